@@ -1,0 +1,61 @@
+"""Users, and their roles per organisation."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from proeftuin.core.service import BaseModel
+
+
+class User(AbstractUser):
+    """A person who signs in. ``oidc_subject`` links the account for single sign-on later."""
+
+    email = models.EmailField(_("email address"), unique=True, null=True, blank=True)
+    is_platform_admin = models.BooleanField(
+        _("platform administrator"),
+        default=False,
+        help_text=_("May see and change everything on the platform."),
+    )
+    oidc_subject = models.CharField(
+        _("OIDC subject"), max_length=255, unique=True, null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    @property
+    def has_platform_rights(self) -> bool:
+        return self.is_active and (self.is_platform_admin or self.is_superuser)
+
+
+class Role(models.IntegerChoices):
+    """Roles within one organisation; a higher value includes the rights of the lower ones."""
+
+    VIEWER = 10, _("viewer")
+    CONTRIBUTOR = 20, _("contributor")
+    EDITOR = 30, _("editor")
+    ORGANISATION_ADMIN = 40, _("organisation administrator")
+
+
+class Membership(BaseModel):
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("organisation"),
+    )
+    role = models.PositiveSmallIntegerField(_("role"), choices=Role.choices, default=Role.VIEWER)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="unique_membership")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.organisation} ({self.get_role_display()})"

@@ -1,0 +1,210 @@
+"""Writes to the case library: atomic, permission-checked, audited, facet-indexed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from proeftuin.cases import permissions
+from proeftuin.cases.choices import EditorialStatus
+from proeftuin.cases.facets import facet_rows
+from proeftuin.cases.models import (
+    Case,
+    CaseBarrier,
+    CaseFacetValue,
+    CaseOrganisation,
+    CasePartner,
+    CasePerson,
+    CaseSection,
+    Citation,
+    Lesson,
+    Outcome,
+    Recognition,
+    Theme,
+    ThemeSet,
+)
+from proeftuin.cases.snapshot import case_snapshot
+from proeftuin.cases.validation import (
+    Errors,
+    raise_if_errors,
+    validate_case_fields,
+    validate_children,
+)
+from proeftuin.core.service import AuditEntry, ConflictError, NotAllowed, audit_record
+
+SCALAR_FIELDS = ("title", "summary", "year_start", "year_end", "stage", "status", "visibility")
+CHILDREN = {
+    "outcomes": (Outcome, ("measure", "value", "unit", "direction", "kind", "period", "baseline")),
+    "lessons": (Lesson, ("kind", "text")),
+    "barriers": (CaseBarrier, ("category", "text")),
+    "people": (CasePerson, ("name", "role", "organisation_name")),
+    "partners": (CasePartner, ("organisation", "name", "role")),
+    "recognitions": (Recognition, ("kind", "name", "year")),
+    "citations": (Citation, ("field", "document", "page", "quote")),
+}
+
+
+def _check(allowed_reason: tuple[bool, str]) -> None:
+    allowed, reason = allowed_reason
+    if not allowed:
+        raise NotAllowed(reason)
+
+
+def _validate(data: dict[str, Any], theme_set: ThemeSet | None) -> dict[str, Theme]:
+    errors = Errors()
+    validate_case_fields(data, errors)
+    for name in CHILDREN:
+        if data.get(name) is not None:
+            validate_children(name, data[name], errors)
+    themes = {t.key: t for t in theme_set.themes.all()} if theme_set else {}
+    for key in sorted(set(data.get("sections") or {}) - set(themes)):
+        errors.add(f"sections.{key}", _("Unknown theme “%s” for this theme set.") % key)
+    raise_if_errors(errors)
+    return themes
+
+
+def _unique_slug(title: str, year: int | None, exclude_pk: int | None = None) -> str:
+    base = slugify(f"{title} {year or ''}")[:180] or "casus"
+    slug, n = base, 2
+    while Case.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _set_organisations(case: Case, organisations: list) -> None:
+    case.case_organisations.all().delete()
+    seen = []
+    for org in organisations:
+        if org.pk not in seen:
+            seen.append(org.pk)
+            CaseOrganisation.objects.create(
+                case=case,
+                organisation=org,
+                is_lead=not len(seen) - 1,
+                order=len(seen) - 1,
+                profile_snapshot=org.profile_snapshot(),
+            )
+
+
+def _set_sections(case: Case, sections: dict[str, str], themes: dict[str, Theme]) -> None:
+    case.sections.all().delete()
+    CaseSection.objects.bulk_create(
+        CaseSection(case=case, theme=themes[key], body=body.strip())
+        for key, body in sections.items()
+        if body and body.strip()
+    )
+
+
+def _set_children(case: Case, name: str, items: list[dict[str, Any]]) -> None:
+    model, fields = CHILDREN[name]
+    getattr(case, name).all().delete()
+    objects = []
+    for index, item in enumerate(items):
+        values = {f: item.get(f) for f in fields if item.get(f) is not None}
+        if "order" in {f.name for f in model._meta.fields}:
+            values["order"] = index
+        objects.append(model(case=case, **values))
+    for obj in objects:  # save() one by one: Outcome needs its uuid default
+        obj.save()
+
+
+def _apply(case: Case, data: dict[str, Any], themes: dict[str, Theme]) -> None:
+    if data.get("organisations") is not None:
+        _set_organisations(case, data["organisations"])
+    if data.get("sections") is not None:
+        _set_sections(case, data["sections"], themes)
+    for name in CHILDREN:
+        if data.get(name) is not None:
+            _set_children(case, name, data[name])
+    case_reindex_facets(case)
+
+
+def case_reindex_facets(case: Case) -> None:
+    """Rebuild the facet rows of one case from its current state."""
+    case = Case.objects.prefetch_related(
+        "case_organisations", "sections__theme__theme_set", "outcomes", "recognitions"
+    ).get(pk=case.pk)
+    CaseFacetValue.objects.filter(case=case).delete()
+    CaseFacetValue.objects.bulk_create(
+        CaseFacetValue(case=case, facet=facet, value=value) for facet, value in facet_rows(case)
+    )
+
+
+@transaction.atomic
+def case_create(*, actor, theme_set: ThemeSet, organisations: list, owner=None, **data) -> Case:
+    """Create a case. ``organisations``: the first is the lead and, by default, the owner."""
+    owner = owner or (organisations[0] if organisations else None)
+    if actor is not None:
+        _check(permissions.can_create_case(actor, owner))
+        if data.get("status") == EditorialStatus.PUBLISHED and not _may_publish_for(actor, owner):
+            raise NotAllowed(_("Only editors can publish a case."))
+    data["organisations"] = organisations
+    themes = _validate(data, theme_set)
+    case = Case(
+        theme_set=theme_set,
+        owner=owner,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        **{f: data[f] for f in SCALAR_FIELDS if f in data},
+    )
+    case.title, case.summary = case.title.strip(), case.summary.strip()
+    case.slug = _unique_slug(case.title, case.year_start)
+    case.save()
+    _apply(case, data, themes)
+    audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=case, after=case_snapshot(case))
+    return case
+
+
+def _may_publish_for(actor, owner) -> bool:
+    probe = Case(owner=owner)
+    return permissions.can_publish_case(actor, probe)[0]
+
+
+@transaction.atomic
+def case_update(
+    *,
+    case: Case,
+    actor,
+    expected_version: int | None = None,
+    theme_set: ThemeSet | None = None,
+    owner=None,
+    **data,
+) -> Case:
+    """Change a case. Lists given in ``data`` replace the case's lists wholesale.
+
+    With ``expected_version``, a concurrent save by someone else raises ``ConflictError``
+    instead of being overwritten.
+    """
+    current = Case.objects.get(pk=case.pk)
+    if actor is not None:
+        _check(permissions.can_edit_case(actor, current))
+        publishing = data.get("status") == EditorialStatus.PUBLISHED != current.status
+        if publishing:
+            _check(permissions.can_publish_case(actor, current))
+    version_filter = {"version": expected_version} if expected_version is not None else {}
+    bumped = Case.objects.filter(pk=case.pk, **version_filter).update(version=F("version") + 1)
+    if not bumped:
+        raise ConflictError()
+    before = case_snapshot(current)
+    themes = _validate(data, theme_set or current.theme_set)
+    for field in SCALAR_FIELDS:
+        if field in data:
+            setattr(current, field, data[field])
+    if theme_set is not None:
+        current.theme_set = theme_set
+    if owner is not None:
+        current.owner = owner
+    current.version = Case.objects.values_list("version", flat=True).get(pk=case.pk)
+    current.save()
+    _apply(current, data, themes)
+    audit_record(
+        actor=actor,
+        action=AuditEntry.Action.UPDATE,
+        obj=current,
+        before=before,
+        after=case_snapshot(current),
+    )
+    return current

@@ -1,0 +1,143 @@
+"""Pages of the case library: parse, call a selector or service, render."""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from proeftuin.cases import permissions, selectors
+from proeftuin.cases.editing import CaseEditor
+from proeftuin.cases.filters import SORTS
+from proeftuin.cases.models import Case
+from proeftuin.core.service import audit_history
+
+PAGE_SIZE = 20
+EXPORT_LIMIT = 10_000
+
+
+@require_GET
+def case_library(request):
+    filterset = selectors.case_filter(user=request.user, data=request.GET)
+    cases = filterset.qs if filterset.is_valid() else selectors.case_visible(request.user).none()
+    selection = filterset.facet_selection()
+    text = filterset.form.cleaned_data.get("q", "") if filterset.is_valid() else ""
+    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    context = {
+        "filterset": filterset,
+        "page": page,
+        "facets": selectors.case_facet_counts(user=request.user, text=text, selection=selection),
+        "sorts": [(key, label) for key, (label, _order) in SORTS.items()],
+        "current_sort": request.GET.get("sort") or "recent",
+        "query": text,
+        "querystring": _querystring_without(request, "pagina"),
+    }
+    template = "cases/_results.html" if request.headers.get("HX-Request") else "cases/library.html"
+    return render(request, template, context)
+
+
+def _querystring_without(request, *names: str) -> str:
+    params = request.GET.copy()
+    for name in names:
+        params.pop(name, None)
+    return params.urlencode()
+
+
+@require_GET
+def case_detail(request, slug: str):
+    try:
+        case = selectors.case_detail(user=request.user, slug=slug)
+    except Case.DoesNotExist as exc:
+        raise Http404(_("This case does not exist or is not visible to you.")) from exc
+    can_edit = request.user.is_authenticated and permissions.can_edit_case(request.user, case)[0]
+    context = {
+        "case": case,
+        "can_edit": can_edit,
+        "can_see_people": permissions.can_see_people(request.user, case),
+        "history": audit_history(case)[:50] if can_edit else [],
+        "citations_by_field": _citations_by_field(case),
+    }
+    return render(request, "cases/detail.html", context)
+
+
+def _citations_by_field(case) -> dict[str, list]:
+    grouped: dict[str, list] = {}
+    for citation in case.citations.all():
+        grouped.setdefault(citation.field, []).append(citation)
+    return grouped
+
+
+@login_required
+def case_create(request):
+    allowed, reason = permissions.can_create_case(request.user)
+    if not allowed:
+        return render(request, "core/forbidden.html", {"reason": reason}, status=403)
+    editor = CaseEditor(request, case=None)
+    if request.method == "POST" and editor.save():
+        return redirect("cases:detail", slug=editor.case.slug)
+    return render(request, "cases/form.html", editor.context(), status=editor.status)
+
+
+@login_required
+def case_edit(request, slug: str):
+    try:
+        case = selectors.case_detail(user=request.user, slug=slug)
+    except Case.DoesNotExist as exc:
+        raise Http404(_("This case does not exist or is not visible to you.")) from exc
+    allowed, reason = permissions.can_edit_case(request.user, case)
+    if not allowed:
+        return render(request, "core/forbidden.html", {"reason": reason}, status=403)
+    editor = CaseEditor(request, case=case)
+    if request.method == "POST" and editor.save():
+        return redirect("cases:detail", slug=editor.case.slug)
+    return render(request, "cases/form.html", editor.context(), status=editor.status)
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+@require_GET
+def case_export(request) -> HttpResponse:
+    """The filtered library as CSV: the same filters and visibility as the page."""
+    filterset = selectors.case_filter(user=request.user, data=request.GET)
+    if not filterset.is_valid():
+        return HttpResponse(_("The filters are not valid."), status=400)
+    writer = csv.writer(_Echo(), delimiter=";")
+    header = [
+        _("title"),
+        _("organisations"),
+        _("first year"),
+        _("last year"),
+        _("lifecycle stage"),
+        _("summary"),
+        _("web address"),
+    ]
+
+    def rows():
+        yield writer.writerow(header)
+        for case in filterset.qs[:EXPORT_LIMIT]:
+            names = ", ".join(link.organisation.name for link in case.case_organisations.all())
+            url = request.build_absolute_uri(reverse("cases:detail", args=[case.slug]))
+            yield writer.writerow(
+                [
+                    case.title,
+                    names,
+                    case.year_start or "",
+                    case.year_end or "",
+                    case.get_stage_display(),
+                    case.summary,
+                    url,
+                ]
+            )
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="casussen.csv"'
+    return response

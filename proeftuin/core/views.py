@@ -1,0 +1,32 @@
+"""Site-wide pages: home and error pages (problem+json under /api/)."""
+
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from proeftuin.api.problems import not_found as api_not_found
+from proeftuin.cases.service import case_visible
+from proeftuin.organisations.service import organisation_queryset
+
+
+@require_GET
+def home(request):
+    cases = case_visible(request.user)
+    return render(
+        request,
+        "core/home.html",
+        {
+            "case_count": cases.count(),
+            "organisation_count": organisation_queryset().count(),
+            "recent": cases.select_related("owner").order_by("-updated_at")[:5],
+        },
+    )
+
+
+def not_found(request, exception=None):
+    if request.path.startswith("/api/"):
+        return api_not_found(request, exception)
+    return render(request, "core/404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "core/500.html", status=500)

@@ -1,0 +1,71 @@
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from proeftuin.organisations.choices import GovernmentLayer, OrganisationType, Province
+from proeftuin.organisations.models import Domain, Organisation
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api:organisation-detail", lookup_field="uuid"
+    )
+    domains = serializers.SlugRelatedField(slug_field="key", many=True, read_only=True)
+    size_band = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "uuid",
+            "url",
+            "name",
+            "slug",
+            "abbreviation",
+            "government_layer",
+            "organisation_type",
+            "staff_exact",
+            "staff_min",
+            "staff_max",
+            "staff_year",
+            "size_band",
+            "domains",
+            "province",
+            "municipality",
+            "website",
+            "version",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class OrganisationWriteSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    abbreviation = serializers.CharField(max_length=30, required=False, allow_blank=True)
+    government_layer = serializers.ChoiceField(choices=GovernmentLayer.choices)
+    organisation_type = serializers.ChoiceField(choices=OrganisationType.choices)
+    staff_exact = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    staff_min = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    staff_max = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    staff_year = serializers.IntegerField(
+        min_value=1800, max_value=2100, required=False, allow_null=True
+    )
+    domains = serializers.ListField(child=serializers.SlugField(), required=False, max_length=20)
+    province = serializers.ChoiceField(choices=Province.choices, required=False, allow_blank=True)
+    municipality = serializers.CharField(max_length=120, required=False, allow_blank=True)
+    website = serializers.URLField(required=False, allow_blank=True)
+    version = serializers.IntegerField(
+        required=False, help_text=_("The version you changed; a newer one gives a conflict.")
+    )
+
+    def validate_domains(self, value):
+        known = set(Domain.objects.filter(key__in=value).values_list("key", flat=True))
+        unknown = sorted(set(value) - known)
+        if unknown:
+            raise serializers.ValidationError(_("Unknown domain: %s.") % ", ".join(unknown))
+        return value
+
+
+class SimilarOrganisationSerializer(serializers.Serializer):
+    organisation = OrganisationSerializer()
+    score = serializers.FloatField()
+    reasons = serializers.ListField(child=serializers.CharField())

@@ -1,0 +1,109 @@
+"""The organisation registry."""
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from proeftuin.core.service import BaseModel
+from proeftuin.organisations.choices import (
+    GovernmentLayer,
+    OrganisationType,
+    Province,
+    SizeBand,
+    size_band_for,
+)
+
+
+class Domain(BaseModel):
+    """A policy domain (sociaal domein, water, belastingen...)."""
+
+    key = models.SlugField(_("key"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("domain")
+        verbose_name_plural = _("domains")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organisation(BaseModel):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    abbreviation = models.CharField(_("abbreviation"), max_length=30, blank=True)
+    government_layer = models.CharField(
+        _("government layer"), max_length=20, choices=GovernmentLayer.choices
+    )
+    organisation_type = models.CharField(
+        _("organisation type"), max_length=30, choices=OrganisationType.choices
+    )
+    staff_exact = models.PositiveIntegerField(_("staff (exact)"), null=True, blank=True)
+    staff_min = models.PositiveIntegerField(_("staff (from)"), null=True, blank=True)
+    staff_max = models.PositiveIntegerField(_("staff (to)"), null=True, blank=True)
+    staff_year = models.PositiveSmallIntegerField(
+        _("staff count year"), null=True, blank=True, validators=[MinValueValidator(1800)]
+    )
+    size_band = models.CharField(
+        _("size band"), max_length=4, choices=SizeBand.choices, blank=True, editable=False
+    )
+    domains = models.ManyToManyField(Domain, blank=True, verbose_name=_("domains"))
+    province = models.CharField(_("province"), max_length=4, choices=Province.choices, blank=True)
+    municipality = models.CharField(_("municipality"), max_length=120, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        indexes = [
+            models.Index(fields=["government_layer"]),
+            models.Index(fields=["organisation_type"]),
+            models.Index(fields=["province"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def staff_estimate(self) -> int | None:
+        """One number for the staff: the exact count, else the middle of the range."""
+        if self.staff_exact is not None:
+            return self.staff_exact
+        bounds = [b for b in (self.staff_min, self.staff_max) if b is not None]
+        return sum(bounds) // len(bounds) if bounds else None
+
+    @property
+    def staff_display(self) -> str:
+        if self.staff_exact is not None:
+            return f"{self.staff_exact:,}".replace(",", ".")
+        if self.staff_min is not None and self.staff_max is not None:
+            return f"{self.staff_min:,}–{self.staff_max:,}".replace(",", ".")
+        if self.staff_min is not None:
+            return f"≥ {self.staff_min:,}".replace(",", ".")
+        if self.staff_max is not None:
+            return f"≤ {self.staff_max:,}".replace(",", ".")
+        return ""
+
+    def refresh_size_band(self) -> None:
+        self.size_band = size_band_for(self.staff_estimate)
+
+    def profile_snapshot(self) -> dict:
+        """The profile as it stands now, kept on a case so later edits don't rewrite history."""
+        return {
+            "name": self.name,
+            "abbreviation": self.abbreviation,
+            "government_layer": self.government_layer,
+            "organisation_type": self.organisation_type,
+            "staff_exact": self.staff_exact,
+            "staff_min": self.staff_min,
+            "staff_max": self.staff_max,
+            "staff_year": self.staff_year,
+            "size_band": self.size_band,
+            "domains": sorted(d.key for d in self.domains.all()),
+            "province": self.province,
+            "municipality": self.municipality,
+            "website": self.website,
+        }

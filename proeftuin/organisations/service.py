@@ -1,0 +1,36 @@
+"""Public interface of the organisations app for other apps."""
+
+from proeftuin.organisations.choices import (
+    GovernmentLayer,
+    OrganisationType,
+    Province,
+    SizeBand,
+)
+from proeftuin.organisations.models import Domain, Organisation
+from proeftuin.organisations.selectors import (
+    organisation_counts_by_province,
+    organisation_get,
+    organisation_queryset,
+    organisation_similar,
+)
+from proeftuin.organisations.services import (
+    domain_get_or_create,
+    organisation_create,
+    organisation_update,
+)
+
+__all__ = [
+    "Domain",
+    "GovernmentLayer",
+    "Organisation",
+    "OrganisationType",
+    "Province",
+    "SizeBand",
+    "domain_get_or_create",
+    "organisation_counts_by_province",
+    "organisation_create",
+    "organisation_get",
+    "organisation_queryset",
+    "organisation_similar",
+    "organisation_update",
+]

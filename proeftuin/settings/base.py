@@ -1,0 +1,87 @@
+"""Applications, middleware, templates and the embedded-default file locations."""
+
+from pathlib import Path
+
+from proeftuin.core.env import env
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "django_filters",
+    "drf_spectacular",
+    "proeftuin.core",
+    "proeftuin.accounts",
+    "proeftuin.organisations",
+    "proeftuin.documents",
+    "proeftuin.cases",
+    "proeftuin.api",
+    "proeftuin.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "proeftuin.api.middleware.ApiVersionMiddleware",
+]
+
+ROOT_URLCONF = "proeftuin.urls"
+WSGI_APPLICATION = "proeftuin.wsgi.application"
+AUTH_USER_MODEL = "accounts.User"
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "proeftuin" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+            ],
+        },
+    },
+]
+
+DATA_DIR = Path(
+    env(
+        "DATA_DIR",
+        default=str(BASE_DIR / "data"),
+        help="Folder for the embedded SQLite database and other local state.",
+    )
+)
+MEDIA_ROOT = Path(
+    env(
+        "MEDIA_ROOT",
+        default=str(BASE_DIR / "media"),
+        help="Folder where uploaded files are stored.",
+    )
+)
+MEDIA_URL = "/media/"
+
+CACHES = {
+    "default": env(
+        "CACHE_URL",
+        default={"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        cast="cache",
+        help="Cache, e.g. redis://127.0.0.1:6379/1 in production; in-process memory by default.",
+    )
+}

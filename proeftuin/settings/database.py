@@ -1,0 +1,34 @@
+"""Database: SQLite in DATA_DIR by default, PostgreSQL in production via DATABASE_URL."""
+
+from proeftuin.core.env import env
+from proeftuin.settings.base import DATA_DIR
+
+_default_db = {
+    "ENGINE": "django.db.backends.sqlite3",
+    "NAME": str(DATA_DIR / "proeftuin.sqlite3"),
+    "OPTIONS": {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    },
+}
+
+DATABASES = {
+    "default": env(
+        "DATABASE_URL",
+        default=_default_db,
+        cast="db",
+        help="Database URL, e.g. postgres://user:pass@127.0.0.1:5432/proeftuin. "
+        "Default: SQLite file in DATA_DIR.",
+    )
+}
+DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
+if DATABASES["default"] is _default_db:
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    DATABASES["default"]["CONN_MAX_AGE"] = env(
+        "DB_CONN_MAX_AGE",
+        default=60,
+        cast=int,
+        help="Seconds a PostgreSQL connection is kept open between requests.",
+    )

@@ -1,0 +1,52 @@
+"""Secrets, hosts and cookie security. Nothing here has an insecure default."""
+
+from proeftuin.core.env import env
+
+SECRET_KEY = env(
+    "SECRET_KEY",
+    help="Django secret key; a long random string. `make run` writes one into .env.",
+)
+DEBUG = env("DEBUG", default=False, cast=bool, help="Show debug pages. Never in production.")
+ALLOWED_HOSTS = env(
+    "ALLOWED_HOSTS", default=[], cast=list, help="Comma-separated host names this site serves."
+)
+CSRF_TRUSTED_ORIGINS = env(
+    "CSRF_TRUSTED_ORIGINS",
+    default=[],
+    cast=list,
+    help="Comma-separated origins (scheme://host) trusted for form posts behind a proxy.",
+)
+SECURE_COOKIES = env(
+    "SECURE_COOKIES",
+    default=not DEBUG,
+    cast=bool,
+    help="Send session and CSRF cookies over HTTPS only (default: on unless DEBUG).",
+)
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+CSRF_COOKIE_SECURE = SECURE_COOKIES
+SESSION_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https")
+    if env(
+        "BEHIND_HTTPS_PROXY",
+        default=False,
+        cast=bool,
+        help="Trust X-Forwarded-Proto from the reverse proxy in front of the app.",
+    )
+    else None
+)
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Sign-in goes through Django's model backend now; an OIDC backend is added to this list
+# when single sign-on arrives (the User model already keeps an `oidc_subject`).
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "cases:library"
+LOGOUT_REDIRECT_URL = "cases:library"

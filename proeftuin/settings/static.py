@@ -1,0 +1,16 @@
+"""Static files: built NL Design System CSS and htmx, served by WhiteNoise."""
+
+from proeftuin.core.env import env
+from proeftuin.settings.base import BASE_DIR
+
+STATIC_URL = "/static/"
+STATIC_ROOT = env(
+    "STATIC_ROOT",
+    default=str(BASE_DIR / "staticfiles"),
+    help="Folder that `collectstatic` fills and WhiteNoise serves.",
+)
+STATICFILES_DIRS = [BASE_DIR / "proeftuin" / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}

@@ -1,0 +1,19 @@
+"""Settings for the test suite: the normal settings with a throw-away secret key.
+
+TEST_DATABASE_URL selects PostgreSQL for the second CI run.
+"""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-any-deployment-0123456789")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost")
+if os.environ.get("TEST_DATABASE_URL"):
+    os.environ["DATABASE_URL"] = os.environ["TEST_DATABASE_URL"]
+
+from proeftuin.settings import *  # noqa: F403  (the one place that re-exports)
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,19 @@
+"""Root URLs: pages in Dutch, the API under /api/v1, the admin for administrators."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from proeftuin.core import views as core_views
+
+urlpatterns = [
+    path("api/v1/", include("proeftuin.api.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("beheer/", admin.site.urls),
+    path("", core_views.home, name="home"),
+    path("account/", include("proeftuin.accounts.urls")),
+    path("casussen/", include("proeftuin.cases.urls")),
+    path("organisaties/", include("proeftuin.organisations.urls")),
+]
+
+handler404 = "proeftuin.core.views.not_found"
+handler500 = "proeftuin.core.views.server_error"
