@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from proeftuin.settings.base import BASE_DIR
+from proeftuin.conf.base import BASE_DIR
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]

@@ -1,0 +1,36 @@
+import pytest
+from rest_framework.test import APIClient
+
+from proeftuin.accounts.models import Role
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+
+
+@pytest.fixture
+def api_client():
+    return APIClient()
+
+
+@pytest.fixture
+def organisation(db):
+    return OrganisationFactory()
+
+
+@pytest.fixture
+def make_member(db):
+    """make_member(organisation, role) -> a user with that role in that organisation."""
+
+    def factory(organisation, role=Role.VIEWER):
+        return MembershipFactory(organisation=organisation, role=role).user
+
+    return factory
+
+
+@pytest.fixture
+def platform_admin(db):
+    return UserFactory(is_platform_admin=True)
+
+
+@pytest.fixture
+def outsider(db):
+    """A signed-in user without any membership."""
+    return UserFactory()
