@@ -29,6 +29,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Gemeente Voorbeeld {n}")
     slug = factory.Sequence(lambda n: f"gemeente-voorbeeld-{n}")
@@ -75,11 +76,18 @@ def make_case(*, organisations=None, theme_set="casebook", actor=None, **overrid
         "visibility": "public",
         "sections": {"openness": "De organisatie deelt haar cijfers openlijk."},
         "outcomes": [
-            {"measure": "gedwongen uithuisplaatsingen", "value": -60, "unit": "percent",
-             "direction": "decrease", "kind": "quality"}
+            {
+                "measure": "gedwongen uithuisplaatsingen",
+                "value": -60,
+                "unit": "percent",
+                "direction": "decrease",
+                "kind": "quality",
+            }
         ],
         "lessons": [{"kind": "success_factor", "text": "Begin bij het probleem."}],
-        "barriers": [{"category": "legal", "text": "Privacyregels lijken gegevensdeling te verbieden."}],
+        "barriers": [
+            {"category": "legal", "text": "Privacyregels lijken gegevensdeling te verbieden."}
+        ],
         "people": [{"name": "Jan Jansen", "role": "wijkcoach"}],
     }
     data.update(overrides)

@@ -6,6 +6,7 @@ import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 
 from proeftuin.cases.facets import facets
 from proeftuin.cases.models import CaseFacetValue, CaseOrganisation
@@ -36,6 +37,7 @@ class FacetValuesField(forms.Field):
         return cleaned
 
 
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
 class FacetFilter(django_filters.Filter):
     field_class = FacetValuesField
 
@@ -81,7 +83,7 @@ class BaseCaseFilterSet(django_filters.FilterSet):
     def facet_selection(self) -> dict[str, list[str]]:
         """The chosen values per facet, after validation."""
         data = self.form.cleaned_data if self.is_bound and self.form.is_valid() else {}
-        return {key: data.get(key) or [] for key in facets}
+        return {key: data.get(key) or [] for key in facets.names()}
 
 
 CaseFilterSet = type(

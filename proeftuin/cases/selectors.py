@@ -110,7 +110,7 @@ def case_facet_counts(*, user, text: str, selection: dict[str, list[str]]) -> li
     facet needs one query; all others share one.
     """
     active = [k for k, v in selection.items() if v]
-    inactive = [k for k in facets if k not in active]
+    inactive = [k for k in facets.names() if k not in active]
     counts = _counts(_filtered(user, text, selection, None), inactive) if inactive else {}
     for key in active:
         counts.update(_counts(_filtered(user, text, selection, key), [key]))

@@ -30,8 +30,13 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.contrib.djangorestframework_camel_case.camelize_serializer_fields",
         "drf_spectacular.hooks.postprocess_schema_enums",
+        "proeftuin.api.schema.add_api_version_header",
     ],
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "LessonKindEnum": "proeftuin.cases.choices.LessonKind",
+        "OutcomeKindEnum": "proeftuin.cases.choices.OutcomeKind",
+        "RecognitionKindEnum": "proeftuin.cases.choices.RecognitionKind",
+    },
     "CONTACT": {"name": "Proeftuin"},
     "LICENSE": {"name": "EUPL-1.2"},
 }

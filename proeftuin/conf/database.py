@@ -1,7 +1,7 @@
 """Database: SQLite in DATA_DIR by default, PostgreSQL in production via DATABASE_URL."""
 
-from proeftuin.core.env import env
 from proeftuin.conf.base import DATA_DIR
+from proeftuin.core.env import env
 
 _default_db = {
     "ENGINE": "django.db.backends.sqlite3",

@@ -1,7 +1,7 @@
 """Static files: built NL Design System CSS and htmx, served by WhiteNoise."""
 
-from proeftuin.core.env import env
 from proeftuin.conf.base import BASE_DIR
+from proeftuin.core.env import env
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env(

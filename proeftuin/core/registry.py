@@ -43,7 +43,7 @@ class Registry[T]:
     def __len__(self) -> int:
         return len(self._items)
 
-    def keys(self) -> list[str]:
+    def names(self) -> list[str]:
         return list(self._items)
 
     def items(self) -> list[tuple[str, T]]:

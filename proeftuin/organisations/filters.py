@@ -3,6 +3,7 @@
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 
 from proeftuin.organisations.choices import (
     GovernmentLayer,
@@ -11,6 +12,11 @@ from proeftuin.organisations.choices import (
     SizeBand,
 )
 from proeftuin.organisations.models import Domain, Organisation
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
+class DomainFilter(django_filters.ModelMultipleChoiceFilter):
+    """Organisations in any of the given domain keys."""
 
 
 class OrganisationFilterSet(django_filters.FilterSet):
@@ -25,7 +31,7 @@ class OrganisationFilterSet(django_filters.FilterSet):
         field_name="size_band", choices=SizeBand.choices, label=_("Size")
     )
     province = django_filters.MultipleChoiceFilter(choices=Province.choices, label=_("Province"))
-    domain = django_filters.ModelMultipleChoiceFilter(
+    domain = DomainFilter(
         field_name="domains__key",
         to_field_name="key",
         queryset=Domain.objects.all(),

@@ -1,6 +1,7 @@
 """Template helpers for case pages."""
 
 from django import template
+from django.utils.formats import number_format
 
 from proeftuin.organisations.service import GovernmentLayer, OrganisationType, Province
 
@@ -20,3 +21,18 @@ def choice_label(value, kind: str):
     """The display label of an organisation enum value kept in a profile snapshot."""
     enum = CHOICES[kind]
     return enum(value).label if value in enum.values else value
+
+
+@register.filter
+def outcome_value(outcome) -> str:
+    """An outcome's value with its unit, in the active language's number format."""
+    value = outcome.value
+    places = 0 if value == value.to_integral_value() else 2
+    number = number_format(value, decimal_pos=places, force_grouping=True)
+    if outcome.unit == "eur":
+        return f"EUR {number}"
+    if outcome.unit == "percent":
+        return f"{number}%"
+    if outcome.unit == "count":
+        return number
+    return f"{number} {outcome.get_unit_display()}"

@@ -1,0 +1,69 @@
+# Proeftuin – the two commands a new machine needs:
+#   make run    set everything up (Python 3.12 venv, packages, CSS build, database, demo data)
+#               and serve the platform on http://127.0.0.1:8000 with its embedded defaults
+#   make test   run the whole test suite (set up the Python environment first if needed)
+
+PYTHON_VERSION := $(shell cat .python-version)
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run dev setup test lint openapi openapi-check messages bench clean
+
+run: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py collectstatic --noinput -v0
+	@echo "Proeftuin draait op http://$(HOST):$(PORT)/ (Ctrl+C om te stoppen)"
+	$(VENV)/bin/gunicorn proeftuin.wsgi --bind $(HOST):$(PORT) --workers 3 --access-logfile -
+
+dev: setup
+	$(PY) manage.py migrate --noinput
+	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+
+setup: $(VENV)/.installed proeftuin/static/vendor/.built .env
+
+$(VENV)/.installed: pyproject.toml
+	@command -v pyenv >/dev/null && pyenv install --skip-existing $(PYTHON_VERSION) || true
+	@PYBIN=$$( (pyenv prefix $(PYTHON_VERSION) 2>/dev/null | sed 's#$$#/bin/python#') || command -v python3.12 ); \
+	  test -x "$$PYBIN" || PYBIN=$$(command -v python3.12); \
+	  echo "Python: $$PYBIN"; "$$PYBIN" -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	touch $@
+
+proeftuin/static/vendor/.built: frontend/package.json frontend/package-lock.json frontend/build.mjs
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
+	touch $@
+
+.env:
+	@echo "# Local settings written by 'make'; see .env.example for all settings." > .env
+	@echo "SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" >> .env
+	@echo "ALLOWED_HOSTS=127.0.0.1,localhost" >> .env
+	@echo "SECURE_COOKIES=false" >> .env
+	@echo "Wrote .env with a new secret key."
+
+test: $(VENV)/.installed
+	$(VENV)/bin/pytest
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+openapi: $(VENV)/.installed
+	SECRET_KEY=openapi $(PY) manage.py spectacular --validate --fail-on-warn --file docs/api/openapi.yaml
+
+openapi-check: $(VENV)/.installed
+	SECRET_KEY=openapi $(PY) manage.py spectacular --validate --fail-on-warn --file /tmp/proeftuin-openapi.yaml
+	diff -u docs/api/openapi.yaml /tmp/proeftuin-openapi.yaml && echo "OpenAPI spec is up to date."
+
+messages: $(VENV)/.installed
+	cd proeftuin && ../$(PY) ../manage.py makemessages -l nl -l en --no-obsolete --ignore='static/*'
+	cd proeftuin && ../$(PY) ../manage.py compilemessages -v0
+
+bench: $(VENV)/.installed
+	$(PY) bench/library.py
+
+clean:
+	rm -rf $(VENV) data staticfiles proeftuin/static/vendor frontend/node_modules

@@ -1,0 +1,37 @@
+"""The demo library loads through the services, is idempotent, and holds its ground truth."""
+
+import pytest
+
+from proeftuin.cases.models import Case, Citation, Lesson
+from proeftuin.demo.loader import load_demo, read_fixtures
+from proeftuin.organisations.models import Organisation
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_loads_the_casebook_finalists_and_inaxis_experiments():
+    report = load_demo()
+    assert report.cases == Case.objects.count() == 17
+    finalists = Case.objects.filter(
+        recognitions__kind="finalist", recognitions__name__icontains="Beste Overheidsorganisatie"
+    )
+    assert finalists.distinct().count() == 13
+    six_step = Case.objects.filter(theme_set__key="six-step")
+    assert six_step.count() == 4
+    assert Lesson.objects.filter(case__in=six_step, kind__in=["worked", "did_not_work"]).exists()
+
+
+def test_demo_load_is_idempotent():
+    load_demo()
+    counts = (Organisation.objects.count(), Case.objects.count(), Citation.objects.count())
+    load_demo()
+    assert (Organisation.objects.count(), Case.objects.count(), Citation.objects.count()) == counts
+
+
+def test_fixture_facts_match_the_registry():
+    load_demo()
+    hhnk = Organisation.objects.get(name__icontains="Hollands Noorderkwartier")
+    assert (hhnk.staff_exact, hhnk.organisation_type) == (835, "water_board")
+    for chunk in read_fixtures():
+        for spec in chunk["cases"]:
+            assert Case.objects.filter(title=spec["title"]).exists()
