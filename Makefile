@@ -59,8 +59,8 @@ openapi-check: $(VENV)/.installed
 	diff -u docs/api/openapi.yaml /tmp/proeftuin-openapi.yaml && echo "OpenAPI spec is up to date."
 
 messages: $(VENV)/.installed
-	cd proeftuin && ../$(PY) ../manage.py makemessages -l nl -l en --no-obsolete --ignore='static/*'
-	cd proeftuin && ../$(PY) ../manage.py compilemessages -v0
+	cd proeftuin && SECRET_KEY=messages ../$(PY) ../manage.py makemessages -l nl -l en --no-obsolete --ignore='static/*'
+	cd proeftuin && SECRET_KEY=messages ../$(PY) ../manage.py compilemessages -v0
 
 bench: $(VENV)/.installed
 	$(PY) bench/library.py

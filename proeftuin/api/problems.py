@@ -12,7 +12,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from proeftuin.core.service import ConflictError, DomainError, DuplicateError, NotAllowed
 
-PROBLEM_TYPE = "https://proeftuin.nl/problemen/"
+PROBLEM_TYPE = "urn:proeftuin:probleem:"
 
 
 def _camel(name: str) -> str:

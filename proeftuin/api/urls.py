@@ -1,7 +1,7 @@
-"""/api/v1: the router of every app's API and the OpenAPI document."""
+"""/api/v1: the router of every app's API and the OpenAPI document (API-51)."""
 
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView
+from drf_spectacular.views import SpectacularJSONAPIView, SpectacularYAMLAPIView
 from rest_framework.routers import DefaultRouter
 
 from proeftuin.cases.api.views import CaseViewSet
@@ -15,6 +15,7 @@ router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("cases", CaseViewSet, basename="case")
 
 urlpatterns = [
-    path("openapi.yaml", SpectacularAPIView.as_view(), name="schema"),
+    path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
+    path("openapi.yaml", SpectacularYAMLAPIView.as_view(), name="schema-yaml"),
     path("", include(router.urls)),
 ]

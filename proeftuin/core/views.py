@@ -5,7 +5,8 @@ from django.views.decorators.http import require_GET
 
 from proeftuin.api.problems import not_found as api_not_found
 from proeftuin.cases.service import case_visible
-from proeftuin.organisations.service import organisation_queryset
+from proeftuin.accounts.service import roles_by_organisation
+from proeftuin.organisations.service import organisation_queryset, organisation_similar
 
 
 @require_GET

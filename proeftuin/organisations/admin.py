@@ -1,6 +1,8 @@
 from django.contrib import admin
 
+from proeftuin.core.service import AuditEntry, audit_record
 from proeftuin.organisations.models import Domain, Organisation
+from proeftuin.organisations.services import organisation_snapshot
 
 
 @admin.register(Domain)
@@ -16,3 +18,23 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ["name", "abbreviation"]
     filter_horizontal = ["domains"]
     readonly_fields = ["size_band", "version"]
+
+    def save_model(self, request, obj, form, change):
+        """Saves through the same rules as the site: size band, version and audit entry."""
+        before = organisation_snapshot(Organisation.objects.get(pk=obj.pk)) if change else {}
+        obj.refresh_size_band()
+        if change:
+            obj.version += 1
+        super().save_model(request, obj, form, change)
+        request._proeftuin_audit_before = before
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        before = getattr(request, "_proeftuin_audit_before", {})
+        audit_record(
+            actor=request.user,
+            action=AuditEntry.Action.UPDATE if change else AuditEntry.Action.CREATE,
+            obj=form.instance,
+            before=before,
+            after=organisation_snapshot(form.instance),
+        )
