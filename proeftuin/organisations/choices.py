@@ -67,3 +67,19 @@ def size_band_for(staff: int | None) -> str:
     if staff is None:
         return ""
     return next(band for lower, band in SIZE_BAND_LOWER_BOUNDS if staff >= lower).value
+
+
+def format_staff(exact: int | None, low: int | None, high: int | None) -> str:
+    """Staff as shown to people: an exact number, a range or one bound, with grouping."""
+    from django.utils.formats import number_format
+
+    def fmt(n: int) -> str:
+        return number_format(n, force_grouping=True)
+
+    if exact is not None:
+        return fmt(exact)
+    if low is not None and high is not None:
+        return f"{fmt(low)}–{fmt(high)}"
+    if low is not None:
+        return f"≥ {fmt(low)}"
+    return f"≤ {fmt(high)}" if high is not None else ""

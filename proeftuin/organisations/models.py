@@ -10,6 +10,7 @@ from proeftuin.organisations.choices import (
     OrganisationType,
     Province,
     SizeBand,
+    format_staff,
     size_band_for,
 )
 
@@ -77,15 +78,7 @@ class Organisation(BaseModel):
 
     @property
     def staff_display(self) -> str:
-        if self.staff_exact is not None:
-            return f"{self.staff_exact:,}".replace(",", ".")
-        if self.staff_min is not None and self.staff_max is not None:
-            return f"{self.staff_min:,}–{self.staff_max:,}".replace(",", ".")
-        if self.staff_min is not None:
-            return f"≥ {self.staff_min:,}".replace(",", ".")
-        if self.staff_max is not None:
-            return f"≤ {self.staff_max:,}".replace(",", ".")
-        return ""
+        return format_staff(self.staff_exact, self.staff_min, self.staff_max)
 
     def refresh_size_band(self) -> None:
         self.size_band = size_band_for(self.staff_estimate)

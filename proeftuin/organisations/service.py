@@ -5,6 +5,7 @@ from proeftuin.organisations.choices import (
     OrganisationType,
     Province,
     SizeBand,
+    format_staff,
 )
 from proeftuin.organisations.models import Domain, Organisation
 from proeftuin.organisations.selectors import (
@@ -27,6 +28,7 @@ __all__ = [
     "Province",
     "SizeBand",
     "domain_get_or_create",
+    "format_staff",
     "organisation_counts_by_province",
     "organisation_create",
     "organisation_get",

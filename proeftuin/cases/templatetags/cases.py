@@ -3,7 +3,12 @@
 from django import template
 from django.utils.formats import number_format
 
-from proeftuin.organisations.service import GovernmentLayer, OrganisationType, Province
+from proeftuin.organisations.service import (
+    GovernmentLayer,
+    OrganisationType,
+    Province,
+    format_staff,
+)
 
 register = template.Library()
 
@@ -36,3 +41,9 @@ def outcome_value(outcome) -> str:
     if outcome.unit == "count":
         return number
     return f"{number} {outcome.get_unit_display()}"
+
+
+@register.filter
+def staff_range(profile: dict) -> str:
+    """Staff of a profile snapshot: the exact number, a range, or one bound."""
+    return format_staff(*(profile.get(k) for k in ("staff_exact", "staff_min", "staff_max")))
