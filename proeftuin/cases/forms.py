@@ -24,6 +24,11 @@ from proeftuin.organisations.service import Organisation
 YEAR = {"min_value": 1900, "max_value": 2100, "required": False}
 
 
+def blank_first(choices) -> list[tuple[str, str]]:
+    """Choices with an empty first option, so an untouched empty row stays empty."""
+    return [("", "—"), *choices]
+
+
 class CaseForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=250)
     summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 4}))
@@ -83,20 +88,20 @@ class CaseForm(forms.Form):
 class OutcomeForm(forms.Form):
     measure = forms.CharField(label=_("What is measured"), max_length=250)
     value = forms.DecimalField(label=_("Value"), max_digits=16, decimal_places=2)
-    unit = forms.ChoiceField(label=_("Unit"), choices=OutcomeUnit.choices)
-    direction = forms.ChoiceField(label=_("Direction"), choices=Direction.choices)
-    kind = forms.ChoiceField(label=_("Kind"), choices=OutcomeKind.choices)
+    unit = forms.ChoiceField(label=_("Unit"), choices=blank_first(OutcomeUnit.choices))
+    direction = forms.ChoiceField(label=_("Direction"), choices=blank_first(Direction.choices))
+    kind = forms.ChoiceField(label=_("Kind"), choices=blank_first(OutcomeKind.choices))
     period = forms.CharField(label=_("Period"), max_length=60, required=False)
     baseline = forms.CharField(label=_("Baseline"), max_length=120, required=False)
 
 
 class LessonForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=LessonKind.choices)
+    kind = forms.ChoiceField(label=_("Kind"), choices=blank_first(LessonKind.choices))
     text = forms.CharField(label=_("Lesson"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class BarrierForm(forms.Form):
-    category = forms.ChoiceField(label=_("Category"), choices=BarrierCategory.choices)
+    category = forms.ChoiceField(label=_("Category"), choices=blank_first(BarrierCategory.choices))
     text = forms.CharField(label=_("Barrier"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -115,7 +120,7 @@ class PartnerForm(forms.Form):
 
 
 class RecognitionForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=RecognitionKind.choices)
+    kind = forms.ChoiceField(label=_("Kind"), choices=blank_first(RecognitionKind.choices))
     name = forms.CharField(label=_("Name"), max_length=200)
     year = forms.IntegerField(label=_("Year"), **YEAR)
 

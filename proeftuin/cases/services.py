@@ -76,18 +76,17 @@ def _unique_slug(title: str, year: int | None, exclude_pk: int | None = None) ->
 
 
 def _set_organisations(case: Case, organisations: list) -> None:
-    case.case_organisations.all().delete()
-    seen = []
-    for org in organisations:
-        if org.pk not in seen:
-            seen.append(org.pk)
-            CaseOrganisation.objects.create(
-                case=case,
-                organisation=org,
-                is_lead=not len(seen) - 1,
-                order=len(seen) - 1,
-                profile_snapshot=org.profile_snapshot(),
-            )
+    """Link the organisations in order; a profile snapshot is taken only when an organisation
+    is first linked, so later saves keep the profile as it was at the time of the case."""
+    existing = {link.organisation_id: link for link in case.case_organisations.all()}
+    ordered = list({org.pk: org for org in organisations}.values())
+    case.case_organisations.exclude(organisation__in=[o.pk for o in ordered]).delete()
+    for order, org in enumerate(ordered):
+        link = existing.get(org.pk) or CaseOrganisation(
+            case=case, organisation=org, profile_snapshot=org.profile_snapshot()
+        )
+        link.order, link.is_lead = order, order == 0
+        link.save()
 
 
 def _set_sections(case: Case, sections: dict[str, str], themes: dict[str, Theme]) -> None:
@@ -113,6 +112,7 @@ def _set_children(case: Case, name: str, items: list[dict[str, Any]]) -> None:
 
 
 def _apply(case: Case, data: dict[str, Any], themes: dict[str, Theme]) -> None:
+    case.sections.exclude(theme__theme_set=case.theme_set_id).delete()
     if data.get("organisations") is not None:
         _set_organisations(case, data["organisations"])
     if data.get("sections") is not None:
@@ -184,6 +184,8 @@ def case_update(
         publishing = data.get("status") == EditorialStatus.PUBLISHED != current.status
         if publishing:
             _check(permissions.can_publish_case(actor, current))
+        if owner is not None and owner.pk != current.owner_id:
+            _check(permissions.can_create_case(actor, owner))
     version_filter = {"version": expected_version} if expected_version is not None else {}
     bumped = Case.objects.filter(pk=case.pk, **version_filter).update(version=F("version") + 1)
     if not bumped:

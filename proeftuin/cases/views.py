@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -39,7 +40,9 @@ def case_library(request):
         "querystring": _querystring_without(request, "pagina"),
     }
     template = "cases/_results.html" if request.headers.get("HX-Request") else "cases/library.html"
-    return render(request, template, context)
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 def _querystring_without(request, *names: str) -> str:
@@ -104,6 +107,15 @@ class _Echo:
         return value
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value) -> str:
+    """A CSV cell that spreadsheet programs will not run as a formula."""
+    text = str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
 @require_GET
 def case_export(request) -> HttpResponse:
     """The filtered library as CSV: the same filters and visibility as the page."""
@@ -126,17 +138,16 @@ def case_export(request) -> HttpResponse:
         for case in filterset.qs[:EXPORT_LIMIT]:
             names = ", ".join(link.organisation.name for link in case.case_organisations.all())
             url = request.build_absolute_uri(reverse("cases:detail", args=[case.slug]))
-            yield writer.writerow(
-                [
-                    case.title,
-                    names,
-                    case.year_start or "",
-                    case.year_end or "",
-                    case.get_stage_display(),
-                    case.summary,
-                    url,
-                ]
-            )
+            row = [
+                case.title,
+                names,
+                case.year_start or "",
+                case.year_end or "",
+                case.get_stage_display(),
+                case.summary,
+                url,
+            ]
+            yield writer.writerow([_cell(value) for value in row])
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="casussen.csv"'

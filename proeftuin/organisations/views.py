@@ -71,7 +71,7 @@ def organisation_map(request):
     shapes = []
     for shape in province_map().shapes:
         count = org_counts.get(shape.code, 0)
-        shade = 0 if not count else 1 + (SHADES - 1) * (count - 1) // max(highest, 1)
+        shade = 0 if not count else 1 + (SHADES - 1) * (count - 1) // max(highest - 1, 1)
         shapes.append(
             {
                 "shape": shape,

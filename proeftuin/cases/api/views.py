@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, viewsets
-from rest_framework.exceptions import NotAuthenticated, NotFound
+from rest_framework.exceptions import APIException, NotAuthenticated, NotFound
 from rest_framework.response import Response
 
 from proeftuin.cases import selectors, services
@@ -14,6 +14,14 @@ from proeftuin.cases.api.serializers import (
 )
 from proeftuin.cases.filters import CaseFilterSet
 from proeftuin.cases.models import Case, ThemeSet
+from proeftuin.core.service import ConflictError
+
+
+class PreconditionFailed(APIException):
+    """The If-Match version is no longer the current one (RFC 9110, 412)."""
+
+    status_code = 412
+    default_code = "precondition_failed"
 
 
 def _default_theme_set() -> ThemeSet:
@@ -64,9 +72,15 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         data = self._payload(request, partial=partial)
         version = data.pop("version", None)
         if_match = request.headers.get("If-Match", "").strip('W/"')
-        if version is None and if_match.isdigit():
+        by_header = version is None and if_match.isdigit()
+        if by_header:
             version = int(if_match)
-        case = services.case_update(case=case, actor=request.user, expected_version=version, **data)
+        try:
+            case = services.case_update(
+                case=case, actor=request.user, expected_version=version, **data
+            )
+        except ConflictError as exc:
+            raise (PreconditionFailed(str(exc.message)) if by_header else exc) from exc
         return Response(self._render(case))
 
     def _payload(self, request, *, partial: bool) -> dict:
