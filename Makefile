@@ -13,7 +13,7 @@ PORT ?= 8000
 
 run: setup
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo --accounts
 	$(PY) manage.py collectstatic --noinput -v0
 	@echo "Proeftuin draait op http://$(HOST):$(PORT)/ (Ctrl+C om te stoppen)"
 	$(VENV)/bin/gunicorn proeftuin.wsgi --bind $(HOST):$(PORT) --workers 3 --access-logfile -

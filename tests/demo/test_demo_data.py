@@ -35,3 +35,19 @@ def test_fixture_facts_match_the_registry():
     for chunk in read_fixtures():
         for spec in chunk["cases"]:
             assert Case.objects.filter(title=spec["title"]).exists()
+
+
+def test_demo_accounts_get_roles_and_fresh_passwords(settings, tmp_path):
+    from proeftuin.accounts.models import Membership, User
+    from proeftuin.demo.accounts import create_demo_accounts
+
+    settings.DATA_DIR = tmp_path
+    load_demo()
+    first = {a.username: a.password for a in create_demo_accounts()}
+    second = {a.username: a.password for a in create_demo_accounts()}
+    assert first.keys() == second.keys() and all(first[k] != second[k] for k in first)
+    editor = User.objects.get(username="redacteur-hhnk")
+    assert editor.check_password(second["redacteur-hhnk"])
+    assert Membership.objects.get(user=editor).role == 30
+    assert User.objects.get(username="beheerder").is_platform_admin
+    assert "redacteur-hhnk" in (tmp_path / "demo-accounts.txt").read_text()

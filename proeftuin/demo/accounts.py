@@ -1,0 +1,55 @@
+"""Demo accounts for trying the roles locally. Only created on request (`load_demo --accounts`);
+each run gives every account a new random password, written to DATA_DIR/demo-accounts.txt."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+
+from proeftuin.accounts.models import Role, User
+from proeftuin.accounts.service import membership_set
+from proeftuin.organisations.service import Organisation
+
+DEMO_ACCOUNTS = [
+    # username, organisation name fragment, role (None: platform administrator)
+    ("beheerder", None, None),
+    ("redacteur-hhnk", "Hollands Noorderkwartier", Role.EDITOR),
+    ("bijdrager-zaanstad", "Zaanstad", Role.CONTRIBUTOR),
+    ("lezer-cbs", "Centraal Bureau voor de Statistiek", Role.VIEWER),
+]
+
+
+@dataclass
+class DemoAccount:
+    username: str
+    password: str
+    description: str
+
+
+@transaction.atomic
+def create_demo_accounts() -> list[DemoAccount]:
+    created = []
+    for username, org_name, role in DEMO_ACCOUNTS:
+        password = secrets.token_urlsafe(12)
+        user, _new = User.objects.get_or_create(username=username)
+        user.set_password(password)
+        user.is_platform_admin = user.is_staff = user.is_superuser = role is None
+        user.save()
+        description = "platformbeheerder"
+        if role is not None:
+            organisation = Organisation.objects.get(name__icontains=org_name)
+            membership_set(user=user, organisation=organisation, role=role)
+            description = f"{role.label} bij {organisation.name}"
+        created.append(DemoAccount(username, password, str(description)))
+    _write(created)
+    return created
+
+
+def _write(accounts: list[DemoAccount]) -> None:
+    lines = [f"{a.username}\t{a.password}\t{a.description}" for a in accounts]
+    path = settings.DATA_DIR / "demo-accounts.txt"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
