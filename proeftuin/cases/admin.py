@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from proeftuin.cases.models import Case, Theme, ThemeSet
-from proeftuin.core.service import AuditEntry, audit_record
+from proeftuin.core.service import AuditEntry, audit_record, content_changed
 
 
 class ThemeInline(admin.TabularInline):
@@ -33,6 +33,11 @@ class ThemeSetAdmin(admin.ModelAdmin):
             obj=obj,
             after={f: str(form.cleaned_data.get(f)) for f in form.changed_data},
         )
+        content_changed()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        content_changed()
 
 
 @admin.register(Case)

@@ -39,7 +39,8 @@ facets: Registry[Facet] = Registry("case facets")
 
 
 def _static(choices) -> Callable[[], list[tuple[str, str]]]:
-    return lambda: [(value, str(label)) for value, label in choices]
+    """Choices with their lazy labels, translated when they are shown."""
+    return lambda: list(choices)
 
 
 def _profile_values(field: str) -> Callable[[object], Iterable[str]]:

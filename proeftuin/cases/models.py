@@ -112,6 +112,7 @@ class Case(BaseModel):
         verbose_name_plural = _("cases")
         indexes = [
             models.Index(fields=["status", "visibility"]),
+            models.Index(fields=["status", "visibility", "-year_start", "title"]),
             models.Index(fields=["-year_start", "title"]),
             models.Index(fields=["title"]),
             models.Index(fields=["-updated_at"]),
@@ -296,3 +297,4 @@ class CaseFacetValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.facet}={self.value}"
+

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import reduce
 
 from django.db.models import Count, Prefetch, QuerySet
 
+from proeftuin.cases.facet_index import (
+    bitmap,
+    chosen_bitmaps,
+    count_values,
+    facet_index,
+    visible_bitmap,
+)
 from proeftuin.cases.facets import facets
-from proeftuin.cases.filters import CaseFilterSet, apply_facet, apply_text
+from proeftuin.cases.filters import CaseFilterSet, apply_text
 from proeftuin.cases.models import (
     Case,
     CaseFacetValue,
@@ -82,43 +90,33 @@ def case_detail(*, user, slug: str | None = None, uuid=None) -> Case:
     )
 
 
-def _counts(cases: QuerySet[Case], keys: list[str]) -> dict[str, dict[str, int]]:
-    rows = (
-        CaseFacetValue.objects.filter(case__in=cases.order_by().values("id"), facet__in=keys)
-        .values("facet", "value")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    counts: dict[str, dict[str, int]] = {k: {} for k in keys}
-    for row in rows:
-        counts[row["facet"]][row["value"]] = row["n"]
-    return counts
+@dataclass
+class FacetCounts:
+    facets: list[FacetResult]
+    total: int
 
 
-def _filtered(user, text: str, selection: dict[str, list[str]], skip: str | None):
-    cases = apply_text(case_visible(user), text)
-    for key, values in selection.items():
-        if key != skip:
-            cases = apply_facet(cases, key, values)
-    return cases
+def case_facet_counts(*, user, text: str, selection: dict[str, list[str]]) -> FacetCounts:
+    """Counts per facet value among the cases ``user`` may see, and the number of matches.
 
-
-def case_facet_counts(*, user, text: str, selection: dict[str, list[str]]) -> list[FacetResult]:
-    """Counts per facet value among visible cases.
-
-    A facet's own choice does not narrow its counts (OR within a facet), so each active
-    facet needs one query; all others share one.
+    A facet's own choice does not narrow its counts (OR within a facet, AND across facets).
     """
-    active = [k for k, v in selection.items() if v]
-    inactive = [k for k in facets.names() if k not in active]
-    counts = _counts(_filtered(user, text, selection, None), inactive) if inactive else {}
-    for key in active:
-        counts.update(_counts(_filtered(user, text, selection, key), [key]))
-    return [_facet_result(f, counts.get(f.key, {}), selection.get(f.key, [])) for f in facets]
+    index = facet_index()
+    scope = visible_bitmap(user, index)
+    if text.strip():
+        scope &= bitmap(apply_text(Case.objects.all(), text).values_list("id", flat=True))
+    chosen = chosen_bitmaps(index, selection)
+    results = []
+    for facet in facets:
+        others = [bits for key, bits in chosen.items() if key != facet.key]
+        counts = count_values(index, facet.key, reduce(int.__and__, others, scope))
+        results.append(_facet_result(facet, index, counts, selection.get(facet.key, [])))
+    total = reduce(int.__and__, chosen.values(), scope).bit_count()
+    return FacetCounts(results, total)
 
 
-def _facet_result(facet, counts: dict[str, int], chosen: list[str]) -> FacetResult:
-    labels = dict(facet.choices())
+def _facet_result(facet, index, counts: dict[str, int], chosen: list[str]) -> FacetResult:
+    labels = dict(index.choices[facet.key])
     order = {value: i for i, value in enumerate(labels)}
     values = [v for v in counts if counts[v] > 0] + [v for v in chosen if v not in counts]
     choices = [FacetChoice(v, str(labels.get(v, v)), counts.get(v, 0), v in chosen) for v in values]

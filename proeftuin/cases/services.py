@@ -34,7 +34,13 @@ from proeftuin.cases.validation import (
     validate_case_fields,
     validate_children,
 )
-from proeftuin.core.service import AuditEntry, ConflictError, NotAllowed, audit_record
+from proeftuin.core.service import (
+    AuditEntry,
+    ConflictError,
+    NotAllowed,
+    audit_record,
+    content_changed,
+)
 
 SCALAR_FIELDS = ("title", "summary", "year_start", "year_end", "stage", "status", "visibility")
 CHILDREN = {
@@ -132,6 +138,7 @@ def case_reindex_facets(case: Case) -> None:
     CaseFacetValue.objects.bulk_create(
         CaseFacetValue(case=case, facet=facet, value=value) for facet, value in facet_rows(case)
     )
+    content_changed()
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
@@ -15,8 +16,9 @@ from django.views.decorators.http import require_GET
 
 from proeftuin.cases import permissions, selectors
 from proeftuin.cases.editing import CaseEditor
-from proeftuin.cases.filters import SORTS
+from proeftuin.cases.filters import MAX_QUERY_LENGTH, SORTS
 from proeftuin.cases.models import Case
+from proeftuin.core.fragments import shared_fragment
 from proeftuin.core.service import audit_history
 
 PAGE_SIZE = 20
@@ -25,24 +27,37 @@ EXPORT_LIMIT = 10_000
 
 @require_GET
 def case_library(request):
+    canonical = sorted(request.GET.lists())
+    results = shared_fragment(request, "library", (canonical,), lambda: _library_results(request))
+    if request.headers.get("HX-Request"):
+        response = HttpResponse(results)
+    else:
+        context = {"results": results, "query": request.GET.get("q", "")[:MAX_QUERY_LENGTH]}
+        response = render(request, "cases/library.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _library_results(request) -> str:
     filterset = selectors.case_filter(user=request.user, data=request.GET)
-    cases = filterset.qs if filterset.is_valid() else selectors.case_visible(request.user).none()
-    selection = filterset.facet_selection()
-    text = filterset.form.cleaned_data.get("q", "") if filterset.is_valid() else ""
-    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    valid = filterset.is_valid()
+    cases = filterset.qs if valid else selectors.case_visible(request.user).none()
+    text = filterset.form.cleaned_data.get("q", "") if valid else ""
+    counts = selectors.case_facet_counts(
+        user=request.user, text=text, selection=filterset.facet_selection()
+    )
+    paginator = Paginator(cases, PAGE_SIZE)
+    paginator.count = counts.total if valid else 0  # known from the facet index
     context = {
         "filterset": filterset,
-        "page": page,
-        "facets": selectors.case_facet_counts(user=request.user, text=text, selection=selection),
+        "page": paginator.get_page(request.GET.get("pagina")),
+        "facets": counts.facets,
         "sorts": [(key, label) for key, (label, _order) in SORTS.items()],
         "current_sort": request.GET.get("sort") or "recent",
         "query": text,
         "querystring": _querystring_without(request, "pagina"),
     }
-    template = "cases/_results.html" if request.headers.get("HX-Request") else "cases/library.html"
-    response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return render_to_string("cases/_results.html", context, request)
 
 
 def _querystring_without(request, *names: str) -> str:
@@ -54,10 +69,17 @@ def _querystring_without(request, *names: str) -> str:
 
 @require_GET
 def case_detail(request, slug: str):
-    try:
-        case = selectors.case_detail(user=request.user, slug=slug)
-    except Case.DoesNotExist as exc:
-        raise Http404(_("This case does not exist or is not visible to you.")) from exc
+    head = selectors.case_visible(request.user).filter(slug=slug)
+    head = head.values("id", "version", "title").first()
+    if head is None:
+        raise Http404(_("This case does not exist or is not visible to you."))
+    parts = (head["id"], head["version"])
+    body = shared_fragment(request, "case", parts, lambda: _case_body(request, slug))
+    return render(request, "cases/detail.html", {"title": head["title"], "body": body})
+
+
+def _case_body(request, slug: str) -> str:
+    case = selectors.case_detail(user=request.user, slug=slug)
     can_edit = request.user.is_authenticated and permissions.can_edit_case(request.user, case)[0]
     context = {
         "case": case,
@@ -66,7 +88,7 @@ def case_detail(request, slug: str):
         "history": audit_history(case)[:50] if can_edit else [],
         "citations_by_field": _citations_by_field(case),
     }
-    return render(request, "cases/detail.html", context)
+    return render_to_string("cases/_detail_body.html", context, request)
 
 
 def _citations_by_field(case) -> dict[str, list]:

@@ -80,8 +80,13 @@ MEDIA_URL = "/media/"
 CACHES = {
     "default": env(
         "CACHE_URL",
-        default={"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        default={
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(DATA_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
         cast="cache",
-        help="Cache, e.g. redis://127.0.0.1:6379/1 in production; in-process memory by default.",
+        help="Cache shared by all worker processes, e.g. redis://127.0.0.1:6379/1 in "
+        "production (needs the `redis` package); default: files in DATA_DIR/cache.",
     )
 }

@@ -49,3 +49,19 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} {self.object_repr}"
+
+
+class ContentState(models.Model):
+    """One row whose generation goes up with every write to cases or organisations, so
+    caches in every worker process (facet index, rendered fragments) know when to refresh.
+    The token changes when the row is created anew (a fresh or restored database)."""
+
+    generation = models.PositiveBigIntegerField(default=0)
+    token = models.UUIDField(default=uuid.uuid4, editable=False)
+
+    class Meta:
+        verbose_name = _("content state")
+        verbose_name_plural = _("content state")
+
+    def __str__(self) -> str:
+        return f"{self.token}:{self.generation}"

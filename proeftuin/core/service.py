@@ -8,6 +8,7 @@ from proeftuin.core.errors import (
     NotAllowed,
     ValidationFailed,
 )
+from proeftuin.core.generation import content_changed, content_generation
 from proeftuin.core.models import AuditEntry, BaseModel
 from proeftuin.core.registry import Registry
 
@@ -22,5 +23,7 @@ __all__ = [
     "ValidationFailed",
     "audit_history",
     "audit_record",
+    "content_changed",
+    "content_generation",
     "diff_snapshots",
 ]

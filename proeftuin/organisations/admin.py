@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from proeftuin.core.service import AuditEntry, audit_record
+from proeftuin.core.service import AuditEntry, audit_record, content_changed
 from proeftuin.organisations.models import Domain, Organisation
 from proeftuin.organisations.services import organisation_snapshot
 
@@ -38,3 +38,4 @@ class OrganisationAdmin(admin.ModelAdmin):
             before=before,
             after=organisation_snapshot(form.instance),
         )
+        content_changed()

@@ -14,6 +14,7 @@ from proeftuin.core.service import (
     DuplicateError,
     ValidationFailed,
     audit_record,
+    content_changed,
 )
 from proeftuin.organisations.choices import GovernmentLayer, OrganisationType, Province
 from proeftuin.organisations.models import Domain, Organisation
@@ -88,6 +89,7 @@ def _save(org: Organisation, domains: list[Domain] | None) -> None:
         ) from exc
     if domains is not None:
         org.domains.set(domains)
+    content_changed()
 
 
 @transaction.atomic

@@ -72,7 +72,9 @@ def test_counts_of_an_active_facet_ignore_its_own_choice():
     make_case(organisations=[OrganisationFactory(government_layer="national")], title="B")
     results = {
         f.key: f
-        for f in case_facet_counts(user=AnonymousUser(), text="", selection={"layer": ["local"]})
+        for f in case_facet_counts(
+            user=AnonymousUser(), text="", selection={"layer": ["local"]}
+        ).facets
     }
     layer = {c.value: (c.count, c.selected) for c in results["layer"].choices}
     assert layer == {"local": (1, True), "national": (1, False)}
@@ -85,7 +87,7 @@ def test_unknown_facet_value_matches_nothing_and_is_shown_selected():
         f.key: f
         for f in case_facet_counts(
             user=AnonymousUser(), text="", selection={"stage": ["bestaat-niet"]}
-        )
+        ).facets
     }
     assert [(c.value, c.count, c.selected) for c in results["stage"].choices] == [
         ("pilot", 1, False),

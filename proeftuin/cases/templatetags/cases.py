@@ -2,6 +2,8 @@
 
 from django import template
 from django.utils.formats import number_format
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from proeftuin.organisations.service import (
     GovernmentLayer,
@@ -47,3 +49,36 @@ def outcome_value(outcome) -> str:
 def staff_range(profile: dict) -> str:
     """Staff of a profile snapshot: the exact number, a range, or one bound."""
     return format_staff(*(profile.get(k) for k in ("staff_exact", "staff_min", "staff_max")))
+
+
+CHOICE_HTML = (
+    '<div class="utrecht-form-field utrecht-form-field--checkbox">'
+    '<input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" '
+    'name="{key}" value="{value}" id="f-{key}-{n}"{checked}>'
+    '<label class="utrecht-form-label utrecht-form-label--checkbox" for="f-{key}-{n}">'
+    '{label} <span class="pt-count">({count})</span></label></div>'
+)
+
+
+@register.simple_tag
+def facet_fieldsets(facets) -> str:
+    """The facet checkboxes, built in Python: the library's largest and hottest fragment."""
+    parts = []
+    for facet in facets:
+        if not facet.choices:
+            continue
+        choices = format_html_join(
+            "",
+            CHOICE_HTML,
+            (
+                {"key": facet.key, "value": c.value, "n": n, "label": c.label,
+                 "count": c.count, "checked": mark_safe(" checked") if c.selected else ""}
+                for n, c in enumerate(facet.choices, start=1)
+            ),
+        )
+        parts.append(format_html(
+            '<fieldset class="utrecht-form-fieldset pt-facet">'
+            '<legend class="utrecht-form-fieldset__legend">{}</legend>{}</fieldset>',
+            facet.label, choices,
+        ))
+    return mark_safe("".join(parts))
