@@ -57,6 +57,11 @@ def _args() -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=HERE / "results" / "library.json")
     parser.add_argument("--keep", action="store_true", help="keep the temporary databases")
+    parser.add_argument(
+        "--no-fragment-cache",
+        action="store_true",
+        help="serve with a dummy cache: every request renders everything (cold pages)",
+    )
     return parser.parse_args()
 
 
@@ -134,7 +139,11 @@ def _measure(args, scratch: Path, workers: Workers) -> dict[str, dict]:
         envs[label] = app_env(scratch / label, scratch / "static", scratch)
         sizes[label] = _prepare(args, label, cases, envs[label], scratch)
     pages = {label: prep.pop("pages") for label, prep in sizes.items()}
-    print(f"\nserving both with gunicorn ({workers})", flush=True)
+    if args.no_fragment_cache:
+        for env in envs.values():
+            env["CACHE_URL"] = "dummycache://"
+    cache = "off" if args.no_fragment_cache else "on"
+    print(f"\nserving both with gunicorn ({workers}), fragment cache {cache}", flush=True)
     with contextlib.ExitStack() as stack:
         servers = {
             label: stack.enter_context(gunicorn(env, workers, scratch / f"{label}.log"))

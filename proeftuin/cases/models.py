@@ -297,4 +297,3 @@ class CaseFacetValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.facet}={self.value}"
-

@@ -18,7 +18,7 @@ from proeftuin.cases import permissions, selectors
 from proeftuin.cases.editing import CaseEditor
 from proeftuin.cases.filters import MAX_QUERY_LENGTH, SORTS
 from proeftuin.cases.models import Case
-from proeftuin.core.fragments import shared_fragment
+from proeftuin.core.fragments import shared_fragment, shared_fragments
 from proeftuin.core.service import audit_history
 
 PAGE_SIZE = 20
@@ -39,18 +39,24 @@ def case_library(request):
 
 
 def _library_results(request) -> str:
-    filterset = selectors.case_filter(user=request.user, data=request.GET)
+    filterset = selectors.case_filter(
+        user=request.user, data=request.GET, queryset=selectors.case_visible(request.user)
+    )
     valid = filterset.is_valid()
     cases = filterset.qs if valid else selectors.case_visible(request.user).none()
     text = filterset.form.cleaned_data.get("q", "") if valid else ""
     counts = selectors.case_facet_counts(
         user=request.user, text=text, selection=filterset.facet_selection()
     )
-    paginator = Paginator(cases, PAGE_SIZE)
+    paginator = Paginator(cases.values_list("id", "version"), PAGE_SIZE)
     paginator.count = counts.total if valid else 0  # known from the facet index
+    page = paginator.get_page(request.GET.get("pagina"))
+    versions = dict(page.object_list)
+    rows = shared_fragments("case-row", versions, lambda ids: _render_rows(request, ids))
     context = {
         "filterset": filterset,
-        "page": paginator.get_page(request.GET.get("pagina")),
+        "page": page,
+        "rows": [rows[pk] for pk in versions],
         "facets": counts.facets,
         "sorts": [(key, label) for key, (label, _order) in SORTS.items()],
         "current_sort": request.GET.get("sort") or "recent",
@@ -58,6 +64,12 @@ def _library_results(request) -> str:
         "querystring": _querystring_without(request, "pagina"),
     }
     return render_to_string("cases/_results.html", context, request)
+
+
+def _render_rows(request, ids: list[int]) -> dict[int, str]:
+    """List rows of the given (visible) cases; a row shows only the case itself."""
+    cases = selectors.case_list_queryset(request.user).filter(id__in=ids)
+    return {case.id: render_to_string("cases/_row.html", {"case": case}) for case in cases}
 
 
 def _querystring_without(request, *names: str) -> str:

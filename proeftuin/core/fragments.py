@@ -30,3 +30,26 @@ def shared_fragment(request, name: str, parts: tuple, render: Callable[[], str])
         html = render()
         cache.set(key, html, TIMEOUT)
     return html
+
+
+def shared_fragments(
+    name: str, versions: dict[int, int], render: Callable[[list[int]], dict[int, str]]
+) -> dict[int, str]:
+    """Fragments that depend only on one record each (``{id: version}``), for every user.
+
+    ``render(ids)`` renders the ones not in the cache; the caller decides which ids a
+    user may see, so sharing a fragment shares nothing that user could not see anyway.
+    """
+    prefix = f"{name}|{content_generation()}|{get_language()}|"
+    keys = {
+        pk: "fragment:" + hashlib.sha256(f"{prefix}{pk}|{v}".encode()).hexdigest()
+        for pk, v in versions.items()
+    }
+    found = cache.get_many(list(keys.values()))
+    html = {pk: found[key] for pk, key in keys.items() if key in found}
+    missing = [pk for pk in versions if pk not in html]
+    if missing:
+        rendered = render(missing)
+        cache.set_many({keys[pk]: rendered[pk] for pk in missing}, TIMEOUT)
+        html.update(rendered)
+    return html

@@ -71,14 +71,38 @@ def facet_fieldsets(facets) -> str:
             "",
             CHOICE_HTML,
             (
-                {"key": facet.key, "value": c.value, "n": n, "label": c.label,
-                 "count": c.count, "checked": mark_safe(" checked") if c.selected else ""}
+                {
+                    "key": facet.key,
+                    "value": c.value,
+                    "n": n,
+                    "label": c.label,
+                    "count": c.count,
+                    "checked": mark_safe(" checked") if c.selected else "",
+                }
                 for n, c in enumerate(facet.choices, start=1)
             ),
         )
-        parts.append(format_html(
-            '<fieldset class="utrecht-form-fieldset pt-facet">'
-            '<legend class="utrecht-form-fieldset__legend">{}</legend>{}</fieldset>',
-            facet.label, choices,
-        ))
+        parts.append(
+            format_html(
+                '<fieldset class="utrecht-form-fieldset pt-facet">'
+                '<legend class="utrecht-form-fieldset__legend">{}</legend>{}</fieldset>',
+                facet.label,
+                choices,
+            )
+        )
     return mark_safe("".join(parts))
+
+
+@register.simple_tag
+def outcome_line(outcome) -> str:
+    """One outcome as a line of text, e.g. "kosten: EUR 300.000 (daling), 2015"."""
+    extra = "".join(f", {part}" for part in (outcome.period, outcome.baseline) if part)
+    direction = f" ({outcome.get_direction_display()})" if outcome.direction != "neutral" else ""
+    return format_html(
+        '<span class="pt-outcome"><span class="pt-outcome__measure">{}</span>: '
+        "<strong>{}</strong>{}{}</span>",
+        outcome.measure,
+        outcome_value(outcome),
+        direction,
+        extra,
+    )

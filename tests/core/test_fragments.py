@@ -1,0 +1,39 @@
+"""Cached fragments follow every change and never cross from one user to another."""
+
+import pytest
+
+from proeftuin.accounts.models import Role
+from proeftuin.cases.services import case_update
+from proeftuin.organisations.services import organisation_update
+from tests.factories import OrganisationFactory, make_case
+
+pytestmark = pytest.mark.django_db
+
+
+def test_anonymous_pages_follow_case_and_organisation_changes(client):
+    org = OrganisationFactory(name="Gemeente Oud")
+    case = make_case(organisations=[org], title="Eerste titel")
+    assert "Eerste titel" in client.get("/casussen/").content.decode()
+    assert "Gemeente Oud" in client.get(f"/casussen/{case.slug}/").content.decode()
+    case_update(case=case, actor=None, title="Tweede titel")
+    organisation_update(organisation=org, name="Gemeente Nieuw")
+    library = client.get("/casussen/").content.decode()
+    assert "Tweede titel" in library and "Eerste titel" not in library
+    assert "Gemeente Nieuw" in library
+    detail = client.get(f"/casussen/{case.slug}/").content.decode()
+    assert "Tweede titel" in detail and "Gemeente Nieuw" in detail
+
+
+def test_member_view_is_not_served_from_the_anonymous_cache(client, make_member):
+    org = OrganisationFactory()
+    public = make_case(organisations=[org], title="Openbaar")
+    make_case(organisations=[org], title="Intern", visibility="organisation")
+    anonymous = client.get("/casussen/").content.decode()
+    assert "Openbaar" in anonymous and "Intern" not in anonymous
+    client.force_login(make_member(org, Role.VIEWER))
+    member = client.get("/casussen/").content.decode()
+    assert "Intern" in member
+    assert "Jan Jansen" in client.get(f"/casussen/{public.slug}/").content.decode()
+    client.logout()
+    assert "Intern" not in client.get("/casussen/").content.decode()
+    assert "Jan Jansen" not in client.get(f"/casussen/{public.slug}/").content.decode()
