@@ -39,10 +39,6 @@ class FacetResult:
     label: str
     choices: list[FacetChoice] = field(default_factory=list)
 
-    @property
-    def selected(self) -> list[FacetChoice]:
-        return [c for c in self.choices if c.selected]
-
 
 def case_visible(user) -> QuerySet[Case]:
     return Case.objects.visible_to(user)

@@ -165,6 +165,21 @@ def case_create(*, actor, theme_set: ThemeSet, organisations: list, owner=None, 
     return case
 
 
+def _check_update_allowed(actor, current: Case, status: str | None, owner) -> None:
+    _check(permissions.can_edit_case(actor, current))
+    if status == EditorialStatus.PUBLISHED != current.status:
+        _check(permissions.can_publish_case(actor, current))
+    if owner is not None and owner.pk != current.owner_id:
+        _check(permissions.can_create_case(actor, owner))
+
+
+def _claim_version(pk: int, expected_version: int | None) -> None:
+    """Raise the version in one conditional UPDATE: a concurrent save makes it fail."""
+    version_filter = {"version": expected_version} if expected_version is not None else {}
+    if not Case.objects.filter(pk=pk, **version_filter).update(version=F("version") + 1):
+        raise ConflictError()
+
+
 def _may_publish_for(actor, owner) -> bool:
     probe = Case(owner=owner)
     return permissions.can_publish_case(actor, probe)[0]
@@ -187,16 +202,8 @@ def case_update(
     """
     current = Case.objects.get(pk=case.pk)
     if actor is not None:
-        _check(permissions.can_edit_case(actor, current))
-        publishing = data.get("status") == EditorialStatus.PUBLISHED != current.status
-        if publishing:
-            _check(permissions.can_publish_case(actor, current))
-        if owner is not None and owner.pk != current.owner_id:
-            _check(permissions.can_create_case(actor, owner))
-    version_filter = {"version": expected_version} if expected_version is not None else {}
-    bumped = Case.objects.filter(pk=case.pk, **version_filter).update(version=F("version") + 1)
-    if not bumped:
-        raise ConflictError()
+        _check_update_allowed(actor, current, data.get("status"), owner)
+    _claim_version(case.pk, expected_version)
     before = case_snapshot(current)
     themes = _validate(data, theme_set or current.theme_set)
     for field in SCALAR_FIELDS:
