@@ -13,6 +13,7 @@ urlpatterns = [
     path("account/", include("proeftuin.accounts.urls")),
     path("casussen/", include("proeftuin.cases.urls")),
     path("organisaties/", include("proeftuin.organisations.urls")),
+    path("documenten/", include("proeftuin.ingestion.urls")),
 ]
 
 handler404 = "proeftuin.core.views.not_found"

@@ -34,3 +34,10 @@ def platform_admin(db):
 def outsider(db):
     """A signed-in user without any membership."""
     return UserFactory()
+
+
+@pytest.fixture
+def client_factory():
+    from django.test import Client
+
+    return Client

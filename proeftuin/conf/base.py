@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "proeftuin.organisations",
     "proeftuin.documents",
     "proeftuin.cases",
+    "proeftuin.ingestion",
     "proeftuin.api",
     "proeftuin.demo",
 ]

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class IngestionConfig(AppConfig):
+    name = "proeftuin.ingestion"
+    label = "ingestion"
+    verbose_name = _("Document ingestion")
+
+    def ready(self):
+        from proeftuin.ingestion import tasks  # noqa: F401  (registers the background tasks)

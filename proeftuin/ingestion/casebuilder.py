@@ -1,0 +1,104 @@
+"""Turn the accepted suggestions of one case in a document into a draft case.
+
+Every accepted value lands on the case with a citation (document, page, quote). The
+organisation is matched in the registry by name, or added with the accepted profile.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from proeftuin.cases.service import Case, ThemeSet, case_create, case_update
+from proeftuin.core.service import ValidationFailed
+from proeftuin.ingestion.models import Suggestion
+from proeftuin.organisations.service import Organisation, organisation_create
+
+LIST_FIELDS = {"outcomes", "lessons", "barriers", "people", "partners"}
+PROFILE = {"government_layer", "organisation_type", "website", "domains"}
+
+
+def _accepted(source, segment: int) -> list[Suggestion]:
+    decided = (Suggestion.Status.ACCEPTED, Suggestion.Status.EDITED)
+    return list(
+        source.suggestions.filter(segment=segment, status__in=decided).order_by(
+            "-confidence", "start"
+        )
+    )
+
+
+def _first(rows, field: str):
+    return next((r for r in rows if r.field == field), None)
+
+
+def _organisation(rows, actor) -> Organisation:
+    name_row = _first(rows, "organisation.name")
+    if name_row is None:
+        raise ValidationFailed(_("Accept the name of the organisation first."))
+    name = str(name_row.final_value).strip()
+    found = Organisation.objects.filter(name__iexact=name).first()
+    if found:
+        return found
+    profile = {f: _first(rows, f"organisation.{f}") for f in PROFILE}
+    if not (profile["government_layer"] and profile["organisation_type"]):
+        raise ValidationFailed(
+            _("“%s” is not in the registry yet: accept its government layer and type first.") % name
+        )
+    staff = _first(rows, "organisation.staff")
+    staff_value = staff.final_value if staff else {}
+    return organisation_create(
+        actor=actor,
+        name=name,
+        government_layer=profile["government_layer"].final_value,
+        organisation_type=profile["organisation_type"].final_value,
+        website=profile["website"].final_value if profile["website"] else "",
+        domains=profile["domains"].final_value if profile["domains"] else [],
+        staff_exact=staff_value.get("exact"),
+        staff_min=staff_value.get("min"),
+        staff_max=staff_value.get("max"),
+        staff_year=staff_value.get("year"),
+    )
+
+
+def _case_data(rows, document) -> dict:
+    data: dict = {"sections": {}, "citations": []}
+    for name in LIST_FIELDS:
+        data[name] = [r.final_value for r in rows if r.field == name]
+    for row in rows:
+        if row.field.startswith("sections."):
+            data["sections"].setdefault(row.field.split(".", 1)[1], row.final_value)
+        elif row.field in ("title", "summary", "year_start", "year_end"):
+            data.setdefault(row.field, row.final_value)
+        data["citations"].append(
+            {"field": row.field, "document": document, "page": row.page, "quote": row.quote[:2000]}
+        )
+    return data
+
+
+@transaction.atomic
+def case_from_segment(*, actor, source, segment: int) -> Case:
+    """Create (or update) the draft case of one segment from its accepted suggestions."""
+    rows = _accepted(source, segment)
+    organisation = _organisation(rows, actor)
+    data = _case_data(rows, source.document)
+    data.setdefault("title", rows[0].segment_title if rows else source.filename)
+    data.setdefault(
+        "summary", _("Imported from %s; summary still to be written.") % source.filename
+    )
+    existing = next((r.case for r in rows if r.case_id), None)
+    theme_set = ThemeSet.objects.get(key="casebook")
+    if existing:
+        case = case_update(case=existing, actor=actor, theme_set=theme_set, **data)
+    else:
+        case = case_create(
+            actor=actor,
+            theme_set=theme_set,
+            organisations=[organisation],
+            owner=source.owner,
+            stage="standard_practice",
+            status="draft",
+            visibility="organisation",
+            **data,
+        )
+    source.suggestions.filter(segment=segment).update(case=case)
+    return case

@@ -1,0 +1,154 @@
+"""Dutch wording mapped to the codes of the demo schema (see demo/fixtures/SCHEMA.md).
+
+Keys are folded (lowercase, no accents); matching is on whole words or word starts, so
+"Zelfstandig bestuursorgaan" and "zelfstandige bestuursorganen" both find "zbo". These are
+word lists of general Dutch public-sector language, not lists of particular documents.
+"""
+
+from __future__ import annotations
+
+# fmt: off
+
+# Casebook theme set: heading wording -> theme key.
+THEME_HEADINGS: dict[str, str] = {
+    "openheid": "openness", "transparantie": "openness",
+    "intern leervermogen": "internal_learning", "leervermogen": "internal_learning",
+    "werkgeverschap": "employership", "veerkracht": "resilience",
+    "maatschappelijke betrokkenheid": "societal_engagement",
+    "netwerksamenwerking": "network_collaboration",
+    "samenwerking in netwerken": "network_collaboration",
+    "externe kennisdeling": "external_knowledge_sharing",
+    "kennisdeling": "external_knowledge_sharing",
+    "innovatie": "innovation", "innovaties": "innovation", "authenticiteit": "authenticity",
+}
+
+# Government layer: the first list that matches wins (national before regional, so
+# "regiogericht en landelijk aangestuurd" reads as national).
+LAYERS: list[tuple[str, tuple[str, ...]]] = [
+    ("national", ("nationaal", "landelijk", "rijksoverheid", "rijk", "centrale overheid")),
+    ("provincial", ("provinciaal", "provincie")),
+    ("regional", ("regionaal", "regio", "bovenlokaal")),
+    ("local", ("lokaal", "gemeentelijk", "gemeente")),
+]
+
+# Organisation type: more specific wording first.
+ORGANISATION_TYPES: list[tuple[str, tuple[str, ...]]] = [
+    ("zbo", ("zelfstandig bestuursorgaan", "zelfstandige bestuursorganen", "zbo")),
+    ("joint_arrangement", ("gemeentelijk samenwerkingsverband", "gemeenschappelijke regeling",
+                           "samenwerkingsverband", "stadsregio")),
+    ("safety_region", ("veiligheidsregio", "risico- en crisisbeheersing")),
+    ("water_board", ("waterschap", "hoogheemraadschap")),
+    ("ministry", ("ministerie", "departement")),
+    ("province", ("provincie",)),
+    ("municipality", ("gemeente",)),
+    ("executive_agency", ("uitvoeringsorganisatie", "uitvoeringsdienst", "agentschap")),
+]
+
+# Domain wording -> domain slug (word starts; longer phrases are tried first).
+DOMAINS: dict[str, str] = {
+    "zorg": "health", "gezondheid": "health", "veiligheid": "safety", "justitie": "safety",
+    "kind": "social", "jeugd": "social", "sociaal": "social", "welzijn": "social",
+    "werk en inkomen": "work_income", "uitkering": "work_income", "belasting": "taxes",
+    "toeslag": "taxes", "financien": "taxes", "water": "water", "klimaat": "water",
+    "infrastructuur": "infrastructure", "mobiliteit": "infrastructure",
+    "bereikbaarheid": "infrastructure", "verkeer": "infrastructure", "ruimte": "housing",
+    "wonen": "housing", "herstructurering": "housing", "ruimtelijke": "housing",
+    "leefbaarheid": "housing", "milieu": "environment", "energie": "environment",
+    "afval": "environment", "onderwijs": "education", "wetenschap": "education",
+    "publieke dienstverlening": "public_services", "dienstverlening": "public_services",
+    "economie": "economy", "toerisme": "economy", "ondernemen": "economy",
+    "landbouw": "agriculture", "natuur": "agriculture", "bestuur": "governance",
+    "gemeente": "governance", "statistiek": "knowledge", "kennis": "knowledge",
+    "cultuur": "culture", "erfgoed": "culture", "defensie": "defence",
+    "internationaal": "international", "omgeving": "environment",
+}
+
+# Profile labels (folded) -> profile field.
+PROFILE_LABELS: dict[str, str] = {
+    "aantal medewerkers": "staff", "medewerkers": "staff", "aantal fte": "staff",
+    "omvang": "staff", "personeel": "staff", "domein": "domains", "beleidsterrein": "domains",
+    "sector": "domains", "bestuurslaag": "government_layer", "overheidslaag": "government_layer",
+    "type organisatie": "organisation_type", "soort organisatie": "organisation_type",
+    "organisatietype": "organisation_type", "website": "website", "internet": "website",
+}
+
+# Headings above lists of outcomes and lessons (regular expressions on folded text).
+WORKED_HEADINGS = (
+    r"^wat is (wel |niet )?gelukt", r"^wat (ging|gaat|werkte) (goed|wel)",
+    r"^resultaten en knelpunten\b", r"^wat werkte\b",
+)
+LESSON_HEADINGS = (
+    r"^(de )?((belangrijk|waardevol|geleerd|enkel)\w* )?(conclusies en )?"
+    r"(lessen|leerervaringen|leerpunten|succesfactoren|lessons learned)\b",
+)
+
+DID_NOT_WORK = (
+    "niet gerealiseerd", "nog steeds", "kan nog", "moet nog", "aandacht nodig", "niet gelukt",
+    "mislukt", "helaas", "nog niet", "onvoldoende", "ontbreekt", "niet mogelijk", "bleef uit",
+    "niet van de grond",
+)
+PITFALL = (
+    "lastig", "niet mogelijk", "moeten voeren", "bleek te", "te groot", "niet haalbaar",
+    "weggezakt", "geen sprake", "kritisch", "verschillende belangen", "andere belangen",
+    "geen poging", "voor het blok", "risico", "niet overwogen", "vraagt om", "vragen om",
+    "valkuil", "had moeten", "hadden moeten", "te laat", "onderschat",
+)
+
+BARRIER_CUES = (
+    "belemmer", "knelpunt", "obstakel", "barriere", "drempel", "weerstand", "tegenwerking",
+    "hindermacht", "struikelblok", "in de weg", "stuit", "lastig", "moeilijk", "tegenstrijdig",
+    "versnipper", "verkokering", "onrust",
+)
+BARRIER_CATEGORIES: dict[str, tuple[str, ...]] = {
+    "legal": ("wet", "regelgeving", "juridisch", "privacy", "avg", "regels", "wettelijk",
+              "bevoegdhe", "aansprakelijk"),
+    "financial": ("geld", "budget", "financ", "kosten", "bezuinig", "subsidie", "begroting",
+                  "fiscaal", "investering"),
+    "technical": ("ict", "systeem", "systemen", "technisch", "technische", "software",
+                  "koppeling", "data", "digitaal", "digitale", "applicatie"),
+    "cultural": ("cultuur", "emotie", "weerstand", "angst", "gewoonte", "houding", "taboe",
+                 "onrust", "mentaliteit", "onderwaardering", "vertrouwen"),
+    "institutional": ("organisaties", "belangen", "verkokering", "autonomie", "bestuurlijk",
+                      "politiek", "koepel", "regie", "hierarchie", "bureaucratie", "domeinen",
+                      "instellingen", "ministeries", "versnipper", "herindeling"),
+}
+
+# Person roles (folded word starts); the longest match is kept as the role.
+ROLES = (
+    "burgemeester", "wethouder", "directeur-generaal", "directeur", "projectleider",
+    "projectmanager", "programmamanager", "programmaleider", "gemeentesecretaris",
+    "loco-secretaris", "secretaris-generaal", "secretaris", "voorzitter", "minister",
+    "staatssecretaris", "gedeputeerde", "beleidsmedewerker", "beleidsadviseur",
+    "onderzoeksadviseur", "communicatieadviseur", "adviseur", "teamleider", "hoofd",
+    "coordinator", "raadslid", "commissaris", "bestuurder", "initiator", "manager", "collega",
+    "oprichter", "innovatiemanager", "kwartiermaker", "ambtenaar",
+)
+
+ORGANISATION_WORDS = (
+    "gemeente", "provincie", "ministerie", "waterschap", "hoogheemraadschap", "veiligheidsregio",
+    "universiteit", "hogeschool", "raad voor", "kamer van", "vereniging", "unie van",
+    "stichting", "bureau", "dienst", "stadsregio", "stadsdeel", "politie", "openbaar ministerie",
+    "inspectie", "agentschap",
+)
+
+DECREASE = (
+    "daling", "gedaald", "daalde", "afgenomen", "afname", "minder", "bespaard", "besparing",
+    "omlaag", "verlaagd", "verlaging", "reductie", "teruggebracht", "lager", "verminder",
+    "gekrompen", "krimp", "terug naar", "bespaart",
+)
+INCREASE = (
+    "stijging", "gestegen", "steeg", "toegenomen", "toename", "verhoogd", "verhoging", "hoger",
+    "groei", "gegroeid", "groeide", "verdubbeld", "extra", "uitgebreid",
+)
+
+WORD_NUMBERS: dict[str, float] = {
+    "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
+    "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15,
+    "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19, "twintig": 20,
+    "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70, "tachtig": 80,
+    "negentig": 90, "honderd": 100, "tweehonderd": 200, "driehonderd": 300,
+    "vierhonderd": 400, "vijfhonderd": 500, "duizend": 1000, "anderhalf": 1.5,
+    "driekwart": 0.75,
+}
+
+# fmt: on

@@ -1,0 +1,164 @@
+"""Step "organisation.name": the lead organisation's name as printed.
+
+For a case opened by an upper-case heading the name is that heading, re-cased from the
+case text when the text spells it (else Dutch title case), with a printing error repaired
+when the text consistently spells a word one letter differently ("ZAANDSTAD" -> Zaanstad).
+Otherwise the name comes from "gemeente X"-like mentions or capitalised phrases that share a
+word with the case title. The match with the organisation registry happens later.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from proeftuin.ingestion.extraction.registry import extracted, step
+from proeftuin.ingestion.extraction.text import compact, fold, is_upper
+from proeftuin.ingestion.types import Extracted, NormalisedDocument, Segment
+
+NAME = "organisation.name"
+PARTICLES = {
+    "van",
+    "de",
+    "der",
+    "den",
+    "voor",
+    "en",
+    "het",
+    "in",
+    "op",
+    "te",
+    "ten",
+    "ter",
+    "aan",
+    "bij",
+    "uit",
+    "of",
+}
+ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z0-9&-]{1,10})\)\s*$")
+ORG = re.compile(
+    r"\b(?P<kw>[Gg]emeente|[Pp]rovincie|[Ww]aterschap|[Hh]oogheemraadschap|[Vv]eiligheidsregio"
+    r"|[Ss]tadsregio|[Mm]inisterie van)\s+(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|aan|"
+    r"den|de|der))*)"
+)
+CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+")
+STOP_START = {
+    "de",
+    "het",
+    "een",
+    "in",
+    "op",
+    "met",
+    "volgens",
+    "ook",
+    "toen",
+    "wat",
+    "naast",
+    "zo",
+    "dit",
+    "dat",
+    "deze",
+    "die",
+    "uit",
+    "als",
+    "bij",
+    "voor",
+    "maar",
+    "en",
+}
+
+
+@step(NAME, "1")
+def organisation_name(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
+    """The lead organisation of the case."""
+    body = doc.text[segment.start : segment.end]
+    if is_upper(segment.title):
+        last = segment.title.split()[-1]
+        title_end = body.find(last) + len(last) if last in body else len(segment.title)
+        name, _ = _from_heading(segment.title, body[title_end:])
+        return [extracted(NAME, name, segment.start, segment.start + title_end, 0.9, NAME)]
+    found = _from_mentions(body, segment.title)
+    if not found:
+        return []
+    name, offset, confidence = found
+    start = segment.start + offset
+    return [extracted(NAME, name, start, start + len(name), confidence, NAME)]
+
+
+def _from_heading(title: str, body: str) -> tuple[str, str]:
+    match = ABBREVIATION.search(title)
+    abbreviation = match.group(1) if match else ""
+    bare = title[: match.start()] if match else title
+    words = bare.split()
+    repaired = [_repair(word, body) for word in words]
+    if repaired != words and _spelled_in(repaired, body):
+        words = repaired
+    spelled = _spelled_in(words, body)
+    return spelled or dutch_title(" ".join(words)), abbreviation
+
+
+def _spelled_in(words: list[str], body: str) -> str | None:
+    pattern = r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b"
+    for match in re.finditer(pattern, body, flags=re.IGNORECASE):
+        text = " ".join(match.group(0).split())
+        if not is_upper(text):
+            return text[0].upper() + text[1:]
+    return None
+
+
+def dutch_title(text: str) -> str:
+    """ "CENTRAAL BUREAU VOOR DE STATISTIEK" -> "Centraal Bureau voor de Statistiek"."""
+    out = []
+    for index, word in enumerate(text.split()):
+        lower = word.lower()
+        if index and lower in PARTICLES:
+            out.append(lower)
+        else:
+            out.append("-".join(p[:1].upper() + p[1:] for p in lower.split("-")))
+    return " ".join(out)
+
+
+def _repair(word: str, body: str) -> str:
+    """A heading word the text never uses, but spells one letter differently, often."""
+    core = word.strip("(),.").lower()
+    if len(core) < 6 or core in fold(body):
+        return word
+    counts = Counter(w.lower() for w in re.findall(r"[A-Za-zÀ-ÿ]{5,}", body))
+    close = [w for w, n in counts.items() if n >= 2 and _one_edit(core, w)]
+    return close[0].upper() if close else word
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _from_mentions(body: str, title: str) -> tuple[str, int, float] | None:
+    title_key = compact(title)
+    orgs = [
+        (m.group("kw").capitalize() + " " + m.group("name"), m.start(), m.group("name"))
+        for m in ORG.finditer(body)
+    ]
+    in_title = [o for o in orgs if compact(o[2]) in title_key]
+    if in_title:
+        return _most_common(in_title, 0.7)
+    phrases = [
+        (m.group(0), m.start(), m.group(0))
+        for m in CAPITALISED.finditer(body)
+        if m.group(0).split()[0].lower() not in STOP_START
+    ]
+    titled = [p for p in phrases if set(fold(p[0]).split()) & set(fold(title).split())]
+    if titled and Counter(p[0] for p in titled).most_common(1)[0][1] >= 2:
+        return _most_common(titled, 0.5)
+    return _most_common(orgs, 0.4) if orgs else None
+
+
+def _most_common(candidates, confidence: float) -> tuple[str, int, float]:
+    counts = Counter(name for name, _, _ in candidates)
+    best = counts.most_common(1)[0][0]
+    offset = next(start for name, start, _ in candidates if name == best)
+    return best, offset, confidence

@@ -1,0 +1,252 @@
+"""Step "outcomes": figures as typed facts (value, unit, what they measure, direction).
+
+Recognised: percentages ("20%", "36 procent"), euros ("€ 300.000", "EUR 22 miljoen",
+"200 duizend euro", "twee ton" where money is meant), fte, durations (hours to years) and
+counts ("4.000 gezinnen", "tweehonderd gezinnen"). Years, dates, page and section numbers,
+footnote references and the profile lines are skipped. Direction comes from words in the
+clause (daling, minder, bespaard / stijging, meer, toegenomen) or from "van A naar B".
+"""
+
+from __future__ import annotations
+
+import re
+
+from proeftuin.ingestion.extraction.lexicon import DECREASE, INCREASE, WORD_NUMBERS
+from proeftuin.ingestion.extraction.registry import extracted, step
+from proeftuin.ingestion.extraction.text import Line, fold, lines_between
+from proeftuin.ingestion.types import Extracted, NormalisedDocument, Segment
+
+NAME = "outcomes"
+DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+WORDS = "|".join(sorted([*WORD_NUMBERS, "één"], key=len, reverse=True))
+NUMBER = re.compile(rf"(?<![\w.,/])(?P<num>{DIGITS}|(?i:{WORDS}))(?![\w]|[.,]\d)")
+AFTER = re.compile(
+    r"\s*(?:(?:[-–]|tot)\s*(?P<to>\d[\d.]*)\s*)?(?P<mult>miljoen|miljard|mln\.?|duizend|ton)?\s*"
+    r"(?P<unit>%|procent\b|procentpunt\w*|euro\b|eur\b|fte\b|uur\b|uren\b|dagen\b|dag\b|weken\b"
+    r"|week\b|maanden\b|maand\b|jaar\b|jaren\b|hectare\b|ha\b|kilometer\b|km\b|kwh\b|mwh\b"
+    r"|vierkante meter\b)?\s*(?P<noun>[A-Za-zÀ-ÿ][a-zà-ÿ-]{2,})?"
+)
+CURRENCY = re.compile(r"(?:€|\bEUR|\beuro)\s*$", re.I)
+UNITS = {
+    "%": "percent",
+    "procent": "percent",
+    "euro": "eur",
+    "eur": "eur",
+    "fte": "fte",
+    "uur": "hours",
+    "uren": "hours",
+    "dag": "days",
+    "dagen": "days",
+    "week": "weeks",
+    "weken": "weeks",
+    "maand": "months",
+    "maanden": "months",
+    "jaar": "years",
+    "jaren": "years",
+    "hectare": "other",
+    "ha": "other",
+    "kilometer": "other",
+    "km": "other",
+    "kwh": "other",
+    "mwh": "other",
+    "vierkante meter": "other",
+}
+MULTIPLIERS = {"miljoen": 1e6, "mln": 1e6, "miljard": 1e9, "duizend": 1e3, "ton": 1e5}
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+NOT_NOUNS = {
+    "van",
+    "en",
+    "tot",
+    "of",
+    "op",
+    "in",
+    "per",
+    "de",
+    "het",
+    "een",
+    "met",
+    "naar",
+    "keer",
+    "uit",
+    "aan",
+    "voor",
+    "bij",
+    "is",
+    "zijn",
+    "werd",
+    "werden",
+    "jaar",
+    "als",
+    "dat",
+    "die",
+    "te",
+    "om",
+    "door",
+    "over",
+    "mei",
+    "nummer",
+    "nr",
+    *MONTHS,
+}
+REFERENCE = re.compile(r"(?<![\w.,])\d{1,2}\s+[A-Z][^\n]{0,200}?\b(?:19|20)\d\d\.")
+SCORE_BEFORE = re.compile(
+    r"\b(scoort|scoorde|scoren|cijfer|rapportcijfer|waardering|gemiddeld)\s+"
+    r"(een\s+)?"
+    r"(ruime\s+|krappe\s+|gemiddeld\s+)?$",
+    re.I,
+)
+CLOCK_AFTER = re.compile(r"\s*uur\s+['‘’]s\s+(nachts|ochtends|middags|avonds)")
+STAFF_WORDS = ("medewerker", "ambtena", "mensen", "personeel", "werknemer", "fte")
+
+
+@step(NAME, "1")
+def outcomes(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
+    """Every figure in the case with the clause it measures."""
+    results = []
+    for line in lines_between(doc, segment.start, segment.end):
+        if re.match(r"^[\w ]{2,30}:", line.text) and line.bullet:
+            continue
+        references = [m.span() for m in REFERENCE.finditer(doc.text, line.start, line.end)]
+        for match in NUMBER.finditer(doc.text, line.start, line.end):
+            if any(a <= match.start() < b for a, b in references):
+                continue
+            fact = _fact(doc.text, match, line)
+            if fact:
+                value, start, end = fact
+                results.append(extracted(NAME, value, start, end, 0.6, NAME))
+    return results
+
+
+def number_value(text: str) -> float | None:
+    folded = text.lower()
+    if folded in WORD_NUMBERS or folded == "één":
+        return float(WORD_NUMBERS.get(folded, 1))
+    if not re.fullmatch(DIGITS, text):
+        return None
+    return float(text.replace(".", "").replace(",", "."))
+
+
+def _fact(text: str, match: re.Match, line: Line) -> tuple[dict, int, int] | None:
+    raw = match.group("num")
+    after = AFTER.match(text, match.end(), line.end + 40)
+    unit = _unit(text, match, after)
+    word = not raw[0].isdigit()
+    value = number_value(raw)
+    noun = after.group("noun") if after else None
+    if value is None or _skip(text, match, unit, noun, word, value):
+        return None
+    value *= MULTIPLIERS.get((after.group("mult") or "").rstrip(".") if after else "", 1)
+    if unit is None and after and after.group("mult") == "ton":
+        return None
+    start, end = _clause(text, match.start(), line)
+    clause = " ".join(text[start:end].split())
+    fact = {
+        "measure": clause if unit else f"{noun} ({clause})" if noun else clause,
+        "value": _round(value),
+        "unit": unit or "count",
+        "direction": _direction(clause, text[match.start() : match.end()]),
+        "kind": _kind(unit, clause),
+        "period": _period(clause),
+        "baseline": _baseline(clause, raw),
+    }
+    if after and after.group("to"):
+        fact["value_max"] = _round(float(after.group("to").replace(".", "")))
+    return fact, start, end
+
+
+def _unit(text: str, match: re.Match, after: re.Match | None) -> str | None:
+    if CURRENCY.search(text[max(match.start() - 5, 0) : match.start()]):
+        return "eur"
+    if SCORE_BEFORE.search(text[max(match.start() - 40, 0) : match.start()]):
+        return "score"
+    unit = (after.group("unit") or "").lower() if after else ""
+    if unit.startswith("procentpunt"):
+        return "percent"
+    if not unit and after and after.group("mult") == "ton" and _money(text, match):
+        return "eur"
+    return UNITS.get(unit)
+
+
+def _money(text: str, match: re.Match) -> bool:
+    window = fold(text[max(match.start() - 80, 0) : match.end() + 80])
+    return any(w in window for w in ("bespar", "euro", "kost", "budget", "subsidie", "€"))
+
+
+def _skip(text, match, unit, noun, word, value) -> bool:
+    before = text[max(match.start() - 4, 0) : match.start()]
+    if unit is None and (noun is None or noun.lower() in NOT_NOUNS):
+        return True
+    if (word and re.search(r"\d\s*$", before)) or CLOCK_AFTER.match(text, match.end()):
+        return True  # "150 duizend": a multiplier; "twee uur 's nachts": a time of day
+    if word and value < 2 and unit is None:
+        return True
+    return bool(unit is None and 1900 <= value <= 2099 and "." not in match.group("num"))
+
+
+def _clause(text: str, offset: int, line: Line) -> tuple[int, int]:
+    left = max(text.rfind(c, 0, offset) for c in ".;:!?()\n")
+    left = max(left, offset - 120)
+    right_candidates = [i for c in ".;:!?()" if (i := text.find(c, offset)) != -1]
+    right = min([*right_candidates, offset + 160, len(text)])
+    while right < len(text) and text[right - 1].isdigit() and text[right] == ".":
+        following = [i for c in ".;:!?" if (i := text.find(c, right + 1)) != -1]
+        right = min([*following, len(text)])
+    start = left + 1
+    while start < right and text[start].isspace():
+        start += 1
+    return start, right
+
+
+def _direction(clause: str, number: str) -> str:
+    folded = fold(clause)
+    folded = re.sub(r"\b(meer|minder) dan\b", " ", folded)
+    at = folded.find(fold(number))
+    hits = []
+    for direction, words in (("decrease", DECREASE), ("increase", (*INCREASE, "meer"))):
+        for word in words:
+            for found in re.finditer(rf"\b{re.escape(word)}", folded):
+                hits.append((abs(found.start() - at), direction))
+    return min(hits)[1] if hits else "neutral"
+
+
+def _kind(unit: str | None, clause: str) -> str:
+    folded = fold(clause)
+    if unit == "eur" or "kosten" in folded or "bespaar" in folded:
+        return "financial"
+    if unit == "fte" or any(w in folded for w in STAFF_WORDS):
+        return "staff"
+    if unit in ("hours", "days", "weeks", "months", "years"):
+        return "time"
+    if "tevreden" in folded:
+        return "satisfaction"
+    return "quality" if unit == "percent" else "volume"
+
+
+def _period(clause: str) -> str:
+    match = re.search(r"\b(19|20)\d\d(?:\s*[-–]\s*(19|20)\d\d)?\b", clause)
+    return match.group(0).replace(" ", "") if match else ""
+
+
+def _baseline(clause: str, raw: str) -> str:
+    match = re.search(r"\b(?:t\.o\.v\.|ten opzichte van|tegen(?: een)?)\s+([^,;]{3,60})", clause)
+    if match:
+        return match.group(0)
+    match = re.search(rf"\bvan\s+([\w.,]+(?:\s+\w+)?)\s+naar\s+{re.escape(raw)}\b", clause)
+    return f"van {match.group(1)}" if match else ""
+
+
+def _round(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else round(value, 3)

@@ -1,0 +1,151 @@
+"""Uploaded source files, their ingestion jobs and the suggestions they produce."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from proeftuin.core.service import BaseModel
+
+
+class SourceFileQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Uploaded files and their suggestions: the uploader, members of the owning
+        organisation and platform administrators."""
+        from proeftuin.accounts.service import is_platform_admin, roles_by_organisation
+
+        if is_platform_admin(user):
+            return self
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        orgs = list(roles_by_organisation(user))
+        return self.filter(models.Q(uploaded_by=user) | models.Q(owner_id__in=orgs))
+
+
+class SourceFile(BaseModel):
+    """One uploaded file, kept once per content hash."""
+
+    document = models.ForeignKey(
+        "documents.Document", on_delete=models.PROTECT, related_name="source_files"
+    )
+    file = models.FileField(_("file"), upload_to="sources/%Y/%m/")
+    filename = models.CharField(_("file name"), max_length=255)
+    content_hash = models.CharField(_("SHA-256"), max_length=64, unique=True)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    format = models.CharField(_("format"), max_length=12, blank=True)
+    pages = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    previous = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("previous version"),
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    owner = models.ForeignKey(
+        "organisations.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    text = models.TextField(_("normalised text"), blank=True)
+
+    objects = SourceFileQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("source file")
+        verbose_name_plural = _("source files")
+
+    def __str__(self) -> str:
+        return self.filename
+
+
+class Job(BaseModel):
+    """One run of the pipeline over a source file, with its visible progress."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("running")
+        SUCCEEDED = "succeeded", _("done")
+        FAILED = "failed", _("failed")
+
+    source = models.ForeignKey(SourceFile, on_delete=models.CASCADE, related_name="jobs")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    step = models.CharField(_("step"), max_length=60, blank=True)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    error_code = models.CharField(max_length=40, blank=True)
+    error_message = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("ingestion job")
+        verbose_name_plural = _("ingestion jobs")
+
+    def __str__(self) -> str:
+        return f"{self.source} ({self.get_status_display()})"
+
+
+class Suggestion(BaseModel):
+    """One extracted value with its source passage, waiting for a person's decision."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("to review")
+        ACCEPTED = "accepted", _("accepted")
+        EDITED = "edited", _("edited")
+        REJECTED = "rejected", _("rejected")
+
+    source = models.ForeignKey(SourceFile, on_delete=models.CASCADE, related_name="suggestions")
+    job = models.ForeignKey(Job, on_delete=models.SET_NULL, null=True, related_name="+")
+    segment = models.PositiveSmallIntegerField(_("case in the document"))
+    segment_title = models.CharField(max_length=300)
+    field = models.CharField(_("field"), max_length=120)
+    value = models.JSONField(_("suggested value"))
+    edited_value = models.JSONField(_("edited value"), null=True, blank=True)
+    page = models.PositiveIntegerField(_("page"), null=True)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    quote = models.TextField(_("quote"))
+    step = models.CharField(_("step"), max_length=60)
+    step_version = models.CharField(max_length=20)
+    confidence = models.FloatField(_("confidence"))
+    conflict = models.BooleanField(_("conflicts with another value"), default=False)
+    change = models.CharField(
+        _("compared with the previous version"),
+        max_length=10,
+        blank=True,
+        choices=[("new", _("new")), ("unchanged", _("unchanged"))],
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    case = models.ForeignKey(
+        "cases.Case", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["segment", "field", "start"]
+        indexes = [models.Index(fields=["source", "segment", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.field}: {str(self.value)[:60]}"
+
+    @property
+    def final_value(self):
+        return self.edited_value if self.status == self.Status.EDITED else self.value

@@ -1,0 +1,62 @@
+"""The stable JSON schema of `proeftuin ingest --json` (documented in docs/ingestion.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+
+
+def _field(document, item) -> dict:
+    return {
+        "value": item.value,
+        "confidence": round(float(item.confidence), 3),
+        "page": document.page_at(item.start),
+        "start": item.start,
+        "end": item.end,
+        "quote": document.quote(item.start, item.end),
+        "step": item.step,
+        "stepVersion": item.step_version,
+    }
+
+
+def result_json(path: Path, result) -> dict:
+    """One file's cases: each case with its fields, each field a list of candidate values
+    (more than one when the document states different values: a conflict)."""
+    document = result.document
+    cases = []
+    for part, extracted in result.cases:
+        fields: dict[str, list[dict]] = {}
+        for item in extracted:
+            fields.setdefault(item.field, []).append(_field(document, item))
+        cases.append(
+            {
+                "title": part.title,
+                "kind": part.kind,
+                "start": part.start,
+                "end": part.end,
+                "conflicts": sorted(
+                    f
+                    for f, values in fields.items()
+                    if len({repr(v["value"]) for v in values}) > 1 and not _is_list_field(f)
+                ),
+                "fields": fields,
+            }
+        )
+    return {
+        "file": str(path),
+        "format": document.format,
+        "pages": len(document.pages) or 1,
+        "cases": cases,
+    }
+
+
+def _is_list_field(field: str) -> bool:
+    return field in {
+        "outcomes",
+        "lessons",
+        "barriers",
+        "people",
+        "partners",
+        "organisation.domains",
+    }

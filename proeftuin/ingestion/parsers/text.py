@@ -1,0 +1,60 @@
+"""Plain text and Markdown.
+
+Plain text is decoded (see ``textcodec``) and split into pages at form feeds, the page
+separator ``pdftotext`` and many exports write. Markdown keeps its ``#`` headings and list
+markers, which ``normalise`` reads (``metadata["structure"] == "markdown"``: blank lines
+separate blocks); links and images keep only their text, and emphasis marks are removed.
+Setext headings (a line underlined with ``===`` or ``---``) become ``#`` headings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from proeftuin.ingestion.limits import Limits
+from proeftuin.ingestion.parsers.base import PARSERS, check_chars, fail, require_text
+from proeftuin.ingestion.parsers.textcodec import decode_text
+from proeftuin.ingestion.types import ParsedDocument
+
+IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+SETEXT = re.compile(r"^([^\n#>\-*+].*)\n(=+|-{2,})[ \t]*$", re.MULTILINE)
+FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def decode_or_fail(data: bytes) -> str:
+    text = decode_text(data)
+    if text is None:
+        raise fail("binary_text")
+    return text
+
+
+@PARSERS.register("text")
+def parse_text(data: bytes, *, limits: Limits) -> ParsedDocument:
+    pages = decode_or_fail(data).split("\f")
+    check_chars(pages, limits)
+    require_text(pages)
+    return ParsedDocument("text", pages)
+
+
+@PARSERS.register("markdown")
+def parse_markdown(data: bytes, *, limits: Limits) -> ParsedDocument:
+    text = decode_or_fail(data)
+    check_chars([text], limits)
+    text = SETEXT.sub(_setext, text)
+    lines = [line if FENCE.match(line) else _inline(line) for line in text.split("\n")]
+    pages = ["\n".join(line for line in lines if not FENCE.match(line))]
+    require_text(pages)
+    return ParsedDocument("markdown", pages, metadata={"structure": "markdown"})
+
+
+def _setext(match: re.Match[str]) -> str:
+    level = 1 if match.group(2).startswith("=") else 2
+    return f"{'#' * level} {match.group(1).strip()}"
+
+
+def _inline(line: str) -> str:
+    line = IMAGE.sub(r"\1", line)
+    line = LINK.sub(r"\1", line)
+    return EMPHASIS.sub(r"\2", line)

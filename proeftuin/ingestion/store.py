@@ -1,0 +1,87 @@
+"""Store a pipeline result as suggestions, keeping every decision a person already made."""
+
+from __future__ import annotations
+
+import json
+
+from django.db import transaction
+
+from proeftuin.ingestion.models import Suggestion
+
+SCALAR_PREFIXES = ("title", "summary", "year_", "organisation.", "sections.")
+
+
+def _key(segment_title: str, field: str, value) -> tuple[str, str, str]:
+    return segment_title, field, json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def _is_scalar(field: str) -> bool:
+    return field.startswith(SCALAR_PREFIXES)
+
+
+def _suggestions(job, result) -> list[Suggestion]:
+    document = result.document
+    rows = []
+    for index, (part, extracted) in enumerate(result.cases):
+        for item in extracted:
+            rows.append(
+                Suggestion(
+                    source=job.source,
+                    job=job,
+                    segment=index,
+                    segment_title=part.title[:300],
+                    field=item.field,
+                    value=item.value,
+                    page=document.page_at(item.start),
+                    start=item.start,
+                    end=item.end,
+                    quote=document.quote(item.start, item.end),
+                    step=item.step,
+                    step_version=item.step_version,
+                    confidence=round(float(item.confidence), 3),
+                )
+            )
+    return rows
+
+
+def _mark_conflicts(rows: list[Suggestion]) -> None:
+    values: dict[tuple[int, str], set[str]] = {}
+    for row in rows:
+        if _is_scalar(row.field):
+            values.setdefault((row.segment, row.field), set()).add(json.dumps(row.value))
+    for row in rows:
+        row.conflict = len(values.get((row.segment, row.field), ())) > 1
+
+
+def _mark_changes(source, rows: list[Suggestion]) -> None:
+    if source.previous_id is None:
+        return
+    before = {
+        _key(s.segment_title, s.field, s.value)
+        for s in Suggestion.objects.filter(source_id=source.previous_id)
+    }
+    for row in rows:
+        key = _key(row.segment_title, row.field, row.value)
+        row.change = "unchanged" if key in before else "new"
+
+
+@transaction.atomic
+def store_result(job, result) -> int:
+    """Replace the pending suggestions of the job's file; decided ones stay as they are and
+    are not suggested again."""
+    source = job.source
+    source.text = result.document.text
+    source.format = result.document.format
+    source.pages = len(result.document.pages) or 1
+    source.save(update_fields=["text", "format", "pages", "updated_at"])
+    source.suggestions.filter(status=Suggestion.Status.PENDING).delete()
+    decided = {_key(s.segment_title, s.field, s.value) for s in source.suggestions.all()}
+    rows = [
+        r
+        for r in _suggestions(job, result)
+        if _key(r.segment_title, r.field, r.value) not in decided
+    ]
+    _mark_conflicts(rows)
+    _mark_changes(source, rows)
+    Suggestion.objects.bulk_create(rows, batch_size=500)
+    return len(rows)

@@ -1,0 +1,98 @@
+"""The data that flows through ingestion: parsed pages, normalised text, segments, suggestions.
+
+Plain dataclasses without Django, so parsers, normalisation, segmentation and extraction
+steps can be developed and tested as pure functions. Offsets are character offsets into
+``NormalisedDocument.text``; pages are 1-based as printed order in the file.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+BlockKind = Literal["heading", "paragraph", "bullet"]
+
+
+class IngestionError(Exception):
+    """Bad input; ``message`` is a Dutch sentence for the user, ``code`` a stable key."""
+
+    def __init__(self, code: str, message: str):
+        self.code = code
+        self.message = message
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """What a parser returns: raw text per page (one page for formats without pages)."""
+
+    format: str  # "pdf" | "docx" | "odt" | "html" | "text" | "markdown"
+    pages: list[str]
+    title: str = ""
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: BlockKind
+    text: str
+    start: int
+    end: int
+    page: int
+    level: int = 0  # heading level when known (1 = top), else 0
+
+
+@dataclass(frozen=True)
+class PageSpan:
+    number: int
+    start: int
+    end: int
+
+
+@dataclass
+class NormalisedDocument:
+    """Clean text with its blocks and page spans; every later value cites offsets in it."""
+
+    format: str
+    text: str
+    blocks: list[Block]
+    pages: list[PageSpan]
+    title: str = ""
+
+    def page_at(self, offset: int) -> int:
+        starts = [p.start for p in self.pages]
+        index = bisect_right(starts, offset) - 1
+        return self.pages[max(index, 0)].number if self.pages else 1
+
+    def quote(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One case inside a document (a finalist, an experiment, a case study, or the whole)."""
+
+    title: str
+    start: int
+    end: int
+    kind: str  # e.g. "casebook-profile", "experiment", "case-study", "whole-document"
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """One suggested value with its source. ``field`` uses the case's field paths:
+    "title", "summary", "year_start", "year_end", "organisation.name",
+    "organisation.staff" (value: {"exact"|"min"|"max": int, "year": int|None}),
+    "organisation.government_layer", "organisation.organisation_type",
+    "organisation.domains", "organisation.website", "sections.<theme key>",
+    "outcomes" (value: dict like the Outcome model), "lessons" ({"kind", "text"}),
+    "barriers" ({"category", "text"}), "people" ({"name", "role"}), "partners" ({"name"})."""
+
+    field: str
+    value: Any
+    start: int
+    end: int
+    confidence: float
+    step: str
+    step_version: str
