@@ -9,3 +9,6 @@ class IngestionConfig(AppConfig):
 
     def ready(self):
         from proeftuin.ingestion import tasks  # noqa: F401  (registers the background tasks)
+        from proeftuin.ingestion.llm.step import register_if_configured
+
+        register_if_configured()  # optional step "llm"; only when LLM_ENDPOINT_URL is set

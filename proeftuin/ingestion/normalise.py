@@ -47,7 +47,7 @@ PAGE_NUMBER = re.compile(
 NUMBER_FIRST = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+\w")
 NUMBERED_TITLE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÀ-Ý]")
 NUMBER_LAST = re.compile(r"(?<=\D)\s*(\d{1,2}(?:\.\d{1,2})+)(?:\s+\d{1,3})?\s*$")
-WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+PUNCTUATION = re.compile(r"[.,;:!?()\[\]{}‘’“”\"'«»–—…*•●▪¶/]")
 LEADING_WORD = re.compile(r"[^\W\d_]+")
 SPACES = re.compile(r"\s+")
 _FUNCTION_WORDS = "de het een van en in op te met voor aan door bij naar om of als dat die is zijn"
@@ -75,7 +75,8 @@ class _Vocabulary:
 
     def __contains__(self, word: object) -> bool:
         if self._words is None:
-            self._words = set(WORD.findall("\n".join(self._pages).lower()))
+            text = PUNCTUATION.sub(" ", "\n".join(self._pages).lower())
+            self._words = set(text.split())
         return word in self._words
 
 

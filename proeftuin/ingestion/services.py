@@ -89,6 +89,9 @@ def job_start(*, source: SourceFile) -> Job:
 
 
 def job_retry(*, actor, job: Job) -> Job:
+    allowed, reason = can_review(actor, job.source)
+    if not allowed:
+        raise NotAllowed(reason)
     if job.status not in (Job.Status.FAILED, Job.Status.SUCCEEDED):
         raise ValidationFailed(_("This job is still running."))
     return job_start(source=job.source)

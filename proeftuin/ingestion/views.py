@@ -138,3 +138,14 @@ def segment_action(request, uuid, segment: int):
     except (ValueError, DomainError) as exc:
         messages.error(request, str(getattr(exc, "message", _("Enter a number."))))
     return redirect("ingestion:detail", uuid=source.uuid)
+
+
+@login_required
+@require_POST
+def job_retry(request, uuid):
+    source = _source(request, uuid)
+    try:
+        services.job_retry(actor=request.user, job=source.jobs.first())
+    except DomainError as exc:
+        messages.error(request, str(exc.message))
+    return redirect("ingestion:detail", uuid=source.uuid)

@@ -180,3 +180,20 @@ def test_segments_with_the_real_normaliser():
     path = CORPUS / "casebook-beste-overheidsorganisatie-2014-2017.txt"
     parts = segment(normalise(parse_bytes(path.read_bytes(), path.name)))
     assert len(parts) == 13
+
+
+def test_a_report_of_another_shape_with_lesson_lists():
+    case = (
+        "Casus {n}: Gemeente {name}\n\nAanleiding\nDe gemeente {name} had lange wachttijden bij "
+        "de Wmo. Er waren 1.200 aanvragen per jaar.\n\nAanpak\nEen team van 12 medewerkers "
+        "werkte zes maanden aan een nieuwe werkwijze.\n\nResultaten\nDe wachttijd daalde met "
+        "40%.\n\nLessen\n- Begin met de problemen van inwoners.\n- Pas de ICT op tijd aan.\n\n"
+    )
+    names = ["Aa", "Bee", "Cee"]
+    text = "Inleiding\n\nDit rapport beschrijft drie gemeenten.\n\n"
+    text += "".join(case.format(n=i, name=n) for i, n in enumerate(names, 1))
+    doc = normalise_text(text + "Conclusies\n\nSamenwerken loont.\n")
+    parts = segment(doc)
+    assert [p.title for p in parts] == [f"Casus {i}: Gemeente {n}" for i, n in enumerate(names, 1)]
+    assert {p.kind for p in parts} == {"case-study"}
+    assert "Conclusies" not in doc.text[parts[-1].start : parts[-1].end]

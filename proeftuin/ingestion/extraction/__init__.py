@@ -5,17 +5,19 @@ name and a version; every suggestion it makes carries both, with offsets into
 ``doc.text`` and a confidence, so reviewers see where a value came from.
 """
 
-from proeftuin.ingestion.extraction import (  # noqa: F401  (imported to register the steps)
-    barriers,
-    lessons,
-    organisation,
-    outcomes,
-    overview,
-    people,
-    profile,
-    themes,
-    years,
-)
+# The import order below is the order in which the steps run.
+# isort: off
+from proeftuin.ingestion.extraction import organisation  # noqa: F401
+from proeftuin.ingestion.extraction import profile  # noqa: F401
+from proeftuin.ingestion.extraction import overview  # noqa: F401
+from proeftuin.ingestion.extraction import years  # noqa: F401
+from proeftuin.ingestion.extraction import themes  # noqa: F401
+from proeftuin.ingestion.extraction import outcomes  # noqa: F401
+from proeftuin.ingestion.extraction import lessons  # noqa: F401
+from proeftuin.ingestion.extraction import barriers  # noqa: F401
+from proeftuin.ingestion.extraction import people  # noqa: F401
+# isort: on
+
 from proeftuin.ingestion.extraction.classifier import ThemeClassifier
 from proeftuin.ingestion.extraction.registry import Step, run_steps, step, steps
 from proeftuin.ingestion.extraction.themes import install_theme_classifier

@@ -24,7 +24,13 @@ ORDER = ("institutional", "cultural", "legal", "financial", "technical")
 def barriers(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
     """Obstacles named in the case."""
     results = []
-    for start, end in sentences(doc.text, segment.start, segment.end):
+    spans = [
+        span
+        for block in doc.blocks
+        if segment.start <= block.start < segment.end
+        for span in sentences(doc.text, block.start, min(block.end, segment.end))
+    ]
+    for start, end in spans:
         text = flat(doc.text[start:end])
         folded = fold(text)
         if len(text) > 400 or not any(cue in folded for cue in BARRIER_CUES):

@@ -9,13 +9,16 @@ zijn essentieel:" makes the items success factors unless an item clearly warns.
 
 from __future__ import annotations
 
+import re
+
 from proeftuin.ingestion.extraction import lexicon
 from proeftuin.ingestion.extraction.registry import extracted, step
 from proeftuin.ingestion.extraction.text import Line, flat, fold, lines_between, numbered
 from proeftuin.ingestion.types import Extracted, NormalisedDocument, Segment
 
 NAME = "lessons"
-SUCCESS_INTRO = ("essentieel", "succesfactor", "belangrijk", "werkte goed", "cruciaal")
+LEAD = re.compile(r"^(?:[-–*•●¶▪]\s*)+")
+PITFALL_INTRO = ("valkuil", "knelpunt", "fouten", "niet goed", "wat misging")
 
 
 @step(NAME, "1")
@@ -31,7 +34,7 @@ def lessons(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
             continue
         intro, items = list_items(lines, index + 1)
         for first, last in items:
-            text = flat(doc.text[lines[first].start : lines[last].end])
+            text = LEAD.sub("", flat(doc.text[lines[first].start : lines[last].end]))
             kind = classify(text, family, intro)
             value = {"kind": kind, "text": text}
             confidence = 0.8 if kind in ("worked", "success_factor") else 0.7
@@ -67,7 +70,7 @@ def classify(text: str, family: str, intro: str = "") -> str:
     folded = fold(text)
     if family == "worked":
         return "did_not_work" if _has(folded, lexicon.DID_NOT_WORK) else "worked"
-    if _has(folded, lexicon.PITFALL):
+    if _has(folded, lexicon.PITFALL) or _has(fold(intro), PITFALL_INTRO):
         return "pitfall"
     return "success_factor"
 

@@ -38,10 +38,10 @@ PARTICLES = {
 ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z0-9&-]{1,10})\)\s*$")
 ORG = re.compile(
     r"\b(?P<kw>[Gg]emeente|[Pp]rovincie|[Ww]aterschap|[Hh]oogheemraadschap|[Vv]eiligheidsregio"
-    r"|[Ss]tadsregio|[Mm]inisterie van)\s+(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|aan|"
+    r"|[Ss]tadsregio|[Mm]inisterie van)\s+(?P<name>[A-Z][\w’'-]+(?:[ \t]+(?:[A-Z][\w’'-]+|aan|"
     r"den|de|der))*)"
 )
-CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+")
+CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)+")
 STOP_START = {
     "de",
     "het",

@@ -21,7 +21,7 @@ PEOPLE, PARTNERS = "people", "partners"
 CAP = r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?"
 PARTICLE = r"(?:van der|van den|van de|van|de|der|den|ter|ten|in ['’]t|op de|te)"
 FULL_NAME = rf"{CAP}(?:\s+{PARTICLE})?\s+{CAP}"
-ROLE = "|".join(sorted((re.escape(r) for r in ROLES), key=len, reverse=True))
+ROLE = "(?i:" + "|".join(sorted((re.escape(r) for r in ROLES), key=len, reverse=True)) + ")"
 ROLE_PHRASE = rf"(?:toenmalig\w*\s+|voormalig\w*\s+|zijn\s+|haar\s+)?(?P<role>(?:{ROLE})\w*)"
 APPOSITION = re.compile(
     rf"(?P<name>{FULL_NAME}),\s+(?:[a-z]+\s+){{0,4}}?{ROLE_PHRASE}"
@@ -84,7 +84,7 @@ NOT_FIRST = {
 }
 ORG = re.compile(
     r"\b(?P<kw>(?i:" + "|".join(re.escape(w) for w in ORGANISATION_WORDS) + r"))"
-    rf"(?P<name>(?:\s+(?:van|voor|de|der|het)\s+|\s+){CAP}(?:\s+{CAP})*)"
+    rf"(?P<name>(?:[ \t]+(?:van|voor|de|der|het)[ \t]+|[ \t]+){CAP}(?:[ \t]+{CAP})*)"
 )
 
 
@@ -106,7 +106,7 @@ def people(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
             if not _valid(name):
                 continue
             name = _full_name(name, body)
-            role = " ".join((match.group("role") + (_rest(match))).split())
+            role = " ".join((match.group("role").lower() + (_rest(match))).split())
             if name not in found:
                 found[name] = (role, match.start(), match.end())
     return [

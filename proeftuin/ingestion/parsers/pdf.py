@@ -41,7 +41,7 @@ from proeftuin.ingestion.limits import Limits
 from proeftuin.ingestion.parsers.base import PARSERS, check_chars, fail
 from proeftuin.ingestion.types import ParsedDocument
 
-LINE_END = re.compile("\r\n|[\x02\ufffe]")
+HYPHEN_MARK = re.compile("[\x02\ufffe]")
 PARAGRAPH_GAP = 1.3  # a gap this many times the usual line pitch separates paragraphs
 MIN_CHARS_PER_PAGE = 5  # below this on average, the PDF has no usable text layer
 
@@ -104,13 +104,15 @@ def _lines(text: str) -> tuple[list[str], list[int]]:
     lines: list[str] = []
     starts: list[int] = []
     offset = 0
-    for match in LINE_END.finditer(text):
-        hyphen = "-" if match.group() != "\r\n" else ""
-        lines.append(text[offset : match.start()] + hyphen)
+    for piece in text.split("\r\n"):
+        parts = HYPHEN_MARK.split(piece) if "\x02" in piece or "\ufffe" in piece else [piece]
+        for part in parts[:-1]:
+            lines.append(part + "-")
+            starts.append(offset)
+            offset += len(part) + 1
+        lines.append(parts[-1])
         starts.append(offset)
-        offset = match.end()
-    lines.append(text[offset:])
-    starts.append(offset)
+        offset += len(parts[-1]) + 2
     return lines, starts
 
 
