@@ -234,7 +234,7 @@ def _wrapped(group: Group, prev: str, text: str) -> bool:
     if _lower(text):
         return True
     reference = max([len(ln.text) for ln in group.lines[-4:]] + [len(text)])
-    if len(prev) < 0.75 * reference and _ends_sentence(prev):
+    if _ends_sentence(prev) and (len(prev) < 0.75 * reference or len(text) < 0.5 * reference):
         return False
     if prev[-1] == ":" and group.kind != "bullet":
         return False

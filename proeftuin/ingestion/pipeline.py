@@ -61,6 +61,9 @@ def job_run(job_id: int) -> None:
         Job.objects.filter(pk=job.pk).update(step=step, progress=percent)
 
     try:
+        from proeftuin.ingestion.learning import train_theme_classifier
+
+        train_theme_classifier()
         with job.source.file.open("rb") as handle:
             result = run_pipeline(handle.read(), job.source.filename, progress=progress)
         progress("store", 95)

@@ -73,7 +73,9 @@ def register_if_configured(registry: Registry[Step] | None = None) -> Step | Non
         return None
     model = getattr(settings, "LLM_MODEL", "")
     if not model:
-        logger.warning("LLM_ENDPOINT_URL is ingesteld maar LLM_MODEL niet: taalmodelstap staat uit.")
+        logger.warning(
+            "LLM_ENDPOINT_URL is ingesteld maar LLM_MODEL niet: taalmodelstap staat uit."
+        )
         return None
     if registry is None:
         from proeftuin.ingestion.extraction import steps  # the built-in steps register first

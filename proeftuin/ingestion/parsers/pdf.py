@@ -1,32 +1,35 @@
 """PDF with a text layer, read with pypdfium2 (PDFium, Apache-2.0/BSD).
 
-Why pypdfium2 and not pdfminer.six (PyMuPDF is AGPL and not an option): measured on PDFs made
-with LibreOffice from the four corpus files (114 pages) and on a justified, hyphenated
-two-column document (15 pages), 2 cores, one run:
+Why pypdfium2 and not pdfminer.six (PyMuPDF is AGPL and not an option): raw text extraction
+(pypdfium2 ``get_text_bounded``, pdfminer ``extract_pages`` with default ``LAParams``, in
+process) measured on PDFs made with LibreOffice from the four corpus files (114 pages) and on
+a justified, hyphenated two-column document (15 pages), on the 2-core machine:
 
-==========================  ==========  ===========  ==========
-                            pypdfium2   pdfminer.six  pdftotext
-==========================  ==========  ===========  ==========
-corpus, pages per second    ~500        ~14           ~600
+==========================  ==========  ============  =========================
+                            pypdfium2   pdfminer.six  pdftotext (process/file)
+==========================  ==========  ============  =========================
+corpus, pages per second    380-640     9-17          ~600
 two-column, pages/second    ~150        ~3            ~170
 two-column reading order    columns     columns       columns
 line-end hyphens            marked      plain "-"     joined
 paragraph breaks            no          yes (boxes)   no
-==========================  ==========  ===========  ==========
+==========================  ==========  ============  =========================
 
 pdfminer.six is 35-50 times slower: a 300-page report would take half a minute, which rules
 it out for "parse and normalise within 2x of pdftotext". Its one advantage, paragraph breaks
 from layout analysis, is recovered here cheaply: PDFium gives the position of each line's first
 character, and a vertical gap clearly larger than the page's usual line pitch becomes a blank
-line. PDFium marks hyphens it sees at line ends (U+0002 / U+FFFE, "vernieu\\x02wende"); they
-are written back as "-" plus a line break, so that ``normalise`` decides with one rule for all
-formats whether the hyphen was a line-end split ("luid-ruchtig") or a real one ("Noord-Holland").
-Both libraries give the two columns in the order of the content stream, which is the reading
-order for what word processors produce.
+line (this costs about 15% of the parse time). PDFium marks hyphens it sees at line ends
+(U+0002 / U+FFFE, "vernieu\\x02wende"); they are written back as "-" plus a line break, so
+that ``normalise`` decides with one rule for all formats whether the hyphen was a line-end
+split ("luid-ruchtig") or a real one ("Noord-Holland"). Both libraries give the two columns in
+the order of the content stream, which is the reading order for what word processors produce;
+a PDF whose stream order differs from its reading order would come out in stream order.
+``bench/parse.py`` measures this parser plus ``normalise`` against pdftotext.
 
 Bad input: a password (PDFium error 4) becomes ``encrypted_pdf``, any other load failure
 ``corrupt_pdf``; too many pages are refused before any page is read; a document whose pages
-hold (almost) no characters but images is ``scanned_pdf``.
+hold (almost) no characters but images is ``scanned_pdf``, one without images ``no_text``.
 """
 
 from __future__ import annotations
