@@ -25,7 +25,7 @@ def test_classifier_learns_from_accepted_and_rejected_codings(
         + [("sections.employership", "edited", STAFF)] * 6
         + [("sections.openness", "rejected", "Het weer was goed tijdens de excursie")] * 2
     )
-    for n, (field, status, quote) in enumerate(examples):
+    for field, status, quote in examples:
         Suggestion.objects.create(
             source=source,
             segment=9,
