@@ -7,6 +7,9 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-any-deployment-0123456789")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost")
+# A developer's .env must not switch on external services during the tests.
+os.environ["LLM_ENDPOINT_URL"] = ""
+os.environ["JOBS_BACKEND"] = "sync"
 if os.environ.get("TEST_DATABASE_URL"):
     os.environ["DATABASE_URL"] = os.environ["TEST_DATABASE_URL"]
 

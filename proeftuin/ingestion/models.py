@@ -117,7 +117,7 @@ class Suggestion(BaseModel):
     end = models.PositiveIntegerField()
     quote = models.TextField(_("quote"))
     step = models.CharField(_("step"), max_length=60)
-    step_version = models.CharField(max_length=20)
+    step_version = models.CharField(max_length=120)
     confidence = models.FloatField(_("confidence"))
     conflict = models.BooleanField(_("conflicts with another value"), default=False)
     change = models.CharField(
