@@ -12,6 +12,17 @@ from proeftuin.core.env import read_env_file
 BASE_DIR = Path(__file__).resolve().parent.parent
 read_env_file(BASE_DIR / ".env")
 
-for _name in ("security", "base", "database", "i18n", "static", "api", "jobs", "llm", "logging"):
+for _name in (
+    "security",
+    "base",
+    "database",
+    "i18n",
+    "static",
+    "api",
+    "jobs",
+    "llm",
+    "search",
+    "logging",
+):
     _module = import_module(f"proeftuin.conf.{_name}")
     globals().update({k: v for k, v in vars(_module).items() if k.isupper()})
