@@ -34,9 +34,11 @@ def run_task(name: str, *args) -> None:
 
 def _submit(name: str, args: tuple) -> None:
     if settings.JOBS_BACKEND == "celery":
+        from proeftuin.worker import app
         from proeftuin.worker import run_task as celery_task
 
-        celery_task.apply_async(args=[name, *args])
+        with app.connection_for_write(settings.CELERY_BROKER_URL or None) as connection:
+            celery_task.apply_async(args=[name, *args], connection=connection)
         return
     try:
         run_task(name, *args)

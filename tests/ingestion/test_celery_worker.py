@@ -78,13 +78,14 @@ def test_job_runs_on_a_celery_worker(settings, tmp_path, make_member):
     from proeftuin.worker import app
 
     settings.JOBS_BACKEND = "celery"
+    settings.CELERY_BROKER_URL = BROKER
     settings.MEDIA_ROOT = str(tmp_path)
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     }
-    app.conf.broker_url = BROKER
-    app.connection_for_write().default_channel.client.flushdb()
+    with app.connection_for_write(BROKER) as broker:
+        broker.default_channel.client.flushdb()
     user = make_member(OrganisationFactory(), Role.CONTRIBUTOR)
     _source, job, _ = source_upload(actor=user, filename="verhaal.txt", data=STORY)
     worker = _worker(tmp_path)
