@@ -152,3 +152,32 @@ WORD_NUMBERS: dict[str, float] = {
 }
 
 # fmt: on
+
+
+# Words that start a sentence, never a name or an organisation.
+SENTENCE_STARTERS = frozenset(
+    {
+        "de",
+        "het",
+        "een",
+        "in",
+        "op",
+        "met",
+        "volgens",
+        "ook",
+        "toen",
+        "wat",
+        "naast",
+        "zo",
+        "dit",
+        "dat",
+        "deze",
+        "die",
+        "uit",
+        "als",
+        "bij",
+        "voor",
+        "maar",
+        "en",
+    }
+)

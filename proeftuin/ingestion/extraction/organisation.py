@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from proeftuin.ingestion.extraction.lexicon import SENTENCE_STARTERS
 from proeftuin.ingestion.extraction.registry import extracted, step
 from proeftuin.ingestion.extraction.text import compact, fold, is_upper
 from proeftuin.ingestion.types import Extracted, NormalisedDocument, Segment
@@ -42,30 +43,7 @@ ORG = re.compile(
     r"den|de|der))*)"
 )
 CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)+")
-STOP_START = {
-    "de",
-    "het",
-    "een",
-    "in",
-    "op",
-    "met",
-    "volgens",
-    "ook",
-    "toen",
-    "wat",
-    "naast",
-    "zo",
-    "dit",
-    "dat",
-    "deze",
-    "die",
-    "uit",
-    "als",
-    "bij",
-    "voor",
-    "maar",
-    "en",
-}
+STOP_START = SENTENCE_STARTERS
 
 
 @step(NAME, "1")

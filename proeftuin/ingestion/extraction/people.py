@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from proeftuin.ingestion.extraction.lexicon import ORGANISATION_WORDS, ROLES
+from proeftuin.ingestion.extraction.lexicon import ORGANISATION_WORDS, ROLES, SENTENCE_STARTERS
 from proeftuin.ingestion.extraction.registry import extracted, step
 from proeftuin.ingestion.extraction.text import fold
 from proeftuin.ingestion.types import Extracted, NormalisedDocument, Segment
@@ -32,29 +32,7 @@ ROLE_FIRST = re.compile(
     rf"(?P<name>{FULL_NAME}|{CAP})\b"
 )
 NAME_ROLE = re.compile(rf"(?P<name>{FULL_NAME})\s+(?P<role>(?:{ROLE})\w*)\b")
-NOT_FIRST = {
-    "de",
-    "het",
-    "een",
-    "in",
-    "op",
-    "met",
-    "volgens",
-    "ook",
-    "toen",
-    "wat",
-    "naast",
-    "zo",
-    "dit",
-    "dat",
-    "deze",
-    "die",
-    "uit",
-    "als",
-    "bij",
-    "voor",
-    "maar",
-    "en",
+NOT_FIRST = SENTENCE_STARTERS | {
     "onder",
     "zou",
     "binnenlandse",
