@@ -92,15 +92,8 @@ def suggestion_decide(request, uuid):
     )
     decision = request.POST.get("decision", "")
     edited = request.POST.get("edited_value") or None
-    if edited is not None and suggestion.field in (
-        "outcomes",
-        "lessons",
-        "barriers",
-        "people",
-        "partners",
-        "organisation.staff",
-    ):
-        try:
+    if edited is not None and not isinstance(suggestion.value, str):
+        try:  # records, lists and numbers are edited as JSON, like they are shown
             edited = json.loads(edited)
         except ValueError:
             messages.error(request, _("The corrected value is not valid JSON."))

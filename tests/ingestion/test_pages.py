@@ -69,3 +69,20 @@ def test_documents_are_not_visible_to_others(
         ).status_code
         == 404
     )
+
+
+def test_records_are_shown_as_text_and_edited_as_json(
+    editor_client, django_capture_on_commit_callbacks
+):
+    _upload(editor_client, django_capture_on_commit_callbacks)
+    source = SourceFile.objects.get()
+    page = editor_client.get(f"/documenten/{source.uuid}/").content.decode()
+    assert "exact: 640" in page and "{&quot;exact&quot;: 640" in page
+    staff = source.suggestions.get(field="organisation.staff")
+    url = f"/documenten/suggesties/{staff.uuid}/"
+    editor_client.post(url, {"decision": "edited", "edited_value": "geen json"})
+    staff.refresh_from_db()
+    assert staff.status == Suggestion.Status.PENDING
+    editor_client.post(url, {"decision": "edited", "edited_value": '{"exact": 650}'})
+    staff.refresh_from_db()
+    assert staff.status == Suggestion.Status.EDITED and staff.final_value == {"exact": 650}
