@@ -77,7 +77,7 @@ def test_records_are_shown_as_text_and_edited_as_json(
     _upload(editor_client, django_capture_on_commit_callbacks)
     source = SourceFile.objects.get()
     page = editor_client.get(f"/documenten/{source.uuid}/").content.decode()
-    assert "exact: 640" in page and "{&quot;exact&quot;: 640" in page
+    assert "exact: 640" in page and "&quot;exact&quot;: 640" in page
     staff = source.suggestions.get(field="organisation.staff")
     url = f"/documenten/suggesties/{staff.uuid}/"
     editor_client.post(url, {"decision": "edited", "edited_value": "geen json"})
