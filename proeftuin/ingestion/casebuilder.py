@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from proeftuin.cases.service import Case, ThemeSet, case_create, case_update
 from proeftuin.core.service import ValidationFailed
 from proeftuin.ingestion.models import Suggestion
+from proeftuin.ingestion.types import LIST_FIELDS
 from proeftuin.organisations.service import Organisation, organisation_create
 
-LIST_FIELDS = {"outcomes", "lessons", "barriers", "people", "partners"}
 PROFILE = {"government_layer", "organisation_type", "website", "domains"}
 
 

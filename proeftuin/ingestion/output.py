@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from proeftuin.ingestion.types import LIST_FIELDS
+
 SCHEMA_VERSION = 1
 
 
@@ -52,11 +54,5 @@ def result_json(path: Path, result) -> dict:
 
 
 def _is_list_field(field: str) -> bool:
-    return field in {
-        "outcomes",
-        "lessons",
-        "barriers",
-        "people",
-        "partners",
-        "organisation.domains",
-    }
+    # a domain list is one value, but lists from different passages are not a conflict
+    return field in LIST_FIELDS or field == "organisation.domains"

@@ -17,20 +17,9 @@ from proeftuin.core.service import NotAllowed, ValidationFailed
 from proeftuin.documents.service import document_upsert
 from proeftuin.ingestion.limits import Limits
 from proeftuin.ingestion.models import Job, SourceFile, Suggestion
+from proeftuin.ingestion.parsers import check_size
 from proeftuin.ingestion.permissions import can_review, can_upload
-from proeftuin.ingestion.types import IngestionError
 from proeftuin.organisations.service import Organisation
-
-
-def _check_size(data: bytes, limits: Limits) -> None:
-    if not data:
-        raise IngestionError("empty", _("The file is empty."))
-    if len(data) > limits.max_bytes:
-        raise IngestionError(
-            "too_large",
-            _("The file is larger than %(mb)s MB, the limit of this installation.")
-            % {"mb": limits.max_bytes // 1_000_000},
-        )
 
 
 def _home_organisation(actor):
@@ -51,7 +40,7 @@ def source_upload(
         if not allowed:
             raise NotAllowed(reason)
         owner = owner or _home_organisation(actor)
-    _check_size(data, limits or Limits())
+    check_size(len(data), limits)
     digest = hashlib.sha256(data).hexdigest()
     existing = SourceFile.objects.filter(content_hash=digest).first()
     if existing:

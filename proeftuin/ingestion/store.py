@@ -7,16 +7,11 @@ import json
 from django.db import transaction
 
 from proeftuin.ingestion.models import Suggestion
-
-SCALAR_PREFIXES = ("title", "summary", "year_", "organisation.", "sections.")
+from proeftuin.ingestion.types import LIST_FIELDS
 
 
 def _key(segment_title: str, field: str, value) -> tuple[str, str, str]:
     return segment_title, field, json.dumps(value, sort_keys=True, ensure_ascii=False)
-
-
-def _is_scalar(field: str) -> bool:
-    return field.startswith(SCALAR_PREFIXES)
 
 
 def _suggestions(job, result) -> list[Suggestion]:
@@ -47,7 +42,7 @@ def _suggestions(job, result) -> list[Suggestion]:
 def _mark_conflicts(rows: list[Suggestion]) -> None:
     values: dict[tuple[int, str], set[str]] = {}
     for row in rows:
-        if _is_scalar(row.field):
+        if row.field not in LIST_FIELDS:
             values.setdefault((row.segment, row.field), set()).add(json.dumps(row.value))
     for row in rows:
         row.conflict = len(values.get((row.segment, row.field), ())) > 1

@@ -13,6 +13,10 @@ from typing import Any, Literal
 
 BlockKind = Literal["heading", "paragraph", "bullet"]
 
+# Fields that hold many values per case (every suggestion adds one); all others hold one,
+# so different suggestions for them are a conflict.
+LIST_FIELDS = frozenset({"outcomes", "lessons", "barriers", "people", "partners"})
+
 
 class IngestionError(Exception):
     """Bad input; ``message`` is a Dutch sentence for the user, ``code`` a stable key."""

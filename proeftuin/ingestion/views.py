@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -16,8 +17,8 @@ from django.views.decorators.http import require_POST
 from proeftuin.core.service import DomainError
 from proeftuin.ingestion import services
 from proeftuin.ingestion.casebuilder import case_from_segment
-from proeftuin.ingestion.limits import Limits
 from proeftuin.ingestion.models import SourceFile, Suggestion
+from proeftuin.ingestion.parsers import check_size
 from proeftuin.ingestion.types import IngestionError
 
 
@@ -39,12 +40,11 @@ def source_list(request):
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            upload, limits = form.cleaned_data["file"], Limits()
+            upload = form.cleaned_data["file"]
             try:
-                if upload.size > limits.max_bytes:
-                    raise IngestionError("too_large", _("The file is larger than the limit."))
+                check_size(upload.size)
                 source, _job, created = services.source_upload(
-                    actor=request.user, filename=upload.name, data=upload.read(), limits=limits
+                    actor=request.user, filename=upload.name, data=upload.read()
                 )
             except IngestionError as exc:
                 form.add_error("file", exc.message)
@@ -104,13 +104,8 @@ def suggestion_decide(request, uuid):
         )
     except DomainError as exc:
         messages.error(request, str(exc.message))
-    return redirect(f"{_detail_url(suggestion.source)}#s-{suggestion.uuid}")
-
-
-def _detail_url(source) -> str:
-    from django.urls import reverse
-
-    return reverse("ingestion:detail", kwargs={"uuid": source.uuid})
+    detail = reverse("ingestion:detail", kwargs={"uuid": suggestion.source.uuid})
+    return redirect(f"{detail}#s-{suggestion.uuid}")
 
 
 @login_required

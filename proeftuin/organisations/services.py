@@ -59,6 +59,13 @@ def _validate(data: dict[str, Any]) -> None:
         raise ValidationFailed(field_errors=errors)
 
 
+def _duplicate(name: str) -> DuplicateError:
+    return DuplicateError(
+        _("An organisation named “%s” already exists.") % name,
+        field_errors={"name": [_("This name is already in the registry.")]},
+    )
+
+
 def _domains_from_keys(keys: list[str]) -> list[Domain]:
     domains = list(Domain.objects.filter(key__in=keys))
     unknown = sorted(set(keys) - {d.key for d in domains})
@@ -83,10 +90,7 @@ def _save(org: Organisation, domains: list[Domain] | None) -> None:
         with transaction.atomic():
             org.save()
     except IntegrityError as exc:
-        raise DuplicateError(
-            _("An organisation named “%s” already exists.") % org.name,
-            field_errors={"name": [_("This name is already in the registry.")]},
-        ) from exc
+        raise _duplicate(org.name) from exc
     if domains is not None:
         org.domains.set(domains)
     content_changed()
@@ -98,10 +102,7 @@ def organisation_create(*, actor=None, domains: list[str] | None = None, **data)
     data = {k: v for k, v in data.items() if k in EDITABLE_FIELDS}
     _validate(data)
     if Organisation.objects.filter(name__iexact=data["name"].strip()).exists():
-        raise DuplicateError(
-            _("An organisation named “%s” already exists.") % data["name"].strip(),
-            field_errors={"name": [_("This name is already in the registry.")]},
-        )
+        raise _duplicate(data["name"].strip())
     domain_objs = _domains_from_keys(domains or [])
     org = Organisation(**data)
     org.name = org.name.strip()
@@ -132,10 +133,7 @@ def organisation_update(
             setattr(org, field, value)
     _validate(organisation_snapshot(org))
     if Organisation.objects.filter(name__iexact=org.name.strip()).exclude(pk=org.pk).exists():
-        raise DuplicateError(
-            _("An organisation named “%s” already exists.") % org.name,
-            field_errors={"name": [_("This name is already in the registry.")]},
-        )
+        raise _duplicate(org.name)
     domain_objs = _domains_from_keys(domains) if domains is not None else None
     org.version += 1
     _save(org, domain_objs)

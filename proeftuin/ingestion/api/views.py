@@ -15,8 +15,8 @@ from proeftuin.ingestion.api.serializers import (
     SuggestionSerializer,
     UploadSerializer,
 )
-from proeftuin.ingestion.limits import Limits
 from proeftuin.ingestion.models import SourceFile, Suggestion
+from proeftuin.ingestion.parsers import check_size
 from proeftuin.ingestion.types import IngestionError
 
 
@@ -39,12 +39,11 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
             raise NotAuthenticated()
         payload = UploadSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        upload, limits = payload.validated_data["file"], Limits()
+        upload = payload.validated_data["file"]
         try:
-            if upload.size > limits.max_bytes:
-                raise IngestionError("too_large", "Het bestand is groter dan de limiet.")
+            check_size(upload.size)
             source, _job, created = services.source_upload(
-                actor=request.user, filename=upload.name, data=upload.read(), limits=limits
+                actor=request.user, filename=upload.name, data=upload.read()
             )
         except IngestionError as exc:
             raise ValidationError({"file": [exc.message]}) from exc

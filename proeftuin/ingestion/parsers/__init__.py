@@ -23,16 +23,24 @@ from proeftuin.ingestion.parsers.base import PARSERS, Parser, fail, human_size
 from proeftuin.ingestion.parsers.detect import detect_format
 from proeftuin.ingestion.types import ParsedDocument
 
-__all__ = ["PARSERS", "Parser", "detect_format", "parse_bytes"]
+__all__ = ["PARSERS", "Parser", "check_size", "detect_format", "parse_bytes"]
 
 EXPECTED = {".pdf": "PDF", ".docx": "Word-document (.docx)", ".odt": "OpenDocument-tekst (.odt)"}
+
+
+def check_size(size: int, limits: Limits | None = None) -> None:
+    """Refuse an empty file or one over the byte limit, before anything reads it whole."""
+    limits = limits or DEFAULT_LIMITS
+    if size == 0:
+        raise fail("empty_file")
+    if size > limits.max_bytes:
+        raise fail("too_large", size=human_size(size), limit=human_size(limits.max_bytes))
 
 
 def parse_bytes(data: bytes, filename: str = "", limits: Limits | None = None) -> ParsedDocument:
     """Parse an uploaded file; ``filename`` only helps to word error messages."""
     limits = limits or DEFAULT_LIMITS
-    if len(data) > limits.max_bytes:
-        raise fail("too_large", size=human_size(len(data)), limit=human_size(limits.max_bytes))
+    check_size(len(data), limits)
     kind = detect_format(data, filename)
     if kind in PARSERS:
         return PARSERS[kind](data, limits=limits)
