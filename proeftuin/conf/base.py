@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "proeftuin.documents",
     "proeftuin.cases",
     "proeftuin.ingestion",
+    "proeftuin.search",
     "proeftuin.api",
     "proeftuin.demo",
 ]

@@ -1,0 +1,5 @@
+"""Keyword search backends behind a registry; the embedded one (tantivy) and PostgreSQL."""
+
+from .base import IndexDoc, KeywordBackend, Scope, keyword_backends
+
+__all__ = ["IndexDoc", "KeywordBackend", "Scope", "keyword_backends"]

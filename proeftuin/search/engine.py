@@ -1,0 +1,101 @@
+"""Ranking without Django: keyword hits, vector hits, and their fusion.
+
+``rank`` is what the search pages, the API, the CLI, the evaluation and the benchmark all
+call, so that what is measured is what users get.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from .analysis import analyze_query
+from .backends.base import KeywordBackend, Scope
+from .fusion import reciprocal_rank_fusion
+from .vectors import RowScope, VectorIndex
+
+MODES = ("hybrid", "keyword", "vector")
+
+
+@dataclass(frozen=True)
+class Weights:
+    keyword: float = 1.0
+    vector: float = 1.0
+    rrf_k: float = 60.0
+
+
+@dataclass
+class Ranked:
+    id: int
+    score: float
+    keyword_rank: int | None = None
+    vector_rank: int | None = None
+    keyword_score: float | None = None
+    vector_score: float | None = None
+
+
+@dataclass
+class Ranking:
+    hits: list[Ranked]
+    terms: list[str]
+    used_vectors: bool
+
+
+def rank(
+    query: str,
+    *,
+    keyword: KeywordBackend | None,
+    vectors: VectorIndex | None,
+    embed_query: Callable[[str], np.ndarray] | None,
+    scope: Scope,
+    row_scope: RowScope,
+    mode: str = "hybrid",
+    limit: int = 10,
+    candidates: int = 100,
+    weights: Weights = Weights(),
+) -> Ranking:
+    """The best ``limit`` passages in scope for ``query``.
+
+    Each side fetches ``candidates`` hits; the hybrid fuses them with weighted reciprocal
+    rank fusion. Without vectors (none indexed yet, or no provider) a hybrid search is a
+    keyword search.
+    """
+    terms = analyze_query(query)
+    keyword_hits: list[tuple[int, float]] = []
+    vector_hits: list[tuple[int, float]] = []
+    if mode in ("hybrid", "keyword") and keyword is not None and terms and not scope.empty:
+        keyword_hits = keyword.search(terms, scope, candidates)
+    use_vectors = (
+        mode in ("hybrid", "vector")
+        and vectors is not None
+        and len(vectors) > 0
+        and embed_query is not None
+        and query.strip() != ""
+        and not scope.empty
+    )
+    if use_vectors:
+        vector_hits = vectors.search(embed_query(query), candidates, row_scope)
+    if mode == "keyword" or not use_vectors:
+        fused = [(pid, score) for pid, score in keyword_hits]
+    elif mode == "vector":
+        fused = [(pid, score) for pid, score in vector_hits]
+    else:
+        fused = reciprocal_rank_fusion(
+            {"keyword": [p for p, _ in keyword_hits], "vector": [p for p, _ in vector_hits]},
+            {"keyword": weights.keyword, "vector": weights.vector},
+            k=weights.rrf_k,
+        )
+    return Ranking(_explain(fused[:limit], keyword_hits, vector_hits), terms, use_vectors)
+
+
+def _explain(fused, keyword_hits, vector_hits) -> list[Ranked]:
+    keyword_at = {pid: (i, s) for i, (pid, s) in enumerate(keyword_hits, start=1)}
+    vector_at = {pid: (i, s) for i, (pid, s) in enumerate(vector_hits, start=1)}
+    hits = []
+    for pid, score in fused:
+        k_rank, k_score = keyword_at.get(pid, (None, None))
+        v_rank, v_score = vector_at.get(pid, (None, None))
+        hits.append(Ranked(pid, score, k_rank, v_rank, k_score, v_score))
+    return hits

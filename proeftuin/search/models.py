@@ -1,0 +1,69 @@
+"""Passages: the searchable pieces of cases and uploaded documents.
+
+A passage is derived data: it is rebuilt from its case or source file whenever that
+changes, and keeps its embedding when its text did not change. ``terms`` holds the
+analysed keyword terms (``proeftuin.search.analysis``); on PostgreSQL a generated
+``search_vector`` column (``dutch`` configuration plus those terms, GIN index) is added by
+the migration.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class PassageKind(models.TextChoices):
+    SUMMARY = "summary", _("Summary")
+    SECTION = "section", _("Theme section")
+    LESSON = "lesson", _("Lesson")
+    OUTCOME = "outcome", _("Outcome")
+    BARRIER = "barrier", _("Barrier")
+    DOCUMENT = "document", _("Document passage")
+
+
+class Passage(models.Model):
+    id = models.BigAutoField(primary_key=True)
+    case = models.ForeignKey(
+        "cases.Case", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    source = models.ForeignKey(
+        "ingestion.SourceFile", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=PassageKind.choices)
+    label = models.CharField(_("label"), max_length=200, blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    page = models.PositiveIntegerField(_("page"), null=True, blank=True)
+    text = models.TextField(_("text"))
+    terms = models.TextField(_("analysed terms"), blank=True)
+    text_hash = models.CharField(_("text hash"), max_length=64)
+    embedding = models.BinaryField(_("embedding"), null=True, blank=True)
+    embedding_model = models.CharField(_("embedding model"), max_length=200, blank=True)
+    embedded_at = models.DateTimeField(_("embedded at"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["case_id", "source_id", "position"]
+        indexes = [
+            models.Index(fields=["embedded_at"], name="search_passage_embedded"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(case__isnull=False, source__isnull=True)
+                | Q(case__isnull=True, source__isnull=False),
+                name="search_passage_one_owner",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+
+class SearchState(models.Model):
+    """One row: ``vectors`` changes whenever embeddings are removed or replaced, so every
+    process rebuilds its vector index instead of only adding new rows."""
+
+    vectors = models.UUIDField(default=uuid.uuid4)
