@@ -41,3 +41,17 @@ def client_factory():
     from django.test import Client
 
     return Client
+
+
+@pytest.fixture(autouse=True)
+def search_index(tmp_path, settings):
+    """Each test gets its own keyword index folder and fresh in-process indexes."""
+    from proeftuin.search import runtime
+    from tests.search_support import register
+
+    register()
+    settings.SEARCH_INDEX_DIR = str(tmp_path / "search-index")
+    settings.EMBEDDING_PROVIDER = "test-hashing"
+    runtime.reset()
+    yield
+    runtime.reset()

@@ -92,13 +92,18 @@ class FacetCounts:
     total: int
 
 
-def case_facet_counts(*, user, text: str, selection: dict[str, list[str]]) -> FacetCounts:
+def case_facet_counts(
+    *, user, text: str, selection: dict[str, list[str]], within: int | None = None
+) -> FacetCounts:
     """Counts per facet value among the cases ``user`` may see, and the number of matches.
 
+    ``within``: a bitmap of case ids to count among (the matches of a search), if any.
     A facet's own choice does not narrow its counts (OR within a facet, AND across facets).
     """
     index = facet_index()
     scope = visible_bitmap(user, index)
+    if within is not None:
+        scope &= within
     if text.strip():
         scope &= bitmap(apply_text(Case.objects.all(), text).values_list("id", flat=True))
     chosen = chosen_bitmaps(index, selection)

@@ -1,9 +1,12 @@
 """Public interface of the cases app for other apps."""
 
-from proeftuin.cases.models import Case, ThemeSet
+from proeftuin.cases.facet_index import bitmap, chosen_bitmaps, facet_index, visible_bitmap
+from proeftuin.cases.facets import facets
+from proeftuin.cases.models import Case, CaseFacetValue, ThemeSet
 from proeftuin.cases.selectors import (
     case_counts_by_province,
     case_detail,
+    case_facet_counts,
     case_visible,
     cases_of_organisation,
 )
@@ -11,11 +14,18 @@ from proeftuin.cases.services import case_create, case_update
 
 __all__ = [
     "Case",
+    "CaseFacetValue",
     "ThemeSet",
+    "bitmap",
     "case_counts_by_province",
     "case_create",
     "case_detail",
+    "case_facet_counts",
     "case_update",
     "case_visible",
     "cases_of_organisation",
+    "chosen_bitmaps",
+    "facet_index",
+    "facets",
+    "visible_bitmap",
 ]

@@ -34,6 +34,7 @@ from proeftuin.cases.validation import (
     validate_case_fields,
     validate_children,
 )
+from proeftuin.core.jobs import enqueue
 from proeftuin.core.service import (
     AuditEntry,
     ConflictError,
@@ -139,6 +140,7 @@ def case_reindex_facets(case: Case) -> None:
         CaseFacetValue(case=case, facet=facet, value=value) for facet, value in facet_rows(case)
     )
     content_changed()
+    enqueue("search.index_case", case.pk)  # passages and keyword index, then embeddings
 
 
 @transaction.atomic

@@ -68,3 +68,58 @@ EMBEDDING_PASSAGE_PREFIX = env(
     help="Text put before every indexed passage for the sentence_transformers and openai "
     "providers (e5 models: 'passage: '). Empty: none, or the model's own prompts.",
 )
+
+# --------------------------------------------------------------------------- search index
+SEARCH_BACKEND = env(
+    "SEARCH_BACKEND",
+    default="auto",
+    help="Keyword search backend: auto (default: postgres on PostgreSQL, tantivy otherwise), "
+    "tantivy (an embedded index in SEARCH_INDEX_DIR) or postgres (full-text search with the "
+    "dutch configuration in the database).",
+)
+SEARCH_INDEX_DIR = env(
+    "SEARCH_INDEX_DIR",
+    default="",
+    help="Folder of the embedded (tantivy) keyword index; default DATA_DIR/search. Derived "
+    "data: `proeftuin search_index --rebuild` recreates it from the database.",
+)
+SEARCH_KEYWORD_WEIGHT = env(
+    "SEARCH_KEYWORD_WEIGHT",
+    default=1.0,
+    cast=float,
+    help="Weight of the keyword ranking in hybrid search (reciprocal rank fusion).",
+)
+SEARCH_VECTOR_WEIGHT = env(
+    "SEARCH_VECTOR_WEIGHT",
+    default=1.0,
+    cast=float,
+    help="Weight of the meaning (vector) ranking in hybrid search.",
+)
+SEARCH_RRF_K = env(
+    "SEARCH_RRF_K",
+    default=60.0,
+    cast=float,
+    help="The k of reciprocal rank fusion: higher values flatten the difference between the "
+    "first and later ranks.",
+)
+SEARCH_CANDIDATES = env(
+    "SEARCH_CANDIDATES",
+    default=100,
+    cast=int,
+    help="Passages each side (keyword, vector) contributes to a hybrid search before fusion; "
+    "also the depth over which result facets are counted.",
+)
+SEARCH_VECTOR_NPROBE = env(
+    "SEARCH_VECTOR_NPROBE",
+    default=16,
+    cast=int,
+    help="Lists scanned per query once the vector index is approximate (from 100,000 "
+    "passages on): more is more exact and slower.",
+)
+SEARCH_EMBED_THREADS = env(
+    "SEARCH_EMBED_THREADS",
+    default=1,
+    cast=int,
+    help="CPU threads the background embedding job may use, so that it does not starve the "
+    "web processes of the same machine.",
+)

@@ -6,6 +6,7 @@ import json
 
 from django.db import transaction
 
+from proeftuin.core.jobs import enqueue
 from proeftuin.ingestion.models import Suggestion
 from proeftuin.ingestion.types import LIST_FIELDS
 
@@ -69,6 +70,7 @@ def store_result(job, result) -> int:
     source.format = result.document.format
     source.pages = len(result.document.pages) or 1
     source.save(update_fields=["text", "format", "pages", "updated_at"])
+    enqueue("search.index_source", source.pk)  # searchable by keyword once committed
     source.suggestions.filter(status=Suggestion.Status.PENDING).delete()
     decided = {_key(s.segment_title, s.field, s.value) for s in source.suggestions.all()}
     rows = [

@@ -36,7 +36,6 @@ class Passage(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=PassageKind.choices)
     label = models.CharField(_("label"), max_length=200, blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
-    page = models.PositiveIntegerField(_("page"), null=True, blank=True)
     text = models.TextField(_("text"))
     terms = models.TextField(_("analysed terms"), blank=True)
     text_hash = models.CharField(_("text hash"), max_length=64)
@@ -63,7 +62,16 @@ class Passage(models.Model):
 
 
 class SearchState(models.Model):
-    """One row: ``vectors`` changes whenever embeddings are removed or replaced, so every
-    process rebuilds its vector index instead of only adding new rows."""
+    """One row telling every process what changed in the vectors since it last looked.
 
-    vectors = models.UUIDField(default=uuid.uuid4)
+    ``embedded_at``: when the last embeddings were stored (new rows are added to the
+    in-memory index); ``removed``: how many embedded passages were removed or replaced
+    (many removals make a process rebuild its index); ``token`` changes on a full rebuild.
+    """
+
+    embedded_at = models.DateTimeField(null=True, blank=True)
+    removed = models.PositiveBigIntegerField(default=0)
+    token = models.UUIDField(default=uuid.uuid4)
+
+    def __str__(self) -> str:
+        return f"search state (removed {self.removed})"

@@ -1,1 +1,20 @@
-"""Background tasks of the search app."""
+"""Background tasks of the search app (run through ``proeftuin.core.jobs``)."""
+
+from proeftuin.core.jobs import task
+
+from . import services
+
+
+@task("search.index_case")
+def index_case(case_id: int) -> None:
+    services.index_case(case_id)
+
+
+@task("search.index_source")
+def index_source(source_id: int) -> None:
+    services.index_source(source_id)
+
+
+@task("search.embed_pending")
+def embed_pending() -> None:
+    services.embed_pending()

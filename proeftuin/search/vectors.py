@@ -125,12 +125,11 @@ class VectorIndex:
         rows = self.alive.copy()
         if scope.everything:
             return rows
-        allowed = np.zeros(len(rows), dtype=bool)
-        if scope.cases is not None:
-            allowed |= _lookup(scope.cases, self.cases)
-        if scope.sources is not None:
-            allowed |= _lookup(scope.sources, self.sources)
-        return rows & allowed
+        by_case = self.cases > 0 if scope.cases is None else _lookup(scope.cases, self.cases)
+        by_source = (
+            self.sources > 0 if scope.sources is None else _lookup(scope.sources, self.sources)
+        )
+        return rows & (by_case | by_source)
 
     def search(
         self, query: np.ndarray, limit: int, scope: RowScope | None = None

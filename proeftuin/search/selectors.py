@@ -1,0 +1,240 @@
+"""Reads of the search app: search, similar cases and "has this been done before?".
+
+Every result passes two gates: the scope given to the indexes (``scope.user_scope``) and a
+final database check against ``Case.objects.visible_to`` / ``sources_visible``, so a stale
+index entry can hide a result but never show one the user may not see.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from proeftuin.cases.service import bitmap, case_facet_counts, case_visible
+from proeftuin.ingestion.service import sources_visible
+
+from . import runtime
+from .analysis import analyze_query
+from .embeddings import EmbeddingError
+from .engine import MODES, Ranked, Weights, rank
+from .models import Passage
+from .results import CaseHit, IndexProgress, PassageHit, SearchResults
+from .scope import user_scope
+from .snippets import snippet
+from .typos import corrected, corrections
+
+logger = logging.getLogger("proeftuin.search")
+MAX_LIMIT = 100
+
+
+def weights() -> Weights:
+    return Weights(
+        keyword=settings.SEARCH_KEYWORD_WEIGHT,
+        vector=settings.SEARCH_VECTOR_WEIGHT,
+        rrf_k=settings.SEARCH_RRF_K,
+    )
+
+
+def index_progress() -> IndexProgress:
+    model = runtime.provider()
+    total = Passage.objects.count()
+    if model is None:
+        return IndexProgress(total, 0)
+    done = Passage.objects.filter(embedding__isnull=False, embedding_model=model.model_id)
+    return IndexProgress(total, done.count())
+
+
+def _rank(query: str, scope, mode: str, depth: int):
+    """Rank with the configured indexes; falls back to keywords when embedding fails."""
+    model = runtime.provider()
+    messages = []
+    vectors = None
+    if model is not None and mode != "keyword":
+        try:
+            vectors = runtime.vector_index(model)
+        except EmbeddingError:  # pragma: no cover - depends on the provider
+            logger.exception("vector index unavailable")
+    embed = model.embed_query if model is not None else None
+    options = dict(
+        keyword=runtime.keyword_backend(),
+        vectors=vectors,
+        embed_query=embed,
+        scope=scope.keyword,
+        row_scope=scope.vector,
+        limit=depth,
+        candidates=depth,
+        weights=weights(),
+    )
+    try:
+        ranking = rank(query, mode=mode, **options)
+    except EmbeddingError:
+        logger.exception("query embedding failed; keyword search only")
+        messages.append(_("Searching by meaning is unavailable right now; keyword results only."))
+        ranking = rank(query, mode="keyword", **options)
+    return ranking, messages
+
+
+def _passages(user, ranked: list[Ranked]) -> dict[int, Passage]:
+    """The ranked passages that still exist and that ``user`` may see."""
+    ids = [r.id for r in ranked]
+    allowed = Q(case__in=case_visible(user).order_by().values("id")) | Q(
+        source__in=sources_visible(user).order_by().values("id")
+    )
+    rows = (
+        Passage.objects.filter(id__in=ids)
+        .filter(allowed)
+        .select_related("case", "source")
+        .defer("embedding", "terms")
+    )
+    return {p.id: p for p in rows}
+
+
+def _organisations(case_ids: set[int]) -> dict[int, list[str]]:
+    from proeftuin.cases.service import Case
+
+    names: dict[int, list[str]] = {}
+    rows = Case.objects.filter(id__in=case_ids).values_list(
+        "id", "case_organisations__organisation__name"
+    )
+    for case_id, name in rows.order_by("id", "case_organisations__order"):
+        if name:
+            names.setdefault(case_id, []).append(name)
+    return names
+
+
+def _hit(passage: Passage, ranked: Ranked, terms: set[str], orgs) -> PassageHit:
+    html, words = snippet(passage.text, terms)
+    case, source = passage.case, passage.source
+    return PassageHit(
+        passage_id=passage.id,
+        kind=passage.kind,
+        kind_label=str(passage.get_kind_display()),
+        label=passage.label,
+        text=passage.text,
+        snippet=html,
+        score=ranked.score,
+        keyword_rank=ranked.keyword_rank,
+        vector_rank=ranked.vector_rank,
+        similarity=ranked.vector_score,
+        matched_terms=words,
+        case_id=case.id if case else None,
+        case_uuid=str(case.uuid) if case else None,
+        case_slug=case.slug if case else None,
+        case_title=case.title if case else None,
+        organisations=orgs.get(case.id, []) if case else [],
+        source_id=source.id if source else None,
+        source_uuid=str(source.uuid) if source else None,
+        source_name=source.filename if source else None,
+    )
+
+
+def hydrate(user, ranked: list[Ranked], terms: list[str], exclude_case=None) -> list[PassageHit]:
+    rows = _passages(user, ranked)
+    orgs = _organisations({p.case_id for p in rows.values() if p.case_id})
+    return [
+        _hit(rows[r.id], r, set(terms), orgs)
+        for r in ranked
+        if r.id in rows and (exclude_case is None or rows[r.id].case_id != exclude_case)
+    ]
+
+
+def group_by_case(hits: list[PassageHit], per_case: int = 3) -> list[CaseHit]:
+    cases: dict[int, CaseHit] = {}
+    for hit in hits:
+        if hit.case_id is None:
+            continue
+        group = cases.get(hit.case_id)
+        if group is None:
+            group = cases[hit.case_id] = CaseHit(
+                hit.case_id,
+                hit.case_uuid,
+                hit.case_slug,
+                hit.case_title,
+                hit.organisations,
+                hit.score,
+                [],
+            )
+        if len(group.passages) < per_case:
+            group.passages.append(hit)
+        if hit.similarity is not None:
+            group.similarity = max(group.similarity or hit.similarity, hit.similarity)
+    return list(cases.values())
+
+
+def search(*, user, query: str, selection=None, mode: str = "hybrid") -> SearchResults:
+    """Ranked passages and cases for ``query`` that ``user`` may see, with facet counts."""
+    query = (query or "").strip()
+    mode = mode if mode in MODES else "hybrid"
+    selection = {k: list(v) for k, v in (selection or {}).items() if v}
+    progress = index_progress()
+    if not query:
+        return _empty(
+            query,
+            mode,
+            progress,
+            user,
+            selection,
+            _("Type what you are looking for, for example “ketensamenwerking gegevens delen”."),
+        )
+    if not analyze_query(query):
+        return _empty(
+            query,
+            mode,
+            progress,
+            user,
+            selection,
+            _("Your query holds only common words or punctuation; use words about the subject."),
+        )
+    scope = user_scope(user, selection)
+    depth = max(10, min(settings.SEARCH_CANDIDATES, 1000))
+    ranking, messages = _rank(query, scope, mode, depth)
+    keyword_hits = sum(1 for r in ranking.hits if r.keyword_rank is not None)
+    fixes = corrections(query) if keyword_hits < 3 and mode != "vector" else {}
+    suggestions = []
+    if fixes:
+        better = corrected(query, fixes)
+        retry, _messages = _rank(better, scope, mode, depth)
+        if sum(1 for r in retry.hits if r.keyword_rank is not None) > keyword_hits:
+            messages.append(_("Showing results for “%(query)s”.") % {"query": better})
+            ranking = retry
+        else:
+            suggestions.append(better)
+    if mode != "keyword" and not ranking.used_vectors and progress.passages:
+        messages.append(_("Meaning-based search is still being prepared; keyword results only."))
+    hits = hydrate(user, ranking.hits, ranking.terms)
+    cases = group_by_case(hits)
+    within = bitmap(c.case_id for c in cases)
+    counts = case_facet_counts(user=user, text="", selection=selection, within=within)
+    documents = [h for h in hits if h.source_id is not None]
+    return SearchResults(
+        query,
+        mode,
+        ranking.used_vectors,
+        hits,
+        cases,
+        documents,
+        counts.facets,
+        counts.total,
+        progress,
+        messages,
+        suggestions,
+    )
+
+
+def _empty(query, mode, progress, user, selection) -> SearchResults:
+    counts = case_facet_counts(user=user, text="", selection=selection, within=0)
+    return SearchResults(
+        query,
+        mode,
+        False,
+        [],
+        [],
+        [],
+        counts.facets,
+        0,
+        progress,
+        [_("Type what you are looking for, for example “ketensamenwerking gegevens delen”.")],
+    )
