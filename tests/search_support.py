@@ -48,3 +48,15 @@ class HashingProvider:
 def register() -> None:
     if "test-hashing" not in providers:
         providers.add("test-hashing", HashingProvider)
+
+
+def indexed_case(**overrides):
+    """A case written through the service, then indexed with keywords and vectors, as the
+    background jobs do after the write commits."""
+    from proeftuin.search import services
+    from tests.factories import make_case
+
+    case = make_case(**overrides)
+    services.index_case(case.id)
+    services.embed_pending()
+    return case

@@ -25,14 +25,15 @@ class Draft:
     label: str
     text: str
     position: int
+    context: str = ""  # indexed with the passage but not shown: organisation names
 
     @property
     def text_hash(self) -> str:
-        return hashlib.sha256(f"{self.label}\n{self.text}".encode()).hexdigest()
+        return hashlib.sha256(f"{self.label}\n{self.text}\n{self.context}".encode()).hexdigest()
 
     @property
     def terms(self) -> str:
-        return " ".join(analyze(f"{self.label}\n{self.text}"))
+        return " ".join(analyze(f"{self.label}\n{self.text}\n{self.context}"))
 
     @property
     def embedding_text(self) -> str:
@@ -40,8 +41,13 @@ class Draft:
 
 
 def case_drafts(case) -> list[Draft]:
-    """Passages of ``case`` (with its sections, lessons, outcomes and barriers prefetched)."""
-    drafts = [Draft(PassageKind.SUMMARY, case.title, case.summary, 0)]
+    """Passages of ``case`` (with its organisations and parts prefetched); the summary
+    passage also carries the names of the organisations, so a search by name finds it."""
+    names = [
+        " ".join(filter(None, [link.organisation.name, link.organisation.abbreviation]))
+        for link in case.case_organisations.all()
+    ]
+    drafts = [Draft(PassageKind.SUMMARY, case.title, case.summary, 0, "\n".join(names))]
     for section in case.sections.all():
         drafts.append(Draft(PassageKind.SECTION, section.theme.name, section.body, 0))
     for lesson in case.lessons.all():
@@ -80,5 +86,6 @@ def _document_draft(paragraphs: list[str]) -> Draft:
 
 def _numbered(drafts) -> list[Draft]:
     return [
-        Draft(d.kind, d.label[:200], d.text[:MAX_PASSAGE_CHARS], i) for i, d in enumerate(drafts)
+        Draft(d.kind, d.label[:200], d.text[:MAX_PASSAGE_CHARS], i, d.context)
+        for i, d in enumerate(drafts)
     ]

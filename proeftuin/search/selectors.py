@@ -224,7 +224,7 @@ def search(*, user, query: str, selection=None, mode: str = "hybrid") -> SearchR
     )
 
 
-def _empty(query, mode, progress, user, selection) -> SearchResults:
+def _empty(query, mode, progress, user, selection, message: str) -> SearchResults:
     counts = case_facet_counts(user=user, text="", selection=selection, within=0)
     return SearchResults(
         query,
@@ -236,5 +236,5 @@ def _empty(query, mode, progress, user, selection) -> SearchResults:
         counts.facets,
         0,
         progress,
-        [_("Type what you are looking for, for example “ketensamenwerking gegevens delen”.")],
+        [message],
     )

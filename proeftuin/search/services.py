@@ -107,20 +107,27 @@ def _write_keyword(passages: list[Passage], removed: list[int]) -> None:
         backend.add(index_docs(passages))
 
 
+def _remove_owner(**owner) -> None:
+    """A deleted case or file: its rows are gone with it (cascade); clear the index too."""
+    key = "case_id" if "case" in owner else "source_id"
+    Passage.objects.filter(**{key: next(iter(owner.values()))}).delete()
+    runtime.keyword_backend().remove_owner(**owner)
+
+
 def index_case(case_id: int, *, embed: bool = True) -> None:
     """(Re)index one case; a deleted case loses its passages."""
     case = (
         Case.objects.filter(pk=case_id)
-        .prefetch_related("sections__theme", "lessons", "outcomes", "barriers")
+        .prefetch_related(
+            "case_organisations__organisation", "sections__theme", "lessons", "outcomes", "barriers"
+        )
         .first()
     )
+    if case is None:
+        _remove_owner(case=case_id)
+        return
     with transaction.atomic():
-        if case is None:
-            removed = list(Passage.objects.filter(case_id=case_id).values_list("id", flat=True))
-            passages = []
-            Passage.objects.filter(id__in=removed).delete()
-        else:
-            passages, removed = _sync({"case": case}, case_drafts(case))
+        passages, removed = _sync({"case": case}, case_drafts(case))
     _write_keyword(passages, removed)
     if embed:
         enqueue_embedding()
@@ -129,13 +136,11 @@ def index_case(case_id: int, *, embed: bool = True) -> None:
 def index_source(source_id: int, *, embed: bool = True) -> None:
     """(Re)index the text of one uploaded file."""
     source = SourceFile.objects.filter(pk=source_id).only("id", "text").first()
+    if source is None:
+        _remove_owner(source=source_id)
+        return
     with transaction.atomic():
-        if source is None:
-            removed = list(Passage.objects.filter(source_id=source_id).values_list("id", flat=True))
-            Passage.objects.filter(id__in=removed).delete()
-            passages = []
-        else:
-            passages, removed = _sync({"source": source}, document_drafts(source.text))
+        passages, removed = _sync({"source": source}, document_drafts(source.text))
     _write_keyword(passages, removed)
     if embed:
         enqueue_embedding()

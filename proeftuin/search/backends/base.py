@@ -57,6 +57,9 @@ class KeywordBackend(Protocol):
     def remove(self, ids: Iterable[int]) -> None:
         """Forget these passage ids."""
 
+    def remove_owner(self, *, case: int | None = None, source: int | None = None) -> None:
+        """Forget every passage of a deleted case or source file."""
+
     def search(self, terms: Sequence[str], scope: Scope, limit: int) -> list[tuple[int, float]]:
         """Passage ids in scope matching any of ``terms``, best first (BM25-like scores)."""
 

@@ -99,6 +99,15 @@ class TantivyBackend:
     def remove(self, ids: Iterable[int]) -> None:
         self._write(remove=list(ids))
 
+    def remove_owner(self, *, case: int | None = None, source: int | None = None) -> None:
+        with self._lock:
+            writer = self._writer()
+            for field, value in (("case", case), ("source", source)):
+                if value is not None:
+                    writer.delete_documents_by_query(Query.term_query(self.schema, field, value))
+            writer.commit()
+            writer.wait_merging_threads()
+
     def clear(self) -> None:
         with self._lock:
             writer = self._writer()

@@ -1,0 +1,209 @@
+"""Search API: the query parameters it accepts and the representation it returns.
+
+The output serializers describe the plain data of ``payload`` (the result contract of
+``proeftuin.search.results``), so the OpenAPI document and the responses cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from proeftuin.cases.filters import CaseFilterSet
+from proeftuin.cases.service import Case, facets
+from proeftuin.search.engine import MODES
+from proeftuin.search.related import MAX_IDEA_CHARS
+
+MAX_LIMIT = 100
+MAX_RELATED = 20
+MAX_QUERY_CHARS = 10_000
+
+
+# --------------------------------------------------------------------------- input
+
+
+class SearchQuerySerializer(serializers.Serializer):
+    q = serializers.CharField(
+        max_length=MAX_QUERY_CHARS,
+        help_text=_("What you are looking for, in your own words (Dutch or English)."),
+        error_messages={
+            "required": _("Give a search query in the q parameter."),
+            "blank": _("The search query is empty; type what you are looking for."),
+        },
+    )
+    mode = serializers.ChoiceField(
+        choices=MODES,
+        default="hybrid",
+        help_text=_(
+            "hybrid: words and meaning combined (default); keyword: matching words only; "
+            "vector: meaning only."
+        ),
+    )
+    limit = serializers.IntegerField(
+        min_value=1,
+        max_value=MAX_LIMIT,
+        default=20,
+        help_text=_("How many passages to return, best first (1 to 100)."),
+    )
+
+
+class RelatedQuerySerializer(serializers.Serializer):
+    limit = serializers.IntegerField(
+        min_value=1,
+        max_value=MAX_RELATED,
+        default=5,
+        help_text=_("How many cases to return, best first (1 to 20)."),
+    )
+
+
+class PriorCasesRequestSerializer(RelatedQuerySerializer):
+    text = serializers.CharField(
+        max_length=MAX_QUERY_CHARS,
+        help_text=_(
+            "A description of the idea or plan; only the first %(chars)s characters are "
+            "compared."
+        )
+        % {"chars": MAX_IDEA_CHARS},
+        error_messages={
+            "required": _("Describe the idea in the text field."),
+            "blank": _("The description is empty; describe the idea in a few sentences."),
+        },
+    )
+
+
+def parse_facets(params) -> dict[str, list[str]]:
+    """The facet filters in ``params`` (a QueryDict or a dict of lists), validated by the
+    FilterSet of the case library; raises ValidationError like the cases list would."""
+    data = QueryDict(mutable=True)
+    for key in facets.names():
+        values = params.getlist(key) if hasattr(params, "getlist") else params.get(key, [])
+        if values:
+            data.setlist(key, list(values))
+    filterset = CaseFilterSet(data=data, queryset=Case.objects.none())
+    if not filterset.is_valid():
+        raise serializers.ValidationError(
+            {key: [str(e) for e in errors] for key, errors in filterset.errors.items()}
+        )
+    return {key: values for key, values in filterset.facet_selection().items() if values}
+
+
+# --------------------------------------------------------------------------- output
+
+
+class PassageSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    kind = serializers.CharField(help_text=_("summary, section, lesson, outcome, barrier, document"))
+    kind_label = serializers.CharField()
+    label = serializers.CharField(help_text=_("Theme, lesson kind or page of the passage."))
+    text = serializers.CharField()
+    snippet = serializers.CharField(
+        help_text=_("HTML excerpt around the matched words, which are marked with <mark>.")
+    )
+    matched_terms = serializers.ListField(child=serializers.CharField())
+
+
+class CaseRefSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField()
+    title = serializers.CharField()
+    slug = serializers.CharField()
+    url = serializers.URLField(help_text=_("The case in this API."))
+    web_url = serializers.URLField(help_text=_("The case page on the website."))
+    organisations = serializers.ListField(child=serializers.CharField())
+
+
+class DocumentRefSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField()
+    filename = serializers.CharField()
+    url = serializers.URLField(help_text=_("The document in this API."))
+
+
+class SearchResultSerializer(serializers.Serializer):
+    rank = serializers.IntegerField()
+    score = serializers.FloatField(help_text=_("Combined score; higher is better."))
+    keyword_rank = serializers.IntegerField(
+        allow_null=True, help_text=_("Rank among the keyword matches; null if not among them.")
+    )
+    vector_rank = serializers.IntegerField(
+        allow_null=True,
+        help_text=_("Rank among the matches in meaning; null if not among them."),
+    )
+    similarity = serializers.FloatField(
+        allow_null=True,
+        help_text=_("Cosine similarity of query and passage; null when meaning was not used."),
+    )
+    passage = PassageSerializer()
+    case = CaseRefSerializer(allow_null=True)
+    document = DocumentRefSerializer(
+        allow_null=True, help_text=_("The uploaded document, for passages not in a case.")
+    )
+
+
+class IndexProgressSerializer(serializers.Serializer):
+    passages = serializers.IntegerField()
+    embedded = serializers.IntegerField()
+    pending = serializers.IntegerField()
+    complete = serializers.BooleanField(
+        help_text=_("True when every passage can also be found by meaning.")
+    )
+
+
+class FacetChoiceSerializer(serializers.Serializer):
+    value = serializers.CharField()
+    label = serializers.CharField()
+    count = serializers.IntegerField()
+    selected = serializers.BooleanField()
+
+
+class FacetSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    label = serializers.CharField()
+    choices = FacetChoiceSerializer(many=True)
+
+
+class SearchMetaSerializer(serializers.Serializer):
+    query = serializers.CharField()
+    mode = serializers.ChoiceField(choices=MODES)
+    used_vectors = serializers.BooleanField(
+        help_text=_("False when only keywords were used (keyword mode, or no vectors yet).")
+    )
+    messages = serializers.ListField(child=serializers.CharField())
+    suggestions = serializers.ListField(
+        child=serializers.CharField(), help_text=_("Corrected queries (did you mean ...).")
+    )
+    index_progress = IndexProgressSerializer()
+    total_cases = serializers.IntegerField(help_text=_("Cases among the matches."))
+    facets = FacetSerializer(many=True, help_text=_("Value counts over the matching cases."))
+
+
+class SearchResponseSerializer(serializers.Serializer):
+    count = serializers.IntegerField(help_text=_("Passages found (at most the search depth)."))
+    results = SearchResultSerializer(many=True)
+    meta = SearchMetaSerializer()
+
+
+class RelatedCaseSerializer(serializers.Serializer):
+    case = CaseRefSerializer()
+    score = serializers.FloatField()
+    similarity = serializers.FloatField(allow_null=True)
+    strength = serializers.CharField(help_text=_("How similar, in words."))
+    reasons = serializers.ListField(child=serializers.CharField())
+    passages = PassageSerializer(many=True, help_text=_("The best matching passages."))
+
+
+class InvalidParamSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    code = serializers.CharField()
+    reason = serializers.CharField()
+
+
+class ProblemSerializer(serializers.Serializer):
+    """An error as application/problem+json (RFC 9457)."""
+
+    type = serializers.CharField()
+    code = serializers.CharField()
+    title = serializers.CharField()
+    status = serializers.IntegerField()
+    detail = serializers.CharField(required=False)
+    instance = serializers.CharField()
+    invalid_params = InvalidParamSerializer(many=True, required=False)

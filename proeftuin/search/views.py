@@ -1,0 +1,120 @@
+"""Search pages: results, index progress, similar cases and "has this been done before?".
+
+Views parse, call ``proeftuin.search.service`` and render; an htmx request (``HX-Request``)
+gets only the partial it swaps in.
+"""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from proeftuin.cases.service import Case, case_detail
+from proeftuin.search.forms import MODES, SearchForm, idea_text
+from proeftuin.search.service import index_progress, prior_cases, search, similar_cases, strength
+
+PAGE_SIZE = 10
+WHY_WORDS = 6
+MAX_POLLS = 120  # stop refreshing the progress after this many polls (10 minutes at 5 s)
+
+
+def _htmx(request) -> bool:
+    return bool(request.headers.get("HX-Request"))
+
+
+def _render(request, full: str, partial: str, context: dict):
+    response = render(request, partial if _htmx(request) else full, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def rated(hits) -> list[tuple]:
+    """``(CaseHit, strength label)`` pairs, as ``search/_related.html`` shows them."""
+    return [(hit, strength(hit.similarity)) for hit in hits]
+
+
+@require_GET
+def search_results(request):
+    query, mode, selection = SearchForm(request.GET).parsed()
+    results = search(user=request.user, query=query, selection=selection, mode=mode)
+    page = Paginator(results.cases, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    context = {
+        "results": results,
+        "query": query,
+        "mode": results.mode,
+        "modes": list(MODES.items()),
+        "page": page,
+        "cases": [(case, _why(case)) for case in page.object_list],
+        "documents": _documents(results.documents) if page.number == 1 else [],
+        "querystring": _querystring_without(request, "pagina"),
+    }
+    return _render(request, "search/results.html", "search/_results.html", context)
+
+
+def _why(case) -> list[str]:
+    """Why a case was found: the words that matched, and whether the meaning did."""
+    words = list(dict.fromkeys(w for p in case.passages for w in p.matched_terms))
+    why = []
+    if words:
+        why.append(_("words: %(words)s") % {"words": ", ".join(words[:WHY_WORDS])})
+    if case.similarity is not None:
+        why.append(_("similar in meaning"))
+    return why
+
+
+def _documents(hits) -> list[dict]:
+    """Document hits grouped by uploaded file, in rank order, up to three passages each."""
+    files: dict[str, dict] = {}
+    for hit in hits:
+        group = files.setdefault(
+            hit.source_uuid, {"uuid": hit.source_uuid, "name": hit.source_name, "passages": []}
+        )
+        if len(group["passages"]) < 3:
+            group["passages"].append(hit)
+    return list(files.values())
+
+
+def _querystring_without(request, *names: str) -> str:
+    params = request.GET.copy()
+    for name in names:
+        params.pop(name, None)
+    return params.urlencode()
+
+
+@require_GET
+def search_progress(request):
+    """The index progress fragment that the results page polls while vectors are added."""
+    try:
+        polls = max(0, int(request.GET.get("n", "0")))
+    except ValueError:
+        polls = 0
+    context = {"progress": index_progress(), "polled": True, "polls": polls + 1}
+    context["keep_polling"] = polls + 1 < MAX_POLLS
+    context["querystring"] = _querystring_without(request, "n")
+    response = render(request, "search/_progress.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_GET
+def similar(request, slug: str):
+    """ "Vergelijkbare casussen" of one case, loaded apart from the cached case page."""
+    try:
+        case = case_detail(user=request.user, slug=slug)
+    except Case.DoesNotExist as exc:
+        raise Http404(_("This case does not exist or is not visible to you.")) from exc
+    context = {"case": case, "similar": rated(similar_cases(user=request.user, case=case))}
+    return _render(request, "search/similar.html", "search/_similar.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def prior(request):
+    """ "Is dit al eerder gedaan?": cases like a described idea (``title``/``summary``/``text``)."""
+    text = idea_text(request.POST if request.method == "POST" else request.GET)
+    found = prior_cases(user=request.user, text=text) if text else []
+    context = {"prior_cases": rated(found), "prior_query": text}
+    return _render(request, "search/prior.html", "search/_prior_cases.html", context)

@@ -1,0 +1,115 @@
+"""Passages, keyword index and embeddings kept in step with cases and documents."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from proeftuin.search import runtime, services
+from proeftuin.search.models import Passage, PassageKind, SearchState
+from proeftuin.search.selectors import index_progress, search
+from tests.factories import make_case
+from tests.search_support import HashingProvider, indexed_case
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_case_gives_summary_section_lesson_outcome_and_barrier_passages():
+    case = indexed_case()
+    kinds = sorted(Passage.objects.filter(case=case).values_list("kind", flat=True))
+    assert kinds == sorted(
+        [
+            PassageKind.SUMMARY,
+            PassageKind.SECTION,
+            PassageKind.LESSON,
+            PassageKind.OUTCOME,
+            PassageKind.BARRIER,
+        ]
+    )
+    summary = Passage.objects.get(case=case, kind=PassageKind.SUMMARY)
+    assert summary.label == case.title
+    assert "wijkteam" in summary.terms.split()
+
+
+def test_keyword_search_works_before_embeddings_and_vectors_join_later():
+    case = make_case(title="Buurtbus rijdt op waterstof", summary="Vervoer voor ouderen.")
+    services.index_case(case.id)
+    assert index_progress().embedded == 0
+    before = search(user=AnonymousUser(), query="waterstof")
+    assert [c.case_id for c in before.cases] == [case.id]
+    assert not before.used_vectors
+    assert any("keyword" in m or "trefwoord" in m for m in before.messages)
+
+    assert services.embed_pending() == index_progress().passages
+    after = search(user=AnonymousUser(), query="waterstof")
+    assert after.used_vectors and after.cases[0].case_id == case.id
+    assert index_progress().complete
+
+
+def test_writes_through_the_case_service_index_after_commit(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        case = make_case(title="Zonnepanelen op gemeentehuizen")
+    assert Passage.objects.filter(case=case).exists()
+    assert index_progress().complete  # the sync job backend embedded them too
+    assert search(user=AnonymousUser(), query="zonnepanelen").cases[0].case_id == case.id
+
+
+def test_reindexing_keeps_vectors_of_unchanged_text_and_replaces_changed_text():
+    case = indexed_case()
+    summary = Passage.objects.get(case=case, kind=PassageKind.SUMMARY)
+    lesson = Passage.objects.get(case=case, kind=PassageKind.LESSON)
+    lesson.text = "Een andere les."  # as if the case changed
+    lesson.text_hash = "changed"
+    lesson.save()
+    calls = HashingProvider.calls
+    services.index_case(case.id)
+    assert Passage.objects.get(pk=summary.pk).embedding is not None  # kept, not re-embedded
+    assert not Passage.objects.filter(pk=lesson.pk).exists()
+    assert SearchState.objects.get(pk=1).removed == 1
+    services.embed_pending()
+    assert HashingProvider.calls == calls + 1  # one batch: only the restored lesson
+    assert index_progress().complete
+
+
+def test_a_deleted_case_leaves_the_index():
+    case = indexed_case(title="Drijvende zonneparken")
+    case_id = case.id
+    case.delete()
+    services.index_case(case_id)
+    assert not Passage.objects.filter(case_id=case_id).exists()
+    assert search(user=AnonymousUser(), query="zonneparken").cases == []
+    assert runtime.keyword_backend().search(["zonnepark"], _everything(), 10) == []
+
+
+def test_rebuild_recreates_the_keyword_index_from_the_database():
+    case = indexed_case(title="Slimme lantaarnpalen")
+    runtime.keyword_backend().clear()
+    assert search(user=AnonymousUser(), query="lantaarnpalen", mode="keyword").cases == []
+    assert services.rebuild() == 1
+    assert search(user=AnonymousUser(), query="lantaarnpalen").cases[0].case_id == case.id
+
+
+def test_embedding_waits_for_a_running_job(settings):
+    from django.core.cache import cache
+
+    services.index_case(make_case().id, embed=False)
+    assert cache.add(services.EMBED_LOCK, "1", 60)
+    try:
+        assert services.embed_pending() == 0  # another process is embedding
+    finally:
+        cache.delete(services.EMBED_LOCK)
+    assert services.embed_pending() > 0
+
+
+def test_limit_embeds_in_batches(settings):
+    settings.EMBEDDING_BATCH_SIZE = 2
+    case = make_case()
+    services.index_case(case.id, embed=False)
+    assert services.embed_pending(limit=3) == 3
+    assert index_progress().pending == index_progress().passages - 3
+
+
+def _everything():
+    from proeftuin.search.backends.base import Scope
+
+    return Scope(everything=True)
