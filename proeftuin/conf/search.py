@@ -116,10 +116,3 @@ SEARCH_VECTOR_NPROBE = env(
     help="Lists scanned per query once the vector index is approximate (from 100,000 "
     "passages on): more is more exact and slower.",
 )
-SEARCH_EMBED_THREADS = env(
-    "SEARCH_EMBED_THREADS",
-    default=1,
-    cast=int,
-    help="CPU threads the background embedding job may use, so that it does not starve the "
-    "web processes of the same machine.",
-)

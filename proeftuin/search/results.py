@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+
+from .snippets import snippet
 
 
 @dataclass
@@ -14,12 +17,11 @@ class PassageHit:
     kind_label: str
     label: str  # theme name, lesson kind, page, ...
     text: str
-    snippet: str  # HTML-safe excerpt with <mark> around matched words
     score: float  # fused score (hybrid) or the single side's score
     keyword_rank: int | None
     vector_rank: int | None
     similarity: float | None  # cosine of the query and passage vectors, when vectors were used
-    matched_terms: list[str]  # words of the passage that matched the query terms
+    query_terms: frozenset[str]  # analysed query terms, for the snippet
     case_id: int | None = None
     case_uuid: str | None = None
     case_slug: str | None = None
@@ -28,6 +30,20 @@ class PassageHit:
     source_id: int | None = None
     source_uuid: str | None = None
     source_name: str | None = None
+
+    @cached_property
+    def _marked(self):
+        return snippet(self.text, set(self.query_terms))
+
+    @property
+    def snippet(self) -> str:
+        """HTML-safe excerpt with <mark> around matched words (made when first asked for)."""
+        return self._marked[0]
+
+    @property
+    def matched_terms(self) -> list[str]:
+        """Words of the passage that matched the query terms."""
+        return self._marked[1]
 
 
 @dataclass

@@ -20,10 +20,9 @@ from . import runtime
 from .analysis import analyze_query
 from .embeddings import EmbeddingError
 from .engine import MODES, Ranked, Weights, rank
-from .models import Passage
+from .models import Passage, PassageKind
 from .results import CaseHit, IndexProgress, PassageHit, SearchResults
 from .scope import user_scope
-from .snippets import snippet
 from .typos import corrected, corrections
 
 logger = logging.getLogger("proeftuin.search")
@@ -47,6 +46,27 @@ def index_progress() -> IndexProgress:
     return IndexProgress(total, done.count())
 
 
+QUERY_CACHE_SIZE = 1024
+_query_vectors: dict[tuple[str, str], object] = {}
+
+
+def _cached_query_embedder(model):
+    """``model.embed_query`` remembering recent queries: paging and facet clicks repeat
+    the same query, and embedding it is most of the time a hybrid search takes."""
+
+    def embed(query: str):
+        key = (model.model_id, query)
+        vector = _query_vectors.get(key)
+        if vector is None:
+            vector = model.embed_query(query)
+            if len(_query_vectors) >= QUERY_CACHE_SIZE:
+                _query_vectors.pop(next(iter(_query_vectors)))
+            _query_vectors[key] = vector
+        return vector
+
+    return embed
+
+
 def _rank(query: str, scope, mode: str, depth: int):
     """Rank with the configured indexes; falls back to keywords when embedding fails."""
     model = runtime.provider()
@@ -57,7 +77,7 @@ def _rank(query: str, scope, mode: str, depth: int):
             vectors = runtime.vector_index(model)
         except EmbeddingError:  # pragma: no cover - depends on the provider
             logger.exception("vector index unavailable")
-    embed = model.embed_query if model is not None else None
+    embed = _cached_query_embedder(model) if model is not None else None
     options = dict(
         keyword=runtime.keyword_backend(),
         vectors=vectors,
@@ -77,6 +97,21 @@ def _rank(query: str, scope, mode: str, depth: int):
     return ranking, messages
 
 
+HIT_FIELDS = (
+    "id",
+    "kind",
+    "label",
+    "text",
+    "case",
+    "source",
+    "case__uuid",
+    "case__slug",
+    "case__title",
+    "source__uuid",
+    "source__filename",
+)
+
+
 def _passages(user, ranked: list[Ranked]) -> dict[int, Passage]:
     """The ranked passages that still exist and that ``user`` may see."""
     ids = [r.id for r in ranked]
@@ -87,7 +122,7 @@ def _passages(user, ranked: list[Ranked]) -> dict[int, Passage]:
         Passage.objects.filter(id__in=ids)
         .filter(allowed)
         .select_related("case", "source")
-        .defer("embedding", "terms")
+        .only(*HIT_FIELDS)
     )
     return {p.id: p for p in rows}
 
@@ -105,21 +140,19 @@ def _organisations(case_ids: set[int]) -> dict[int, list[str]]:
     return names
 
 
-def _hit(passage: Passage, ranked: Ranked, terms: set[str], orgs) -> PassageHit:
-    html, words = snippet(passage.text, terms)
+def _hit(passage: Passage, ranked: Ranked, terms: frozenset[str], orgs, kinds) -> PassageHit:
     case, source = passage.case, passage.source
     return PassageHit(
         passage_id=passage.id,
         kind=passage.kind,
-        kind_label=str(passage.get_kind_display()),
+        kind_label=kinds[passage.kind],
         label=passage.label,
         text=passage.text,
-        snippet=html,
         score=ranked.score,
         keyword_rank=ranked.keyword_rank,
         vector_rank=ranked.vector_rank,
         similarity=ranked.vector_score,
-        matched_terms=words,
+        query_terms=terms,
         case_id=case.id if case else None,
         case_uuid=str(case.uuid) if case else None,
         case_slug=case.slug if case else None,
@@ -134,8 +167,9 @@ def _hit(passage: Passage, ranked: Ranked, terms: set[str], orgs) -> PassageHit:
 def hydrate(user, ranked: list[Ranked], terms: list[str], exclude_case=None) -> list[PassageHit]:
     rows = _passages(user, ranked)
     orgs = _organisations({p.case_id for p in rows.values() if p.case_id})
+    kinds = {value: str(label) for value, label in PassageKind.choices}
     return [
-        _hit(rows[r.id], r, set(terms), orgs)
+        _hit(rows[r.id], r, frozenset(terms), orgs, kinds)
         for r in ranked
         if r.id in rows and (exclude_case is None or rows[r.id].case_id != exclude_case)
     ]

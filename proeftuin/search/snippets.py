@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -18,9 +20,14 @@ def matches(text: str, terms: set[str]) -> list[tuple[int, int]]:
     for token in tokenize(text):
         if token.kind == "part":
             continue
-        if terms.intersection(analyze(text[token.start : token.end])):
+        if not terms.isdisjoint(_word_terms(text[token.start : token.end])):
             spans.append((token.start, token.end))
     return spans
+
+
+@lru_cache(maxsize=65_536)
+def _word_terms(word: str) -> frozenset[str]:
+    return frozenset(analyze(word))
 
 
 def _window(text: str, spans: list[tuple[int, int]], size: int) -> tuple[int, int]:

@@ -84,7 +84,8 @@ def test_a_deleted_case_leaves_the_index():
 def test_rebuild_recreates_the_keyword_index_from_the_database():
     case = indexed_case(title="Slimme lantaarnpalen")
     runtime.keyword_backend().clear()
-    assert search(user=AnonymousUser(), query="lantaarnpalen", mode="keyword").cases == []
+    if runtime.backend_name() == "tantivy":  # on PostgreSQL the table is the index
+        assert search(user=AnonymousUser(), query="lantaarnpalen", mode="keyword").cases == []
     assert services.rebuild() == 1
     assert search(user=AnonymousUser(), query="lantaarnpalen").cases[0].case_id == case.id
 
