@@ -1,31 +1,55 @@
-"""Evaluate search rankers against the hand-judged Dutch queries in eval/search/queries.yaml.
+"""Evaluate the product's search (keyword, vector, hybrid) against hand-judged Dutch queries.
 
-Run: ``.venv/bin/python eval/search.py`` (no database needed). Prints sanity checks on the
-judgements, then nDCG@10 (graded), MRR@10 and recall@10 per query kind (keyword / paraphrase /
-all) for every registered ranker. Options:
+Run: ``.venv/bin/python eval/search.py`` (no database, no Django settings needed). The passages
+of ``eval/search_passages.py`` are indexed the way the product indexes passages: a tantivy
+keyword index (``proeftuin.search.backends.tantivy``) over ``analyze(text)`` in a temporary
+folder, and a ``VectorIndex`` over the configured embedding provider's vectors (default: the
+offline e5 model; ``EMBEDDING_PROVIDER`` and friends are read from the environment as in
+``proeftuin.conf.search``). Every query then goes through ``proeftuin.search.engine.rank``, the
+function the search pages and the API call, in the modes keyword, vector and hybrid.
 
-  --ranker NAME        only this ranker (repeatable); NAME is a key of ``RANKERS`` or a dotted
-                       ``package.module:factory`` path
-  --per-query          also print the metrics of every query
-  --strict             exit 1 when a sanity check fails
+Prints sanity checks on the judgements, then nDCG, MRR and recall at k per query kind (keyword /
+paraphrase / all) for every mode, and PASS/FAIL lines for the targets of the search issue
+(hybrid paraphrase nDCG >= 0.70, hybrid beats keyword on paraphrases). Each query file
+(``--queries``, repeatable; default: queries.yaml and the held-out heldout.yaml) gets its own
+section. Options:
 
-A ranker is built by a factory ``factory(passages) -> rank`` where ``rank(query_text, k)``
-returns passage ids, best first. Plug in the search backend (keyword, vector, hybrid) by adding
-a factory to ``RANKERS`` (or passing its dotted path); it must index exactly the passages it is
-given, since the judgements use the ids of ``eval/search_passages.py``.
+  --k N                 cut-off of the metrics (default 10)
+  --weights keyword=1,vector=1
+                        weights of the reciprocal rank fusion
+  --rrf-k N             the k of reciprocal rank fusion
+  --candidates N        hits each side fetches before fusion
+                        (defaults of these three: SEARCH_KEYWORD_WEIGHT, SEARCH_VECTOR_WEIGHT,
+                        SEARCH_RRF_K, SEARCH_CANDIDATES from proeftuin.conf.search when defined,
+                        else the defaults of engine.Weights and engine.rank)
+  --mode MODE           only this mode (repeatable)
+  --per-query           also print every query's metrics and top hits (hybrid first)
+  --tune                print a grid of fusion settings (hybrid) instead of the report; on
+                        queries.yaml only (never the held-out file) unless --queries is given
+  --json                print the results as JSON
+  --strict              exit 1 when a sanity check or a target fails
+
+Passage and query embeddings are cached in ``eval/.cache/`` (one ``.npz`` per model, keyed by
+the sha256 of model id, role and text); the cache only saves time and is rebuilt when missing.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
+import hashlib
+import inspect
+import json
 import math
 import re
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass
+from itertools import product
 from pathlib import Path
 
+import numpy as np
 import yaml
 
 EVAL = Path(__file__).resolve().parent
@@ -34,12 +58,39 @@ sys.path.insert(0, str(EVAL.parent))
 
 from search_passages import Passage, load_passages  # noqa: E402
 
-QUERIES = EVAL / "search" / "queries.yaml"
+import proeftuin.conf.search as search_settings  # noqa: E402
+from proeftuin.search import engine  # noqa: E402
+from proeftuin.search.analysis import analyze  # noqa: E402
+from proeftuin.search.backends.base import IndexDoc, Scope  # noqa: E402
+from proeftuin.search.backends.tantivy import TantivyBackend  # noqa: E402
+from proeftuin.search.embeddings import Provider, get_provider  # noqa: E402
+from proeftuin.search.vectors import RowScope, VectorIndex  # noqa: E402
+
+QUERY_FILES = (EVAL / "search" / "queries.yaml", EVAL / "search" / "heldout.yaml")
+CACHE = EVAL / ".cache"
 K = 10
 KINDS = ("keyword", "paraphrase")
+MODES = ("keyword", "vector", "hybrid")
+TARGET = 0.70
+# Defaults: the product's settings when they exist, else the defaults of engine.rank.
+DEFAULT_CANDIDATES = getattr(
+    search_settings,
+    "SEARCH_CANDIDATES",
+    inspect.signature(engine.rank).parameters["candidates"].default,
+)
+DEFAULT_WEIGHTS = engine.Weights(
+    keyword=getattr(search_settings, "SEARCH_KEYWORD_WEIGHT", engine.Weights().keyword),
+    vector=getattr(search_settings, "SEARCH_VECTOR_WEIGHT", engine.Weights().vector),
+    rrf_k=getattr(search_settings, "SEARCH_RRF_K", engine.Weights().rrf_k),
+)
+
+# The grid of --tune: RRF k, keyword weight (the vector weight stays 1: RRF only depends on
+# the ratio), candidates per side.
+TUNE_RRF_K = (10, 30, 60)
+TUNE_KEYWORD_WEIGHT = (0.5, 0.75, 1.0, 1.5, 2.0)
+TUNE_CANDIDATES = (20, 50, 100)
 
 Rank = Callable[[str, int], list[str]]
-Factory = Callable[[list[Passage]], Rank]
 
 # --------------------------------------------------------------------------------------------
 # Metrics. ``judged`` maps passage id -> grade (2 answers the query, 1 partly, absent = 0).
@@ -70,7 +121,7 @@ def recall_at_k(ranking: Sequence[str], judged: dict[str, int], k: int = K) -> f
     return len(relevant & set(ranking[:k])) / len(relevant)
 
 
-METRICS = {"nDCG@10": ndcg_at_k, "MRR@10": mrr_at_k, "recall@10": recall_at_k}
+METRICS = {"nDCG": ndcg_at_k, "MRR": mrr_at_k, "recall": recall_at_k}
 
 # --------------------------------------------------------------------------------------------
 # Light Dutch normalisation, used for the paraphrase check (and nothing else).
@@ -122,59 +173,120 @@ def shared_words(query: str, passage: str) -> set[str]:
 
 
 # --------------------------------------------------------------------------------------------
-# Baseline ranker: BM25 over lower-cased word tokens, pure Python.
-
-BM25_TOKEN = re.compile(r"\w+")
+# Embedding cache: only an accelerator, recomputed when missing.
 
 
-def bm25_factory(passages: list[Passage], k1: float = 1.2, b: float = 0.75) -> Rank:
-    ids = [p.id for p in passages]
-    docs = [Counter(BM25_TOKEN.findall(p.text.lower())) for p in passages]
-    lengths = [sum(d.values()) for d in docs]
-    avg = sum(lengths) / len(lengths)
-    df = Counter(term for d in docs for term in d)
-    n = len(docs)
-    idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+class EmbeddingCache:
+    """Vectors of one provider by sha256(model id, role, text), kept in one ``.npz`` file."""
 
-    def rank(query: str, k: int = K) -> list[str]:
-        terms = BM25_TOKEN.findall(query.lower())
-        scores = []
-        for i, (doc, length) in enumerate(zip(docs, lengths, strict=True)):
-            score = 0.0
-            for t in terms:
-                tf = doc.get(t, 0)
-                if tf:
-                    score += idf[t] * tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / avg))
-            if score > 0:
-                scores.append((-score, i))
-        scores.sort()
-        return [ids[i] for _, i in scores[:k]]
+    def __init__(self, provider: Provider, directory: Path = CACHE):
+        self.provider = provider
+        slug = re.sub(r"[^\w.-]+", "_", provider.model_id)
+        self.path = directory / f"embeddings-{slug}.npz"
+        self.vectors = self._load()
+        self.dirty = False
 
-    return rank
+    def _load(self) -> dict[str, np.ndarray]:
+        try:
+            with np.load(self.path) as data:
+                return dict(zip(data["keys"].tolist(), data["vectors"], strict=True))
+        except (OSError, ValueError, KeyError):  # missing or unreadable: start afresh
+            return {}
+
+    def save(self) -> None:
+        if not self.dirty:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        keys = sorted(self.vectors)
+        partial = self.path.with_name(self.path.stem + ".partial.npz")
+        np.savez(partial, keys=np.array(keys), vectors=np.stack([self.vectors[k] for k in keys]))
+        partial.replace(self.path)
+        self.dirty = False
+
+    def _key(self, role: str, text: str) -> str:
+        return hashlib.sha256(f"{self.provider.model_id}\n{role}\n{text}".encode()).hexdigest()
+
+    def passages(self, texts: Sequence[str]) -> np.ndarray:
+        keys = [self._key("passage", t) for t in texts]
+        missing = {k: t for k, t in zip(keys, texts, strict=True) if k not in self.vectors}
+        if missing:
+            print(f"embedding {len(missing)} passages (cached in {self.path.parent}) ...",
+                  file=sys.stderr, flush=True)  # fmt: skip
+            vectors = self.provider.embed_passages(list(missing.values()))
+            self.vectors.update(zip(missing, vectors, strict=True))
+            self.dirty = True
+            self.save()
+        return np.stack([self.vectors[k] for k in keys])
+
+    def query(self, text: str) -> np.ndarray:
+        key = self._key("query", text)
+        if key not in self.vectors:
+            self.vectors[key] = self.provider.embed_query(text)
+            self.dirty = True
+        return self.vectors[key]
 
 
-# Named rankers. Add the product's backends here as they land, e.g.
-#   "keyword": lambda passages: make_ranker(passages, mode="keyword"),
-#   "vector":  ..., "hybrid": ...
-RANKERS: dict[str, Factory] = {
-    "bm25": bm25_factory,
-}
+# --------------------------------------------------------------------------------------------
+# The product's search over the evaluation passages.
 
 
-def resolve(name: str) -> Factory:
-    if name in RANKERS:
-        return RANKERS[name]
-    if ":" in name:
-        module, attr = name.split(":", 1)
-        return getattr(importlib.import_module(module), attr)
-    raise SystemExit(f"unknown ranker {name!r}; known: {', '.join(RANKERS)} or module:factory")
+@dataclass(frozen=True)
+class Config:
+    """How the modes are run: rank's candidates and the hybrid's fusion weights."""
+
+    candidates: int = DEFAULT_CANDIDATES
+    weights: engine.Weights = DEFAULT_WEIGHTS
+
+
+class ProductSearch:
+    """The passages in a tantivy index and a vector index, searched with ``engine.rank``.
+
+    Passage ``i`` of ``passages`` gets the integer id ``i`` in both indexes. Corpus passages
+    have no label (theme, lesson kind), so the indexed and embedded text is the passage text.
+    """
+
+    def __init__(
+        self, passages: Sequence[Passage], folder: Path, provider: Provider, cache_dir=CACHE
+    ):
+        self.ids = [p.id for p in passages]
+        self.cache = EmbeddingCache(provider, cache_dir)
+        self.keyword = TantivyBackend(folder / "tantivy")
+        self.keyword.add(
+            IndexDoc(id=i, terms=analyze(p.text), public=True) for i, p in enumerate(passages)
+        )
+        rows = list(range(len(passages)))
+        self.vectors = VectorIndex.build(
+            provider.dimension,
+            rows,
+            self.cache.passages([p.text for p in passages]),
+            [None] * len(rows),
+            [None] * len(rows),
+        )
+
+    def search(self, query: str, mode: str, k: int, config: Config) -> list[str]:
+        ranking = engine.rank(
+            query,
+            keyword=self.keyword,
+            vectors=self.vectors,
+            embed_query=self.cache.query,
+            scope=Scope(everything=True),
+            row_scope=RowScope(everything=True),
+            mode=mode,
+            limit=k,
+            candidates=config.candidates,
+            weights=config.weights,
+        )
+        return [self.ids[hit.id] for hit in ranking.hits]
+
+    def ranker(self, mode: str, config: Config) -> Rank:
+        return lambda query, k: self.search(query, mode, k, config)
 
 
 # --------------------------------------------------------------------------------------------
 # Queries and checks.
 
 
-def load_queries(path: Path = QUERIES) -> list[dict]:
+def load_queries(path: Path) -> list[dict]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     queries = data["queries"]
     for q in queries:
@@ -182,42 +294,47 @@ def load_queries(path: Path = QUERIES) -> list[dict]:
     return queries
 
 
-def sanity_checks(queries: list[dict], passages: list[Passage]) -> list[str]:
-    """Problems with the judgements; empty when all is well."""
-    by_id = {p.id: p for p in passages}
+def _query_problems(q: dict, by_id: dict[str, Passage]) -> list[str]:
     problems = []
-    ids = Counter(q["id"] for q in queries)
-    problems += [f"duplicate query id {qid}" for qid, n in ids.items() if n > 1]
-    for q in queries:
-        if q["kind"] not in KINDS:
-            problems.append(f"{q['id']}: kind {q['kind']!r} not in {KINDS}")
-        if not q["relevant"]:
-            problems.append(f"{q['id']}: no relevant passages")
-        if not any(g == 2 for g in q["relevant"].values()):
-            problems.append(f"{q['id']}: no passage graded 2")
-        for pid, grade in q["relevant"].items():
-            if pid not in by_id:
-                problems.append(f"{q['id']}: judged id {pid} does not exist")
-                continue
-            if grade not in (1, 2):
-                problems.append(f"{q['id']}: grade {grade} for {pid} not in (1, 2)")
-            shared = shared_words(q["text"], by_id[pid].text)
-            if q["kind"] == "paraphrase" and shared:
-                problems.append(f"{q['id']}: paraphrase shares {sorted(shared)} with {pid}")
-        if q["kind"] == "keyword" and not any(
-            shared_words(q["text"], by_id[pid].text) for pid in q["relevant"] if pid in by_id
-        ):
-            problems.append(f"{q['id']}: keyword query shares no word with any relevant passage")
+    if q["kind"] not in KINDS:
+        problems.append(f"{q['id']}: kind {q['kind']!r} not in {KINDS}")
+    if not any(g == 2 for g in q["relevant"].values()):
+        problems.append(f"{q['id']}: no passage graded 2")
+    for pid, grade in q["relevant"].items():
+        if pid not in by_id:
+            problems.append(f"{q['id']}: judged id {pid} does not exist")
+            continue
+        if grade not in (1, 2):
+            problems.append(f"{q['id']}: grade {grade} for {pid} not in (1, 2)")
+        shared = shared_words(q["text"], by_id[pid].text)
+        if q["kind"] == "paraphrase" and shared:
+            problems.append(f"{q['id']}: paraphrase shares {sorted(shared)} with {pid}")
+    if q["kind"] == "keyword" and not any(
+        shared_words(q["text"], by_id[pid].text) for pid in q["relevant"] if pid in by_id
+    ):
+        problems.append(f"{q['id']}: keyword query shares no word with any relevant passage")
     return problems
 
 
-def evaluate(rank: Rank, queries: list[dict]) -> dict[str, dict[str, float]]:
-    """Mean of each metric per kind and over all queries; also per query under "_per_query"."""
+def sanity_checks(queries: list[dict], passages: list[Passage]) -> list[str]:
+    """Problems with the judgements; empty when all is well."""
+    by_id = {p.id: p for p in passages}
+    ids = Counter(q["id"] for q in queries)
+    problems = [f"duplicate query id {qid}" for qid, n in ids.items() if n > 1]
+    for q in queries:
+        problems += _query_problems(q, by_id)
+    return problems
+
+
+def evaluate(rank: Rank, queries: list[dict], k: int = K) -> dict:
+    """Mean of each metric per kind and over all queries; per query under "_per_query" (with
+    the ranking under "_ranking")."""
     per_query = {}
     for q in queries:
-        ranking = rank(q["text"], K)
-        per_query[q["id"]] = {m: f(ranking, q["relevant"]) for m, f in METRICS.items()}
-    result: dict[str, dict[str, float]] = {}
+        ranking = rank(q["text"], k)
+        per_query[q["id"]] = {m: f(ranking, q["relevant"], k) for m, f in METRICS.items()}
+        per_query[q["id"]]["_ranking"] = ranking
+    result: dict = {}
     for kind in (*KINDS, "all"):
         chosen = [q["id"] for q in queries if kind in ("all", q["kind"])]
         result[kind] = {
@@ -225,51 +342,200 @@ def evaluate(rank: Rank, queries: list[dict]) -> dict[str, dict[str, float]]:
             for m in METRICS
         }
         result[kind]["n"] = len(chosen)
-    result["_per_query"] = per_query  # type: ignore[assignment]
+    result["_per_query"] = per_query
     return result
 
 
-def table(rows: Iterable[tuple[str, str, dict[str, float]]]) -> str:
-    head = f"{'ranker':<12} {'kind':<11} {'n':>3} " + " ".join(f"{m:>9}" for m in METRICS)
+def targets(results: dict[str, dict], k: int) -> list[tuple[bool, str]]:
+    """The issue's targets on paraphrases, as (passed, description)."""
+    if "hybrid" not in results:
+        return []
+    hybrid = results["hybrid"]["paraphrase"]["nDCG"]
+    checks = [(hybrid >= TARGET, f"hybrid paraphrase nDCG@{k} {hybrid:.3f} >= {TARGET:.2f}")]
+    if "keyword" in results:
+        keyword = results["keyword"]["paraphrase"]["nDCG"]
+        checks.append(
+            (hybrid > keyword, f"hybrid > keyword on paraphrases: {hybrid:.3f} vs {keyword:.3f}")
+        )
+    return checks
+
+
+# --------------------------------------------------------------------------------------------
+# Output.
+
+
+def table(rows: Iterable[tuple[str, str, dict[str, float]]], k: int) -> str:
+    head = f"{'mode':<8} {'kind':<11} {'n':>3} " + " ".join(f"{m + f'@{k}':>9}" for m in METRICS)
     lines = [head, "-" * len(head)]
     for name, kind, scores in rows:
         values = " ".join(f"{scores[m]:>9.3f}" for m in METRICS)
-        lines.append(f"{name:<12} {kind:<11} {int(scores['n']):>3} {values}")
+        lines.append(f"{name:<8} {kind:<11} {int(scores['n']):>3} {values}")
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--ranker", action="append", help="ranker name or module:factory")
-    parser.add_argument("--per-query", action="store_true")
-    parser.add_argument("--strict", action="store_true")
-    args = parser.parse_args(argv)
+def per_query_lines(results: dict[str, dict], queries: list[dict], k: int) -> list[str]:
+    """Per query: nDCG per mode, then the hybrid's top 5 (* = judged relevant) and the judged
+    passages it missed; worst hybrid first."""
+    modes = list(results)
+    main = "hybrid" if "hybrid" in results else modes[0]
+    nd = {m: results[m]["_per_query"] for m in modes}
+    lines = [f"per query (nDCG@{k} per mode: {' / '.join(modes)}; top 5 of {main}, worst first)"]
+    for q in sorted(queries, key=lambda q: nd[main][q["id"]]["nDCG"]):
+        ranking = nd[main][q["id"]]["_ranking"]
+        scores = " / ".join(f"{nd[m][q['id']]['nDCG']:.2f}" for m in modes)
+        top = " ".join(pid + ("*" if pid in q["relevant"] else "") for pid in ranking[:5])
+        missed = sorted(set(q["relevant"]) - set(ranking[:k]))
+        lines.append(f"  {q['id']} [{scores}] {q['text']}")
+        lines.append(f"      top: {_short(top)}")
+        if missed:
+            lines.append(f"      missed: {_short(' '.join(missed))}")
+    return lines
 
-    passages = load_passages()
-    queries = load_queries()
+
+def _short(ids: str) -> str:
+    """Passage ids with the file stems abbreviated (IX, CB, RP, VS as in queries.yaml)."""
+    for stem_, short in (("cahier-inaxis-innovatie-bij-de-overheid", "IX"),
+                         ("casebook-beste-overheidsorganisatie-2014-2017", "CB"),
+                         ("rapport-samen-werken-aan-vernieuwing", "RP"),
+                         ("verslag-werkconferentie-samenwerkende-overheid", "VS")):  # fmt: skip
+        ids = ids.replace(stem_, short)
+    return ids
+
+
+def report(path: Path, queries: list[dict], problems: list[str], results: dict, k: int) -> None:
     kinds = Counter(q["kind"] for q in queries)
-    files = {pid.split("#")[0] for q in queries for pid in q["relevant"]}
-    print(f"{len(passages)} passages in {len({p.file for p in passages})} files; "
-          f"{len(queries)} queries ({', '.join(f'{n} {k}' for k, n in sorted(kinds.items()))}); "
-          f"judgements touch {len(files)} files")  # fmt: skip
-    problems = sanity_checks(queries, passages)
+    print(f"== {path.name}: {len(queries)} queries "
+          f"({', '.join(f'{n} {kind}' for kind, n in sorted(kinds.items()))})")  # fmt: skip
     print("sanity: every judged id exists:", not any("does not exist" in p for p in problems))
     print("sanity: paraphrases share no content words with their relevant passages:",
           not any("paraphrase shares" in p for p in problems))  # fmt: skip
     for problem in problems:
         print("  PROBLEM", problem)
+    rows = [(mode, kind, results[mode][kind]) for mode in results for kind in (*KINDS, "all")]
+    print(table(rows, k))
+    for passed, text in targets(results, k):
+        print(("PASS " if passed else "FAIL ") + text)
     print()
 
-    rows = []
-    for name in args.ranker or list(RANKERS):
-        result = evaluate(resolve(name)(passages), queries)
-        rows += [(name, kind, result[kind]) for kind in (*KINDS, "all")]
-        if args.per_query:
-            for qid, scores in result["_per_query"].items():  # type: ignore[union-attr]
-                values = " ".join(f"{m}={v:.2f}" for m, v in scores.items())
-                print(f"  {name} {qid}: {values}")
-    print(table(rows))
-    return 1 if args.strict and problems else 0
+
+def as_json(sections: list[dict], config: Config, k: int, per_query: bool) -> str:
+    out = {"k": k, "candidates": config.candidates, "weights": asdict(config.weights)}
+    out["query_files"] = []
+    for section in sections:
+        results = {
+            mode: {key: value for key, value in result.items() if per_query or key[0] != "_"}
+            for mode, result in section["results"].items()
+        }
+        out["query_files"].append({
+            "file": section["path"].name,
+            "problems": section["problems"],
+            "targets": [{"passed": p, "check": t} for p, t in targets(section["results"], k)],
+            "results": results,
+        })  # fmt: skip
+    return json.dumps(out, indent=2, ensure_ascii=False)
+
+
+# --------------------------------------------------------------------------------------------
+# Tuning.
+
+
+def tune(search: ProductSearch, queries: list[dict], k: int) -> None:
+    """nDCG of the hybrid over a grid of fusion settings; keyword and vector alone for scale."""
+    print(f"hybrid nDCG@{k} over a grid of fusion settings ({len(queries)} queries)")
+    print(f"{'rrf_k':>5} {'w_kw':>5} {'w_vec':>5} {'cand':>4}  "
+          f"{'keyword':>7} {'paraphr':>7} {'all':>7}  {'MRR par':>7} {'rec par':>7}")  # fmt: skip
+    for mode in ("keyword", "vector"):
+        r = evaluate(search.ranker(mode, Config()), queries, k)
+        print(f"{mode + ' alone':>23}  {r['keyword']['nDCG']:>7.3f} "
+              f"{r['paraphrase']['nDCG']:>7.3f} {r['all']['nDCG']:>7.3f}  "
+              f"{r['paraphrase']['MRR']:>7.3f} {r['paraphrase']['recall']:>7.3f}")  # fmt: skip
+    for rrf_k, w_kw, cand in product(TUNE_RRF_K, TUNE_KEYWORD_WEIGHT, TUNE_CANDIDATES):
+        config = Config(cand, engine.Weights(keyword=w_kw, vector=1.0, rrf_k=rrf_k))
+        r = evaluate(search.ranker("hybrid", config), queries, k)
+        print(f"{rrf_k:>5} {w_kw:>5.2f} {1.0:>5.2f} {cand:>4}  {r['keyword']['nDCG']:>7.3f} "
+              f"{r['paraphrase']['nDCG']:>7.3f} {r['all']['nDCG']:>7.3f}  "
+              f"{r['paraphrase']['MRR']:>7.3f} {r['paraphrase']['recall']:>7.3f}")  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------
+# Command line.
+
+
+def parse_weights(text: str) -> dict[str, float]:
+    weights = {}
+    for part in text.split(","):
+        name, _, value = part.partition("=")
+        if name.strip() not in ("keyword", "vector") or not value:
+            raise argparse.ArgumentTypeError(f"expected keyword=W,vector=W, got {text!r}")
+        weights[name.strip()] = float(value)
+    return weights
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--queries", action="append", type=Path, help="query file (YAML)")
+    parser.add_argument("--k", type=int, default=K)
+    parser.add_argument("--weights", type=parse_weights, default={})
+    parser.add_argument("--rrf-k", type=float, default=DEFAULT_WEIGHTS.rrf_k)
+    parser.add_argument("--candidates", type=int, default=DEFAULT_CANDIDATES)
+    parser.add_argument("--mode", action="append", choices=MODES)
+    parser.add_argument("--per-query", action="store_true")
+    parser.add_argument("--tune", action="store_true")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--strict", action="store_true")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    weights = {"keyword": DEFAULT_WEIGHTS.keyword, "vector": DEFAULT_WEIGHTS.vector}
+    weights.update(args.weights)
+    config = Config(args.candidates, engine.Weights(**weights, rrf_k=args.rrf_k))
+    passages = load_passages()
+    paths = args.queries or [p for p in QUERY_FILES if p.exists()]
+    with tempfile.TemporaryDirectory(prefix="search-eval-") as folder:
+        search = ProductSearch(passages, Path(folder), get_provider(settings=search_settings))
+        try:
+            if args.tune:  # never on the held-out file unless asked for explicitly
+                tuning = args.queries or [QUERY_FILES[0]]
+                tune(search, [q for p in tuning for q in load_queries(p)], args.k)
+                return 0
+            sections = run(search, passages, paths, args, config)
+        finally:
+            search.cache.save()
+    failed = any(s["problems"] or not all(p for p, _ in targets(s["results"], args.k))
+                 for s in sections)  # fmt: skip
+    return 1 if args.strict and failed else 0
+
+
+def run(
+    search: ProductSearch,
+    passages: list[Passage],
+    paths: list[Path],
+    args: argparse.Namespace,
+    config: Config,
+) -> list[dict]:
+    if not args.json:
+        print(f"{len(passages)} passages in {len({p.file for p in passages})} files; "
+              f"model {search.cache.provider.model_id}; candidates {config.candidates}, "
+              f"weights keyword={config.weights.keyword:g} vector={config.weights.vector:g}, "
+              f"rrf_k={config.weights.rrf_k:g}\n")  # fmt: skip
+    sections = []
+    for path in paths:
+        queries = load_queries(path)
+        problems = sanity_checks(queries, passages)
+        results = {
+            mode: evaluate(search.ranker(mode, config), queries, args.k)
+            for mode in (args.mode or MODES)
+        }
+        sections.append({"path": path, "problems": problems, "results": results})
+        if not args.json:
+            report(path, queries, problems, results, args.k)
+            if args.per_query:
+                print("\n".join(per_query_lines(results, queries, args.k)), end="\n\n")
+    if args.json:
+        print(as_json(sections, config, args.k, args.per_query))
+    return sections
 
 
 if __name__ == "__main__":

@@ -85,9 +85,10 @@ SEARCH_INDEX_DIR = env(
 )
 SEARCH_KEYWORD_WEIGHT = env(
     "SEARCH_KEYWORD_WEIGHT",
-    default=1.0,
+    default=0.5,
     cast=float,
-    help="Weight of the keyword ranking in hybrid search (reciprocal rank fusion).",
+    help="Weight of the keyword ranking in hybrid search (reciprocal rank fusion). 0.5 "
+    "(tuned on eval/search; see docs/search-evaluation.md) helps paraphrased queries.",
 )
 SEARCH_VECTOR_WEIGHT = env(
     "SEARCH_VECTOR_WEIGHT",
@@ -97,7 +98,7 @@ SEARCH_VECTOR_WEIGHT = env(
 )
 SEARCH_RRF_K = env(
     "SEARCH_RRF_K",
-    default=60.0,
+    default=10.0,
     cast=float,
     help="The k of reciprocal rank fusion: higher values flatten the difference between the "
     "first and later ranks.",

@@ -68,7 +68,7 @@ needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus not availa
 @needs_corpus
 def test_queries_load_and_reference_existing_passages():
     passages = _load("search_passages").load_passages(CORPUS)
-    queries = search.load_queries()
+    queries = [q for path in search.QUERY_FILES for q in search.load_queries(path)]
     assert len(queries) >= 44
     kinds = [q["kind"] for q in queries]
     assert kinds.count("paraphrase") * 2 >= len(queries)
@@ -87,9 +87,15 @@ def test_passage_ids_are_deterministic():
 
 
 @needs_corpus
-def test_bm25_baseline_finds_keyword_queries():
+def test_the_product_keyword_search_finds_keyword_queries(tmp_path):
+    from tests.search_support import HashingProvider
+
     passages = _load("search_passages").load_passages(CORPUS)
-    rank = search.RANKERS["bm25"](passages)
+    cache = tmp_path / "cache"
+    product = search.ProductSearch(passages, tmp_path, HashingProvider(), cache_dir=cache)
+    rank = product.ranker("keyword", search.Config())
     assert rank("Watchdogs", 10)[0].startswith("casebook")
-    result = search.evaluate(rank, search.load_queries())
-    assert result["keyword"]["recall@10"] > 0.5
+    queries = search.load_queries(search.QUERY_FILES[0])
+    assert search.evaluate(rank, queries)["keyword"]["recall"] > 0.5
+    hybrid = product.ranker("hybrid", search.Config())
+    assert len(hybrid("gegevens delen met ketenpartners", 10)) == 10
