@@ -48,7 +48,7 @@ def _everything(results) -> str:
 
 @pytest.mark.parametrize("mode", ["hybrid", "keyword", "vector"])
 def test_anonymous_and_outsiders_see_only_published_public_cases(cases, outsider, mode):
-    public, private, draft = cases
+    public, _private, _draft = cases
     for user in (AnonymousUser(), outsider):
         results = search(user=user, query="kwantumtelefonie geheime brandweer", mode=mode)
         assert {c.case_id for c in results.cases} == {public.id}
