@@ -1,14 +1,15 @@
 """The `proeftuin` command: Django's management commands for this project.
 
-`proeftuin ingest PATH --json` works without any configuration: a command that signs
-nothing gets a throw-away secret key for this one process when SECRET_KEY is not set.
+`proeftuin ingest PATH --json`, `proeftuin search "query"` and `proeftuin search_index` work
+without any configuration: a command that signs nothing gets a throw-away secret key for this
+one process when SECRET_KEY is not set.
 """
 
 import os
 import secrets
 import sys
 
-COMMANDS_WITHOUT_SECRETS = {"ingest"}
+COMMANDS_WITHOUT_SECRETS = {"ingest", "search", "search_index"}
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ from rest_framework.routers import DefaultRouter
 from proeftuin.cases.api.views import CaseViewSet
 from proeftuin.ingestion.api.views import DocumentViewSet, SuggestionViewSet
 from proeftuin.organisations.api.views import OrganisationViewSet
+from proeftuin.search.api.views import PriorCasesView, SearchView, SimilarCasesView
 
 app_name = "api"
 
@@ -20,5 +21,8 @@ router.register("suggestions", SuggestionViewSet, basename="suggestion")
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
     path("openapi.yaml", SpectacularYAMLAPIView.as_view(), name="schema-yaml"),
+    path("search", SearchView.as_view(), name="search"),
+    path("search/prior-cases", PriorCasesView.as_view(), name="search-prior-cases"),
+    path("cases/<uuid:uuid>/similar", SimilarCasesView.as_view(), name="case-similar"),
     path("", include(router.urls)),
 ]

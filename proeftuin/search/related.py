@@ -11,7 +11,7 @@ from proeftuin.cases.service import facet_index
 
 from .results import CaseHit
 from .scope import user_scope
-from .selectors import _rank, group_by_case, hydrate
+from .selectors import group_by_case, hydrate, rank_in_scope
 
 # Cosine bands of the offline model (multilingual-e5-small): unrelated Dutch passages score
 # around 0.75-0.80, passages on the same subject 0.84 and up (measured on eval/search).
@@ -63,7 +63,7 @@ def _related(user, text: str, *, exclude_case=None, own_themes=(), limit: int = 
     if not text:
         return []
     scope = user_scope(user, exclude_case=exclude_case)
-    ranking, _messages = _rank(text, scope, "hybrid", settings.SEARCH_CANDIDATES)
+    ranking, _messages = rank_in_scope(text, scope, "hybrid", settings.SEARCH_CANDIDATES)
     hits = hydrate(user, ranking.hits, ranking.terms, exclude_case=exclude_case)
     cases = group_by_case(hits, per_case=2)[:limit]
     themes = _themes({c.case_id for c in cases})

@@ -67,7 +67,7 @@ def _cached_query_embedder(model):
     return embed
 
 
-def _rank(query: str, scope, mode: str, depth: int):
+def rank_in_scope(query: str, scope, mode: str, depth: int):
     """Rank with the configured indexes; falls back to keywords when embedding fails."""
     model = runtime.provider()
     messages = []
@@ -224,13 +224,13 @@ def search(*, user, query: str, selection=None, mode: str = "hybrid") -> SearchR
         )
     scope = user_scope(user, selection)
     depth = max(10, min(settings.SEARCH_CANDIDATES, 1000))
-    ranking, messages = _rank(query, scope, mode, depth)
+    ranking, messages = rank_in_scope(query, scope, mode, depth)
     keyword_hits = sum(1 for r in ranking.hits if r.keyword_rank is not None)
     fixes = corrections(query) if keyword_hits < 3 and mode != "vector" else {}
     suggestions = []
     if fixes:
         better = corrected(query, fixes)
-        retry, _messages = _rank(better, scope, mode, depth)
+        retry, _messages = rank_in_scope(better, scope, mode, depth)
         if sum(1 for r in retry.hits if r.keyword_rank is not None) > keyword_hits:
             messages.append(_("Showing results for “%(query)s”.") % {"query": better})
             ranking = retry

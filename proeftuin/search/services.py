@@ -9,6 +9,7 @@ Both are safe to run again.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Iterable
 
 import numpy as np
@@ -26,7 +27,6 @@ from . import runtime
 from .backends.base import IndexDoc
 from .models import Passage, SearchState
 from .passages import Draft, case_drafts, document_drafts
-from .results import IndexProgress
 
 logger = logging.getLogger("proeftuin.search")
 EMBED_LOCK = "search:embedding"
@@ -156,14 +156,6 @@ def _pending(model_id: str):
     return Passage.objects.filter(Q(embedding__isnull=True) | ~Q(embedding_model=model_id))
 
 
-def progress() -> IndexProgress:
-    model = runtime.provider()
-    total = Passage.objects.count()
-    if model is None:
-        return IndexProgress(total, 0)
-    return IndexProgress(total, total - _pending(model.model_id).count())
-
-
 def embed_batch(model, batch_size: int) -> int:
     """Embed up to ``batch_size`` pending passages; returns how many were done."""
     rows = list(_pending(model.model_id).order_by("id")[:batch_size])
@@ -208,15 +200,18 @@ def embed_pending(limit: int | None = None) -> int:
     return done
 
 
-def rebuild(*, embed: bool = False) -> int:
-    """Rebuild every passage and the keyword index from the database."""
+def rebuild(*, embed: bool = False) -> tuple[int, int]:
+    """Rebuild every passage and the keyword index from the database; every process then
+    rebuilds its vector index too. Returns the numbers of cases and documents."""
     runtime.keyword_backend().clear()
-    count = 0
+    cases = documents = 0
     for case_id in Case.objects.values_list("id", flat=True).iterator():
         index_case(case_id, embed=False)
-        count += 1
+        cases += 1
     for source_id in SourceFile.objects.values_list("id", flat=True).iterator():
         index_source(source_id, embed=False)
+        documents += 1
+    SearchState.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4()})
     if embed:
         embed_pending()
-    return count
+    return cases, documents

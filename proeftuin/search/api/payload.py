@@ -114,8 +114,7 @@ def search_data(results: SearchResults, limit: int, links: Links | None = None) 
     return {
         "count": len(results.hits),
         "results": [
-            result_data(rank, hit, links)
-            for rank, hit in enumerate(results.hits[:limit], start=1)
+            result_data(rank, hit, links) for rank, hit in enumerate(results.hits[:limit], start=1)
         ],
         "meta": {
             "query": results.query,

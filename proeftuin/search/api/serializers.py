@@ -13,7 +13,7 @@ from rest_framework import serializers
 from proeftuin.cases.filters import CaseFilterSet
 from proeftuin.cases.service import Case, facets
 from proeftuin.search.engine import MODES
-from proeftuin.search.related import MAX_IDEA_CHARS
+from proeftuin.search.models import PassageKind
 
 MAX_LIMIT = 100
 MAX_RELATED = 20
@@ -35,6 +35,7 @@ class SearchQuerySerializer(serializers.Serializer):
     mode = serializers.ChoiceField(
         choices=MODES,
         default="hybrid",
+        error_messages={"invalid_choice": _("Choose hybrid, keyword or vector as the mode.")},
         help_text=_(
             "hybrid: words and meaning combined (default); keyword: matching words only; "
             "vector: meaning only."
@@ -57,14 +58,12 @@ class RelatedQuerySerializer(serializers.Serializer):
     )
 
 
-class PriorCasesRequestSerializer(RelatedQuerySerializer):
+class PriorCasesSerializer(RelatedQuerySerializer):
     text = serializers.CharField(
         max_length=MAX_QUERY_CHARS,
         help_text=_(
-            "A description of the idea or plan; only the first %(chars)s characters are "
-            "compared."
-        )
-        % {"chars": MAX_IDEA_CHARS},
+            "A description of the idea or plan; only the first 4,000 characters are compared."
+        ),
         error_messages={
             "required": _("Describe the idea in the text field."),
             "blank": _("The description is empty; describe the idea in a few sentences."),
@@ -93,7 +92,7 @@ def parse_facets(params) -> dict[str, list[str]]:
 
 class PassageSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    kind = serializers.CharField(help_text=_("summary, section, lesson, outcome, barrier, document"))
+    kind = serializers.ChoiceField(choices=PassageKind.choices)
     kind_label = serializers.CharField()
     label = serializers.CharField(help_text=_("Theme, lesson kind or page of the passage."))
     text = serializers.CharField()

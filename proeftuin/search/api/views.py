@@ -1,0 +1,134 @@
+"""Search API views: parse, call the search service, render.
+
+What a caller gets back is decided by ``proeftuin.search.service`` for ``request.user``:
+anonymous callers find published public cases only.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from proeftuin.cases.service import case_visible, facets
+from proeftuin.search import service
+from proeftuin.search.api.payload import Links, related_data, search_data
+from proeftuin.search.api.serializers import (
+    PriorCasesSerializer,
+    ProblemSerializer,
+    RelatedCaseSerializer,
+    RelatedQuerySerializer,
+    SearchQuerySerializer,
+    SearchResponseSerializer,
+    parse_facets,
+)
+
+FACET_PARAMETERS = [
+    OpenApiParameter(
+        facet.key,
+        OpenApiTypes.STR,
+        many=True,
+        explode=True,
+        description=facet.label,
+    )
+    for facet in facets
+]
+PROBLEM = "application/problem+json"
+
+
+def _valid(serializer_class, data) -> dict:
+    payload = serializer_class(data=data)
+    payload.is_valid(raise_exception=True)
+    return payload.validated_data
+
+
+def _search_params(query_params) -> tuple[dict, dict[str, list[str]]]:
+    """The query, mode and limit, and the facet filters; every problem reported at once."""
+    payload = SearchQuerySerializer(data=query_params)
+    errors = {} if payload.is_valid() else dict(payload.errors)
+    try:
+        selection = parse_facets(query_params)
+    except ValidationError as exc:
+        errors.update(exc.detail)
+    if errors:
+        raise ValidationError(errors)
+    return payload.validated_data, selection
+
+
+class SearchView(APIView):
+    """Search the passages of cases and documents."""
+
+    @extend_schema(
+        operation_id="search",
+        tags=["search"],
+        description=gettext_lazy(
+            "Passages of cases (and of documents you may see) that match the query, best "
+            "first: found by matching words, by meaning, or both (hybrid). Takes the same "
+            "filters as the case list. meta holds the facet counts over the matching cases, "
+            "notices, spelling suggestions and how far the meaning index is."
+        ),
+        parameters=[SearchQuerySerializer, *FACET_PARAMETERS],
+        responses={200: SearchResponseSerializer, (400, PROBLEM): ProblemSerializer},
+    )
+    def get(self, request):
+        params, selection = _search_params(request.query_params)
+        results = service.search(
+            user=request.user, query=params["q"], selection=selection, mode=params["mode"]
+        )
+        data = search_data(results, params["limit"], Links(request))
+        return Response(SearchResponseSerializer(data).data)
+
+
+class PriorCasesView(APIView):
+    """Has this been done before? Cases like a described idea."""
+
+    @extend_schema(
+        operation_id="search_prior_cases",
+        tags=["search"],
+        description=gettext_lazy(
+            "Has this been done before? Cases you may see that resemble a described idea or "
+            "plan, best first, each with the reasons it came up."
+        ),
+        request=PriorCasesSerializer,
+        responses={
+            200: RelatedCaseSerializer(many=True),
+            (400, PROBLEM): ProblemSerializer,
+        },
+    )
+    def post(self, request):
+        payload = _valid(PriorCasesSerializer, request.data)
+        cases = service.prior_cases(user=request.user, text=payload["text"], limit=payload["limit"])
+        return Response(RelatedCaseSerializer(related_data(cases, Links(request)), many=True).data)
+
+
+class SimilarCasesView(APIView):
+    """Cases like one case."""
+
+    @extend_schema(
+        operation_id="cases_similar_list",
+        tags=["cases"],
+        description=gettext_lazy(
+            "Cases you may see that resemble this case (itself left out), best first, each "
+            "with the reasons it came up."
+        ),
+        parameters=[
+            OpenApiParameter("uuid", OpenApiTypes.UUID, OpenApiParameter.PATH),
+            RelatedQuerySerializer,
+        ],
+        responses={
+            200: RelatedCaseSerializer(many=True),
+            (400, PROBLEM): ProblemSerializer,
+            (404, PROBLEM): ProblemSerializer,
+        },
+    )
+    def get(self, request, uuid):
+        params = _valid(RelatedQuerySerializer, request.query_params)
+        case = case_visible(request.user).filter(uuid=uuid).first()
+        if case is None:
+            raise NotFound(_("This case does not exist or is not visible to you."))
+        cases = service.similar_cases(user=request.user, case=case, limit=params["limit"])
+        return Response(RelatedCaseSerializer(related_data(cases, Links(request)), many=True).data)
