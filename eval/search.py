@@ -82,6 +82,7 @@ DEFAULT_WEIGHTS = engine.Weights(
     keyword=getattr(search_settings, "SEARCH_KEYWORD_WEIGHT", engine.Weights().keyword),
     vector=getattr(search_settings, "SEARCH_VECTOR_WEIGHT", engine.Weights().vector),
     rrf_k=getattr(search_settings, "SEARCH_RRF_K", engine.Weights().rrf_k),
+    vector_margin=getattr(search_settings, "SEARCH_VECTOR_MARGIN", 0.0),
 )
 
 # The grid of --tune: RRF k, keyword weight (the vector weight stays 1: RRF only depends on
@@ -450,7 +451,8 @@ def tune(search: ProductSearch, queries: list[dict], k: int) -> None:
               f"{r['paraphrase']['nDCG']:>7.3f} {r['all']['nDCG']:>7.3f}  "
               f"{r['paraphrase']['MRR']:>7.3f} {r['paraphrase']['recall']:>7.3f}")  # fmt: skip
     for rrf_k, w_kw, cand in product(TUNE_RRF_K, TUNE_KEYWORD_WEIGHT, TUNE_CANDIDATES):
-        config = Config(cand, engine.Weights(keyword=w_kw, vector=1.0, rrf_k=rrf_k))
+        margin = DEFAULT_WEIGHTS.vector_margin
+        config = Config(cand, engine.Weights(w_kw, 1.0, rrf_k, margin))
         r = evaluate(search.ranker("hybrid", config), queries, k)
         print(f"{rrf_k:>5} {w_kw:>5.2f} {1.0:>5.2f} {cand:>4}  {r['keyword']['nDCG']:>7.3f} "
               f"{r['paraphrase']['nDCG']:>7.3f} {r['all']['nDCG']:>7.3f}  "
@@ -490,7 +492,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     weights = {"keyword": DEFAULT_WEIGHTS.keyword, "vector": DEFAULT_WEIGHTS.vector}
     weights.update(args.weights)
-    config = Config(args.candidates, engine.Weights(**weights, rrf_k=args.rrf_k))
+    margin = DEFAULT_WEIGHTS.vector_margin
+    config = Config(
+        args.candidates, engine.Weights(**weights, rrf_k=args.rrf_k, vector_margin=margin)
+    )
     passages = load_passages()
     paths = args.queries or [p for p in QUERY_FILES if p.exists()]
     with tempfile.TemporaryDirectory(prefix="search-eval-") as folder:

@@ -14,6 +14,7 @@ urlpatterns = [
     path("casussen/", include("proeftuin.cases.urls")),
     path("organisaties/", include("proeftuin.organisations.urls")),
     path("documenten/", include("proeftuin.ingestion.urls")),
+    path("zoeken/", include("proeftuin.search.urls")),
 ]
 
 handler404 = "proeftuin.core.views.not_found"

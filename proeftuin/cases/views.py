@@ -17,9 +17,11 @@ from django.views.decorators.http import require_GET
 from proeftuin.cases import permissions, selectors
 from proeftuin.cases.editing import CaseEditor
 from proeftuin.cases.filters import MAX_QUERY_LENGTH, SORTS
+from proeftuin.cases.forms import CaseForm, build_formsets
 from proeftuin.cases.models import Case
 from proeftuin.core.fragments import shared_fragment, shared_fragments
 from proeftuin.core.service import audit_history
+from proeftuin.search.service import prior_cases, strength
 
 PAGE_SIZE = 20
 EXPORT_LIMIT = 10_000
@@ -116,9 +118,40 @@ def case_create(request):
     if not allowed:
         return render(request, "core/forbidden.html", {"reason": reason}, status=403)
     editor = CaseEditor(request, case=None)
+    if request.method == "POST" and "check_prior" in request.POST:
+        return render(request, "cases/form.html", _checked_for_prior_cases(request, editor))
     if request.method == "POST" and editor.save():
         return redirect("cases:detail", slug=editor.case.slug)
-    return render(request, "cases/form.html", editor.context(), status=editor.status)
+    context = {**editor.context(), "prior_cases": [], "prior_query": ""}
+    return render(request, "cases/form.html", context, status=editor.status)
+
+
+def _checked_for_prior_cases(request, editor: CaseEditor) -> dict:
+    """ "Check for earlier cases" without JavaScript: the form as typed (not validated, not
+    saved) with the "has this been done before?" panel filled."""
+    form = editor.form
+    text = "\n".join(str(form[name].value() or "").strip() for name in ("title", "summary"))
+    text = text.strip()
+    found = prior_cases(user=request.user, text=text) if text else []
+    editor.form = CaseForm(
+        initial={name: form[name].value() for name in form.fields},
+        themes=editor.theme_set.themes.all() if editor.theme_set else (),
+    )
+    editor.formsets = build_formsets(initial=_typed_rows(editor.formsets))
+    prior = [(hit, strength(hit.similarity)) for hit in found]
+    return {**editor.context(), "prior_cases": prior, "prior_query": text}
+
+
+def _typed_rows(formsets) -> dict[str, list[dict]]:
+    """The rows typed in bound formsets, as initial data (empty and removed rows left out)."""
+    return {
+        name: [
+            {field: row[field].value() for field in row.fields if field != "DELETE"}
+            for row in formset.forms
+            if row.has_changed() and not row["DELETE"].value()
+        ]
+        for name, formset in formsets.items()
+    }
 
 
 @login_required

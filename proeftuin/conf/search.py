@@ -103,6 +103,13 @@ SEARCH_RRF_K = env(
     help="The k of reciprocal rank fusion: higher values flatten the difference between the "
     "first and later ranks.",
 )
+SEARCH_VECTOR_MARGIN = env(
+    "SEARCH_VECTOR_MARGIN",
+    default=0.05,
+    cast=float,
+    help="Hybrid search: a passage found by meaning only must score within this cosine of the "
+    "best meaning match, which keeps unrelated cases out of the tail (0: no limit).",
+)
 SEARCH_CANDIDATES = env(
     "SEARCH_CANDIDATES",
     default=100,

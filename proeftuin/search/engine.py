@@ -24,6 +24,9 @@ class Weights:
     keyword: float = 1.0
     vector: float = 1.0
     rrf_k: float = 60.0
+    # Hybrid: a passage found by meaning only must be within this cosine of the best
+    # meaning match (0: no limit). Keeps unrelated cases out of the tail of the results.
+    vector_margin: float = 0.0
 
 
 @dataclass
@@ -83,11 +86,21 @@ def rank(
         fused = [(pid, score) for pid, score in vector_hits]
     else:
         fused = reciprocal_rank_fusion(
-            {"keyword": [p for p, _ in keyword_hits], "vector": [p for p, _ in vector_hits]},
+            {
+                "keyword": [p for p, _ in keyword_hits],
+                "vector": _within_margin(vector_hits, weights),
+            },
             {"keyword": weights.keyword, "vector": weights.vector},
             k=weights.rrf_k,
         )
     return Ranking(_explain(fused[:limit], keyword_hits, vector_hits), terms, use_vectors)
+
+
+def _within_margin(vector_hits, weights: Weights) -> list[int]:
+    if not vector_hits or weights.vector_margin <= 0:
+        return [p for p, _ in vector_hits]
+    floor = vector_hits[0][1] - weights.vector_margin
+    return [p for p, score in vector_hits if score >= floor]
 
 
 def _explain(fused, keyword_hits, vector_hits) -> list[Ranked]:

@@ -65,10 +65,11 @@ class CaseHit:
 class IndexProgress:
     passages: int
     embedded: int
+    vectors: bool = True  # False: no embedding provider, keyword search only
 
     @property
     def pending(self) -> int:
-        return max(0, self.passages - self.embedded)
+        return max(0, self.passages - self.embedded) if self.vectors else 0
 
     @property
     def complete(self) -> bool:

@@ -34,15 +34,18 @@ def weights() -> Weights:
         keyword=settings.SEARCH_KEYWORD_WEIGHT,
         vector=settings.SEARCH_VECTOR_WEIGHT,
         rrf_k=settings.SEARCH_RRF_K,
+        vector_margin=settings.SEARCH_VECTOR_MARGIN,
     )
 
 
-def index_progress() -> IndexProgress:
+def index_progress(**owner) -> IndexProgress:
+    """Passages indexed and embedded: all, or of one ``case=`` or ``source=``."""
     model = runtime.provider()
-    total = Passage.objects.count()
+    passages = Passage.objects.filter(**owner)
+    total = passages.count()
     if model is None:
-        return IndexProgress(total, 0)
-    done = Passage.objects.filter(embedding__isnull=False, embedding_model=model.model_id)
+        return IndexProgress(total, 0, vectors=False)
+    done = passages.filter(embedding__isnull=False, embedding_model=model.model_id)
     return IndexProgress(total, done.count())
 
 
@@ -198,49 +201,62 @@ def group_by_case(hits: list[PassageHit], per_case: int = 3) -> list[CaseHit]:
     return list(cases.values())
 
 
+def _problem(query: str) -> str | None:
+    if not query:
+        return _("Type what you are looking for, for example “ketensamenwerking gegevens delen”.")
+    if not analyze_query(query):
+        return _("Your query holds only common words or punctuation; use words about the subject.")
+    return None
+
+
+def _keyword_count(ranking) -> int:
+    return sum(1 for r in ranking.hits if r.keyword_rank is not None)
+
+
+def _with_corrections(query, scope, mode, depth):
+    """Rank ``query``; when few keywords matched and a name looks misspelt, try the
+    correction and keep it if it matches more (or offer it as a suggestion)."""
+    ranking, messages = rank_in_scope(query, scope, mode, depth)
+    fixes = corrections(query) if _keyword_count(ranking) < 3 and mode != "vector" else {}
+    if not fixes:
+        return query, ranking, messages, []
+    better = corrected(query, fixes)
+    retry, _messages = rank_in_scope(better, scope, mode, depth)
+    if _keyword_count(retry) > _keyword_count(ranking):
+        messages.append(_("Showing results for “%(query)s”.") % {"query": better})
+        return better, retry, messages, []
+    return query, ranking, messages, [better]
+
+
+def _counted_cases(user, query, mode, depth, selection, cases) -> int:
+    """The matching cases to count facets over. With facets chosen, the matches without
+    them, so that other values of a chosen facet keep their counts."""
+    if not selection:
+        return bitmap(c.case_id for c in cases)
+    ranking, _messages = rank_in_scope(query, user_scope(user), mode, depth)
+    ids = [r.id for r in ranking.hits]
+    rows = Passage.objects.filter(id__in=ids, case__isnull=False).values_list("case_id", flat=True)
+    return bitmap(set(rows))
+
+
 def search(*, user, query: str, selection=None, mode: str = "hybrid") -> SearchResults:
     """Ranked passages and cases for ``query`` that ``user`` may see, with facet counts."""
     query = (query or "").strip()
     mode = mode if mode in MODES else "hybrid"
     selection = {k: list(v) for k, v in (selection or {}).items() if v}
     progress = index_progress()
-    if not query:
-        return _empty(
-            query,
-            mode,
-            progress,
-            user,
-            selection,
-            _("Type what you are looking for, for example “ketensamenwerking gegevens delen”."),
-        )
-    if not analyze_query(query):
-        return _empty(
-            query,
-            mode,
-            progress,
-            user,
-            selection,
-            _("Your query holds only common words or punctuation; use words about the subject."),
-        )
-    scope = user_scope(user, selection)
+    problem = _problem(query)
+    if problem:
+        return _empty(query, mode, progress, user, selection, problem)
     depth = max(10, min(settings.SEARCH_CANDIDATES, 1000))
-    ranking, messages = rank_in_scope(query, scope, mode, depth)
-    keyword_hits = sum(1 for r in ranking.hits if r.keyword_rank is not None)
-    fixes = corrections(query) if keyword_hits < 3 and mode != "vector" else {}
-    suggestions = []
-    if fixes:
-        better = corrected(query, fixes)
-        retry, _messages = rank_in_scope(better, scope, mode, depth)
-        if sum(1 for r in retry.hits if r.keyword_rank is not None) > keyword_hits:
-            messages.append(_("Showing results for “%(query)s”.") % {"query": better})
-            ranking = retry
-        else:
-            suggestions.append(better)
-    if mode != "keyword" and not ranking.used_vectors and progress.passages:
+    used, ranking, messages, suggestions = _with_corrections(
+        query, user_scope(user, selection), mode, depth
+    )
+    if mode != "keyword" and not ranking.used_vectors and progress.vectors and progress.passages:
         messages.append(_("Meaning-based search is still being prepared; keyword results only."))
     hits = hydrate(user, ranking.hits, ranking.terms)
     cases = group_by_case(hits)
-    within = bitmap(c.case_id for c in cases)
+    within = _counted_cases(user, used, mode, depth, selection, cases)
     counts = case_facet_counts(user=user, text="", selection=selection, within=within)
     documents = [h for h in hits if h.source_id is not None]
     return SearchResults(

@@ -51,6 +51,8 @@ def search_results(request):
         "cases": [(case, _why(case)) for case in page.object_list],
         "documents": _documents(results.documents) if page.number == 1 else [],
         "querystring": _querystring_without(request, "pagina"),
+        "suggestions": [(s, _with_query(request, s)) for s in results.suggestions],
+        "htmx": _htmx(request),
     }
     return _render(request, "search/results.html", "search/_results.html", context)
 
@@ -60,7 +62,7 @@ def _why(case) -> list[str]:
     words = list(dict.fromkeys(w for p in case.passages for w in p.matched_terms))
     why = []
     if words:
-        why.append(_("words: %(words)s") % {"words": ", ".join(words[:WHY_WORDS])})
+        why.append(_("matching words: %(words)s") % {"words": ", ".join(words[:WHY_WORDS])})
     if case.similarity is not None:
         why.append(_("similar in meaning"))
     return why
@@ -82,6 +84,14 @@ def _querystring_without(request, *names: str) -> str:
     params = request.GET.copy()
     for name in names:
         params.pop(name, None)
+    return params.urlencode()
+
+
+def _with_query(request, query: str) -> str:
+    """The current search's parameters with another query, from the first page."""
+    params = request.GET.copy()
+    params.pop("pagina", None)
+    params["q"] = query
     return params.urlencode()
 
 

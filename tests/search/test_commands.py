@@ -274,3 +274,29 @@ def test_ingest_prints_without_storing_so_the_index_is_untouched(tmp_path):
     assert json.loads(out)["documents"][0]["file"].endswith("verslag.txt")
     assert not SourceFile.objects.exists()
     assert not Passage.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)  # the upload commits, so its jobs run as in real use
+def test_ingest_store_returns_when_the_file_is_indexed_with_embeddings(tmp_path, organisation):
+    report = tmp_path / "verslag.txt"
+    report.write_text(
+        "Gemeente Voorbeeld\n\nDe gemeente zette buurtteams met fietskoeriers in.\n",
+        encoding="utf-8",
+    )
+    out, err = run("ingest", str(report), "--json", "--store", "--owner", organisation.slug)
+    stored = json.loads(out)["documents"][0]["stored"]
+    assert stored["job"] == "succeeded" and stored["new"] is True
+    assert stored["search"]["passages"] >= 1
+    assert stored["search"]["embedded"] == stored["search"]["passages"]
+    source = SourceFile.objects.get()
+    assert source.owner == organisation
+    assert Passage.objects.filter(source=source).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ingest_store_without_waiting_and_an_unknown_owner(tmp_path, settings):
+    report = tmp_path / "verslag.txt"
+    report.write_text("Een korte tekst over deelauto's in de wijk.\n", encoding="utf-8")
+    usage_error("ingest", str(report), "--store", "--owner", "bestaat-niet")
+    out, _err = run("ingest", str(report), "--store", "--no-wait")
+    assert "opgeslagen" in out
