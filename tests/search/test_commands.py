@@ -283,7 +283,7 @@ def test_ingest_store_returns_when_the_file_is_indexed_with_embeddings(tmp_path,
         "Gemeente Voorbeeld\n\nDe gemeente zette buurtteams met fietskoeriers in.\n",
         encoding="utf-8",
     )
-    out, err = run("ingest", str(report), "--json", "--store", "--owner", organisation.slug)
+    out, _err = run("ingest", str(report), "--json", "--store", "--owner", organisation.slug)
     stored = json.loads(out)["documents"][0]["stored"]
     assert stored["job"] == "succeeded" and stored["new"] is True
     assert stored["search"]["passages"] >= 1
