@@ -6,16 +6,23 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from wordfreq import zipf_frequency
 
 from proeftuin.cases.service import facet_index
 
+from .models import PassageKind
 from .results import CaseHit
 from .scope import user_scope
 from .selectors import group_by_case, hydrate, rank_in_scope
 
-# Cosine bands of the offline model (multilingual-e5-small): unrelated Dutch passages score
-# around 0.75-0.80, passages on the same subject 0.84 and up (measured on eval/search).
-STRONG, SOME = 0.86, 0.82
+# Cosine bands of the offline model (multilingual-e5-small): its scores are compressed, so
+# unrelated Dutch passages still score 0.80-0.84 and passages on the same subject 0.86 and up
+# (read off the demo library and eval/search). Only the band is shown, not the cosine.
+STRONG, SOME = 0.86, 0.85
+COMMON_WORD_ZIPF = 4.5  # words more frequent than this (wordfreq, Dutch) explain nothing
+SHARED_FACETS = ("domain", "type")
+MAX_SHARED_THEMES = 3
+DESCRIBING = (PassageKind.SUMMARY, PassageKind.SECTION)
 MAX_IDEA_CHARS = 4000
 
 
@@ -30,53 +37,66 @@ def strength(similarity: float | None) -> str:
     return _("somewhat similar")
 
 
-def _reasons(case: CaseHit, themes: dict[int, set[str]], own_themes: set[str]) -> list[str]:
+def _telling(words) -> list[str]:
+    """Matched words that say something: not among the most common Dutch words."""
+    return [w for w in words if zipf_frequency(w, "nl") < COMMON_WORD_ZIPF]
+
+
+def _reasons(case: CaseHit, traits: dict[int, set[str]], own: set[str]) -> list[str]:
     reasons = []
-    words = list(dict.fromkeys(w for p in case.passages for w in p.matched_terms))[:6]
+    words = _telling(dict.fromkeys(w for p in case.passages for w in p.matched_terms))[:5]
     if words:
         reasons.append(_("Same words: %(words)s") % {"words": ", ".join(words)})
     if case.similarity is not None:
         best = max(case.passages, key=lambda p: p.similarity or 0)
         reasons.append(
-            _("Similar in meaning (%(percent)s%%) in: %(part)s")
-            % {"percent": round(100 * case.similarity), "part": best.label or best.kind_label}
+            _("Similar in meaning in: %(part)s") % {"part": best.label or best.kind_label}
         )
-    shared = sorted(own_themes & themes.get(case.case_id, set()))
+    shared = sorted(own & traits.get(case.case_id, set()))
     if shared:
-        reasons.append(_("Same themes: %(themes)s") % {"themes": ", ".join(shared)})
+        reasons.append(_("Also: %(traits)s") % {"traits": ", ".join(shared)})
     return reasons
 
 
-def _themes(case_ids: set[int]) -> dict[int, set[str]]:
+def _traits(case_ids: set[int]) -> dict[int, set[str]]:
+    """Per case: its domains and organisation types, and its themes when it has few."""
     index = facet_index()
-    labels = dict(index.choices.get("theme", []))
     out: dict[int, set[str]] = {}
-    for value, bits in index.values.get("theme", {}).items():
-        for case_id in case_ids:
-            if bits >> case_id & 1:
-                out.setdefault(case_id, set()).add(str(labels.get(value, value)))
+    for key in (*SHARED_FACETS, "theme"):
+        labels = dict(index.choices.get(key, []))
+        found: dict[int, set[str]] = {}
+        for value, bits in index.values.get(key, {}).items():
+            for case_id in case_ids:
+                if bits >> case_id & 1:
+                    found.setdefault(case_id, set()).add(str(labels.get(value, value)))
+        for case_id, values in found.items():
+            if key != "theme" or len(values) <= MAX_SHARED_THEMES:
+                out.setdefault(case_id, set()).update(values)
     return out
 
 
-def _related(user, text: str, *, exclude_case=None, own_themes=(), limit: int = 5):
+def _related(user, text: str, *, exclude_case=None, own_traits=(), limit: int = 5):
     text = text.strip()[:MAX_IDEA_CHARS]
     if not text:
         return []
     scope = user_scope(user, exclude_case=exclude_case)
     ranking, _messages = rank_in_scope(text, scope, "hybrid", settings.SEARCH_CANDIDATES)
     hits = hydrate(user, ranking.hits, ranking.terms, exclude_case=exclude_case)
+    # Short lessons and outcomes resemble everything a little; what a case is about is in
+    # its summary and theme sections.
+    hits = [h for h in hits if h.kind in DESCRIBING]
     cases = group_by_case(hits, per_case=2)[:limit]
-    themes = _themes({c.case_id for c in cases})
+    traits = _traits({c.case_id for c in cases})
     for case in cases:
-        case.reasons = _reasons(case, themes, set(own_themes))
+        case.reasons = _reasons(case, traits, set(own_traits))
     return cases
 
 
 def similar_cases(*, user, case, limit: int = 5) -> list[CaseHit]:
     """Cases ``user`` may see that resemble ``case`` (itself left out)."""
-    own = _themes({case.id}).get(case.id, set())
+    own = _traits({case.id}).get(case.id, set())
     text = f"{case.title}\n{case.summary}"
-    return _related(user, text, exclude_case=case.id, own_themes=own, limit=limit)
+    return _related(user, text, exclude_case=case.id, own_traits=own, limit=limit)
 
 
 def prior_cases(*, user, text: str, limit: int = 5) -> list[CaseHit]:
