@@ -16,7 +16,7 @@ run: setup
 	$(PY) manage.py load_demo --accounts
 	$(PY) manage.py collectstatic --noinput -v0
 	@echo "Proeftuin draait op http://$(HOST):$(PORT)/ (Ctrl+C om te stoppen)"
-	$(VENV)/bin/gunicorn proeftuin.wsgi --bind $(HOST):$(PORT) --workers 3 --access-logfile -
+	$(VENV)/bin/gunicorn proeftuin.wsgi -c proeftuin/gunicorn_conf.py --bind $(HOST):$(PORT) --workers 3 --access-logfile -
 
 dev: setup
 	$(PY) manage.py migrate --noinput

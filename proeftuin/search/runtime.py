@@ -124,6 +124,15 @@ def vector_index(model: Provider | None = None) -> VectorIndex | None:
         return loaded.index
 
 
+def warm_up() -> None:
+    """Load the model and build this process's indexes now (a web worker starting)."""
+    keyword_backend()
+    model = provider()
+    if model is not None:
+        model.embed_query("warm up")
+        vector_index(model)
+
+
 def reset() -> None:
     """Forget this process's indexes (tests, and after a rebuild)."""
     with _lock:

@@ -114,3 +114,10 @@ def _everything():
     from proeftuin.search.backends.base import Scope
 
     return Scope(everything=True)
+
+
+def test_warm_up_builds_the_indexes_of_this_process():
+    indexed_case(title="Voorverwarmde index")
+    runtime.reset()
+    runtime.warm_up()
+    assert len(runtime.vector_index()) == Passage.objects.count()
