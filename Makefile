@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run dev setup test lint openapi openapi-check messages bench clean
+.PHONY: run dev setup test lint openapi openapi-check messages bench clean bench-search
 
 run: setup
 	$(PY) manage.py migrate --noinput
@@ -64,6 +64,9 @@ messages: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(PY) bench/library.py
+
+bench-search: $(VENV)/.installed
+	$(PY) bench/search.py
 
 clean:
 	rm -rf $(VENV) data staticfiles proeftuin/static/vendor frontend/node_modules

@@ -114,8 +114,8 @@ def _remove_owner(**owner) -> None:
     runtime.keyword_backend().remove_owner(**owner)
 
 
-def index_case(case_id: int, *, embed: bool = True) -> None:
-    """(Re)index one case; a deleted case loses its passages."""
+def _case_rows(case_id: int):
+    """Bring the passages of one case up to date; ``None`` when the case is gone."""
     case = (
         Case.objects.filter(pk=case_id)
         .prefetch_related(
@@ -124,11 +124,18 @@ def index_case(case_id: int, *, embed: bool = True) -> None:
         .first()
     )
     if case is None:
+        return None
+    with transaction.atomic():
+        return _sync({"case": case}, case_drafts(case))
+
+
+def index_case(case_id: int, *, embed: bool = True) -> None:
+    """(Re)index one case; a deleted case loses its passages."""
+    rows = _case_rows(case_id)
+    if rows is None:
         _remove_owner(case=case_id)
         return
-    with transaction.atomic():
-        passages, removed = _sync({"case": case}, case_drafts(case))
-    _write_keyword(passages, removed)
+    _write_keyword(*rows)
     if embed:
         enqueue_embedding()
 
@@ -200,14 +207,25 @@ def embed_pending(limit: int | None = None) -> int:
     return done
 
 
+REBUILD_BATCH = 500  # cases per keyword-index commit during a rebuild
+
+
 def rebuild(*, embed: bool = False) -> tuple[int, int]:
     """Rebuild every passage and the keyword index from the database; every process then
     rebuilds its vector index too. Returns the numbers of cases and documents."""
     runtime.keyword_backend().clear()
     cases = documents = 0
+    passages: list[Passage] = []
+    removed: list[int] = []
     for case_id in Case.objects.values_list("id", flat=True).iterator():
-        index_case(case_id, embed=False)
+        kept, gone = _case_rows(case_id) or ([], [])
+        passages += kept
+        removed += gone
         cases += 1
+        if cases % REBUILD_BATCH == 0:
+            _write_keyword(passages, removed)
+            passages, removed = [], []
+    _write_keyword(passages, removed)
     for source_id in SourceFile.objects.values_list("id", flat=True).iterator():
         index_source(source_id, embed=False)
         documents += 1

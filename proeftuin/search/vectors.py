@@ -23,6 +23,7 @@ import numpy as np
 
 IVF_THRESHOLD = 100_000
 TRAIN_SAMPLE = 100_000
+TRAIN_PER_LIST = 40
 NARROW_SCOPE = 0.05  # below this share of rows in scope, probe every list
 
 
@@ -75,8 +76,9 @@ class VectorIndex:
         )
         rng = np.random.default_rng(0)
         sample = vectors
-        if len(vectors) > TRAIN_SAMPLE:
-            sample = vectors[rng.choice(len(vectors), TRAIN_SAMPLE, replace=False)]
+        wanted = max(TRAIN_SAMPLE, TRAIN_PER_LIST * nlist)  # faiss wants ~39 points per list
+        if len(vectors) > wanted:
+            sample = vectors[rng.choice(len(vectors), wanted, replace=False)]
         faiss.omp_set_num_threads(max(1, self.threads))
         ivf.train(sample)
         ivf.nprobe = self.nprobe
