@@ -45,7 +45,7 @@ import sys
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from itertools import product
 from pathlib import Path
 
@@ -83,6 +83,7 @@ DEFAULT_WEIGHTS = engine.Weights(
     vector=getattr(search_settings, "SEARCH_VECTOR_WEIGHT", engine.Weights().vector),
     rrf_k=getattr(search_settings, "SEARCH_RRF_K", engine.Weights().rrf_k),
     vector_margin=getattr(search_settings, "SEARCH_VECTOR_MARGIN", 0.0),
+    coverage_power=getattr(search_settings, "SEARCH_KEYWORD_COVERAGE_POWER", 0.0),
 )
 
 # The grid of --tune: RRF k, keyword weight (the vector weight stays 1: RRF only depends on
@@ -252,8 +253,10 @@ class ProductSearch:
         self.ids = [p.id for p in passages]
         self.cache = EmbeddingCache(provider, cache_dir)
         self.keyword = TantivyBackend(folder / "tantivy")
+        analysed = [analyze(p.text) for p in passages]
+        self.terms = [set(terms) for terms in analysed]
         self.keyword.add(
-            IndexDoc(id=i, terms=analyze(p.text), public=True) for i, p in enumerate(passages)
+            IndexDoc(id=i, terms=terms, public=True) for i, terms in enumerate(analysed)
         )
         rows = list(range(len(passages)))
         self.vectors = VectorIndex.build(
@@ -276,6 +279,7 @@ class ProductSearch:
             limit=k,
             candidates=config.candidates,
             weights=config.weights,
+            terms_of=lambda ids: {i: self.terms[i] for i in ids},
         )
         return [self.ids[hit.id] for hit in ranking.hits]
 
@@ -451,8 +455,7 @@ def tune(search: ProductSearch, queries: list[dict], k: int) -> None:
               f"{r['paraphrase']['nDCG']:>7.3f} {r['all']['nDCG']:>7.3f}  "
               f"{r['paraphrase']['MRR']:>7.3f} {r['paraphrase']['recall']:>7.3f}")  # fmt: skip
     for rrf_k, w_kw, cand in product(TUNE_RRF_K, TUNE_KEYWORD_WEIGHT, TUNE_CANDIDATES):
-        margin = DEFAULT_WEIGHTS.vector_margin
-        config = Config(cand, engine.Weights(w_kw, 1.0, rrf_k, margin))
+        config = Config(cand, replace(DEFAULT_WEIGHTS, keyword=w_kw, vector=1.0, rrf_k=rrf_k))
         r = evaluate(search.ranker("hybrid", config), queries, k)
         print(f"{rrf_k:>5} {w_kw:>5.2f} {1.0:>5.2f} {cand:>4}  {r['keyword']['nDCG']:>7.3f} "
               f"{r['paraphrase']['nDCG']:>7.3f} {r['all']['nDCG']:>7.3f}  "
@@ -492,10 +495,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     weights = {"keyword": DEFAULT_WEIGHTS.keyword, "vector": DEFAULT_WEIGHTS.vector}
     weights.update(args.weights)
-    margin = DEFAULT_WEIGHTS.vector_margin
-    config = Config(
-        args.candidates, engine.Weights(**weights, rrf_k=args.rrf_k, vector_margin=margin)
-    )
+    config = Config(args.candidates, replace(DEFAULT_WEIGHTS, **weights, rrf_k=args.rrf_k))
     passages = load_passages()
     paths = args.queries or [p for p in QUERY_FILES if p.exists()]
     with tempfile.TemporaryDirectory(prefix="search-eval-") as folder:

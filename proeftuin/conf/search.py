@@ -85,10 +85,18 @@ SEARCH_INDEX_DIR = env(
 )
 SEARCH_KEYWORD_WEIGHT = env(
     "SEARCH_KEYWORD_WEIGHT",
-    default=0.5,
+    default=1.0,
     cast=float,
-    help="Weight of the keyword ranking in hybrid search (reciprocal rank fusion). 0.5 "
-    "(tuned on eval/search; see docs/search-evaluation.md) helps paraphrased queries.",
+    help="Weight of the keyword ranking in hybrid search (reciprocal rank fusion), before "
+    "SEARCH_KEYWORD_COVERAGE_POWER scales it per query.",
+)
+SEARCH_KEYWORD_COVERAGE_POWER = env(
+    "SEARCH_KEYWORD_COVERAGE_POWER",
+    default=2.0,
+    cast=float,
+    help="Hybrid search: the keyword weight is multiplied by (share of the query's terms "
+    "found in the best keyword hits) to this power, so paraphrased questions lean on "
+    "meaning and exact questions on words (0: off). Tuned on eval/search.",
 )
 SEARCH_VECTOR_WEIGHT = env(
     "SEARCH_VECTOR_WEIGHT",

@@ -27,6 +27,11 @@ class Weights:
     # Hybrid: a passage found by meaning only must be within this cosine of the best
     # meaning match (0: no limit). Keeps unrelated cases out of the tail of the results.
     vector_margin: float = 0.0
+    # Hybrid: the keyword weight is multiplied by coverage ** this power, where coverage is
+    # the share of the query's terms found in the best keyword hits. A query whose words
+    # are all in a passage keeps its keyword weight; a paraphrase that shares one word with
+    # some passage leans on meaning (measured on eval/search: see docs/search-evaluation.md).
+    coverage_power: float = 0.0
 
 
 @dataclass
@@ -58,12 +63,14 @@ def rank(
     limit: int = 10,
     candidates: int = 100,
     weights: Weights = Weights(),
+    terms_of: Callable[[list[int]], dict[int, set[str]]] | None = None,
 ) -> Ranking:
     """The best ``limit`` passages in scope for ``query``.
 
     Each side fetches ``candidates`` hits; the hybrid fuses them with weighted reciprocal
     rank fusion. Without vectors (none indexed yet, or no provider) a hybrid search is a
-    keyword search.
+    keyword search. ``terms_of`` gives the indexed terms of passages, for the keyword
+    coverage (see :class:`Weights`).
     """
     terms = analyze_query(query)
     keyword_hits: list[tuple[int, float]] = []
@@ -90,10 +97,26 @@ def rank(
                 "keyword": [p for p, _ in keyword_hits],
                 "vector": _within_margin(vector_hits, weights),
             },
-            {"keyword": weights.keyword, "vector": weights.vector},
+            {
+                "keyword": weights.keyword * _coverage(terms, keyword_hits, terms_of, weights),
+                "vector": weights.vector,
+            },
             k=weights.rrf_k,
         )
     return Ranking(_explain(fused[:limit], keyword_hits, vector_hits), terms, use_vectors)
+
+
+COVERAGE_HITS = 3
+
+
+def _coverage(terms, keyword_hits, terms_of, weights: Weights) -> float:
+    """(share of the query terms in the best-covering of the top keyword hits) ** power."""
+    if not weights.coverage_power or terms_of is None or not keyword_hits or not terms:
+        return 1.0
+    found = terms_of([pid for pid, _ in keyword_hits[:COVERAGE_HITS]])
+    wanted = set(terms)
+    share = max((len(wanted & t) / len(wanted) for t in found.values()), default=0.0)
+    return share**weights.coverage_power
 
 
 def _within_margin(vector_hits, weights: Weights) -> list[int]:

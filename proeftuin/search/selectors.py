@@ -35,7 +35,14 @@ def weights() -> Weights:
         vector=settings.SEARCH_VECTOR_WEIGHT,
         rrf_k=settings.SEARCH_RRF_K,
         vector_margin=settings.SEARCH_VECTOR_MARGIN,
+        coverage_power=settings.SEARCH_KEYWORD_COVERAGE_POWER,
     )
+
+
+def passage_terms(ids: list[int]) -> dict[int, set[str]]:
+    """The indexed terms of some passages (for the keyword coverage of a hybrid search)."""
+    rows = Passage.objects.filter(id__in=ids).values_list("id", "terms")
+    return {pid: set(terms.split()) for pid, terms in rows}
 
 
 def index_progress(**owner) -> IndexProgress:
@@ -90,6 +97,7 @@ def rank_in_scope(query: str, scope, mode: str, depth: int):
         limit=depth,
         candidates=depth,
         weights=weights(),
+        terms_of=passage_terms,
     )
     try:
         ranking = rank(query, mode=mode, **options)

@@ -138,3 +138,19 @@ def test_document_text_becomes_passages_of_bounded_size():
     assert all(len(d.text) <= DOCUMENT_PASSAGE_CHARS + 400 for d in drafts)
     assert [d.position for d in drafts] == list(range(len(drafts)))
     assert document_drafts("") == []
+
+
+def test_keyword_weight_follows_how_much_of_the_query_the_keyword_hits_cover(keyword):
+    from proeftuin.search.engine import _coverage
+
+    weights = Weights(coverage_power=2.0)
+    hits = [(1, 1.0), (2, 0.5)]
+    terms_of = {1: {"keten", "samenwerk"}, 2: {"keten", "gegeven", "del"}}.__getitem__
+
+    def of(ids):
+        return {i: terms_of(i) for i in ids}
+
+    assert _coverage(["keten", "gegeven", "del"], hits, of, weights) == 1.0
+    assert _coverage(["keten", "fiets"], hits, of, weights) == pytest.approx(0.25)
+    assert _coverage(["keten"], hits, None, weights) == 1.0  # no terms known: unchanged
+    assert _coverage(["fiets"], hits, of, Weights()) == 1.0  # power 0: off

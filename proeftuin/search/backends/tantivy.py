@@ -78,6 +78,7 @@ class TantivyBackend:
             except BaseException:
                 writer.rollback()
                 raise
+            self._reload()
 
     @staticmethod
     def _document(doc: IndexDoc) -> tantivy.Document:
@@ -107,6 +108,7 @@ class TantivyBackend:
                     writer.delete_documents_by_query(Query.term_query(self.schema, field, value))
             writer.commit()
             writer.wait_merging_threads()
+            self._reload()
 
     def clear(self) -> None:
         with self._lock:
@@ -114,19 +116,24 @@ class TantivyBackend:
             writer.delete_all_documents()
             writer.commit()
             writer.wait_merging_threads()
+            self._reload()
 
     # -- reading -------------------------------------------------------------------------
-    def _stamp(self) -> float:
+    def _stamp(self) -> tuple:
+        """Changes with every commit: tantivy replaces meta.json (a new inode) each time."""
         try:
-            return (self.path / "meta.json").stat().st_mtime_ns
+            stat = (self.path / "meta.json").stat()
         except FileNotFoundError:
-            return 0
+            return ()
+        return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+    def _reload(self) -> None:
+        self.index.reload()
+        self._seen = self._stamp()
 
     def _searcher(self) -> tantivy.Searcher:
-        stamp = self._stamp()
-        if stamp != self._seen:
-            self.index.reload()
-            self._seen = stamp
+        if self._stamp() != self._seen:
+            self._reload()
         return self.index.searcher()
 
     def _any_of(self, field: str, values: Sequence) -> Query:
