@@ -13,7 +13,7 @@ from proeftuin.cases.service import facet_index
 from .models import PassageKind
 from .results import CaseHit
 from .scope import user_scope
-from .selectors import group_by_case, hydrate, rank_in_scope
+from .selectors import group_by_case, hydrate, rank_in_scope, stored_vector
 
 # Cosine bands of the offline model (multilingual-e5-small): its scores are compressed, so
 # unrelated Dutch passages still score 0.80-0.84 and passages on the same subject 0.86 and up
@@ -75,12 +75,13 @@ def _traits(case_ids: set[int]) -> dict[int, set[str]]:
     return out
 
 
-def _related(user, text: str, *, exclude_case=None, own_traits=(), limit: int = 5):
+def _related(user, text: str, *, exclude_case=None, own_traits=(), limit: int = 5, vector=None):
     text = text.strip()[:MAX_IDEA_CHARS]
     if not text:
         return []
     scope = user_scope(user, exclude_case=exclude_case)
-    ranking, _messages = rank_in_scope(text, scope, "hybrid", settings.SEARCH_CANDIDATES)
+    depth = settings.SEARCH_CANDIDATES
+    ranking, _messages = rank_in_scope(text, scope, "hybrid", depth, query_vector=vector)
     hits = hydrate(user, ranking.hits, ranking.terms, exclude_case=exclude_case)
     # Short lessons and outcomes resemble everything a little; what a case is about is in
     # its summary and theme sections.
@@ -96,7 +97,8 @@ def similar_cases(*, user, case, limit: int = 5) -> list[CaseHit]:
     """Cases ``user`` may see that resemble ``case`` (itself left out)."""
     own = _traits({case.id}).get(case.id, set())
     text = f"{case.title}\n{case.summary}"
-    return _related(user, text, exclude_case=case.id, own_traits=own, limit=limit)
+    vector = stored_vector(case.id)  # the case's own summary vector: no model call needed
+    return _related(user, text, exclude_case=case.id, own_traits=own, limit=limit, vector=vector)
 
 
 def prior_cases(*, user, text: str, limit: int = 5) -> list[CaseHit]:

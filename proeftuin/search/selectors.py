@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+import numpy as np
 from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -37,6 +38,20 @@ def weights() -> Weights:
         vector_margin=settings.SEARCH_VECTOR_MARGIN,
         coverage_power=settings.SEARCH_KEYWORD_COVERAGE_POWER,
     )
+
+
+def stored_vector(case_id: int):
+    """The embedding of a case's summary passage (title and summary), if it has one."""
+    model = runtime.provider()
+    if model is None:
+        return None
+    blob = (
+        Passage.objects.filter(case_id=case_id, kind=PassageKind.SUMMARY)
+        .filter(embedding__isnull=False, embedding_model=model.model_id)
+        .values_list("embedding", flat=True)
+        .first()
+    )
+    return None if blob is None else np.frombuffer(bytes(blob), dtype=np.float16).astype(np.float32)
 
 
 def passage_terms(ids: list[int]) -> dict[int, set[str]]:
@@ -77,8 +92,11 @@ def _cached_query_embedder(model):
     return embed
 
 
-def rank_in_scope(query: str, scope, mode: str, depth: int):
-    """Rank with the configured indexes; falls back to keywords when embedding fails."""
+def rank_in_scope(query: str, scope, mode: str, depth: int, query_vector=None):
+    """Rank with the configured indexes; falls back to keywords when embedding fails.
+
+    ``query_vector``: a vector to search with instead of embedding ``query`` (a stored
+    passage embedding, for cases like a case)."""
     model = runtime.provider()
     messages = []
     vectors = None
@@ -88,6 +106,8 @@ def rank_in_scope(query: str, scope, mode: str, depth: int):
         except EmbeddingError:  # pragma: no cover - depends on the provider
             logger.exception("vector index unavailable")
     embed = _cached_query_embedder(model) if model is not None else None
+    if query_vector is not None:
+        embed = lambda _query: query_vector  # noqa: E731
     options = dict(
         keyword=runtime.keyword_backend(),
         vectors=vectors,

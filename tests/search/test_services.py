@@ -121,3 +121,16 @@ def test_warm_up_builds_the_indexes_of_this_process():
     runtime.reset()
     runtime.warm_up()
     assert len(runtime.vector_index()) == Passage.objects.count()
+
+
+def test_similar_cases_use_the_stored_summary_vector_not_the_model(monkeypatch):
+    from proeftuin.search.service import similar_cases
+
+    first = indexed_case(title="Deelfietsen voor ambtenaren", summary="Fietsen delen.")
+    second = indexed_case(title="Deelfietsen in de wijk", summary="Fietsen delen in de wijk.")
+
+    def no_model(self, text):
+        raise AssertionError("the model was asked to embed a query")
+
+    monkeypatch.setattr(HashingProvider, "embed_query", no_model)
+    assert [c.case_id for c in similar_cases(user=AnonymousUser(), case=first)] == [second.id]
