@@ -93,3 +93,8 @@ class SearchResults:
     progress: IndexProgress
     messages: list[str] = field(default_factory=list)  # notices for the user, translated
     suggestions: list[str] = field(default_factory=list)  # "did you mean" for typos
+
+    @property
+    def cases_with_words(self) -> int:
+        """Cases among the results with a passage that contains words of the query."""
+        return len({h.case_id for h in self.hits if h.case_id and h.keyword_rank is not None})

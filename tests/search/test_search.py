@@ -83,3 +83,9 @@ def test_facets_narrow_results(library):
         user=AnonymousUser(), query="gegevens", selection={"layer": sorted(other)[:1]}
     )
     assert library["chain"].id not in {c.case_id for c in narrowed.cases}
+
+
+def test_results_tell_how_many_cases_contain_the_words(library, settings):
+    settings.SEARCH_VECTOR_MARGIN = 0  # every case comes back by meaning
+    results = search(user=AnonymousUser(), query="dijken")
+    assert results.cases_with_words == 1 and len(results.cases) == 2
