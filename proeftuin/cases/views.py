@@ -20,7 +20,7 @@ from proeftuin.cases.filters import MAX_QUERY_LENGTH, SORTS
 from proeftuin.cases.forms import CaseForm, build_formsets
 from proeftuin.cases.models import Case
 from proeftuin.core.fragments import shared_fragment, shared_fragments
-from proeftuin.core.service import audit_history
+from proeftuin.core.service import audit_history, querystring_without
 from proeftuin.search.service import prior_cases, strength
 
 PAGE_SIZE = 20
@@ -63,7 +63,7 @@ def _library_results(request) -> str:
         "sorts": [(key, label) for key, (label, _order) in SORTS.items()],
         "current_sort": request.GET.get("sort") or "recent",
         "query": text,
-        "querystring": _querystring_without(request, "pagina"),
+        "querystring": querystring_without(request, "pagina"),
     }
     return render_to_string("cases/_results.html", context, request)
 
@@ -72,13 +72,6 @@ def _render_rows(request, ids: list[int]) -> dict[int, str]:
     """List rows of the given (visible) cases; a row shows only the case itself."""
     cases = selectors.case_list_queryset(request.user).filter(id__in=ids)
     return {case.id: render_to_string("cases/_row.html", {"case": case}) for case in cases}
-
-
-def _querystring_without(request, *names: str) -> str:
-    params = request.GET.copy()
-    for name in names:
-        params.pop(name, None)
-    return params.urlencode()
 
 
 @require_GET

@@ -10,6 +10,7 @@ from proeftuin.core.errors import (
 )
 from proeftuin.core.generation import content_changed, content_generation
 from proeftuin.core.models import AuditEntry, BaseModel
+from proeftuin.core.querystrings import querystring_without
 from proeftuin.core.registry import Registry
 
 __all__ = [
@@ -26,4 +27,5 @@ __all__ = [
     "content_changed",
     "content_generation",
     "diff_snapshots",
+    "querystring_without",
 ]

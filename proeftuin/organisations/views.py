@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from proeftuin.cases.service import case_counts_by_province, cases_of_organisation
-from proeftuin.core.service import ConflictError, DomainError
+from proeftuin.core.service import ConflictError, DomainError, querystring_without
 from proeftuin.organisations import permissions, selectors, services
 from proeftuin.organisations.choices import Province
 from proeftuin.organisations.filters import OrganisationFilterSet
@@ -27,15 +27,13 @@ def organisation_list(request):
     )
     organisations = filterset.qs if filterset.is_bound else filterset.queryset
     page = Paginator(organisations, 30).get_page(request.GET.get("pagina"))
-    params = request.GET.copy()
-    params.pop("pagina", None)
     return render(
         request,
         "organisations/list.html",
         {
             "filterset": filterset,
             "page": page,
-            "querystring": params.urlencode(),
+            "querystring": querystring_without(request, "pagina"),
         },
     )
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from proeftuin.cases.service import Case, case_detail
+from proeftuin.core.service import querystring_without
 from proeftuin.search.forms import MODES, SearchForm, idea_text
 from proeftuin.search.service import index_progress, prior_cases, search, similar_cases, strength
 
@@ -50,7 +51,7 @@ def search_results(request):
         "page": page,
         "cases": [(case, _why(case)) for case in page.object_list],
         "documents": _documents(results.documents) if page.number == 1 else [],
-        "querystring": _querystring_without(request, "pagina"),
+        "querystring": querystring_without(request, "pagina"),
         "suggestions": [(s, _with_query(request, s)) for s in results.suggestions],
         "htmx": _htmx(request),
     }
@@ -80,13 +81,6 @@ def _documents(hits) -> list[dict]:
     return list(files.values())
 
 
-def _querystring_without(request, *names: str) -> str:
-    params = request.GET.copy()
-    for name in names:
-        params.pop(name, None)
-    return params.urlencode()
-
-
 def _with_query(request, query: str) -> str:
     """The current search's parameters with another query, from the first page."""
     params = request.GET.copy()
@@ -104,7 +98,7 @@ def search_progress(request):
         polls = 0
     context = {"progress": index_progress(), "polled": True, "polls": polls + 1}
     context["keep_polling"] = polls + 1 < MAX_POLLS
-    context["querystring"] = _querystring_without(request, "n")
+    context["querystring"] = querystring_without(request, "n")
     response = render(request, "search/_progress.html", context)
     response["Cache-Control"] = "no-store"
     return response
