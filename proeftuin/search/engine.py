@@ -87,23 +87,27 @@ def rank(
     )
     if use_vectors:
         vector_hits = vectors.search(embed_query(query), candidates, row_scope)
-    if mode == "keyword" or not use_vectors:
-        fused = [(pid, score) for pid, score in keyword_hits]
-    elif mode == "vector":
-        fused = [(pid, score) for pid, score in vector_hits]
-    else:
-        fused = reciprocal_rank_fusion(
-            {
-                "keyword": [p for p, _ in keyword_hits],
-                "vector": _within_margin(vector_hits, weights),
-            },
-            {
-                "keyword": weights.keyword * _coverage(terms, keyword_hits, terms_of, weights),
-                "vector": weights.vector,
-            },
-            k=weights.rrf_k,
-        )
+    fused = _fuse(mode, use_vectors, terms, keyword_hits, vector_hits, weights, terms_of)
     return Ranking(_explain(fused[:limit], keyword_hits, vector_hits), terms, use_vectors)
+
+
+def _fuse(mode, use_vectors, terms, keyword_hits, vector_hits, weights, terms_of):
+    """One ranking: a single side, or both through weighted reciprocal rank fusion."""
+    if mode == "keyword" or not use_vectors:
+        return list(keyword_hits)
+    if mode == "vector":
+        return list(vector_hits)
+    return reciprocal_rank_fusion(
+        {
+            "keyword": [p for p, _ in keyword_hits],
+            "vector": _within_margin(vector_hits, weights),
+        },
+        {
+            "keyword": weights.keyword * _coverage(terms, keyword_hits, terms_of, weights),
+            "vector": weights.vector,
+        },
+        k=weights.rrf_k,
+    )
 
 
 COVERAGE_HITS = 3

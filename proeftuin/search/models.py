@@ -25,6 +25,17 @@ class PassageKind(models.TextChoices):
     DOCUMENT = "document", _("Document passage")
 
 
+class PassageQuerySet(models.QuerySet):
+    """``embedding_model`` is set exactly when ``embedding`` is, so the narrow
+    ``embedding_model`` index answers which passages have vectors of a model."""
+
+    def embedded_with(self, model_id: str) -> PassageQuerySet:
+        return self.filter(embedding_model=model_id)
+
+    def pending_for(self, model_id: str) -> PassageQuerySet:
+        return self.exclude(embedding_model=model_id)
+
+
 class Passage(models.Model):
     id = models.BigAutoField(primary_key=True)
     case = models.ForeignKey(
@@ -44,10 +55,13 @@ class Passage(models.Model):
     embedded_at = models.DateTimeField(_("embedded at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = PassageQuerySet.as_manager()
+
     class Meta:
         ordering = ["case_id", "source_id", "position"]
         indexes = [
             models.Index(fields=["embedded_at"], name="search_passage_embedded"),
+            models.Index(fields=["embedding_model"], name="search_passage_model"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -63,7 +63,7 @@ def _state() -> SearchState:
 
 
 def embedded_rows(model_id: str, since=None):
-    rows = Passage.objects.filter(embedding__isnull=False, embedding_model=model_id)
+    rows = Passage.objects.embedded_with(model_id)
     if since is not None:
         rows = rows.filter(embedded_at__gt=since)
     return rows.values_list("id", "case_id", "source_id", "embedding", "embedded_at")

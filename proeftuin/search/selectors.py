@@ -11,10 +11,10 @@ import logging
 
 import numpy as np
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from proeftuin.cases.service import bitmap, case_facet_counts, case_visible
+from proeftuin.cases.service import Case, bitmap, case_facet_counts, case_visible
 from proeftuin.ingestion.service import sources_visible
 
 from . import runtime
@@ -47,7 +47,7 @@ def stored_vector(case_id: int):
         return None
     blob = (
         Passage.objects.filter(case_id=case_id, kind=PassageKind.SUMMARY)
-        .filter(embedding__isnull=False, embedding_model=model.model_id)
+        .embedded_with(model.model_id)
         .values_list("embedding", flat=True)
         .first()
     )
@@ -64,11 +64,12 @@ def index_progress(**owner) -> IndexProgress:
     """Passages indexed and embedded: all, or of one ``case=`` or ``source=``."""
     model = runtime.provider()
     passages = Passage.objects.filter(**owner)
-    total = passages.count()
     if model is None:
-        return IndexProgress(total, 0, vectors=False)
-    done = passages.filter(embedding__isnull=False, embedding_model=model.model_id)
-    return IndexProgress(total, done.count())
+        return IndexProgress(passages.count(), 0, vectors=False)
+    counts = passages.aggregate(  # one pass over the narrow embedding_model index
+        total=Count("pk"), done=Count("pk", filter=Q(embedding_model=model.model_id))
+    )
+    return IndexProgress(counts["total"], counts["done"])
 
 
 QUERY_CACHE_SIZE = 1024
@@ -159,8 +160,6 @@ def _passages(user, ranked: list[Ranked]) -> dict[int, Passage]:
 
 
 def _organisations(case_ids: set[int]) -> dict[int, list[str]]:
-    from proeftuin.cases.service import Case
-
     names: dict[int, list[str]] = {}
     rows = Case.objects.filter(id__in=case_ids).values_list(
         "id", "case_organisations__organisation__name"

@@ -16,7 +16,7 @@ import numpy as np
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 
 from proeftuin.cases.service import Case, CaseFacetValue
@@ -93,10 +93,7 @@ def _sync(owner: dict, drafts: list[Draft]) -> tuple[list[Passage], list[int]]:
     if embedded_removed:
         SearchState.objects.get_or_create(pk=1)
         SearchState.objects.filter(pk=1).update(removed=F("removed") + embedded_removed)
-    created = Passage.objects.bulk_create(create)
-    if created and created[0].id is None:  # databases that do not return ids
-        created = list(Passage.objects.filter(**owner, text_hash__in=[c.text_hash for c in create]))
-    return keep + created, removed
+    return keep + Passage.objects.bulk_create(create), removed  # ids set (SQLite, PostgreSQL)
 
 
 def _write_keyword(passages: list[Passage], removed: list[int]) -> None:
@@ -159,13 +156,9 @@ def enqueue_embedding() -> None:
         enqueue("search.embed_pending")
 
 
-def _pending(model_id: str):
-    return Passage.objects.filter(Q(embedding__isnull=True) | ~Q(embedding_model=model_id))
-
-
 def embed_batch(model, batch_size: int) -> int:
     """Embed up to ``batch_size`` pending passages; returns how many were done."""
-    rows = list(_pending(model.model_id).order_by("id")[:batch_size])
+    rows = list(Passage.objects.pending_for(model.model_id).order_by("id")[:batch_size])
     if not rows:
         return 0
     vectors = model.embed_passages([Draft(p.kind, p.label, p.text, 0).embedding_text for p in rows])
@@ -202,7 +195,8 @@ def embed_pending(limit: int | None = None) -> int:
                 logger.info("embedded %s passages", done)
         finally:
             cache.delete(EMBED_LOCK)
-        if (limit is not None and done >= limit) or not _pending(model.model_id).exists():
+        finished = limit is not None and done >= limit
+        if finished or not Passage.objects.pending_for(model.model_id).exists():
             break
     return done
 
