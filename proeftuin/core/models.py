@@ -65,3 +65,59 @@ class ContentState(models.Model):
 
     def __str__(self) -> str:
         return f"{self.token}:{self.generation}"
+
+
+class BackgroundJob(models.Model):
+    """One run of a background task: the durable record every backend works from.
+
+    The web process only inserts rows (in the transaction that made the work necessary);
+    a worker claims one with a conditional UPDATE, holds a lease it renews with a heartbeat
+    while the task runs, and records the outcome. A row whose lease ran out belongs to a
+    worker that died; the next worker takes it again, up to ``max_attempts``.
+    """
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("running")
+        SUCCEEDED = "succeeded", _("succeeded")
+        FAILED = "failed", _("failed")
+
+    name = models.CharField(_("task"), max_length=100)
+    args = models.JSONField(_("arguments"), default=list)
+    key = models.CharField(_("task and arguments"), max_length=200, db_index=True)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
+    priority = models.SmallIntegerField(_("priority"), default=0)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    max_attempts = models.PositiveSmallIntegerField(_("maximum attempts"), default=3)
+    run_after = models.DateTimeField(_("run after"))
+    lease_token = models.CharField(max_length=32, blank=True)
+    lease_expires_at = models.DateTimeField(_("lease expires at"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(_("last heartbeat"), null=True, blank=True)
+    worker = models.CharField(_("worker"), max_length=120, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("background job")
+        verbose_name_plural = _("background jobs")
+        indexes = [
+            models.Index(fields=["state", "priority", "run_after"], name="core_job_due"),
+            models.Index(fields=["state", "lease_expires_at"], name="core_job_lease"),
+        ]
+        constraints = [  # one waiting copy of the same task with the same arguments
+            models.UniqueConstraint(
+                fields=["key"], condition=models.Q(state="queued"), name="core_job_one_queued"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} ({self.get_state_display()})"
+
+    @property
+    def duration(self):
+        if self.started_at and self.finished_at:
+            return self.finished_at - self.started_at
+        return None

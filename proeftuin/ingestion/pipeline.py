@@ -11,8 +11,8 @@ import logging
 from dataclasses import dataclass
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
+from proeftuin.core.jobs import PermanentFailure
 from proeftuin.ingestion.extraction import run_steps
 from proeftuin.ingestion.limits import Limits
 from proeftuin.ingestion.normalise import normalise
@@ -48,42 +48,50 @@ def run_pipeline(
 
 
 def job_run(job_id: int) -> None:
-    """Run the pipeline for a job and store its suggestions (the background task)."""
+    """Run the pipeline for a job and store its suggestions (the background task).
+
+    Safe to run again (after a worker died or a retry): the store keeps every decision
+    and the pending suggestions that are found again. A file that cannot be read fails
+    the job at once; any other error is left to the job runner, which retries it."""
     from proeftuin.ingestion.models import Job
     from proeftuin.ingestion.store import store_result
 
     job = Job.objects.select_related("source").get(pk=job_id)
     Job.objects.filter(pk=job.pk).update(
-        status=Job.Status.RUNNING, attempts=job.attempts + 1, error_code="", error_message=""
+        status=Job.Status.RUNNING,
+        attempts=job.attempts + 1,
+        step="",
+        progress=0,
+        error_code="",
+        error_message="",
+        finished_at=None,
     )
 
     def progress(step: str, percent: int) -> None:
         Job.objects.filter(pk=job.pk).update(step=step, progress=percent)
 
-    try:
-        from proeftuin.ingestion.learning import train_theme_classifier
+    from proeftuin.ingestion.learning import train_theme_classifier
 
-        train_theme_classifier()
+    train_theme_classifier()
+    try:
         with job.source.file.open("rb") as handle:
             result = run_pipeline(handle.read(), job.source.filename, progress=progress)
-        progress("store", 95)
-        store_result(job, result)
     except IngestionError as exc:
-        _fail(job, exc.code, exc.message)
-    except Exception:
-        _fail(job, "internal", _("Processing failed unexpectedly; try again or ask support."))
-        raise
-    else:
-        Job.objects.filter(pk=job.pk).update(
-            status=Job.Status.SUCCEEDED, step="done", progress=100, finished_at=timezone.now()
-        )
+        mark_failed(job.pk, exc.code, exc.message)
+        raise PermanentFailure(exc.message) from exc
+    progress("store", 95)
+    store_result(job, result)
+    Job.objects.filter(pk=job.pk).update(
+        status=Job.Status.SUCCEEDED, step="done", progress=100, finished_at=timezone.now()
+    )
 
 
-def _fail(job, code: str, message: str) -> None:
+def mark_failed(job_id: int, code: str, message: str) -> None:
+    """Record that a job failed for good, with the message the uploader sees."""
     from proeftuin.ingestion.models import Job
 
-    logger.warning("ingestion job %s failed: %s", job.pk, code)
-    Job.objects.filter(pk=job.pk).update(
+    logger.warning("ingestion job %s failed: %s", job_id, code)
+    Job.objects.filter(pk=job_id).exclude(status=Job.Status.FAILED).update(
         status=Job.Status.FAILED,
         error_code=code,
         error_message=message,

@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from proeftuin.accounts.service import Role, organisation_ids_with_role
-from proeftuin.core.jobs import enqueue
+from proeftuin.core import jobs
 from proeftuin.core.service import NotAllowed, ValidationFailed
 from proeftuin.documents.service import document_upsert
 from proeftuin.ingestion.limits import Limits
@@ -73,17 +73,42 @@ def source_upload(
 def job_start(*, source: SourceFile) -> Job:
     """A new job for ``source``, queued to run after this transaction commits."""
     job = Job.objects.create(source=source)
-    enqueue("ingestion.run", job.id)
+    jobs.enqueue("ingestion.run", job.id)
     return job
 
 
 def job_retry(*, actor, job: Job) -> Job:
+    """Try a job again: a failed one, one whose worker stopped, or one waiting for its
+    next attempt runs again now (the same job); a finished one is processed anew."""
     allowed, reason = can_review(actor, job.source)
     if not allowed:
         raise NotAllowed(reason)
-    if job.status not in (Job.Status.FAILED, Job.Status.SUCCEEDED):
+    if job.status == Job.Status.SUCCEEDED:
+        return job_start(source=job.source)
+    record = jobs.latest_for("ingestion.run", job.id)
+    if not _may_retry(job, record):
         raise ValidationFailed(_("This job is still running."))
-    return job_start(source=job.source)
+    with transaction.atomic():
+        Job.objects.filter(pk=job.pk).update(
+            status=Job.Status.QUEUED, step="", progress=0, error_code="", error_message=""
+        )
+        if record is None or record.state == jobs.BackgroundJob.State.SUCCEEDED:
+            jobs.enqueue("ingestion.run", job.id)
+        else:
+            jobs.retry(record)
+    job.refresh_from_db()
+    return job
+
+
+def _may_retry(job: Job, record) -> bool:
+    if record is None:  # queued before jobs had records: nothing will ever run it
+        return True
+    State = jobs.BackgroundJob.State
+    if record.state == State.RUNNING:
+        return jobs.stalled(record)
+    if record.state == State.QUEUED:
+        return record.attempts > 0  # waiting for its next attempt
+    return record.state == State.FAILED or job.status == Job.Status.FAILED
 
 
 def _validate_decision(suggestion: Suggestion, decision: str, edited_value) -> None:

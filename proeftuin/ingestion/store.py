@@ -63,22 +63,29 @@ def _mark_changes(source, rows: list[Suggestion]) -> None:
 
 @transaction.atomic
 def store_result(job, result) -> int:
-    """Replace the pending suggestions of the job's file; decided ones stay as they are and
-    are not suggested again."""
+    """Store what a run found, so that running it again changes nothing: decided
+    suggestions stay as they are and are not suggested again, pending ones found again
+    stay (with their ids, so an open review page keeps working), pending ones no longer
+    found go, and only new findings are added. Returns how many were added."""
     source = job.source
     source.text = result.document.text
     source.format = result.document.format
     source.pages = len(result.document.pages) or 1
     source.save(update_fields=["text", "format", "pages", "updated_at"])
     enqueue("search.index_source", source.pk)  # searchable by keyword once committed
-    source.suggestions.filter(status=Suggestion.Status.PENDING).delete()
-    decided = {_key(s.segment_title, s.field, s.value) for s in source.suggestions.all()}
-    rows = [
-        r
-        for r in _suggestions(job, result)
-        if _key(r.segment_title, r.field, r.value) not in decided
-    ]
+    rows = _suggestions(job, result)
     _mark_conflicts(rows)
     _mark_changes(source, rows)
-    Suggestion.objects.bulk_create(rows, batch_size=500)
-    return len(rows)
+    found = {_key(r.segment_title, r.field, r.value) for r in rows}
+    kept: set[tuple[str, str, str]] = set()
+    stale = []
+    for s in source.suggestions.all().only("id", "segment_title", "field", "value", "status"):
+        key = _key(s.segment_title, s.field, s.value)
+        if s.status == Suggestion.Status.PENDING and key not in found:
+            stale.append(s.id)
+        else:
+            kept.add(key)
+    Suggestion.objects.filter(id__in=stale).delete()
+    new = [r for r in rows if _key(r.segment_title, r.field, r.value) not in kept]
+    Suggestion.objects.bulk_create(new, batch_size=500)
+    return len(new)

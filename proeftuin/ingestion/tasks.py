@@ -1,9 +1,21 @@
 """Background tasks of the ingestion app (they take ids)."""
 
+from django.utils.translation import gettext as _
+
 from proeftuin.core.jobs import task
 
 
-@task("ingestion.run")
+def job_failed(job_id: int, *, error: str) -> None:
+    """The job failed for good (every attempt failed or its worker kept dying): the
+    document page says so and offers to try again, instead of showing it as busy."""
+    from proeftuin.ingestion.pipeline import mark_failed
+
+    mark_failed(
+        job_id, "internal", _("Processing failed; try again or ask support.") + f" ({error})"
+    )
+
+
+@task("ingestion.run", on_failure=job_failed)
 def run_ingestion_job(job_id: int) -> None:
     from proeftuin.ingestion.pipeline import job_run
 

@@ -19,6 +19,7 @@ from proeftuin.ingestion import services
 from proeftuin.ingestion.casebuilder import case_from_segment
 from proeftuin.ingestion.models import SourceFile, Suggestion
 from proeftuin.ingestion.parsers import check_size
+from proeftuin.ingestion.progress import job_progress
 from proeftuin.ingestion.types import IngestionError
 
 
@@ -79,7 +80,12 @@ def source_detail(request, uuid):
     return render(
         request,
         template,
-        {"source": source, "job": job, "segments": _segments(source) if job else []},
+        {
+            "source": source,
+            "job": job,
+            "progress": job_progress(job),
+            "segments": _segments(source) if job else [],
+        },
     )
 
 
@@ -134,6 +140,6 @@ def job_retry(request, uuid):
     source = _source(request, uuid)
     try:
         services.job_retry(actor=request.user, job=source.jobs.first())
-    except DomainError as exc:
+    except DomainError as exc:  # (a job that is still running)
         messages.error(request, str(exc.message))
     return redirect("ingestion:detail", uuid=source.uuid)

@@ -25,7 +25,7 @@ def clear():
 
 @pytest.mark.django_db(transaction=True)
 def test_sync_backend_runs_after_commit_only(settings):
-    settings.JOBS_BACKEND = "sync"
+    settings.JOBS_BACKEND = "inline"
     with transaction.atomic():
         jobs.enqueue("tests.record", 1)
         assert RAN == []
@@ -38,7 +38,7 @@ def test_sync_backend_runs_after_commit_only(settings):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_failing_job_does_not_break_the_caller(settings):
-    settings.JOBS_BACKEND = "sync"
+    settings.JOBS_BACKEND = "inline"
     jobs.enqueue("tests.explode")  # logged, not raised
 
 

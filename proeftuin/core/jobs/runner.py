@@ -1,0 +1,132 @@
+"""Running claimed jobs: with a heartbeat thread in a worker, or in-process for tests.
+
+The embedded worker (``manage.py worker``) and the Celery task both end up in
+:func:`execute`, so a job is recorded, leased, retried and failed the same way on both.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+import time
+import traceback
+
+from django.conf import settings
+from django.db import close_old_connections, connections
+from django.utils import translation
+
+from proeftuin.core.jobs import queue
+from proeftuin.core.jobs.registry import PermanentFailure, tasks
+from proeftuin.core.models import BackgroundJob
+
+logger = logging.getLogger("proeftuin.jobs")
+
+
+class Heartbeat(threading.Thread):
+    """Renews a job's lease every third of its length while the task runs."""
+
+    def __init__(self, job: BackgroundJob):
+        super().__init__(name=f"heartbeat-{job.pk}", daemon=True)
+        self.job = job
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        try:
+            while not self.stopped.wait(settings.JOBS_LEASE_SECONDS / 3):
+                try:
+                    if not queue.heartbeat(self.job):
+                        logger.warning("job %s: lease taken over by another worker", self.job.key)
+                        return
+                except Exception:  # a busy database: try again at the next beat
+                    logger.exception("job %s: heartbeat failed", self.job.key)
+        finally:
+            connections.close_all()
+
+    def stop(self) -> None:
+        self.stopped.set()
+        self.join()
+
+
+def _error_text(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text[:2000]
+
+
+def execute(job: BackgroundJob, *, beat: bool = True) -> bool:
+    """Run a claimed job and record how it ended; True when it succeeded."""
+    heart = Heartbeat(job) if beat else None
+    if heart:
+        heart.start()
+    started = time.monotonic()
+    logger.info("job %s started (attempt %s of %s)", job.key, job.attempts, job.max_attempts)
+    try:
+        with translation.override(settings.LANGUAGE_CODE):
+            tasks[job.name].function(*job.args)
+    except (KeyboardInterrupt, SystemExit):
+        _stop(heart)
+        queue.release(job)
+        raise
+    except Exception as exc:
+        _stop(heart)
+        logger.error("job %s failed:\n%s", job.key, traceback.format_exc())
+        with translation.override(settings.LANGUAGE_CODE):
+            queue.fail(job, _error_text(exc), permanent=isinstance(exc, PermanentFailure))
+        return False
+    _stop(heart)
+    queue.finish(job)
+    logger.info("job %s done in %.1f s", job.key, time.monotonic() - started)
+    return True
+
+
+def _stop(heart: Heartbeat | None) -> None:
+    if heart is not None:
+        heart.stop()
+
+
+def run_one(job_id: int, *, beat: bool = True) -> bool | None:
+    """Claim and run this one job if it is due (the Celery task and the in-process mode);
+    ``None`` when it is not due (done, waiting for its retry, or held by a live worker)."""
+    job = queue.claim(only_id=job_id)
+    if job is None:
+        return None
+    return execute(job, beat=beat)
+
+
+class Worker:
+    """The embedded worker: claims due jobs one at a time until told to stop."""
+
+    def __init__(self, *, poll: float = 0.5, burst: bool = False):
+        self.poll = poll
+        self.burst = burst  # stop when nothing is due (tests, scripts)
+        self.sweep_every = 5.0
+
+    def run(self) -> int:
+        done = 0
+        expired = queue.expire_dead_local()
+        if expired:
+            logger.info("took over %s jobs of stopped workers on this machine", expired)
+        last_sweep = time.monotonic()
+        while True:
+            close_old_connections()
+            job = queue.claim()
+            if job is not None:
+                execute(job)
+                done += 1
+                continue
+            if self.burst:
+                return done
+            time.sleep(self.poll)
+            if time.monotonic() - last_sweep > self.sweep_every:
+                queue.expire_dead_local()
+                last_sweep = time.monotonic()
+
+
+def stop_on_sigterm() -> None:
+    """SIGTERM (from the process manager) stops the worker like Ctrl+C does: the running
+    job is given back and runs first after the restart."""
+
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, handler)
