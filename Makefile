@@ -1,6 +1,7 @@
 # Proeftuin – the two commands a new machine needs:
 #   make run    set everything up (Python 3.12 venv, packages, CSS build, database, demo data)
-#               and serve the platform on http://127.0.0.1:8000 with its embedded defaults
+#               and serve the platform on http://127.0.0.1:8000 with its embedded defaults,
+#               with the background worker beside the web server (one Ctrl+C stops both)
 #   make test   run the whole test suite (set up the Python environment first if needed)
 
 PYTHON_VERSION := $(shell cat .python-version)
@@ -16,11 +17,14 @@ run: setup
 	$(PY) manage.py load_demo --accounts
 	$(PY) manage.py collectstatic --noinput -v0
 	@echo "Proeftuin draait op http://$(HOST):$(PORT)/ (Ctrl+C om te stoppen)"
-	$(VENV)/bin/gunicorn proeftuin.wsgi -c proeftuin/gunicorn_conf.py --bind $(HOST):$(PORT) --workers 3 --access-logfile -
+	$(PY) -m proeftuin.supervise \
+	  "web=$(VENV)/bin/gunicorn proeftuin.wsgi -c proeftuin/gunicorn_conf.py --bind $(HOST):$(PORT) --workers 3 --access-logfile -" \
+	  "worker=$(PY) manage.py worker"
 
 dev: setup
 	$(PY) manage.py migrate --noinput
-	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+	DEBUG=true $(PY) -m proeftuin.supervise \
+	  "web=$(PY) manage.py runserver $(HOST):$(PORT)" "worker=$(PY) manage.py worker"
 
 setup: $(VENV)/.installed proeftuin/static/vendor/.built .env
 

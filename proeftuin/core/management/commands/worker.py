@@ -5,8 +5,6 @@ A worker that starts takes over what was queued while none ran, and at once the 
 workers on this machine that were killed.
 """
 
-import logging
-
 from django.core.management.base import BaseCommand
 
 from proeftuin.core.jobs.queue import this_worker
@@ -21,7 +19,6 @@ class Command(BaseCommand):
         parser.add_argument("--burst", action="store_true", help="stop when nothing is due")
 
     def handle(self, *args, poll: float, burst: bool, **options):
-        logging.getLogger("proeftuin.jobs").setLevel(logging.INFO)
         stop_on_sigterm()
         self.stdout.write(f"Worker {this_worker()} started.")
         try:
