@@ -1,8 +1,12 @@
 """Background tasks of the search app (run through ``proeftuin.core.jobs``)."""
 
-from proeftuin.core.jobs import task
+from django.conf import settings
+
+from proeftuin.core.jobs import enqueue, task
 
 from . import services
+
+EMBED_BATCHES_PER_JOB = 8  # then the job queues itself again, so uploads run in between
 
 
 @task("search.index_case")
@@ -15,6 +19,10 @@ def index_source(source_id: int) -> None:
     services.index_source(source_id)
 
 
-@task("search.embed_pending")
+@task("search.embed_pending", priority=10)
 def embed_pending() -> None:
-    services.embed_pending()
+    """Embed pending passages a few batches at a time, after any waiting ingestion or
+    indexing job (lower priority); one waiting copy at most (jobs are de-duplicated)."""
+    limit = settings.EMBEDDING_BATCH_SIZE * EMBED_BATCHES_PER_JOB
+    if services.embed_pending(limit=limit) >= limit:
+        enqueue("search.embed_pending")
