@@ -48,7 +48,9 @@ def member(username: str, organisation=None):
     from tests.factories import OrganisationFactory
 
     organisation = organisation or OrganisationFactory(name="Gemeente Benchmark")
-    user = get_user_model().objects.create_user(username, password=PASSWORD)
+    user = get_user_model().objects.create_user(
+        username, email=f"{username}@bench.invalid", password=PASSWORD
+    )
     Membership.objects.create(user=user, organisation=organisation, role=Role.EDITOR)
     return user, organisation
 
@@ -135,11 +137,18 @@ class Client:
     def upload(self, filename: str, data: bytes):
         boundary = uuid.uuid4().hex
         body = (
-            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
-            f'filename="{filename}"\r\nContent-Type: application/octet-stream\r\n\r\n'
-        ).encode() + data + f"\r\n--{boundary}--\r\n".encode()
+            (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
+                f'filename="{filename}"\r\nContent-Type: application/octet-stream\r\n\r\n'
+            ).encode()
+            + data
+            + f"\r\n--{boundary}--\r\n".encode()
+        )
         return self.request(
-            "POST", "/documenten/", body, {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+            "POST",
+            "/documenten/",
+            body,
+            {"Content-Type": f"multipart/form-data; boundary={boundary}"},
         )
 
 
