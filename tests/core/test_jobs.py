@@ -210,3 +210,28 @@ def test_celery_backend_runs_the_same_job_record(settings):
         app.conf.task_always_eager = False
     job.refresh_from_db()
     assert RAN == [3] and job.state == State.SUCCEEDED and job.attempts == 1
+
+
+@pytest.mark.django_db
+def test_a_case_save_only_queues_its_indexing():
+    from proeftuin.search.models import Passage
+    from tests.factories import make_case
+
+    case = make_case()
+    assert BackgroundJob.objects.filter(name="search.index_case", args=[case.pk]).exists()
+    assert not Passage.objects.exists()  # nothing indexed in the saving process
+
+
+@pytest.mark.django_db
+def test_administrators_see_jobs_and_retry_failed_ones(admin_client):
+    job = jobs.enqueue("tests.broken_file")
+    run_one(job.pk, beat=False)
+    page = admin_client.get("/beheer/core/backgroundjob/").content.decode()
+    assert "tests.broken_file" in page and "Het bestand is beschadigd." in page
+    response = admin_client.post(
+        "/beheer/core/backgroundjob/",
+        {"action": "retry_jobs", "_selected_action": [job.pk]},
+    )
+    assert response.status_code == 302
+    job.refresh_from_db()
+    assert job.state == State.QUEUED and job.attempts == 0

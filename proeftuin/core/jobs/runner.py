@@ -13,7 +13,7 @@ import time
 import traceback
 
 from django.conf import settings
-from django.db import close_old_connections, connections
+from django.db import DatabaseError, close_old_connections, connections
 from django.utils import translation
 
 from proeftuin.core.jobs import queue
@@ -109,10 +109,15 @@ class Worker:
         last_sweep = time.monotonic()
         while True:
             close_old_connections()
-            job = queue.claim()
-            if job is not None:
-                execute(job)
-                done += 1
+            try:
+                job = queue.claim()
+                if job is not None:
+                    execute(job)
+                    done += 1
+                    continue
+            except DatabaseError:  # a locked or unreachable database: the lease tells later
+                logger.exception("worker: database error; trying again")
+                time.sleep(self.poll)
                 continue
             if self.burst:
                 return done
