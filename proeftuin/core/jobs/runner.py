@@ -13,7 +13,7 @@ import time
 import traceback
 
 from django.conf import settings
-from django.db import DatabaseError, close_old_connections, connections
+from django.db import DatabaseError, close_old_connections, connection, connections
 from django.utils import translation
 
 from proeftuin.core.jobs import queue
@@ -108,7 +108,8 @@ class Worker:
             logger.info("took over %s jobs of stopped workers on this machine", expired)
         last_sweep = time.monotonic()
         while True:
-            close_old_connections()
+            if not connection.in_atomic_block:  # (tests run the worker inside one)
+                close_old_connections()  # like the end of a request: drop stale connections
             try:
                 job = queue.claim()
                 if job is not None:
@@ -116,6 +117,8 @@ class Worker:
                     done += 1
                     continue
             except DatabaseError:  # a locked or unreachable database: the lease tells later
+                if self.burst:
+                    raise
                 logger.exception("worker: database error; trying again")
                 time.sleep(self.poll)
                 continue
