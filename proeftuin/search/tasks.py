@@ -18,3 +18,15 @@ def index_source(source_id: int) -> None:
 @task("search.embed_pending")
 def embed_pending() -> None:
     services.embed_pending()
+
+
+@task("search.heal_index")
+def heal_index() -> None:
+    """Rebuild the keyword index when it is missing or damaged (queued by the index)."""
+    services.rebuild_keyword_index(force=False)
+
+
+@task("search.repair_embeddings")
+def repair_embeddings(*passage_ids: int) -> None:
+    """Embed again the passages whose stored embeddings cannot be read."""
+    services.repair_embeddings(passage_ids)
