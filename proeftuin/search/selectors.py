@@ -51,7 +51,9 @@ def stored_vector(case_id: int):
         .values_list("embedding", flat=True)
         .first()
     )
-    return None if blob is None else np.frombuffer(bytes(blob), dtype=np.float16).astype(np.float32)
+    if blob is None or len(blob) != 2 * model.dimension:  # none yet, or unreadable
+        return None
+    return np.frombuffer(bytes(blob), dtype=np.float16).astype(np.float32)
 
 
 def passage_terms(ids: list[int]) -> dict[int, set[str]]:
@@ -139,8 +141,10 @@ def rank_in_scope(query: str, scope, mode: str, depth: int, query_vector=None):
         vectors_failed = True
         ranking = rank(query, mode="keyword", **options)
     messages = [health.keyword_notice()] if keyword.degraded else []
+    ranking.degraded = [health.KEYWORD] if keyword.degraded else []
     if vectors_failed:
         messages.append(health.vectors_notice())
+        ranking.degraded.append(health.VECTORS)
     return ranking, messages
 
 
@@ -319,6 +323,7 @@ def search(*, user, query: str, selection=None, mode: str = "hybrid") -> SearchR
         progress,
         messages,
         suggestions,
+        ranking.degraded,
     )
 
 

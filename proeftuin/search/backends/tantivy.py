@@ -133,8 +133,10 @@ class TantivyBackend:
     def ensure(self) -> tantivy.Index:
         """The open index, checked; raises :class:`IndexUnavailable` when it cannot be used."""
         with self._lock:
-            stamp = tantivy_files.stamp(self.root / CURRENT)
-            if stamp != self._current_stamp:
+            for _attempt in range(3):  # a rebuild may swap generations while we open one
+                stamp = tantivy_files.stamp(self.root / CURRENT)
+                if stamp == self._current_stamp:
+                    break
                 self._open(stamp)
             if self._failure is not None:
                 raise self._failure
