@@ -97,6 +97,13 @@ def notices() -> list[str]:
     return messages
 
 
+def reset() -> None:
+    """Forget what went wrong in this process and allow a new rebuild at once (tests)."""
+    with _lock:
+        _problems.clear()
+    cache.delete(HEAL_QUEUED)
+
+
 def queue_heal() -> None:
     """Queue a rebuild of the keyword index, unless one was queued a short while ago."""
     if cache.add(HEAL_QUEUED, "1", HEAL_QUEUE_SECONDS):

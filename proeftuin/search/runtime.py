@@ -154,3 +154,4 @@ def reset() -> None:
     with _lock:
         _keyword.clear()
         _vectors.clear()
+    health.reset()

@@ -324,7 +324,7 @@ def rebuild_keyword_index(*, force: bool = True) -> bool:
         if locked:
             cache.delete(REBUILD_LOCK)
     health.healed()
-    logger.info("keyword index rebuilt in %s", backend.folder)
+    logger.info("keyword index rebuilt in %s", backend.root)
     return True
 
 

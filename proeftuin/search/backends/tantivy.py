@@ -133,18 +133,26 @@ class TantivyBackend:
     def ensure(self) -> tantivy.Index:
         """The open index, checked; raises :class:`IndexUnavailable` when it cannot be used."""
         with self._lock:
-            for _attempt in range(3):  # a rebuild may swap generations while we open one
+            for _attempt in range(4):  # a rebuild may swap generations while we look
                 stamp = tantivy_files.stamp(self.root / CURRENT)
-                if stamp == self._current_stamp:
-                    break
-                self._open(stamp)
-            if self._failure is not None:
-                raise self._failure
-            if tantivy_files.stamp(self.folder / "meta.json") != self._checked.meta_stamp:
-                self._recheck()
-            elif not tantivy_files.unchanged(self.folder, self._checked):
-                raise self._fail(damaged("a file of the index changed size since it was checked"))
-            return self.index
+                if stamp != self._current_stamp:
+                    self._open(stamp)
+                    continue
+                if self._failure is not None:
+                    raise self._failure
+                try:
+                    self._check_open()
+                    return self.index
+                except IndexUnavailable:
+                    if tantivy_files.stamp(self.root / CURRENT) == stamp:
+                        raise
+            raise self._failure or damaged("the index keeps changing")
+
+    def _check_open(self) -> None:
+        if tantivy_files.stamp(self.folder / "meta.json") != self._checked.meta_stamp:
+            self._recheck()
+        elif not tantivy_files.unchanged(self.folder, self._checked):
+            raise self._fail(damaged("a file of the index changed size since it was checked"))
 
     def check(self) -> None:
         """Raise :class:`IndexUnavailable` unless the index can be used."""
