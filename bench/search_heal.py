@@ -19,13 +19,16 @@ open, meta.json overwritten):
 
 It checks that every degraded answer carries the notice and finds the same cases as the
 healthy one (keyword mode), and that after healing the answers equal the healthy ones again.
-Last, ``search_index --rebuild`` runs while another thread keeps searching: every search
-must answer. Prints a table and writes bench/results/search_heal.json.
+Then ``search_index --rebuild`` runs while another thread keeps searching: every search
+must answer. Last, the reported crash itself: segment files truncated under two gunicorn
+workers that have the index open; the workers must survive and answer 200. Prints a table
+and writes bench/results/search_heal.json.
 """
 
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import platform
@@ -206,6 +209,56 @@ def rebuild_while_searching() -> dict:
     }
 
 
+def _children(pid: int) -> list[int]:
+    return sorted(int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split())
+
+
+def _get(port: int, path: str) -> tuple[int, str, float]:
+    started = time.perf_counter()
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    body = response.read().decode()
+    connection.close()
+    return response.status, body, 1000 * (time.perf_counter() - started)
+
+
+def web_workers(data_dir: Path) -> dict:
+    """The reported crash: segment files truncated under two gunicorn workers that have the
+    index open. With ``JOBS_BACKEND=sync`` (no worker process on this branch) the request
+    that notices the damage also runs the queued rebuild before it answers."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from server import Workers, app_env, gunicorn
+
+    scratch = Path(tempfile.mkdtemp(prefix="search-heal-web-"))
+    env = app_env(data_dir, scratch / "static", scratch)
+    env.update(JOBS_BACKEND="sync", SEARCH_BACKEND="tantivy")
+    subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "collectstatic", "--noinput", "-v0"],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    page = "/zoeken/?q=waterstof&mode=keyword"
+    with gunicorn(env, Workers(workers=2), scratch / "gunicorn.log") as server:
+        for _ in range(10):  # both workers open (and map) the index
+            assert _get(server.port, page)[0] == 200
+        before = _children(server.pid)
+        damage("truncated")
+        answers = [_get(server.port, page) for _ in range(10)]
+        after = _children(server.pid)
+    shutil.rmtree(scratch, ignore_errors=True)
+    return {
+        "workers_before": before,
+        "workers_after": after,
+        "statuses": [status for status, _body, _ms in answers],
+        "with_notice": sum(1 for _s, body, _ms in answers if "De zoekindex wordt hersteld" in body),
+        "first_answer_ms": round(answers[0][2], 1),
+        "later_p50_ms": round(statistics.median(ms for _s, _b, ms in answers[1:]), 1),
+    }
+
+
 def measure(data_dir: Path) -> dict:
     os.environ.update(environment(data_dir))
     sys.path.insert(0, str(ROOT))
@@ -231,6 +284,7 @@ def measure(data_dir: Path) -> dict:
         "healthy_search_p50_ms": round(statistics.median(healthy_ms), 1),
         "damage": runs,
         "rebuild_while_searching": rebuild_while_searching(),
+        "web_workers": web_workers(data_dir),
     }
 
 
@@ -250,6 +304,15 @@ def report(result: dict) -> None:
         f"search_index --rebuild while searching: {during['rebuild_s']} s, "
         f"{during['searches_during']} searches, {during['errors']} errors, "
         f"p50 {during['search_p50_ms']} ms, max {during['search_max_ms']} ms"
+    )
+    web = result["web_workers"]
+    survived = "the same" if web["workers_before"] == web["workers_after"] else "REPLACED"
+    print(
+        f"gunicorn, 2 workers, segments truncated under them: statuses {web['statuses']}, "
+        f"{web['with_notice']} with the notice, worker processes {survived} "
+        f"({web['workers_before']} -> {web['workers_after']}); first answer "
+        f"{web['first_answer_ms']} ms (heals inline with JOBS_BACKEND=sync), "
+        f"then p50 {web['later_p50_ms']} ms"
     )
 
 
