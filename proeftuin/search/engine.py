@@ -7,7 +7,7 @@ call, so that what is measured is what users get.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -49,6 +49,7 @@ class Ranking:
     hits: list[Ranked]
     terms: list[str]
     used_vectors: bool
+    degraded: list[str] = field(default_factory=list)  # sides that could not be used
 
 
 def rank(

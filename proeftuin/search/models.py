@@ -68,7 +68,15 @@ class Passage(models.Model):
                 condition=Q(case__isnull=False, source__isnull=True)
                 | Q(case__isnull=True, source__isnull=False),
                 name="search_passage_one_owner",
-            )
+            ),
+            # A passage is identified by its owner and its place in it, so a paragraph
+            # that occurs twice is two passages and a rebuild never adds a third.
+            models.UniqueConstraint(
+                fields=["case", "position"], name="search_passage_case_position"
+            ),
+            models.UniqueConstraint(
+                fields=["source", "position"], name="search_passage_source_position"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -11,7 +11,7 @@ from wordfreq import zipf_frequency
 from proeftuin.cases.service import facet_index
 
 from .models import PassageKind
-from .results import CaseHit
+from .results import CaseHit, RelatedCases
 from .scope import user_scope
 from .selectors import group_by_case, hydrate, rank_in_scope, stored_vector
 
@@ -78,10 +78,10 @@ def _traits(case_ids: set[int]) -> dict[int, set[str]]:
 def _related(user, text: str, *, exclude_case=None, own_traits=(), limit: int = 5, vector=None):
     text = text.strip()[:MAX_IDEA_CHARS]
     if not text:
-        return []
+        return RelatedCases()
     scope = user_scope(user, exclude_case=exclude_case)
     depth = settings.SEARCH_CANDIDATES
-    ranking, _messages = rank_in_scope(text, scope, "hybrid", depth, query_vector=vector)
+    ranking, messages = rank_in_scope(text, scope, "hybrid", depth, query_vector=vector)
     hits = hydrate(user, ranking.hits, ranking.terms, exclude_case=exclude_case)
     # Short lessons and outcomes resemble everything a little; what a case is about is in
     # its summary and theme sections.
@@ -90,10 +90,10 @@ def _related(user, text: str, *, exclude_case=None, own_traits=(), limit: int = 
     traits = _traits({c.case_id for c in cases})
     for case in cases:
         case.reasons = _reasons(case, traits, set(own_traits))
-    return cases
+    return RelatedCases(cases, messages, ranking.degraded)
 
 
-def similar_cases(*, user, case, limit: int = 5) -> list[CaseHit]:
+def similar_cases(*, user, case, limit: int = 5) -> RelatedCases:
     """Cases ``user`` may see that resemble ``case`` (itself left out)."""
     own = _traits({case.id}).get(case.id, set())
     text = f"{case.title}\n{case.summary}"
@@ -101,6 +101,6 @@ def similar_cases(*, user, case, limit: int = 5) -> list[CaseHit]:
     return _related(user, text, exclude_case=case.id, own_traits=own, limit=limit, vector=vector)
 
 
-def prior_cases(*, user, text: str, limit: int = 5) -> list[CaseHit]:
+def prior_cases(*, user, text: str, limit: int = 5) -> RelatedCases:
     """ "Has this been done before?": cases ``user`` may see that resemble a described idea."""
     return _related(user, text, limit=limit)

@@ -61,6 +61,16 @@ class CaseHit:
     reasons: list[str] = field(default_factory=list)  # why it is similar, in the interface language
 
 
+class RelatedCases(list):
+    """Similar or earlier cases (a list of :class:`CaseHit`), with the notices of the search
+    that found them and the indexes it could not use."""
+
+    def __init__(self, cases=(), messages=(), degraded=()):
+        super().__init__(cases)
+        self.messages = list(messages)
+        self.degraded = list(degraded)
+
+
 @dataclass
 class IndexProgress:
     passages: int
@@ -93,6 +103,7 @@ class SearchResults:
     progress: IndexProgress
     messages: list[str] = field(default_factory=list)  # notices for the user, translated
     suggestions: list[str] = field(default_factory=list)  # "did you mean" for typos
+    degraded: list[str] = field(default_factory=list)  # "keyword"/"vectors": index not usable
 
     @property
     def cases_with_words(self) -> int:

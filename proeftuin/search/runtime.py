@@ -8,6 +8,7 @@ after many removals (``SearchState.removed``) it is rebuilt.
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,12 +17,14 @@ import numpy as np
 from django.conf import settings
 from django.db import connection
 
+from . import health
 from .backends import keyword_backends
 from .backends.base import KeywordBackend
 from .embeddings import EmbeddingError, Provider, get_provider
 from .models import Passage, SearchState
 from .vectors import VectorIndex
 
+logger = logging.getLogger("proeftuin.search")
 REBUILD_SHARE = 0.2  # rebuild the vector index when this share of its rows was removed
 _lock = threading.Lock()
 _keyword: dict[tuple, KeywordBackend] = {}
@@ -45,7 +48,7 @@ def keyword_backend() -> KeywordBackend:
     with _lock:
         if key not in _keyword:
             backend = keyword_backends[name]
-            _keyword[key] = backend(index_dir()) if name == "tantivy" else backend()
+            _keyword[key] = backend(index_dir(), create=False) if name == "tantivy" else backend()
         return _keyword[key]
 
 
@@ -70,13 +73,19 @@ def embedded_rows(model_id: str, since=None):
 
 
 def _load(rows, dimension: int):
-    ids, cases, sources, vectors, latest = [], [], [], [], None
+    """The rows as arrays; embeddings of the wrong length (damaged) are left out and queued
+    to be embedded again."""
+    ids, cases, sources, vectors, latest, unreadable = [], [], [], [], None, []
     for pid, case_id, source_id, blob, embedded_at in rows.iterator(chunk_size=5000):
+        latest = embedded_at if latest is None or embedded_at > latest else latest
+        if blob is None or len(blob) != 2 * dimension:
+            unreadable.append(pid)
+            continue
         ids.append(pid)
         cases.append(case_id)
         sources.append(source_id)
         vectors.append(np.frombuffer(bytes(blob), dtype=np.float16))
-        latest = embedded_at if latest is None or embedded_at > latest else latest
+    health.queue_embedding_repair(unreadable)
     matrix = np.vstack(vectors).astype(np.float32) if vectors else np.zeros((0, dimension))
     return ids, matrix, cases, sources, latest
 
@@ -125,12 +134,19 @@ def vector_index(model: Provider | None = None) -> VectorIndex | None:
 
 
 def warm_up() -> None:
-    """Load the model and build this process's indexes now (a web worker starting)."""
-    keyword_backend()
+    """Load the model and build this process's indexes now (a web worker starting). A
+    missing or damaged index is left to the first search, which reports it."""
+    try:
+        keyword_backend().check()
+    except Exception:  # the first search reports it and queues the repair
+        logger.warning("keyword index not usable at start", exc_info=True)
     model = provider()
     if model is not None:
-        model.embed_query("warm up")
-        vector_index(model)
+        try:
+            model.embed_query("warm up")
+            vector_index(model)
+        except Exception:  # search answers without vectors and says so
+            logger.warning("vector index not built at start", exc_info=True)
 
 
 def reset() -> None:
@@ -138,3 +154,4 @@ def reset() -> None:
     with _lock:
         _keyword.clear()
         _vectors.clear()
+    health.reset()

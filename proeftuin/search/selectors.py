@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from proeftuin.cases.service import Case, bitmap, case_facet_counts, case_visible
 from proeftuin.ingestion.service import sources_visible
 
-from . import runtime
+from . import health, runtime
 from .analysis import analyze_query
 from .embeddings import EmbeddingError
 from .engine import MODES, Ranked, Weights, rank
@@ -51,7 +51,9 @@ def stored_vector(case_id: int):
         .values_list("embedding", flat=True)
         .first()
     )
-    return None if blob is None else np.frombuffer(bytes(blob), dtype=np.float16).astype(np.float32)
+    if blob is None or len(blob) != 2 * model.dimension:  # none yet, or unreadable
+        return None
+    return np.frombuffer(bytes(blob), dtype=np.float16).astype(np.float32)
 
 
 def passage_terms(ids: list[int]) -> dict[int, set[str]]:
@@ -93,24 +95,34 @@ def _cached_query_embedder(model):
     return embed
 
 
+def _vector_index(model, mode: str):
+    """This process's vector index and whether it failed (``None`` when not used)."""
+    if model is None or mode == "keyword":
+        return None, False
+    try:
+        index = runtime.vector_index(model)
+    except Exception as exc:  # a broken vector index must not fail the page
+        logger.exception("vector index unavailable")
+        health.vectors_failed(str(exc))
+        return None, True
+    health.vectors_ok()
+    return index, False
+
+
 def rank_in_scope(query: str, scope, mode: str, depth: int, query_vector=None):
-    """Rank with the configured indexes; falls back to keywords when embedding fails.
+    """Rank with the configured indexes; a side that cannot be used is left out (keyword
+    matches then come from the database) and the returned messages say so.
 
     ``query_vector``: a vector to search with instead of embedding ``query`` (a stored
     passage embedding, for cases like a case)."""
     model = runtime.provider()
-    messages = []
-    vectors = None
-    if model is not None and mode != "keyword":
-        try:
-            vectors = runtime.vector_index(model)
-        except EmbeddingError:  # pragma: no cover - depends on the provider
-            logger.exception("vector index unavailable")
+    keyword = health.GuardedKeyword(runtime.keyword_backend, Passage.objects.exists)
+    vectors, vectors_failed = _vector_index(model, mode)
     embed = _cached_query_embedder(model) if model is not None else None
     if query_vector is not None:
         embed = lambda _query: query_vector  # noqa: E731
     options = dict(
-        keyword=runtime.keyword_backend(),
+        keyword=keyword,
         vectors=vectors,
         embed_query=embed,
         scope=scope.keyword,
@@ -122,10 +134,17 @@ def rank_in_scope(query: str, scope, mode: str, depth: int, query_vector=None):
     )
     try:
         ranking = rank(query, mode=mode, **options)
-    except EmbeddingError:
-        logger.exception("query embedding failed; keyword search only")
-        messages.append(_("Searching by meaning is unavailable right now; keyword results only."))
+    except Exception as exc:  # embedding the query or searching the vectors failed
+        logger.exception("meaning-based search failed; keyword search only")
+        if not isinstance(exc, EmbeddingError):
+            health.vectors_failed(str(exc))
+        vectors_failed = True
         ranking = rank(query, mode="keyword", **options)
+    messages = [health.keyword_notice()] if keyword.degraded else []
+    ranking.degraded = [health.KEYWORD] if keyword.degraded else []
+    if vectors_failed:
+        messages.append(health.vectors_notice())
+        ranking.degraded.append(health.VECTORS)
     return ranking, messages
 
 
@@ -279,7 +298,13 @@ def search(*, user, query: str, selection=None, mode: str = "hybrid") -> SearchR
     used, ranking, messages, suggestions = _with_corrections(
         query, user_scope(user, selection), mode, depth
     )
-    if mode != "keyword" and not ranking.used_vectors and progress.vectors and progress.passages:
+    if (
+        mode != "keyword"
+        and not ranking.used_vectors
+        and progress.vectors
+        and progress.passages
+        and health.vectors_notice() not in messages
+    ):
         messages.append(_("Meaning-based search is still being prepared; keyword results only."))
     hits = hydrate(user, ranking.hits, ranking.terms)
     cases = group_by_case(hits)
@@ -298,6 +323,7 @@ def search(*, user, query: str, selection=None, mode: str = "hybrid") -> SearchR
         progress,
         messages,
         suggestions,
+        ranking.degraded,
     )
 
 

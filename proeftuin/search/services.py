@@ -9,6 +9,7 @@ Both are safe to run again.
 from __future__ import annotations
 
 import logging
+import time
 import uuid
 from collections.abc import Iterable
 
@@ -16,21 +17,23 @@ import numpy as np
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Max
 from django.utils import timezone
 
 from proeftuin.cases.service import Case, CaseFacetValue
 from proeftuin.core.jobs import enqueue
 from proeftuin.ingestion.service import SourceFile
 
-from . import runtime
+from . import health, runtime
 from .backends.base import IndexDoc
+from .backends.tantivy_files import IndexUnavailable
 from .models import Passage, SearchState
 from .passages import Draft, case_drafts, document_drafts
 
 logger = logging.getLogger("proeftuin.search")
 EMBED_LOCK = "search:embedding"
 EMBED_LOCK_SECONDS = 600
+MOVE_OFFSET = 1_000_000  # beyond any position: a passage moves through here
 
 
 def _public_case_ids(case_ids: Iterable[int]) -> set[int]:
@@ -64,12 +67,34 @@ def index_docs(passages: list[Passage]) -> list[IndexDoc]:
     ]
 
 
+def _match(owner: dict, drafts: list[Draft]):
+    """Pair each draft with an existing passage of the same text (in order, so a paragraph
+    that occurs twice keeps two passages); what is left over is stale."""
+    existing: dict[str, list[Passage]] = {}
+    for passage in Passage.objects.filter(**owner).order_by("position", "id"):
+        existing.setdefault(passage.text_hash, []).append(passage)
+    pairs = [(draft, (existing.get(draft.text_hash) or [None]).pop(0)) for draft in drafts]
+    stale = [p for group in existing.values() for p in group if p is not None]
+    return pairs, stale
+
+
+def _move(passages: list[Passage]) -> None:
+    """Give kept passages their new positions without ever holding one twice (a passage's
+    owner and position are unique): first out of the way, then into place."""
+    if not passages:
+        return
+    Passage.objects.filter(id__in=[p.id for p in passages]).update(
+        position=F("position") + MOVE_OFFSET
+    )
+    Passage.objects.bulk_update(passages, ["position"])
+
+
 def _sync(owner: dict, drafts: list[Draft]) -> tuple[list[Passage], list[int]]:
-    """Make the passages of one owner match ``drafts``; unchanged texts keep their vectors."""
-    existing = {p.text_hash: p for p in Passage.objects.filter(**owner)}
-    keep, create = [], []
-    for draft in drafts:
-        passage = existing.pop(draft.text_hash, None)
+    """Make the passages of one owner match ``drafts`` (one passage per draft, identified
+    by its owner and position); unchanged texts keep their rows and vectors."""
+    pairs, stale = _match(owner, drafts)
+    keep, create, moved = [], [], []
+    for draft, passage in pairs:
         if passage is None:
             create.append(
                 Passage(
@@ -85,11 +110,12 @@ def _sync(owner: dict, drafts: list[Draft]) -> tuple[list[Passage], list[int]]:
             continue
         if passage.position != draft.position:
             passage.position = draft.position
-            passage.save(update_fields=["position"])
+            moved.append(passage)
         keep.append(passage)
-    removed = [p.id for p in existing.values()]
-    embedded_removed = sum(1 for p in existing.values() if p.embedding is not None)
+    removed = [p.id for p in stale]
+    embedded_removed = sum(1 for p in stale if p.embedding is not None)
     Passage.objects.filter(id__in=removed).delete()
+    _move(moved)
     if embedded_removed:
         SearchState.objects.get_or_create(pk=1)
         SearchState.objects.filter(pk=1).update(removed=F("removed") + embedded_removed)
@@ -97,18 +123,42 @@ def _sync(owner: dict, drafts: list[Draft]) -> tuple[list[Passage], list[int]]:
 
 
 def _write_keyword(passages: list[Passage], removed: list[int]) -> None:
+    """Bring the keyword index in line with the passage rows just written. When it cannot
+    be used, the rows stay the truth: the index queues its own rebuild, which includes them."""
     backend = runtime.keyword_backend()
+    try:
+        try:
+            _apply(backend, passages, removed)
+        except IndexUnavailable as exc:
+            if not (exc.reason == "missing" and _only(passages)):
+                raise
+            backend.create()  # a new installation's first passages
+            _apply(backend, passages, removed)
+    except IndexUnavailable as exc:
+        health.keyword_failed(exc)
+
+
+def _apply(backend, passages: list[Passage], removed: list[int]) -> None:
     if removed:
         backend.remove(removed)
     if passages:
         backend.add(index_docs(passages))
 
 
+def _only(passages: list[Passage]) -> bool:
+    """Whether ``passages`` are all the passages there are."""
+    return bool(passages) and not Passage.objects.exclude(id__in=[p.id for p in passages]).exists()
+
+
 def _remove_owner(**owner) -> None:
     """A deleted case or file: its rows are gone with it (cascade); clear the index too."""
     key = "case_id" if "case" in owner else "source_id"
     Passage.objects.filter(**{key: next(iter(owner.values()))}).delete()
-    runtime.keyword_backend().remove_owner(**owner)
+    try:
+        runtime.keyword_backend().remove_owner(**owner)
+    except IndexUnavailable as exc:
+        if exc.reason != "missing" or Passage.objects.exists():
+            health.keyword_failed(exc)
 
 
 def _case_rows(case_id: int):
@@ -137,15 +187,22 @@ def index_case(case_id: int, *, embed: bool = True) -> None:
         enqueue_embedding()
 
 
-def index_source(source_id: int, *, embed: bool = True) -> None:
-    """(Re)index the text of one uploaded file."""
+def _source_rows(source_id: int):
+    """Bring the passages of one uploaded file up to date; ``None`` when it is gone."""
     source = SourceFile.objects.filter(pk=source_id).only("id", "text").first()
     if source is None:
+        return None
+    with transaction.atomic():
+        return _sync({"source": source}, document_drafts(source.text))
+
+
+def index_source(source_id: int, *, embed: bool = True) -> None:
+    """(Re)index the text of one uploaded file."""
+    rows = _source_rows(source_id)
+    if rows is None:
         _remove_owner(source=source_id)
         return
-    with transaction.atomic():
-        passages, removed = _sync({"source": source}, document_drafts(source.text))
-    _write_keyword(passages, removed)
+    _write_keyword(*rows)
     if embed:
         enqueue_embedding()
 
@@ -201,28 +258,106 @@ def embed_pending(limit: int | None = None) -> int:
     return done
 
 
-REBUILD_BATCH = 500  # cases per keyword-index commit during a rebuild
+REBUILD_BATCH = 2000  # passages read from the database at a time during a rebuild
+REBUILD_LOCK = "search:keyword-rebuild"
+REBUILD_LOCK_SECONDS = 3600
+REBUILD_WAIT_SECONDS = 600
+
+
+def _passage_batches(after: int = 0, upto: int | None = None):
+    """Every passage with ``after < id <= upto``, as index documents, in batches."""
+    rows = Passage.objects.filter(id__gt=after).only("id", "terms", "case_id", "source_id")
+    if upto is not None:
+        rows = rows.filter(id__lte=upto)
+    last = after
+    while batch := list(rows.filter(id__gt=last).order_by("id")[:REBUILD_BATCH]):
+        last = batch[-1].id
+        yield index_docs(batch)
+
+
+def _newest_passage() -> int:
+    return Passage.objects.aggregate(top=Max("id"))["top"] or 0
+
+
+def _rebuild_keyword(backend) -> None:
+    """A new generation of the keyword index from the passage rows, swapped in at once;
+    passages added meanwhile are added to it after the swap."""
+    top = _newest_passage()
+    backend.publish(backend.build(_passage_batches(upto=top)))
+    while newer := list(_passage_batches(after=top)):
+        for docs in newer:
+            backend.add(docs)
+        top = max(doc.id for doc in newer[-1])
+
+
+def _acquire(lock: str, wait: float) -> bool:
+    deadline = time.monotonic() + wait
+    while not cache.add(lock, "1", REBUILD_LOCK_SECONDS):
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.2)
+    return True
+
+
+def rebuild_keyword_index(*, force: bool = True) -> bool:
+    """Rebuild the keyword index from the passage rows, whatever state its folder is in.
+
+    Without ``force`` (the ``search.heal_index`` job) nothing happens when the index works
+    or another process is rebuilding it. Returns whether it was rebuilt."""
+    backend = runtime.keyword_backend()
+    if not hasattr(backend, "build"):  # PostgreSQL: the rows are the index
+        health.healed()
+        return False
+    if not force:
+        try:
+            backend.check()
+            health.healed()
+            return False
+        except IndexUnavailable:
+            pass
+    locked = _acquire(REBUILD_LOCK, REBUILD_WAIT_SECONDS if force else 0)
+    if not (locked or force):
+        return False  # another process is rebuilding it
+    try:
+        _rebuild_keyword(backend)
+    finally:
+        if locked:
+            cache.delete(REBUILD_LOCK)
+    health.healed()
+    logger.info("keyword index rebuilt in %s", backend.root)
+    return True
+
+
+def repair_embeddings(ids) -> int:
+    """Unreadable embeddings (wrong length): make those passages pending again and embed."""
+    model = runtime.provider()
+    if model is None:
+        return 0
+    rows = Passage.objects.filter(id__in=list(ids)).values_list("id", "embedding")
+    broken = [pid for pid, blob in rows if blob is not None and len(blob) != 2 * model.dimension]
+    Passage.objects.filter(id__in=broken).update(
+        embedding=None, embedding_model="", embedded_at=None
+    )
+    if broken:
+        enqueue_embedding()
+    return len(broken)
 
 
 def rebuild(*, embed: bool = False) -> tuple[int, int]:
     """Rebuild every passage and the keyword index from the database; every process then
-    rebuilds its vector index too. Returns the numbers of cases and documents."""
-    runtime.keyword_backend().clear()
+    rebuilds its vector index too. Returns the numbers of cases and documents.
+
+    Running it again gives the same passages (same rows, same ids). The keyword index is
+    built in a new folder and swapped in, so searches keep answering meanwhile, and a
+    missing or damaged folder is simply replaced."""
     cases = documents = 0
-    passages: list[Passage] = []
-    removed: list[int] = []
     for case_id in Case.objects.values_list("id", flat=True).iterator():
-        kept, gone = _case_rows(case_id) or ([], [])
-        passages += kept
-        removed += gone
+        _case_rows(case_id)
         cases += 1
-        if cases % REBUILD_BATCH == 0:
-            _write_keyword(passages, removed)
-            passages, removed = [], []
-    _write_keyword(passages, removed)
     for source_id in SourceFile.objects.values_list("id", flat=True).iterator():
-        index_source(source_id, embed=False)
+        _source_rows(source_id)
         documents += 1
+    rebuild_keyword_index(force=True)
     SearchState.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4()})
     if embed:
         embed_pending()

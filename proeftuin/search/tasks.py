@@ -26,3 +26,15 @@ def embed_pending() -> None:
     limit = settings.EMBEDDING_BATCH_SIZE * EMBED_BATCHES_PER_JOB
     if services.embed_pending(limit=limit) >= limit:
         enqueue("search.embed_pending")
+
+
+@task("search.heal_index")
+def heal_index() -> None:
+    """Rebuild the keyword index when it is missing or damaged (queued by the index)."""
+    services.rebuild_keyword_index(force=False)
+
+
+@task("search.repair_embeddings")
+def repair_embeddings(*passage_ids: int) -> None:
+    """Embed again the passages whose stored embeddings cannot be read."""
+    services.repair_embeddings(passage_ids)

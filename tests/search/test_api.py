@@ -32,6 +32,7 @@ META_KEYS = {
     "mode",
     "usedVectors",
     "messages",
+    "degraded",
     "suggestions",
     "indexProgress",
     "totalCases",

@@ -69,6 +69,7 @@ def test_search_json_follows_the_documented_schema(library):
         "mode",
         "usedVectors",
         "messages",
+        "degraded",
         "suggestions",
         "indexProgress",
         "totalCases",

@@ -25,9 +25,11 @@ EVERYTHING = Scope(everything=True)
 
 
 def passage(text, *, case=None, source=None):
+    owner = {"case": case} if case else {"source": source}
     return Passage.objects.create(
         case=case,
         source=source,
+        position=Passage.objects.filter(**owner).count(),  # unique per owner
         kind="summary" if case else "document",
         text=text,
         terms=" ".join(analyze(text)),

@@ -121,6 +121,7 @@ def search_data(results: SearchResults, limit: int, links: Links | None = None) 
             "mode": results.mode,
             "used_vectors": results.used_vectors,
             "messages": [str(m) for m in results.messages],
+            "degraded": list(results.degraded),
             "suggestions": [str(s) for s in results.suggestions],
             "index_progress": progress_data(results.progress),
             "total_cases": results.total_cases,

@@ -167,6 +167,14 @@ class SearchMetaSerializer(serializers.Serializer):
         help_text=_("False when only keywords were used (keyword mode, or no vectors yet).")
     )
     messages = serializers.ListField(child=serializers.CharField())
+    degraded = serializers.ListField(
+        child=serializers.ChoiceField(choices=["keyword", "vectors"]),
+        help_text=_(
+            "Indexes that could not be used for this search (being repaired): keyword "
+            "matches then come from a simpler search in the database, or meaning is left "
+            "out. Empty when everything worked; messages says it in words."
+        ),
+    )
     suggestions = serializers.ListField(
         child=serializers.CharField(), help_text=_("Corrected queries (did you mean ...).")
     )

@@ -6,6 +6,8 @@ anonymous callers find published public cases only.
 
 from __future__ import annotations
 
+import unicodedata
+
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
@@ -38,6 +40,41 @@ FACET_PARAMETERS = [
     for facet in facets
 ]
 PROBLEM = "application/problem+json"
+NOTICE_HEADERS = [
+    OpenApiParameter(
+        "Search-Degraded",
+        OpenApiTypes.STR,
+        OpenApiParameter.HEADER,
+        response=[200],
+        description=gettext_lazy(
+            "Only when an index could not be used (it is being repaired): keyword, vectors "
+            "or both, comma-separated. The cases were then found without it."
+        ),
+    ),
+    OpenApiParameter(
+        "Search-Notice",
+        OpenApiTypes.STR,
+        OpenApiParameter.HEADER,
+        response=[200],
+        description=gettext_lazy(
+            "With Search-Degraded: what that means, in the interface language (ASCII)."
+        ),
+    ),
+]
+
+
+def _ascii(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return decomposed.encode("ascii", "ignore").decode("ascii")
+
+
+def _related_response(cases, request) -> Response:
+    """Similar or earlier cases; the notice headers when an index could not be used."""
+    response = Response(RelatedCaseSerializer(related_data(cases, Links(request)), many=True).data)
+    if cases.degraded:
+        response["Search-Degraded"] = ", ".join(cases.degraded)
+        response["Search-Notice"] = _ascii(" ".join(str(m) for m in cases.messages))
+    return response
 
 
 def _valid(serializer_class, data) -> dict:
@@ -94,6 +131,7 @@ class PriorCasesView(APIView):
             "plan, best first, each with the reasons it came up."
         ),
         request=PriorCasesSerializer,
+        parameters=NOTICE_HEADERS,
         responses={
             200: RelatedCaseSerializer(many=True),
             (400, PROBLEM): ProblemSerializer,
@@ -102,7 +140,7 @@ class PriorCasesView(APIView):
     def post(self, request):
         payload = _valid(PriorCasesSerializer, request.data)
         cases = service.prior_cases(user=request.user, text=payload["text"], limit=payload["limit"])
-        return Response(RelatedCaseSerializer(related_data(cases, Links(request)), many=True).data)
+        return _related_response(cases, request)
 
 
 class SimilarCasesView(APIView):
@@ -118,6 +156,7 @@ class SimilarCasesView(APIView):
         parameters=[
             OpenApiParameter("uuid", OpenApiTypes.UUID, OpenApiParameter.PATH),
             RelatedQuerySerializer,
+            *NOTICE_HEADERS,
         ],
         responses={
             200: RelatedCaseSerializer(many=True),
@@ -131,4 +170,4 @@ class SimilarCasesView(APIView):
         if case is None:
             raise NotFound(_("This case does not exist or is not visible to you."))
         cases = service.similar_cases(user=request.user, case=case, limit=params["limit"])
-        return Response(RelatedCaseSerializer(related_data(cases, Links(request)), many=True).data)
+        return _related_response(cases, request)

@@ -66,6 +66,9 @@ class KeywordBackend(Protocol):
     def clear(self) -> None:
         """Remove everything (before a rebuild)."""
 
+    def check(self) -> None:
+        """Raise ``IndexUnavailable`` when the index is missing or damaged (cheap)."""
+
     def size_bytes(self) -> int:
         """Bytes the index takes on disk, for the benchmark and the status page."""
 

@@ -29,10 +29,11 @@ from functools import reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import Q, Value
+from django.db.models import Value
 from django.db.models.expressions import RawSQL
 
 from .base import IndexDoc, Scope, keyword_backends
+from .database import scope_q
 
 GIN_INDEX = "search_passage_vector_gin"
 NORMALISATION = 32  # rank / (rank + 1): scores between 0 and 1
@@ -43,28 +44,6 @@ def _tsquery(terms: Sequence[str]) -> SearchQuery:
     """``plainto_tsquery('simple', t1) || plainto_tsquery('simple', t2) || ...``."""
     parts = [SearchQuery(term, config="simple", search_type="plain") for term in terms]
     return reduce(operator.or_, parts)
-
-
-def _scope_q(scope: Scope) -> Q | None:
-    """The passages ``scope`` allows, as a condition on ``Passage``; ``None``: none at all."""
-    from proeftuin.cases.models import Case, CaseFacetValue
-
-    condition = Q()
-    if not scope.everything:
-        allowed = []
-        if scope.public:
-            allowed.append(Q(case_id__in=Case.objects.published_public().values("id")))
-        if scope.cases:
-            allowed.append(Q(case_id__in=sorted(scope.cases)))
-        if scope.sources and not scope.facets:
-            allowed.append(Q(source_id__in=sorted(scope.sources)))
-        if not allowed:
-            return None
-        condition = reduce(operator.or_, allowed)
-    for key, values in scope.facets.items():
-        chosen = CaseFacetValue.objects.filter(facet=key, value__in=list(values))
-        condition &= Q(case_id__in=chosen.values("case_id"))
-    return condition
 
 
 @keyword_backends.register("postgres")
@@ -88,12 +67,15 @@ class PostgresBackend:
     def clear(self) -> None:
         """Nothing to do: the index is rebuilt by rewriting the passage rows."""
 
+    def check(self) -> None:
+        """Nothing to check: the index is part of the database."""
+
     # -- reading -----------------------------------------------------------------------------
     def search(self, terms: Sequence[str], scope: Scope, limit: int) -> list[tuple[int, float]]:
         from proeftuin.search.models import Passage
 
         terms = list(dict.fromkeys(t for t in terms if t))
-        condition = _scope_q(scope)
+        condition = scope_q(scope)
         if not terms or limit <= 0 or condition is None:
             return []
         query = _tsquery(terms)

@@ -6,6 +6,14 @@ gets here, so the index only splits on spaces. Scope filters are terms on the sa
 documents (``public``, ``case``, ``source``, ``facet``), so filtering happens inside the
 ranked query rather than after it.
 
+The folder holds generations: ``CURRENT`` names the one in use (``gen-<hex>``), and a
+rebuild writes a fresh generation next to it and then replaces ``CURRENT`` in one rename,
+so searches in every process go on answering from the old one until they see the new one.
+Nothing is opened or searched before ``tantivy_files.verify`` has checked it (tantivy maps
+its files into memory and a truncated file kills the process); a missing or damaged
+generation raises :class:`IndexUnavailable`, and the caller answers from the database and
+queues a rebuild (``proeftuin.search.health``).
+
 One process writes at a time (tantivy keeps a lock file); a writer that finds the lock
 taken waits and tries again. Readers reload when the index changed on disk.
 """
@@ -13,19 +21,28 @@ taken waits and tries again. Readers reload when the index changed on disk.
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import threading
 import time
+import uuid
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import tantivy
 from tantivy import Occur, Query
 
+from . import tantivy_files
 from .base import IndexDoc, Scope, keyword_backends
+from .tantivy_files import Checked, IndexUnavailable, damaged
 
 WRITER_HEAP_BYTES = 64_000_000
 LOCK_WAIT_SECONDS = 30.0
+CURRENT = "CURRENT"
+GENERATION = re.compile(r"^gen-[0-9a-f]{32}$")
+LEGACY = re.compile(r"^(meta\.json|\.managed\.json|\.tantivy-.*\.lock|[0-9a-f]{32}\..+)$")
 _BODY = "body"
+_UNSEEN = object()
 
 
 def _schema() -> tantivy.Schema:
@@ -39,46 +56,190 @@ def _schema() -> tantivy.Schema:
     return builder.build()
 
 
+FIELDS = {"id", "case", "source", "public", "facet", _BODY}
+
+
+def _unexpected(exc: BaseException) -> bool:
+    """An error from tantivy (including a Rust panic, a ``BaseException``), not an exit."""
+    return not isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit)
+
+
 @keyword_backends.register("tantivy")
 class TantivyBackend:
     name = "tantivy"
 
-    def __init__(self, path: str | os.PathLike):
-        self.path = Path(path)
-        self.path.mkdir(parents=True, exist_ok=True)
+    def __init__(self, path: str | os.PathLike, *, create: bool = True):
+        """``create``: start an empty index when the folder has none (``runtime`` passes
+        False: there, a missing index with passages in the database is damage)."""
+        self.root = Path(path)
         self.schema = _schema()
-        self.index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
-        self._seen = self._stamp()
-        self._lock = threading.Lock()
+        self.index: tantivy.Index | None = None
+        self.generation: str | None = None
+        self._current_stamp: object = _UNSEEN
+        self._checked: Checked | None = None
+        self._failure: IndexUnavailable | None = None
+        self._known: dict[tuple, bool] = {}  # files whose checksum was verified
+        self._lock = threading.RLock()
+        if create and not (self.root / CURRENT).exists():
+            self.create()
+
+    @property
+    def folder(self) -> Path:
+        return self.root / (self.generation or "")
+
+    # -- opening and checking ------------------------------------------------------------
+    def _fail(self, failure: IndexUnavailable) -> IndexUnavailable:
+        """Stop using the open index (tantivy unmaps it) until ``CURRENT`` changes."""
+        self.index, self._checked, self._failure = None, None, failure
+        return failure
+
+    def _open(self, stamp) -> None:
+        self._current_stamp = stamp
+        self.index, self._checked, self._failure, self.generation = None, None, None, None
+        if stamp is None:
+            self._fail(IndexUnavailable("missing", f"{self.root / CURRENT} does not exist"))
+            return
+        try:
+            name = (self.root / CURRENT).read_text(encoding="ascii").strip()
+            if not GENERATION.match(name) or not (self.root / name).is_dir():
+                raise damaged(f"CURRENT names no generation folder ({name[:80]!r})")
+            self.generation = name
+            self._checked = tantivy_files.verify(self.folder, FIELDS, self._known)
+            self.index = tantivy.Index(self.schema, path=str(self.folder), reuse=True)
+        except IndexUnavailable as exc:
+            self._fail(exc)
+        except BaseException as exc:
+            if not _unexpected(exc):
+                raise
+            self._fail(damaged(f"cannot open: {exc}"))
+
+    def _recheck(self) -> None:
+        """meta.json changed (a commit): check the new files, then let tantivy reload."""
+        for attempt in range(2):
+            before = tantivy_files.stamp(self.folder / "meta.json")
+            try:
+                self._checked = tantivy_files.verify(self.folder, FIELDS, self._known)
+                self.index.reload()
+                return
+            except IndexUnavailable as exc:
+                # a commit may have removed files of the meta.json just read: look again
+                if attempt or tantivy_files.stamp(self.folder / "meta.json") == before:
+                    raise self._fail(exc) from exc
+            except BaseException as exc:
+                if not _unexpected(exc):
+                    raise
+                raise self._fail(damaged(f"cannot reload: {exc}")) from exc
+
+    def ensure(self) -> tantivy.Index:
+        """The open index, checked; raises :class:`IndexUnavailable` when it cannot be used."""
+        with self._lock:
+            for _attempt in range(4):  # a rebuild may swap generations while we look
+                stamp = tantivy_files.stamp(self.root / CURRENT)
+                if stamp != self._current_stamp:
+                    self._open(stamp)
+                    continue
+                if self._failure is not None:
+                    raise self._failure
+                try:
+                    self._check_open()
+                    return self.index
+                except IndexUnavailable:
+                    if tantivy_files.stamp(self.root / CURRENT) == stamp:
+                        raise
+            raise self._failure or damaged("the index keeps changing")
+
+    def _check_open(self) -> None:
+        if tantivy_files.stamp(self.folder / "meta.json") != self._checked.meta_stamp:
+            self._recheck()
+        elif not tantivy_files.unchanged(self.folder, self._checked):
+            raise self._fail(damaged("a file of the index changed size since it was checked"))
+
+    def check(self) -> None:
+        """Raise :class:`IndexUnavailable` unless the index can be used."""
+        self.ensure()
+
+    # -- generations -------------------------------------------------------------------------
+    def _prepare_root(self) -> None:
+        if self.root.exists() and not self.root.is_dir():
+            self.root.unlink()  # derived data: a file where the folder belongs is damage
+        self.root.mkdir(parents=True, exist_ok=True)
+
+    def build(self, batches: Iterable[Iterable[IndexDoc]]) -> str:
+        """A new generation holding ``batches`` of documents; not in use until
+        :meth:`publish`. Only the new folder is written, whatever state the rest is in."""
+        self._prepare_root()
+        name = f"gen-{uuid.uuid4().hex}"
+        folder = self.root / name
+        folder.mkdir()
+        index = tantivy.Index(self.schema, path=str(folder), reuse=False)
+        writer = index.writer(heap_size=WRITER_HEAP_BYTES, num_threads=1)
+        for batch in batches:
+            for doc in batch:
+                writer.add_document(self._document(doc))
+        writer.commit()
+        writer.wait_merging_threads()
+        return name
+
+    def publish(self, name: str) -> None:
+        """Make generation ``name`` the one in use (one atomic rename), then remove the
+        others: processes that still have one open keep reading it until they notice."""
+        temporary = self.root / f".{CURRENT}.{uuid.uuid4().hex}"
+        with temporary.open("w", encoding="ascii") as handle:
+            handle.write(name + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, self.root / CURRENT)
+        _fsync_dir(self.root)
+        for entry in self.root.iterdir():
+            if entry.name in (name, CURRENT) or entry.name.startswith(f".{CURRENT}."):
+                continue
+            if GENERATION.match(entry.name) and entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
+            elif LEGACY.match(entry.name) and entry.is_file():
+                entry.unlink(missing_ok=True)  # the single-folder layout of earlier versions
+
+    def create(self) -> None:
+        """Start an empty index (a new installation's first write)."""
+        with self._lock:
+            self.publish(self.build([]))
 
     # -- writing -------------------------------------------------------------------------
     def _writer(self) -> tantivy.IndexWriter:
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
         while True:
             try:
-                return self.index.writer(heap_size=WRITER_HEAP_BYTES, num_threads=1)
+                return self.ensure().writer(heap_size=WRITER_HEAP_BYTES, num_threads=1)
             except ValueError:  # another process holds the writer lock
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.05)
 
-    def _write(self, docs: Iterable[IndexDoc] = (), remove: Iterable[int] = ()) -> None:
+    def _commit(self, change) -> None:
+        """Run ``change(writer)`` and commit; tantivy errors mark the index damaged."""
         with self._lock:
             writer = self._writer()
             try:
-                docs = list(docs)
-                stale = [int(i) for i in remove] + [doc.id for doc in docs]
-                for start in range(0, len(stale), 1024):
-                    chunk = stale[start : start + 1024]
-                    writer.delete_documents_by_query(self._any_of("id", chunk))
-                for doc in docs:
-                    writer.add_document(self._document(doc))
+                change(writer)
                 writer.commit()
                 writer.wait_merging_threads()
-            except BaseException:
+            except BaseException as exc:
                 writer.rollback()
-                raise
-            self._reload()
+                if not _unexpected(exc):
+                    raise
+                raise self._fail(damaged(f"write failed: {exc}")) from exc
+            self.ensure()  # check the new files and reload
+
+    def _write(self, docs: Iterable[IndexDoc] = (), remove: Iterable[int] = ()) -> None:
+        docs = list(docs)
+        stale = [int(i) for i in remove] + [doc.id for doc in docs]
+
+        def change(writer):
+            for start in range(0, len(stale), 1024):
+                writer.delete_documents_by_query(self._any_of("id", stale[start : start + 1024]))
+            for doc in docs:
+                writer.add_document(self._document(doc))
+
+        self._commit(change)
 
     @staticmethod
     def _document(doc: IndexDoc) -> tantivy.Document:
@@ -101,40 +262,16 @@ class TantivyBackend:
         self._write(remove=list(ids))
 
     def remove_owner(self, *, case: int | None = None, source: int | None = None) -> None:
-        with self._lock:
-            writer = self._writer()
+        def change(writer):
             for field, value in (("case", case), ("source", source)):
                 if value is not None:
                     writer.delete_documents_by_query(Query.term_query(self.schema, field, value))
-            writer.commit()
-            writer.wait_merging_threads()
-            self._reload()
+
+        self._commit(change)
 
     def clear(self) -> None:
-        with self._lock:
-            writer = self._writer()
-            writer.delete_all_documents()
-            writer.commit()
-            writer.wait_merging_threads()
-            self._reload()
-
-    # -- reading -------------------------------------------------------------------------
-    def _stamp(self) -> tuple:
-        """Changes with every commit: tantivy replaces meta.json (a new inode) each time."""
-        try:
-            stat = (self.path / "meta.json").stat()
-        except FileNotFoundError:
-            return ()
-        return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
-
-    def _reload(self) -> None:
-        self.index.reload()
-        self._seen = self._stamp()
-
-    def _searcher(self) -> tantivy.Searcher:
-        if self._stamp() != self._seen:
-            self._reload()
-        return self.index.searcher()
+        """Replace the index by an empty generation."""
+        self.create()
 
     def _any_of(self, field: str, values: Sequence) -> Query:
         """Documents with any of ``values`` in ``field`` (term_set_query takes only text)."""
@@ -175,12 +312,28 @@ class TantivyBackend:
             query = Query.boolean_query(
                 [(Occur.Must, text), (Occur.Must, Query.const_score_query(scope_query, 0.0))]
             )
-        searcher = self._searcher()
-        hits = searcher.search(query, limit=limit, count=False).hits
-        return [(searcher.doc(address)["id"][0], score) for score, address in hits]
+        index = self.ensure()
+        try:
+            searcher = index.searcher()
+            hits = searcher.search(query, limit=limit, count=False).hits
+            return [(searcher.doc(address)["id"][0], score) for score, address in hits]
+        except BaseException as exc:
+            if not _unexpected(exc):
+                raise
+            with self._lock:
+                raise self._fail(damaged(f"search failed: {exc}")) from exc
 
     def size_bytes(self) -> int:
-        return sum(f.stat().st_size for f in self.path.iterdir() if f.is_file())
+        self.ensure()
+        return sum(f.stat().st_size for f in self.folder.iterdir() if f.is_file())
 
     def count(self) -> int:
-        return self._searcher().num_docs
+        return self.ensure().searcher().num_docs
+
+
+def _fsync_dir(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

@@ -17,8 +17,21 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from proeftuin.search import runtime, services
+from proeftuin.search.backends import IndexUnavailable
 from proeftuin.search.embeddings import EmbeddingError
+from proeftuin.search.models import Passage
 from proeftuin.search.selectors import index_progress
+
+
+def _keyword_health() -> str:
+    """``ok``, or ``missing``/``damaged`` with what is wrong (then rebuild with --rebuild)."""
+    try:
+        runtime.keyword_backend().check()
+    except IndexUnavailable as exc:
+        if exc.reason == "missing" and not Passage.objects.exists():
+            return "empty"
+        return str(exc)
+    return "ok"
 
 
 class Command(BaseCommand):
@@ -69,6 +82,7 @@ class Command(BaseCommand):
             "complete": progress.complete,
             "backend": runtime.backend_name(),
             "indexDir": str(runtime.index_dir()),
+            "keywordIndex": _keyword_health(),
             "vectorModel": model.model_id if model is not None else None,
         }
         if as_json:
@@ -80,6 +94,7 @@ class Command(BaseCommand):
             (_("Pending"), state["pending"]),
             (_("Keyword backend"), state["backend"]),
             (_("Index folder"), state["indexDir"]),
+            (_("Keyword index"), state["keywordIndex"]),
             (_("Vector model"), state["vectorModel"] or _("none (meaning search is off)")),
         ]
         width = max(len(label) for label, _value in rows) + 1
