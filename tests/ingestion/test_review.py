@@ -112,7 +112,7 @@ def test_review_accept_edit_reject_and_make_a_draft_case(
     # the contributor holds no role in Proefstad: their own organisation leads and owns
     # the draft, and Proefstad is named as a partner, never given ownership
     assert case.organisations.get().name == "Gemeente Uploader" == case.owner.name
-    assert [p.organisation.name for p in case.partners.all()][0] == "Gemeente Proefstad"
+    assert case.partners.first().organisation.name == "Gemeente Proefstad"
     assert case.citations.filter(document=source.document).exists()
     citation = case.citations.first()
     assert citation.quote and citation.page == 1

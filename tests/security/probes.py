@@ -141,9 +141,9 @@ def _case_pages(url_of: Callable[[World, object], str], *, audit=False, shows_it
             if not seen and response.status_code not in REFUSED:
                 problems.append(f"{url}: status {response.status_code} for an invisible case")
             problems += [f"{url}: {p}" for p in leaks(world, actor, body)]
-            if audit and key == "pub" and world.level(actor) >= AUDIT_NEEDS:
-                if AUDIT_MARKER not in body:
-                    problems.append(f"{url}: history not shown to who may edit")
+            may_edit = audit and key == "pub" and world.level(actor) >= AUDIT_NEEDS
+            if may_edit and AUDIT_MARKER not in body:
+                problems.append(f"{url}: history not shown to who may edit")
         return problems
 
     return run

@@ -126,6 +126,17 @@ WRITES = [
         _cases_led_by_a,
     ),
     Write(
+        "api: A as lead, own organisation as owner",
+        ("api:case-list",),
+        30,
+        lambda w, c: c.post(
+            "/api/v1/cases",
+            api_case(w.a, owner=str((w.b if c.actor.startswith("b_") else w.a).uuid)),
+            content_type="application/json",
+        ),
+        _cases_led_by_a,
+    ),
+    Write(
         "form: cite A's document",
         ("cases:create",),
         10,
