@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.utils.translation import gettext as _
 
-from proeftuin.cases import services
+from proeftuin.cases import selectors, services
 from proeftuin.cases.forms import CaseForm, build_formsets, formset_rows
 from proeftuin.cases.models import ThemeSet
 from proeftuin.core.service import ConflictError, DomainError
@@ -66,8 +66,11 @@ class CaseEditor:
         set_key = (data or {}).get("theme_set") or main.get("theme_set")
         self.theme_set = ThemeSet.objects.filter(key=set_key).first() or self._default_set()
         themes = list(self.theme_set.themes.all()) if self.theme_set else []
-        self.form = CaseForm(data=data, initial=main, themes=themes)
-        self.formsets = build_formsets(data=data, initial=lists)
+        user = request.user
+        self.lead_choices = selectors.case_lead_choices(user=user, case=case)
+        self.documents = selectors.case_citable_documents(user=user, case=case)
+        self.form = CaseForm(data=data, initial=main, themes=themes, lead_choices=self.lead_choices)
+        self.formsets = build_formsets(data=data, initial=lists, documents=self.documents)
 
     @staticmethod
     def _default_set():

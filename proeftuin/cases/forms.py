@@ -54,8 +54,10 @@ class CaseForm(forms.Form):
     visibility = forms.ChoiceField(label=_("Visibility"), choices=Visibility.choices)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, themes=(), **kwargs):
+    def __init__(self, *args, themes=(), lead_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if lead_choices is not None:  # the service checks the lead again
+            self.fields["lead_organisation"].queryset = lead_choices
         self.theme_keys = []
         for theme in themes:
             name = f"section_{theme.key}"
@@ -127,11 +129,17 @@ class RecognitionForm(forms.Form):
 
 class CitationForm(forms.Form):
     field = forms.CharField(label=_("Field"), max_length=120)
-    document = forms.ModelChoiceField(label=_("Document"), queryset=Document.objects.all())
+    document = forms.ModelChoiceField(label=_("Document"), queryset=Document.objects.none())
     page = forms.IntegerField(label=_("Page"), min_value=1, required=False)
     quote = forms.CharField(
         label=_("Quote"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+    def __init__(self, *args, documents=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # only documents the user may see are offered (and accepted: the service checks too)
+        if documents is not None:
+            self.fields["document"].queryset = documents
 
 
 FORMSETS = {
@@ -145,13 +153,17 @@ FORMSETS = {
 }
 
 
-def build_formsets(data=None, initial=None) -> dict[str, forms.BaseFormSet]:
-    """One formset per list of the case, each with two empty rows to add to."""
+def build_formsets(data=None, initial=None, documents=None) -> dict[str, forms.BaseFormSet]:
+    """One formset per list of the case, each with two empty rows to add to.
+    ``documents``: the documents the citation rows may pick (none when not given)."""
     initial = initial or {}
     result = {}
     for name, (label, form_class) in FORMSETS.items():
         formset_class = formset_factory(form_class, extra=2, can_delete=True)
-        formset = formset_class(data=data, initial=initial.get(name), prefix=name)
+        form_kwargs = {"documents": documents} if form_class is CitationForm else {}
+        formset = formset_class(
+            data=data, initial=initial.get(name), prefix=name, form_kwargs=form_kwargs
+        )
         formset.label = label
         result[name] = formset
     return result

@@ -27,6 +27,20 @@ def can_create_case(user, owner=None) -> tuple[bool, str]:
     return True, ""
 
 
+def can_lead_case(user, organisation, *, publish: bool = False) -> tuple[bool, str]:
+    """Naming ``organisation`` as a case's lead: only where the user holds the role the
+    write needs (contributor for a draft, editor to publish). Other organisations and
+    partners may be named freely; they get no ownership."""
+    if is_platform_admin(user):
+        return True, ""
+    needed = Role.EDITOR if publish else Role.CONTRIBUTOR
+    if (role_in(user, organisation.pk) or 0) >= needed:
+        return True, ""
+    if publish:
+        return False, _("Only editors of the lead organisation can publish a case.")
+    return False, _("You can only name an organisation where you are a contributor as lead.")
+
+
 def can_edit_case(user, case) -> tuple[bool, str]:
     if is_platform_admin(user):
         return True, ""

@@ -1,41 +1,38 @@
 """Case QuerySet. ``visible_to`` is the one place where case visibility is decided:
-every list, page, count, facet, export and API response starts from it."""
+every list, page, count, facet, export and API response starts from it. The predicate
+itself is the shared ``proeftuin.core.visibility`` rule; this module says what each role
+adds for cases."""
 
 from __future__ import annotations
 
-from django.db import models
 from django.db.models import Q
 
-from proeftuin.accounts.service import Role, is_platform_admin, organisation_ids_with_role
+from proeftuin.accounts.service import Role
 from proeftuin.cases.choices import EditorialStatus, Visibility
+from proeftuin.core.service import Grant, VisibilityRule, VisibleQuerySet
 
 PUBLISHED_PUBLIC = Q(status=EditorialStatus.PUBLISHED, visibility=Visibility.PUBLIC)
+SHARED = Q(visibility__in=[Visibility.PUBLIC, Visibility.ORGANISATION])
+
+CASE_VISIBILITY = VisibilityRule(
+    public=PUBLISHED_PUBLIC,
+    grants=(
+        Grant(Role.VIEWER, Q(status=EditorialStatus.PUBLISHED) & SHARED),
+        Grant(Role.CONTRIBUTOR, SHARED),
+        # one's own private drafts, only while still a contributor of the owner
+        Grant(Role.CONTRIBUTOR, authored=True),
+        Grant(Role.EDITOR),
+    ),
+)
 
 
 def visibility_q(user) -> Q | None:
     """The condition a case must meet to be seen by ``user``; ``None`` means everything."""
-    if is_platform_admin(user):
-        return None
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return PUBLISHED_PUBLIC
-    shared = [Visibility.PUBLIC, Visibility.ORGANISATION]
-    return (
-        PUBLISHED_PUBLIC
-        | Q(
-            owner_id__in=organisation_ids_with_role(user, Role.VIEWER),
-            status=EditorialStatus.PUBLISHED,
-            visibility__in=shared,
-        )
-        | Q(owner_id__in=organisation_ids_with_role(user, Role.CONTRIBUTOR), visibility__in=shared)
-        | Q(owner_id__in=organisation_ids_with_role(user, Role.EDITOR))
-        | Q(created_by=user)
-    )
+    return CASE_VISIBILITY.q(user)
 
 
-class CaseQuerySet(models.QuerySet):
-    def visible_to(self, user) -> CaseQuerySet:
-        condition = visibility_q(user)
-        return self if condition is None else self.filter(condition)
+class CaseQuerySet(VisibleQuerySet):
+    rule = CASE_VISIBILITY
 
     def published_public(self) -> CaseQuerySet:
         return self.filter(PUBLISHED_PUBLIC)

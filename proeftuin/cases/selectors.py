@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import reduce
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
+from proeftuin.accounts.service import Role, is_platform_admin, organisation_ids_with_role
 from proeftuin.cases.facet_index import (
     bitmap,
     chosen_bitmaps,
@@ -23,6 +24,8 @@ from proeftuin.cases.models import (
     CaseSection,
     Citation,
 )
+from proeftuin.documents.service import Document, documents_visible
+from proeftuin.organisations.service import Organisation
 
 
 @dataclass
@@ -145,3 +148,24 @@ def case_counts_by_province(user) -> dict[str, int]:
 def cases_of_organisation(*, user, organisation) -> QuerySet[Case]:
     links = CaseOrganisation.objects.filter(organisation=organisation).values("case_id")
     return case_list_queryset(user).filter(id__in=links)
+
+
+def case_lead_choices(*, user, case: Case | None = None) -> QuerySet[Organisation]:
+    """Organisations ``user`` may name as lead: where they are a contributor (everything
+    for platform administrators), and the case's current lead."""
+    if is_platform_admin(user):
+        return Organisation.objects.all()
+    allowed = Q(pk__in=organisation_ids_with_role(user, Role.CONTRIBUTOR))
+    if case is not None:
+        allowed |= Q(case_links__case=case, case_links__is_lead=True)
+    return Organisation.objects.filter(allowed).distinct()
+
+
+def case_citable_documents(*, user, case: Case | None = None) -> QuerySet[Document]:
+    """Documents ``user`` may pick as a source: those they may see, and those the case
+    already cites."""
+    visible = documents_visible(user)
+    if case is None:
+        return visible
+    cited = Citation.objects.filter(case=case).values("document_id")
+    return Document.objects.filter(Q(pk__in=visible.values("pk")) | Q(pk__in=cited))

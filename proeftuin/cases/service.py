@@ -3,6 +3,7 @@
 from proeftuin.cases.facet_index import bitmap, chosen_bitmaps, facet_index, visible_bitmap
 from proeftuin.cases.facets import facets
 from proeftuin.cases.models import Case, CaseFacetValue, ThemeSet
+from proeftuin.cases.permissions import can_lead_case
 from proeftuin.cases.selectors import (
     case_counts_by_province,
     case_detail,
@@ -17,6 +18,7 @@ __all__ = [
     "CaseFacetValue",
     "ThemeSet",
     "bitmap",
+    "can_lead_case",
     "case_counts_by_province",
     "case_create",
     "case_detail",

@@ -42,6 +42,7 @@ from proeftuin.core.service import (
     audit_record,
     content_changed,
 )
+from proeftuin.documents.service import documents_visible
 
 SCALAR_FIELDS = ("title", "summary", "year_start", "year_end", "stage", "status", "visibility")
 CHILDREN = {
@@ -148,9 +149,7 @@ def case_create(*, actor, theme_set: ThemeSet, organisations: list, owner=None, 
     """Create a case. ``organisations``: the first is the lead and, by default, the owner."""
     owner = owner or (organisations[0] if organisations else None)
     if actor is not None:
-        _check(permissions.can_create_case(actor, owner))
-        if data.get("status") == EditorialStatus.PUBLISHED and not _may_publish_for(actor, owner):
-            raise NotAllowed(_("Only editors can publish a case."))
+        _check_create_allowed(actor, owner, organisations, data)
     data["organisations"] = organisations
     themes = _validate(data, theme_set)
     case = Case(
@@ -167,12 +166,48 @@ def case_create(*, actor, theme_set: ThemeSet, organisations: list, owner=None, 
     return case
 
 
-def _check_update_allowed(actor, current: Case, status: str | None, owner) -> None:
+def _check_create_allowed(actor, owner, organisations: list, data: dict) -> None:
+    """The actor's role in the owner and in the lead organisation (the first one), and
+    only documents the actor may see as sources."""
+    _check(permissions.can_create_case(actor, owner))
+    publish = data.get("status") == EditorialStatus.PUBLISHED
+    if publish and not _may_publish_for(actor, owner):
+        raise NotAllowed(_("Only editors can publish a case."))
+    if organisations:
+        _check(permissions.can_lead_case(actor, organisations[0], publish=publish))
+    _check_citations(actor, data.get("citations"))
+
+
+def _check_update_allowed(actor, current: Case, data: dict, owner) -> None:
+    status = data.get("status")
     _check(permissions.can_edit_case(actor, current))
     if status == EditorialStatus.PUBLISHED != current.status:
         _check(permissions.can_publish_case(actor, current))
     if owner is not None and owner.pk != current.owner_id:
         _check(permissions.can_create_case(actor, owner))
+    organisations = data.get("organisations")
+    lead = current.case_organisations.filter(is_lead=True).values_list("organisation", flat=True)
+    if organisations and organisations[0].pk not in lead:
+        publish = (status or current.status) == EditorialStatus.PUBLISHED
+        _check(permissions.can_lead_case(actor, organisations[0], publish=publish))
+    _check_citations(actor, data.get("citations"), case=current)
+
+
+def _check_citations(actor, citations: list | None, case: Case | None = None) -> None:
+    """Refuse a source document the actor may not see, with the message of a document that
+    does not exist. Documents the case already cites may stay."""
+    chosen = {i: c.get("document") for i, c in enumerate(citations or []) if c.get("document")}
+    if not chosen:
+        return
+    pks = {document.pk for document in chosen.values()}
+    allowed = set(documents_visible(actor).filter(pk__in=pks).values_list("pk", flat=True))
+    if case is not None:
+        allowed |= set(case.citations.values_list("document_id", flat=True))
+    errors = Errors()
+    for index, document in chosen.items():
+        if document.pk not in allowed:
+            errors.add(f"citations.{index}.document", _("This document does not exist."))
+    raise_if_errors(errors)
 
 
 def _claim_version(pk: int, expected_version: int | None) -> None:
@@ -204,7 +239,7 @@ def case_update(
     """
     current = Case.objects.get(pk=case.pk)
     if actor is not None:
-        _check_update_allowed(actor, current, data.get("status"), owner)
+        _check_update_allowed(actor, current, data, owner)
     _claim_version(case.pk, expected_version)
     before = case_snapshot(current)
     themes = _validate(data, theme_set or current.theme_set)

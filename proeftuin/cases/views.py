@@ -129,8 +129,11 @@ def _checked_for_prior_cases(request, editor: CaseEditor) -> dict:
     editor.form = CaseForm(
         initial={name: form[name].value() for name in form.fields},
         themes=editor.theme_set.themes.all() if editor.theme_set else (),
+        lead_choices=editor.lead_choices,
     )
-    editor.formsets = build_formsets(initial=_typed_rows(editor.formsets))
+    editor.formsets = build_formsets(
+        initial=_typed_rows(editor.formsets), documents=editor.documents
+    )
     prior = [(hit, strength(hit.similarity)) for hit in found]
     return {**editor.context(), "prior_cases": prior, "prior_query": text}
 

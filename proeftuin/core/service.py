@@ -12,6 +12,7 @@ from proeftuin.core.generation import content_changed, content_generation
 from proeftuin.core.models import AuditEntry, BaseModel
 from proeftuin.core.querystrings import querystring_without
 from proeftuin.core.registry import Registry
+from proeftuin.core.visibility import Grant, VisibilityRule, VisibleQuerySet
 
 __all__ = [
     "AuditEntry",
@@ -19,9 +20,12 @@ __all__ = [
     "ConflictError",
     "DomainError",
     "DuplicateError",
+    "Grant",
     "NotAllowed",
     "Registry",
     "ValidationFailed",
+    "VisibilityRule",
+    "VisibleQuerySet",
     "audit_history",
     "audit_record",
     "content_changed",

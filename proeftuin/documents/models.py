@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from proeftuin.core.service import BaseModel
+from proeftuin.documents.querysets import DocumentQuerySet
 
 
 class Document(BaseModel):
@@ -13,6 +14,8 @@ class Document(BaseModel):
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     url = models.URLField(_("web address"), blank=True)
     file_name = models.CharField(_("file name"), max_length=255, blank=True)
+
+    objects = DocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["title"]

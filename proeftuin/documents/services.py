@@ -22,3 +22,16 @@ def document_upsert(*, key: str, actor=None, **fields) -> Document:
     else:
         audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=document, after=fields)
     return document
+
+
+@transaction.atomic
+def document_create(*, key: str, actor=None, **fields) -> Document:
+    """Create a new document under ``key``, or under ``key-2``, ``key-3``… when taken, so
+    an upload never takes over (or reveals) a document that belongs to someone else."""
+    base = slugify(key)[:110] or "document"
+    candidate, n = base, 2
+    while Document.objects.filter(key=candidate).exists():
+        candidate, n = f"{base}-{n}", n + 1
+    document = Document.objects.create(key=candidate, **fields)
+    audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=document, after=fields)
+    return document

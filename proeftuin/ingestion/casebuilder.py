@@ -1,7 +1,9 @@
 """Turn the accepted suggestions of one case in a document into a draft case.
 
 Every accepted value lands on the case with a citation (document, page, quote). The
-organisation is matched in the registry by name, or added with the accepted profile.
+organisation is matched in the registry by name, or added with the accepted profile. It
+leads the case only when the actor may lead for it; otherwise the uploading organisation
+leads and owns the draft, and the document's organisation is named as a partner.
 """
 
 from __future__ import annotations
@@ -9,9 +11,10 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from proeftuin.cases.service import Case, ThemeSet, case_create, case_update
-from proeftuin.core.service import ValidationFailed
+from proeftuin.cases.service import Case, ThemeSet, can_lead_case, case_create, case_update
+from proeftuin.core.service import NotAllowed, ValidationFailed
 from proeftuin.ingestion.models import Suggestion
+from proeftuin.ingestion.permissions import can_review
 from proeftuin.ingestion.types import LIST_FIELDS
 from proeftuin.organisations.service import Organisation, organisation_create
 
@@ -75,9 +78,26 @@ def _case_data(rows, document) -> dict:
     return data
 
 
+def _lead(actor, source, organisation: Organisation, data: dict) -> Organisation:
+    """The document's organisation when the actor may lead for it; else the uploading
+    organisation, with the document's organisation named as a partner (no ownership)."""
+    if source.owner is None or can_lead_case(actor, organisation)[0]:
+        return organisation
+    if organisation.pk != source.owner_id:
+        data["partners"] = [
+            {"organisation": organisation, "name": organisation.name, "role": ""},
+            *[p for p in data.get("partners", []) if isinstance(p, dict)],
+        ]
+    return source.owner
+
+
 @transaction.atomic
 def case_from_segment(*, actor, source, segment: int) -> Case:
     """Create (or update) the draft case of one segment from its accepted suggestions."""
+    if actor is not None:
+        allowed, reason = can_review(actor, source)
+        if not allowed:
+            raise NotAllowed(reason)
     rows = _accepted(source, segment)
     organisation = _organisation(rows, actor)
     data = _case_data(rows, source.document)
@@ -90,11 +110,12 @@ def case_from_segment(*, actor, source, segment: int) -> Case:
     if existing:
         case = case_update(case=existing, actor=actor, theme_set=theme_set, **data)
     else:
+        lead = _lead(actor, source, organisation, data)
         case = case_create(
             actor=actor,
             theme_set=theme_set,
-            organisations=[organisation],
-            owner=source.owner,
+            organisations=[lead],
+            owner=source.owner or lead,
             stage="standard_practice",
             status="draft",
             visibility="organisation",

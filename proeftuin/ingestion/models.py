@@ -4,32 +4,26 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from proeftuin.core.service import BaseModel
+from proeftuin.accounts.service import Role
+from proeftuin.core.service import BaseModel, Grant, VisibilityRule, VisibleQuerySet
 
 
-class SourceFileQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Uploaded files and their suggestions: the uploader, members of the owning
-        organisation and platform administrators."""
-        from proeftuin.accounts.service import is_platform_admin, roles_by_organisation
+class SourceFileQuerySet(VisibleQuerySet):
+    """Uploaded files and their suggestions: members of the owning organisation (any
+    current role) and platform administrators. Having uploaded a file grants nothing."""
 
-        if is_platform_admin(user):
-            return self
-        if not getattr(user, "is_authenticated", False):
-            return self.none()
-        orgs = list(roles_by_organisation(user))
-        return self.filter(models.Q(uploaded_by=user) | models.Q(owner_id__in=orgs))
+    rule = VisibilityRule(grants=(Grant(Role.VIEWER),))
 
 
 class SourceFile(BaseModel):
-    """One uploaded file, kept once per content hash."""
+    """One uploaded file, kept once per organisation and content hash."""
 
     document = models.ForeignKey(
         "documents.Document", on_delete=models.PROTECT, related_name="source_files"
     )
     file = models.FileField(_("file"), upload_to="sources/%Y/%m/")
     filename = models.CharField(_("file name"), max_length=255)
-    content_hash = models.CharField(_("SHA-256"), max_length=64, unique=True)
+    content_hash = models.CharField(_("SHA-256"), max_length=64, db_index=True)
     size = models.PositiveBigIntegerField(_("size in bytes"))
     format = models.CharField(_("format"), max_length=12, blank=True)
     pages = models.PositiveIntegerField(_("pages"), null=True, blank=True)
@@ -62,6 +56,11 @@ class SourceFile(BaseModel):
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "content_hash"], name="unique_source_per_owner"
+            )
+        ]
         verbose_name = _("source file")
         verbose_name_plural = _("source files")
 

@@ -1,4 +1,7 @@
-"""Who may upload and review. Each function returns (allowed, reason)."""
+"""Who may upload and review. Each function returns (allowed, reason).
+
+Having uploaded a file grants nothing by itself: the uploader reviews it only while still
+a contributor of the owning organisation."""
 
 from django.utils.translation import gettext as _
 
@@ -20,10 +23,10 @@ def can_upload(user, owner=None) -> tuple[bool, str]:
 
 
 def can_review(user, source) -> tuple[bool, str]:
-    if is_platform_admin(user) or (
-        getattr(user, "is_authenticated", False) and source.uploaded_by_id == user.pk
-    ):
+    if is_platform_admin(user):
         return True, ""
-    if source.owner_id and (role_in(user, source.owner_id) or 0) >= Role.EDITOR:
+    role = role_in(user, source.owner_id) or 0
+    uploader = source.uploaded_by_id is not None and source.uploaded_by_id == user.pk
+    if role >= Role.EDITOR or (uploader and role >= Role.CONTRIBUTOR):
         return True, ""
     return False, _("Only the uploader and editors of the organisation can review.")

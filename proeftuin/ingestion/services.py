@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from proeftuin.accounts.service import Role, organisation_ids_with_role
 from proeftuin.core import jobs
-from proeftuin.core.service import NotAllowed, ValidationFailed
-from proeftuin.documents.service import document_upsert
+from proeftuin.core.service import AuditEntry, NotAllowed, ValidationFailed, audit_record
+from proeftuin.documents.service import document_create
 from proeftuin.ingestion.limits import Limits
 from proeftuin.ingestion.models import Job, SourceFile, Suggestion
 from proeftuin.ingestion.parsers import check_size
@@ -29,28 +29,54 @@ def _home_organisation(actor):
     return Organisation.objects.filter(pk__in=ids).order_by("name").first()
 
 
+def _check(allowed_reason: tuple[bool, str]) -> None:
+    allowed, reason = allowed_reason
+    if not allowed:
+        raise NotAllowed(reason)
+
+
+def _person(actor):
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
 @transaction.atomic
 def source_upload(
     *, actor, filename: str, data: bytes, owner=None, limits: Limits | None = None
 ) -> tuple[SourceFile, Job, bool]:
-    """Store an upload and queue its ingestion. The same content twice is recognised:
-    the existing file and its latest job come back with ``created=False``."""
+    """Store an upload and queue its ingestion. The same content twice within one
+    organisation is recognised: its file and latest job come back with ``created=False``.
+    Another organisation's files are never matched, so nothing of them is revealed."""
     if actor is not None:
-        allowed, reason = can_upload(actor, owner)
-        if not allowed:
-            raise NotAllowed(reason)
+        _check(can_upload(actor, owner))
         owner = owner or _home_organisation(actor)
     check_size(len(data), limits)
     digest = hashlib.sha256(data).hexdigest()
-    existing = SourceFile.objects.filter(content_hash=digest).first()
+    existing = SourceFile.objects.filter(owner=owner, content_hash=digest).first()
     if existing:
         return existing, existing.jobs.first() or job_start(source=existing), False
+    source = _store(actor=actor, owner=owner, filename=filename, data=data, digest=digest)
+    audit_record(
+        actor=actor,
+        action=AuditEntry.Action.CREATE,
+        obj=source,
+        after={
+            "filename": source.filename,
+            "content_hash": digest,
+            "size": source.size,
+            "owner": str(owner.uuid) if owner else None,
+        },
+    )
+    return source, job_start(source=source), True
+
+
+def _store(*, actor, owner, filename: str, data: bytes, digest: str) -> SourceFile:
     name = Path(filename).name[:200] or "document"
     previous = SourceFile.objects.filter(filename=name, owner=owner).first()
     document = (
         previous.document
         if previous
-        else document_upsert(
+        else document_create(
+            actor=actor,
             key=f"{slugify(Path(name).stem)[:60]}-{digest[:8]}",
             title=Path(name).stem[:300],
             file_name=name,
@@ -63,11 +89,11 @@ def source_upload(
         size=len(data),
         previous=previous,
         owner=owner,
-        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        uploaded_by=_person(actor),
     )
     source.file.save(f"{digest[:16]}{Path(name).suffix[:10]}", ContentFile(data), save=False)
     source.save()
-    return source, job_start(source=source), True
+    return source
 
 
 def job_start(*, source: SourceFile) -> Job:
@@ -77,14 +103,15 @@ def job_start(*, source: SourceFile) -> Job:
     return job
 
 
+@transaction.atomic
 def job_retry(*, actor, job: Job) -> Job:
     """Try a job again: a failed one, one whose worker stopped, or one waiting for its
     next attempt runs again now (the same job); a finished one is processed anew."""
-    allowed, reason = can_review(actor, job.source)
-    if not allowed:
-        raise NotAllowed(reason)
+    _check(can_review(actor, job.source))
     if job.status == Job.Status.SUCCEEDED:
-        return job_start(source=job.source)
+        new = job_start(source=job.source)
+        _audit_rerun(actor, new, job)
+        return new
     record = jobs.latest_for("ingestion.run", job.id)
     if not _may_retry(job, record):
         raise ValidationFailed(_("This job is still running."))
@@ -97,7 +124,17 @@ def job_retry(*, actor, job: Job) -> Job:
         else:
             jobs.retry(record)
     job.refresh_from_db()
+    _audit_rerun(actor, job, job)
     return job
+
+
+def _audit_rerun(actor, new: Job, old: Job) -> None:
+    audit_record(
+        actor=actor,
+        action=AuditEntry.Action.CREATE,
+        obj=new,
+        after={"source": str(old.source.uuid), "rerun_of": str(old.uuid)},
+    )
 
 
 def _may_retry(job: Job, record) -> bool:
@@ -125,33 +162,57 @@ def _validate_decision(suggestion: Suggestion, decision: str, edited_value) -> N
 @transaction.atomic
 def suggestion_decide(*, actor, suggestion: Suggestion, decision: str, edited_value=None):
     """Accept, edit or reject one suggestion."""
-    allowed, reason = can_review(actor, suggestion.source)
-    if not allowed:
-        raise NotAllowed(reason)
+    _check(can_review(actor, suggestion.source))
     _validate_decision(suggestion, decision, edited_value)
+    before = _decision_snapshot(suggestion)
     suggestion.status = decision
     suggestion.edited_value = edited_value if decision == Suggestion.Status.EDITED else None
-    suggestion.decided_by = actor if getattr(actor, "is_authenticated", False) else None
+    suggestion.decided_by = _person(actor)
     suggestion.decided_at = timezone.now()
     suggestion.save()
+    _audit_decision(actor, suggestion, before)
     return suggestion
+
+
+def _decision_snapshot(suggestion: Suggestion) -> dict:
+    return {"status": suggestion.status, "edited_value": suggestion.edited_value}
+
+
+def _audit_decision(actor, suggestion: Suggestion, before: dict, rule: str = "") -> None:
+    """One audit entry per decision: the field, the status and value before and after,
+    and for a bulk decision the rule that made it (e.g. ``accept_above:0.8``)."""
+    after = {**_decision_snapshot(suggestion), "field": suggestion.field}
+    if rule:
+        after["rule"] = rule
+    audit_record(
+        actor=actor,
+        action=AuditEntry.Action.UPDATE,
+        obj=suggestion,
+        before={**before, "field": suggestion.field},
+        after=after,
+    )
 
 
 @transaction.atomic
 def suggestions_accept_above(*, actor, source: SourceFile, segment: int, threshold: float) -> int:
     """Accept every pending suggestion of one case in the document with at least
     ``threshold`` confidence and no conflict; returns how many were accepted."""
-    allowed, reason = can_review(actor, source)
-    if not allowed:
-        raise NotAllowed(reason)
-    pending = source.suggestions.filter(
-        segment=segment,
-        status=Suggestion.Status.PENDING,
-        confidence__gte=threshold,
-        conflict=False,
+    _check(can_review(actor, source))
+    pending = list(
+        source.suggestions.select_for_update().filter(
+            segment=segment,
+            status=Suggestion.Status.PENDING,
+            confidence__gte=threshold,
+            conflict=False,
+        )
     )
-    return pending.update(
-        status=Suggestion.Status.ACCEPTED,
-        decided_at=timezone.now(),
-        decided_by=actor if getattr(actor, "is_authenticated", False) else None,
-    )
+    now = timezone.now()
+    for suggestion in pending:
+        suggestion.status = Suggestion.Status.ACCEPTED
+        suggestion.decided_at, suggestion.decided_by = now, _person(actor)
+        suggestion.updated_at = now
+    Suggestion.objects.bulk_update(pending, ["status", "decided_at", "decided_by", "updated_at"])
+    for suggestion in pending:
+        before = {"status": Suggestion.Status.PENDING, "edited_value": None}
+        _audit_decision(actor, suggestion, before, rule=f"accept_above:{threshold}")
+    return len(pending)

@@ -106,6 +106,16 @@ def test_creator_sees_own_private_draft(library, make_member):
     assert mine.title not in visible_titles(colleague)
 
 
+def test_creator_without_a_current_role_sees_only_public(library, make_member):
+    owner, _other, cases = library
+    author = make_member(owner, Role.CONTRIBUTOR)
+    mine = make_case(organisations=[owner], actor=author, status="draft", visibility="private")
+    author.memberships.all().delete()
+    author.__dict__.pop("_proeftuin_roles", None)
+    assert visible_titles(author) == expected(cases, [("published", "public")])
+    assert mine.title not in visible_titles(author)
+
+
 def test_platform_admin_sees_everything(library, platform_admin):
     _owner, _other, cases = library
     assert visible_titles(platform_admin) == expected(cases, MATRIX)

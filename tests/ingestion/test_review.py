@@ -109,10 +109,29 @@ def test_review_accept_edit_reject_and_make_a_draft_case(
     )
     case = case_from_segment(actor=contributor, source=source, segment=0)
     assert case.status == "draft"
-    assert case.organisations.get().name == "Gemeente Proefstad"
+    # the contributor holds no role in Proefstad: their own organisation leads and owns
+    # the draft, and Proefstad is named as a partner, never given ownership
+    assert case.organisations.get().name == "Gemeente Uploader" == case.owner.name
+    assert case.partners.first().organisation.name == "Gemeente Proefstad"
     assert case.citations.filter(document=source.document).exists()
     citation = case.citations.first()
     assert citation.quote and citation.page == 1
+
+
+def test_the_documents_organisation_leads_when_the_actor_contributes_there(
+    make_member, django_capture_on_commit_callbacks
+):
+    proefstad = OrganisationFactory(name="Gemeente Proefstad")
+    contributor = make_member(proefstad, Role.CONTRIBUTOR)
+    source, _job, _ = upload(contributor, capture=django_capture_on_commit_callbacks)
+    suggestions_accept_above(actor=contributor, source=source, segment=0, threshold=0.0)
+    name = source.suggestions.get(field="organisation.name")
+    suggestion_decide(
+        actor=contributor, suggestion=name, decision="edited", edited_value="Gemeente Proefstad"
+    )
+    case = case_from_segment(actor=contributor, source=source, segment=0)
+    assert case.organisations.get() == proefstad == case.owner
+    assert not case.partners.filter(organisation=proefstad).exists()
 
 
 def test_a_rerun_keeps_decisions(contributor, django_capture_on_commit_callbacks):

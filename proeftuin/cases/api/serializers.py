@@ -1,10 +1,11 @@
 """Case API: one read representation, one write payload."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from proeftuin.cases import permissions
+from proeftuin.cases import permissions, selectors
 from proeftuin.cases.choices import (
     BarrierCategory,
     Direction,
@@ -193,9 +194,22 @@ class PersonWriteSerializer(serializers.Serializer):
     organisation_name = serializers.CharField(max_length=200, required=False, allow_blank=True)
 
 
+class VisibleDocumentField(serializers.SlugRelatedField):
+    """A document key the caller may see (or the case already cites); any other key is
+    refused as if it did not exist."""
+
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="key", queryset=Document.objects.all(), **kwargs)
+
+    def get_queryset(self):
+        request = self.context.get("request")
+        user = getattr(request, "user", None) or AnonymousUser()
+        return selectors.case_citable_documents(user=user, case=self.context.get("case"))
+
+
 class CitationWriteSerializer(serializers.Serializer):
     field = serializers.CharField(max_length=120)
-    document = serializers.SlugRelatedField(slug_field="key", queryset=Document.objects.all())
+    document = VisibleDocumentField()
     page = serializers.IntegerField(min_value=1, required=False, allow_null=True)
     quote = serializers.CharField(required=False, allow_blank=True, max_length=2000)
 

@@ -69,7 +69,7 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         if not request.user.is_authenticated:
             raise NotAuthenticated()
         case = self._get_detail(uuid)
-        data = self._payload(request, partial=partial)
+        data = self._payload(request, partial=partial, case=case)
         version = data.pop("version", None)
         if_match = request.headers.get("If-Match", "").strip('W/"')
         by_header = version is None and if_match.isdigit()
@@ -83,8 +83,9 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
             raise (PreconditionFailed(str(exc.message)) if by_header else exc) from exc
         return Response(self._render(case))
 
-    def _payload(self, request, *, partial: bool) -> dict:
-        payload = CaseWriteSerializer(data=request.data, partial=partial)
+    def _payload(self, request, *, partial: bool, case=None) -> dict:
+        context = {"request": request, "case": case}
+        payload = CaseWriteSerializer(data=request.data, partial=partial, context=context)
         payload.is_valid(raise_exception=True)
         return dict(payload.validated_data)
 

@@ -1,0 +1,66 @@
+"""One visibility predicate shared by every model that belongs to an organisation.
+
+A model declares a ``VisibilityRule``: what anyone may see (``public``) and what a current
+role in the owning organisation adds (``grants``). ``VisibleQuerySet.visible_to(user)`` is
+then the one read path for lists, pages, counts, facets, exports and the API.
+
+Authorship grants nothing by itself: a grant may be narrowed to the records a user made
+(``authored``), but it still needs the user's current role in the owner. A user without a
+current role (no membership, membership removed, account deactivated) sees only ``public``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.db.models import Q
+
+NOTHING = Q(pk__in=[])
+
+
+@dataclass(frozen=True)
+class Grant:
+    """What a ``role`` (or higher) in the owning organisation adds: records of that owner
+    meeting ``condition``; with ``authored``, only those the user made."""
+
+    role: int
+    condition: Q = field(default_factory=Q)
+    authored: bool = False
+
+
+@dataclass(frozen=True)
+class VisibilityRule:
+    public: Q = NOTHING
+    grants: tuple[Grant, ...] = ()
+    owner_field: str = "owner"
+    author_field: str = "created_by"
+
+    def q(self, user) -> Q | None:
+        """The condition a record must meet to be seen by ``user``; ``None``: everything."""
+        from proeftuin.accounts.service import is_platform_admin, organisation_ids_with_role
+
+        if is_platform_admin(user):
+            return None
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return self.public
+        condition = self.public
+        for grant in self.grants:
+            owners = organisation_ids_with_role(user, grant.role)
+            if not owners:
+                continue
+            granted = Q(**{f"{self.owner_field}_id__in": owners}) & grant.condition
+            if grant.authored:
+                granted &= Q(**{self.author_field: user})
+            condition |= granted
+        return condition
+
+
+class VisibleQuerySet(models.QuerySet):
+    """A QuerySet with ``rule = VisibilityRule(...)`` for its model."""
+
+    rule: VisibilityRule = VisibilityRule()
+
+    def visible_to(self, user):
+        condition = self.rule.q(user)
+        return self if condition is None else self.filter(condition)

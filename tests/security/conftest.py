@@ -1,0 +1,25 @@
+import pytest
+from django.test import Client
+
+from tests.security.world import build_world
+
+
+@pytest.fixture
+def world(db, django_capture_on_commit_callbacks):
+    """A's private things and every actor; background jobs (ingestion, indexing) run."""
+    with django_capture_on_commit_callbacks(execute=True):
+        return build_world()
+
+
+@pytest.fixture
+def client_for(world):
+    """client_for(actor) -> a test client signed in as that actor (none for anonymous)."""
+
+    def make(actor: str) -> Client:
+        client = Client()
+        client.actor = actor
+        if actor != "anonymous":
+            client.force_login(world.users[actor])
+        return client
+
+    return make

@@ -1,0 +1,16 @@
+"""Every actor reads every page and API route: nothing of organisation A leaks to who may
+not see it, and what they may see is there."""
+
+import pytest
+
+from tests.security.probes import READS
+from tests.security.world import ACTORS
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+def test_reads(world, client_for, actor):
+    client = client_for(actor)
+    problems = [p for probe in READS for p in probe.run(world, client, actor)]
+    assert not problems, "\n".join(problems)

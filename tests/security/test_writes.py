@@ -1,0 +1,34 @@
+"""Every actor below the needed role tries to change A's things: refused, nothing changed,
+nothing revealed. Then one who holds the role does it (the positive control)."""
+
+import pytest
+
+from tests.security.probes import leaks
+from tests.security.world import ACTORS
+from tests.security.writes import REFUSED, WRITES
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("write", WRITES, ids=[w.name for w in WRITES])
+def test_writes(world, client_for, write):
+    before = write.state(world)
+    problems = []
+    for actor in ACTORS:
+        if world.level(actor) >= write.needs:
+            continue
+        response = write.attempt(world, client_for(actor))
+        # what the attacker sent (the address, a document key) may be echoed back
+        body = response.content.decode().replace(response.request["PATH_INFO"], "")
+        body = body.replace(world.source.document.key, "")
+        if response.status_code not in REFUSED:
+            problems.append(f"{actor}: status {response.status_code}")
+        if write.state(world) != before:
+            problems.append(f"{actor}: changed it")
+            before = write.state(world)
+        problems += [f"{actor}: {p}" for p in leaks(world, actor, body)]
+    if write.check_done:
+        response = write.attempt(world, client_for(write.allowed_actor))
+        if write.state(world) == before:
+            problems.append(f"{write.allowed_actor} could not: {response.status_code}")
+    assert not problems, "\n".join(problems)

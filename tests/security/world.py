@@ -1,0 +1,148 @@
+"""The world the hostile-user suite attacks: organisation A with private cases, an
+uploaded document with suggestions and an audit history; organisation B beside it; and
+every kind of actor, each with the level of access it should have to A's things.
+
+Each private thing carries a marker (a made-up word) in its title or text, so a leak shows
+up as the marker in a response body, and a positive control (someone who may see it)
+shows the suite can fail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AnonymousUser
+
+from proeftuin.accounts.models import Membership, Role
+from proeftuin.cases.models import Case, ThemeSet
+from proeftuin.cases.services import case_create, case_update
+from proeftuin.ingestion.models import SourceFile
+from proeftuin.ingestion.services import source_upload
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+
+ADMIN = 100  # a platform administrator may see everything
+
+# what each of A's things needs: the role in A (0 = anyone)
+CASES = {
+    "pub": ("published", "public", 0),
+    "org": ("published", "organisation", Role.VIEWER),
+    "draft": ("draft", "organisation", Role.CONTRIBUTOR),
+    "private": ("draft", "private", Role.EDITOR),
+}
+SOURCE_NEEDS = Role.VIEWER  # the uploaded file, its suggestions, its document
+REVIEW_NEEDS = Role.EDITOR  # the uploader lost their role, so only editors review
+EDIT_NEEDS = Role.EDITOR  # none of A's drafts is the acting contributor's own
+AUDIT_NEEDS = Role.EDITOR  # history is shown to who may edit the (published) case
+
+AUDIT_MARKER = "xqzaudit"
+SOURCE_MARKER = "xqzbronwoord"  # searched for (so echoed back in the query)
+SNIPPET_MARKER = "xqzfragment"  # next to it: in a response only when a passage is
+DOCUMENT_TEXT = (
+    f"Gemeente Alfa\n\nOpenheid\nDe gemeente deelt het {SOURCE_MARKER} {SNIPPET_MARKER} "
+    "rapport alleen binnen de eigen organisatie, met cijfers over wijkteams en zorg.\n"
+).encode()
+
+ACTORS = [
+    "anonymous",
+    "outsider",
+    "revoked",
+    "deactivated",
+    "b_viewer",
+    "b_contributor",
+    "b_editor",
+    "b_admin",
+    "a_viewer",
+    "a_contributor",
+    "a_editor",
+    "a_admin",
+    "platform_admin",
+]
+HOSTILE = ACTORS[:8]
+
+
+def case_marker(key: str) -> str:
+    return f"xqzcasus{key}"
+
+
+@dataclass
+class World:
+    a: object
+    b: object
+    users: dict = field(default_factory=dict)
+    cases: dict = field(default_factory=dict)
+    source: SourceFile | None = None
+
+    def user(self, actor: str):
+        return self.users.get(actor) or AnonymousUser()
+
+    def level(self, actor: str) -> int:
+        """The actor's effective role in A (0 for everyone outside it)."""
+        if actor == "platform_admin":
+            return ADMIN
+        return {"a_viewer": 10, "a_contributor": 20, "a_editor": 30, "a_admin": 40}.get(actor, 0)
+
+    def sees_case(self, actor: str, key: str) -> bool:
+        return self.level(actor) >= CASES[key][2]
+
+    def sees_source(self, actor: str) -> bool:
+        return self.level(actor) >= SOURCE_NEEDS
+
+    def visible_cases(self, actor: str) -> set[str]:
+        return {key for key in CASES if self.sees_case(actor, key)}
+
+
+def _member(organisation, role, username):
+    return MembershipFactory(
+        organisation=organisation, role=role, user=UserFactory(username=username)
+    ).user
+
+
+def _case(key: str, owner, actor=None) -> Case:
+    status, visibility, _needs = CASES[key]
+    marker = case_marker(key)
+    return case_create(
+        actor=actor,
+        theme_set=ThemeSet.objects.get(key="casebook"),
+        organisations=[owner],
+        title=f"Casus {marker}",
+        summary=f"Een casus over wijkteams met het kenmerk {marker}.",
+        year_start=2019,
+        stage="pilot",
+        status=status,
+        visibility=visibility,
+    )
+
+
+def build_world() -> World:
+    a = OrganisationFactory(name="Gemeente Alfa", slug="gemeente-alfa", province="PV20")
+    b = OrganisationFactory(name="Gemeente Beta", slug="gemeente-beta", province="PV21")
+    world = World(a=a, b=b)
+    for prefix, org in (("a", a), ("b", b)):
+        for role, name in (
+            (Role.VIEWER, "viewer"),
+            (Role.CONTRIBUTOR, "contributor"),
+            (Role.EDITOR, "editor"),
+            (Role.ORGANISATION_ADMIN, "admin"),
+        ):
+            world.users[f"{prefix}_{name}"] = _member(org, role, f"{prefix}-{name}")
+    world.users["outsider"] = UserFactory(username="buitenstaander")
+    world.users["platform_admin"] = UserFactory(
+        username="platformbeheer", is_platform_admin=True, is_staff=True
+    )
+    revoked = _member(a, Role.CONTRIBUTOR, "vertrokken")
+    deactivated = _member(a, Role.EDITOR, "gedeactiveerd")
+    auditor = _member(a, Role.EDITOR, f"redacteur-{AUDIT_MARKER}")
+    world.users.update(revoked=revoked, deactivated=deactivated)
+    for key in CASES:
+        world.cases[key] = _case(key, a, actor=revoked if key == "private" else None)
+    case_update(case=world.cases["pub"], actor=auditor, year_end=2021)
+    world.source, _job, _created = source_upload(
+        actor=revoked, filename="vertrouwelijk-alfa.txt", data=DOCUMENT_TEXT
+    )
+    # the authorship stays; the role goes
+    Membership.objects.filter(user=revoked).delete()
+    deactivated.is_active = False
+    deactivated.save()
+    for user in world.users.values():
+        user.__dict__.pop("_proeftuin_roles", None)
+    return world

@@ -1,0 +1,244 @@
+"""Attempts to change organisation A's things. Each ``Write`` is tried by every actor
+below its needed level (refused, nothing changed, nothing revealed), then by one actor
+who holds the role (done: the positive control)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from proeftuin.cases.forms import FORMSETS
+from proeftuin.cases.models import Case
+from proeftuin.ingestion.models import Job, SourceFile, Suggestion
+from proeftuin.organisations.models import Organisation
+from tests.security.world import DOCUMENT_TEXT, World
+
+REFUSED = {302, 400, 401, 403, 404}
+
+
+@dataclass
+class Write:
+    name: str
+    routes: tuple[str, ...]
+    needs: int  # role in A needed to succeed
+    attempt: Callable[[World, object], object]  # (world, client) -> response
+    state: Callable[[World], object]  # what must stay the same when refused
+    allowed_actor: str = "a_editor"
+    check_done: bool = True  # False: the allowed actor's attempt is covered elsewhere
+
+
+def empty_formsets() -> dict[str, str]:
+    data = {}
+    for name in FORMSETS:
+        data.update({f"{name}-TOTAL_FORMS": "0", f"{name}-INITIAL_FORMS": "0"})
+    return data
+
+
+def case_form(lead, **overrides) -> dict:
+    data = {"title": "Overgenomen casus", "summary": "Samenvatting.", "stage": "idea"}
+    data.update(lead_organisation=str(lead.pk), theme_set="casebook", status="draft")
+    return {**data, "visibility": "public", **empty_formsets(), **overrides}
+
+
+def api_case(organisation, **overrides) -> dict:
+    data = {
+        "title": "Overgenomen casus",
+        "summary": "Samenvatting.",
+        "stage": "idea",
+        "status": "published",
+        "visibility": "public",
+        "organisations": [str(organisation.uuid)],
+    }
+    return {**data, **overrides}
+
+
+def _cases_led_by_a(world) -> list:
+    return sorted(
+        Case.objects.filter(
+            case_organisations__organisation=world.a, case_organisations__is_lead=True
+        ).values_list("pk", flat=True)
+    )
+
+
+def _draft(world) -> tuple:
+    case = Case.objects.get(pk=world.cases["draft"].pk)
+    return case.title, case.version, case.status
+
+
+def _suggestions(world) -> list:
+    return sorted(
+        Suggestion.objects.filter(source=world.source).values_list("pk", "status", "edited_value")
+    )
+
+
+def _jobs(world) -> int:
+    return Job.objects.filter(source=world.source).count()
+
+
+def _organisation_a(world) -> tuple:
+    org = Organisation.objects.get(pk=world.a.pk)
+    return org.name, org.website
+
+
+def _first_suggestion(world):
+    return world.source.suggestions.order_by("pk").first()
+
+
+def _citing_cases(world) -> int:
+    return Case.objects.filter(citations__document=world.source.document).count()
+
+
+WRITES = [
+    Write(
+        "edit page",
+        ("cases:edit",),
+        30,
+        lambda w, c: c.post(
+            f"/casussen/{w.cases['draft'].slug}/bewerken/",
+            case_form(w.a, version=str(w.cases["draft"].version)),
+        ),
+        _draft,
+    ),
+    Write(
+        "api change",
+        ("api:case-detail",),
+        30,
+        lambda w, c: c.patch(
+            f"/api/v1/cases/{w.cases['draft'].uuid}",
+            {"title": "Overgenomen", "version": w.cases["draft"].version},
+            content_type="application/json",
+        ),
+        _draft,
+    ),
+    Write(
+        "form: A as lead",
+        ("cases:create",),
+        20,
+        lambda w, c: c.post("/casussen/nieuw/", case_form(w.a)),
+        _cases_led_by_a,
+        allowed_actor="a_contributor",
+    ),
+    Write(
+        "api: A as lead, published",
+        ("api:case-list",),
+        30,
+        lambda w, c: c.post("/api/v1/cases", api_case(w.a), content_type="application/json"),
+        _cases_led_by_a,
+    ),
+    Write(
+        "api: A as lead, own organisation as owner",
+        ("api:case-list",),
+        30,
+        lambda w, c: c.post(
+            "/api/v1/cases",
+            api_case(w.a, owner=str((w.b if c.actor.startswith("b_") else w.a).uuid)),
+            content_type="application/json",
+        ),
+        _cases_led_by_a,
+    ),
+    Write(
+        "form: cite A's document",
+        ("cases:create",),
+        10,
+        lambda w, c: c.post(
+            "/casussen/nieuw/",
+            case_form(
+                w.a if c.actor.startswith("a_") else w.b,
+                **{
+                    "citations-TOTAL_FORMS": "1",
+                    "citations-0-field": "summary",
+                    "citations-0-document": str(w.source.document.pk),
+                },
+            ),
+        ),
+        _citing_cases,
+        allowed_actor="a_contributor",
+    ),
+    Write(
+        "api: cite A's document",
+        ("api:case-list",),
+        10,
+        lambda w, c: c.post(
+            "/api/v1/cases",
+            api_case(
+                w.a if c.actor.startswith("a_") else w.b,
+                status="draft",
+                citations=[{"field": "summary", "document": w.source.document.key}],
+            ),
+            content_type="application/json",
+        ),
+        _citing_cases,
+        allowed_actor="a_contributor",
+    ),
+    Write(
+        "decide",
+        ("ingestion:decide",),
+        30,
+        lambda w, c: c.post(
+            f"/documenten/suggesties/{_first_suggestion(w).uuid}/", {"decision": "rejected"}
+        ),
+        _suggestions,
+    ),
+    Write(
+        "accept above",
+        ("ingestion:segment",),
+        30,
+        lambda w, c: c.post(
+            f"/documenten/{w.source.uuid}/casus/0/", {"action": "accept_above", "threshold": "0"}
+        ),
+        _suggestions,
+    ),
+    Write(
+        "re-run",
+        ("ingestion:retry",),
+        30,
+        lambda w, c: c.post(f"/documenten/{w.source.uuid}/opnieuw/"),
+        _jobs,
+    ),
+    Write(
+        "api decision",
+        ("api:suggestion-decision",),
+        30,
+        lambda w, c: c.post(
+            f"/api/v1/suggestions/{_first_suggestion(w).uuid}/decision",
+            {"decision": "rejected"},
+            content_type="application/json",
+        ),
+        _suggestions,
+    ),
+    Write(
+        "organisation profile",
+        ("organisations:edit",),
+        40,
+        lambda w, c: c.post(
+            "/organisaties/gemeente-alfa/bewerken/", {"name": "Overgenomen", "version": "1"}
+        ),
+        _organisation_a,
+        allowed_actor="a_admin",
+        check_done=False,  # a full profile form; tests/organisations saves it
+    ),
+    Write(
+        "api organisation profile",
+        ("api:organisation-detail",),
+        40,
+        lambda w, c: c.patch(
+            f"/api/v1/organisations/{w.a.uuid}",
+            {"website": "https://overgenomen.example"},
+            content_type="application/json",
+        ),
+        _organisation_a,
+        allowed_actor="a_admin",
+    ),
+]
+
+
+def upload_same_bytes(client, *, api: bool, name: str = "kopie.txt"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile(name, DOCUMENT_TEXT, content_type="text/plain")
+    url = "/api/v1/documents" if api else "/documenten/"
+    return client.post(url, {"file": upload})
+
+
+def own_sources(world, organisation) -> list:
+    return list(SourceFile.objects.filter(owner=organisation))
