@@ -1,6 +1,6 @@
 """Public interface of the core app for other apps."""
 
-from proeftuin.core.audit import audit_history, audit_record, diff_snapshots
+from proeftuin.core.audit import audit_event, audit_history, audit_record, diff_snapshots
 from proeftuin.core.errors import (
     ConflictError,
     DomainError,
@@ -22,6 +22,7 @@ __all__ = [
     "NotAllowed",
     "Registry",
     "ValidationFailed",
+    "audit_event",
     "audit_history",
     "audit_record",
     "content_changed",
