@@ -86,26 +86,39 @@ def recovery_codes_issue(*, user) -> list[str]:
     return codes
 
 
+def _devices_for(user, code: str):
+    """The app device for a code of digits, the recovery codes otherwise, so a mistyped code
+    only slows down the kind of code it was meant as."""
+    model = TOTPDevice if code.isdigit() else StaticDevice
+    return model.objects.filter(user=user, confirmed=True)
+
+
+def second_factor_wait(user, code: str) -> int:
+    """Seconds the user must wait before this kind of code is tried again (django-otp slows
+    down guessing after every wrong code); 0 when a try is allowed now."""
+    from django.utils import timezone
+
+    waits = [0]
+    for device in _devices_for(user, normalise_code(code)):
+        allowed, data = device.verify_is_allowed()
+        if not allowed and data and data.get("locked_until"):
+            waits.append(int((data["locked_until"] - timezone.now()).total_seconds()) + 1)
+    return max(waits)
+
+
 def second_factor_verify(*, user, code: str, ip_address: str | None = None):
-    """The device that accepts ``code`` (the app first, then a recovery code), or None.
-    django-otp throttles each device after failures and makes every code single-use."""
+    """The device that accepts ``code`` (an app code or a recovery code), or None. django-otp
+    throttles each device after failures and accepts every code only once."""
     code = normalise_code(code)
-    if not code:
-        return None
-    devices = [
-        *TOTPDevice.objects.filter(user=user, confirmed=True),
-        *StaticDevice.objects.filter(user=user, confirmed=True),
-    ]
-    for device in devices:
+    for device in _devices_for(user, code) if code else []:
         verified = django_otp.verify_token(user, device.persistent_id, code)
         if verified is not None:
+            method = "recovery_code" if isinstance(device, StaticDevice) else "app"
             audit_event(
                 actor=user,
                 action=AuditEntry.Action.SECOND_FACTOR_VERIFIED,
                 obj=user,
-                details={
-                    "method": "recovery_code" if device.name == RECOVERY_DEVICE_NAME else "app"
-                },
+                details={"method": method},
                 ip_address=ip_address,
             )
             return verified

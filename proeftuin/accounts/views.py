@@ -101,7 +101,12 @@ def second_factor_verify(request):
     if not twofactor.has_second_factor(user):
         return redirect("accounts:second_factor_setup")
     form = CodeForm(request.POST or None)
-    if form.is_valid():
+    if form.is_valid() and (wait := twofactor.second_factor_wait(user, form.cleaned_data["code"])):
+        form.add_error(
+            "code", _("Too many wrong codes. Wait %(seconds)s seconds and try again.")
+            % {"seconds": wait}
+        )
+    elif form.is_valid():
         device = twofactor.second_factor_verify(
             user=user, code=form.cleaned_data["code"], ip_address=get_client_ip_address(request)
         )
