@@ -35,9 +35,10 @@ class PlatformRoleInline(admin.TabularInline):
 
 
 def _save_membership_rows(request, formset) -> None:
+    rows = formset.save(commit=False)  # nothing is written: the services do that
     for membership in formset.deleted_objects:
         services.membership_revoke(actor=request.user, membership=membership)
-    for membership in formset.save(commit=False):
+    for membership in rows:
         if membership.pk:
             old = Membership.objects.get(pk=membership.pk)
             if old.organisation_id != membership.organisation_id:
@@ -51,9 +52,10 @@ def _save_membership_rows(request, formset) -> None:
 
 
 def _save_platform_role_rows(request, formset) -> None:
+    rows = formset.save(commit=False)
     for grant in formset.deleted_objects:
         services.platform_role_revoke(actor=request.user, grant=grant)
-    for grant in formset.save(commit=False):
+    for grant in rows:
         if grant.pk:
             services.platform_role_revoke(
                 actor=request.user, grant=PlatformRole.objects.get(pk=grant.pk)
