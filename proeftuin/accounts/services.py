@@ -58,6 +58,11 @@ def membership_revoke(*, actor, membership: Membership) -> None:
     """Take the user's role in the organisation away (delete the membership)."""
     if actor is not None:
         _check(can_manage_memberships(actor, membership.organisation))
+    membership = (
+        Membership.objects.select_for_update()
+        .select_related("user", "organisation")
+        .get(pk=membership.pk)
+    )
     audit_record(
         actor=actor,
         action=AuditEntry.Action.DELETE,
@@ -93,6 +98,7 @@ def platform_role_grant(*, actor, user: User, role: PlatformRoleKind | str) -> P
 @transaction.atomic
 def platform_role_revoke(*, actor, grant: PlatformRole) -> None:
     _check(can_manage_platform_roles(actor))
+    grant = PlatformRole.objects.select_for_update().select_related("user").get(pk=grant.pk)
     audit_record(
         actor=actor,
         action=AuditEntry.Action.DELETE,

@@ -103,8 +103,8 @@ def second_factor_verify(request):
     form = CodeForm(request.POST or None)
     if form.is_valid() and (wait := twofactor.second_factor_wait(user, form.cleaned_data["code"])):
         form.add_error(
-            "code", _("Too many wrong codes. Wait %(seconds)s seconds and try again.")
-            % {"seconds": wait}
+            "code",
+            _("Too many wrong codes. Wait %(seconds)s seconds and try again.") % {"seconds": wait},
         )
     elif form.is_valid():
         device = twofactor.second_factor_verify(

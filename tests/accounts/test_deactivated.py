@@ -16,7 +16,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def private_case(organisation):
     return make_case(
-        organisations=[organisation], title="Interne pilot kwantumtelefonie",
+        organisations=[organisation],
+        title="Interne pilot kwantumtelefonie",
         visibility="organisation",
     )
 
