@@ -15,6 +15,7 @@ read_env_file(BASE_DIR / ".env")
 for _name in (
     "security",
     "base",
+    "accounts",
     "database",
     "i18n",
     "static",

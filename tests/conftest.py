@@ -1,13 +1,20 @@
 import pytest
-from rest_framework.test import APIClient
 
 from proeftuin.accounts.models import Role
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.otp_support import VerifiedAPIClient, VerifiedClient
+
+
+@pytest.fixture
+def client():
+    """Django's test client; ``force_login`` of an administrator also passes the second
+    factor (see tests/otp_support.py)."""
+    return VerifiedClient()
 
 
 @pytest.fixture
 def api_client():
-    return APIClient()
+    return VerifiedAPIClient()
 
 
 @pytest.fixture
@@ -38,9 +45,7 @@ def outsider(db):
 
 @pytest.fixture
 def client_factory():
-    from django.test import Client
-
-    return Client
+    return VerifiedClient
 
 
 @pytest.fixture(autouse=True)

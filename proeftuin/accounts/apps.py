@@ -6,3 +6,8 @@ class AccountsConfig(AppConfig):
     name = "proeftuin.accounts"
     label = "accounts"
     verbose_name = _("Accounts and roles")
+
+    def ready(self):
+        from proeftuin.accounts import events
+
+        events.connect()

@@ -4,6 +4,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from proeftuin.accounts.choices import PlatformRoleKind
 from proeftuin.core.service import BaseModel
 
 
@@ -59,3 +60,35 @@ class Membership(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.organisation} ({self.get_role_display()})"
+
+
+class PlatformRole(BaseModel):
+    """A platform-wide role (programme manager, reviewer, jury member) granted to one user.
+    Revoking the role deletes the grant; both are in the audit trail."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="platform_roles", verbose_name=_("user")
+    )
+    role = models.CharField(_("role"), max_length=32, choices=PlatformRoleKind.choices)
+    granted_by = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("granted by"),
+    )
+
+    class Meta:
+        verbose_name = _("platform role")
+        verbose_name_plural = _("platform roles")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "role"], name="unique_platform_role")
+        ]
+
+    @property
+    def granted_at(self):
+        return self.created_at
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()}"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from proeftuin.accounts.models import Membership, Role
+from proeftuin.accounts.choices import PlatformRoleKind
+from proeftuin.accounts.models import Membership, PlatformRole, Role
 
 
 def roles_by_organisation(user) -> dict[int, int]:
@@ -28,3 +29,30 @@ def role_in(user, organisation_id: int | None) -> int | None:
 
 def is_platform_admin(user) -> bool:
     return bool(getattr(user, "is_authenticated", False) and user.has_platform_rights)
+
+
+def platform_roles(user) -> frozenset[str]:
+    """The platform-wide roles (``PlatformRoleKind`` values) of an active user."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return frozenset()
+    cached = getattr(user, "_proeftuin_platform_roles", None)
+    if cached is None:
+        cached = frozenset(PlatformRole.objects.filter(user=user).values_list("role", flat=True))
+        user._proeftuin_platform_roles = cached
+    return cached
+
+
+def has_platform_role(user, role: PlatformRoleKind | str) -> bool:
+    """Whether ``user`` holds the platform-wide ``role``. Platform administrators hold every
+    role's rights without a grant."""
+    return is_platform_admin(user) or str(role) in platform_roles(user)
+
+
+def second_factor_required(user) -> bool:
+    """Two-factor authentication is required for platform administrators, anyone who may use
+    the admin, and administrators of any organisation."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser or user.is_staff or user.is_platform_admin:
+        return True
+    return any(role >= Role.ORGANISATION_ADMIN for role in roles_by_organisation(user).values())

@@ -38,15 +38,14 @@ SECURE_PROXY_SSL_HEADER = (
     )
     else None
 )
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
 # Sign-in goes through Django's model backend now; an OIDC backend is added to this list
-# when single sign-on arrives (the User model already keeps an `oidc_subject`).
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# when single sign-on arrives (the User model already keeps an `oidc_subject`). The lockout
+# backend (django-axes) comes first: it refuses every sign-in of a locked-out account or
+# address before another backend is asked (settings in proeftuin/conf/accounts.py).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "cases:library"
 LOGOUT_REDIRECT_URL = "cases:library"

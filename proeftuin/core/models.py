@@ -19,12 +19,28 @@ class BaseModel(models.Model):
 
 
 class AuditEntry(models.Model):
-    """One change to one record: who, when, what (a field-by-field diff)."""
+    """One change to one record (who, when, a field-by-field diff), or one account event
+    such as a sign-in, a failed sign-in or a lockout (who, when, from where, details).
+
+    Records are named by their uuid; models without one (the user model) by their primary
+    key in ``object_pk``. An event without a record (a failed sign-in for an unknown user
+    name) has neither."""
 
     class Action(models.TextChoices):
         CREATE = "create", _("created")
         UPDATE = "update", _("updated")
         DELETE = "delete", _("deleted")
+        LOGIN = "login", _("signed in")
+        LOGIN_FAILED = "login_failed", _("sign-in failed")
+        LOCKOUT = "lockout", _("locked out")
+        LOGOUT = "logout", _("signed out")
+        SECOND_FACTOR_VERIFIED = "otp_verified", _("second factor verified")
+        SECOND_FACTOR_ADDED = "otp_added", _("two-factor authentication set up")
+        SECOND_FACTOR_REMOVED = "otp_removed", _("two-factor authentication removed")
+        RECOVERY_CODES = "recovery_codes", _("new recovery codes")
+        PASSWORD_CHANGED = "password_changed", _("password changed")
+        PASSWORD_RESET_REQUESTED = "password_reset_requested", _("password reset requested")
+        PASSWORD_RESET = "password_reset", _("password reset")
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -34,18 +50,25 @@ class AuditEntry(models.Model):
         related_name="+",
         verbose_name=_("actor"),
     )
-    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    action = models.CharField(_("action"), max_length=32, choices=Action.choices)
     object_type = models.CharField(_("object type"), max_length=100)
-    object_uuid = models.UUIDField(_("object"), db_index=True)
+    object_uuid = models.UUIDField(_("object"), null=True, blank=True, db_index=True)
+    object_pk = models.CharField(_("object key"), max_length=64, blank=True, default="")
     object_repr = models.CharField(_("description"), max_length=300)
     changes = models.JSONField(_("changes"), default=dict)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit entries")
-        indexes = [models.Index(fields=["object_type", "object_uuid", "-created_at"])]
+        indexes = [
+            models.Index(fields=["object_type", "object_uuid", "-created_at"]),
+            models.Index(
+                fields=["object_type", "object_pk", "-created_at"], name="core_audit_object_pk"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} {self.object_repr}"

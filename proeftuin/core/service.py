@@ -1,6 +1,6 @@
 """Public interface of the core app for other apps."""
 
-from proeftuin.core.audit import audit_history, audit_record, diff_snapshots
+from proeftuin.core.audit import audit_event, audit_history, audit_record, diff_snapshots
 from proeftuin.core.errors import (
     ConflictError,
     DomainError,
@@ -26,6 +26,7 @@ __all__ = [
     "ValidationFailed",
     "VisibilityRule",
     "VisibleQuerySet",
+    "audit_event",
     "audit_history",
     "audit_record",
     "content_changed",
