@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from proeftuin.accounts import oidc_views
+
 app_name = "accounts"
 
 urlpatterns = [
@@ -10,4 +12,6 @@ urlpatterns = [
         name="login",
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("sso/", oidc_views.oidc_login, name="oidc_login"),
+    path("sso/terug/", oidc_views.oidc_callback, name="oidc_callback"),
 ]

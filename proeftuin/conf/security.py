@@ -44,9 +44,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Sign-in goes through Django's model backend now; an OIDC backend is added to this list
-# when single sign-on arrives (the User model already keeps an `oidc_subject`).
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# Passwords through Django's model backend; single sign-on through the OIDC backend, which
+# only answers the OIDC callback (proeftuin/conf/oidc.py) and is inert when that is off.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "proeftuin.accounts.oidc_backend.OIDCBackend",
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "cases:library"
 LOGOUT_REDIRECT_URL = "cases:library"
