@@ -79,6 +79,7 @@ def _client() -> DjangoOAuth2App:
 def _load_metadata(client: DjangoOAuth2App) -> dict:
     metadata = client.load_server_metadata()
     if str(metadata.get("issuer", "")).rstrip("/") != _issuer():
+        logger.warning("OIDC discovery at %s names issuer %r", _issuer(), metadata.get("issuer"))
         raise ProviderUnavailable()
     return metadata
 

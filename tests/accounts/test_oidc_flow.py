@@ -211,3 +211,19 @@ def test_a_code_is_used_once(client, sso):
     assert client.get(back).status_code == 302
     client.logout()
     assert_dutch_error(client.get(back), 400, "niet (meer) geldig")
+
+
+@pytest.mark.django_db
+def test_a_provider_that_names_another_issuer_is_not_trusted(client, sso, caplog):
+    # Same server, other host name: its discovery document names 127.0.0.1 as the issuer.
+    sso.OIDC_ISSUER = sso.OIDC_ISSUER.replace("127.0.0.1", "localhost")
+    response = client.get(reverse("accounts:oidc_login"))
+    assert_dutch_error(response, 502, "niet te vertrouwen")
+    assert "names issuer 'http://127.0.0.1:" in caplog.text
+
+
+@pytest.mark.django_db
+def test_a_next_address_elsewhere_is_ignored(client, sso):
+    response = sign_in(client, login="anna", next="https://evil.example/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("cases:library")
