@@ -99,6 +99,8 @@ def authorization_redirect(request, *, redirect_uri: str):
 def verified_claims(request) -> dict:
     """The claims of the person the provider signed in, from the callback ``request``: the
     verified ID token, completed from the userinfo endpoint when it lacks the e-mail address."""
+    if not request.GET.get("state"):
+        raise SignOnInvalid()  # not an answer to our request: no need to ask the provider
     client = _client()
     try:
         metadata = _load_metadata(client)

@@ -60,3 +60,11 @@ def test_provider_down_gives_a_dutch_error_page(client, configured):
 def test_the_callback_only_answers_get(client, configured):
     configured.OIDC_ISSUER = f"http://127.0.0.1:{closed_loopback_port()}"
     assert client.post(reverse("accounts:oidc_callback")).status_code == 405
+
+
+@pytest.mark.django_db
+def test_a_callback_without_state_is_refused_without_asking_the_provider(client, configured):
+    configured.OIDC_ISSUER = f"http://127.0.0.1:{closed_loopback_port()}"
+    response = client.get(reverse("accounts:oidc_callback"), {"code": "x"})
+    assert response.status_code == 400
+    assert "Deze inlogpoging is niet (meer) geldig" in response.content.decode()
