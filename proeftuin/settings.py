@@ -14,6 +14,7 @@ read_env_file(BASE_DIR / ".env")
 
 for _name in (
     "security",
+    "oidc",
     "base",
     "accounts",
     "database",

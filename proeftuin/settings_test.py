@@ -9,6 +9,7 @@ os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-any-deployment
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost")
 # A developer's .env must not switch on external services during the tests.
 os.environ["LLM_ENDPOINT_URL"] = ""
+os.environ["OIDC_ISSUER"] = ""
 os.environ["JOBS_BACKEND"] = "inline"  # through the job record, in this process
 if os.environ.get("TEST_DATABASE_URL"):
     os.environ["DATABASE_URL"] = os.environ["TEST_DATABASE_URL"]

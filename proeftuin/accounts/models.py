@@ -1,5 +1,7 @@
 """Users, and their roles per organisation."""
 
+import uuid
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -9,8 +11,10 @@ from proeftuin.core.service import BaseModel
 
 
 class User(AbstractUser):
-    """A person who signs in. ``oidc_subject`` links the account for single sign-on later."""
+    """A person who signs in. ``oidc_subject`` links the account to its single sign-on identity."""
 
+    # A uuid like every BaseModel, so the audit trail can name users (accounts/oidc_services.py).
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     email = models.EmailField(_("email address"), unique=True, null=True, blank=True)
     is_platform_admin = models.BooleanField(
         _("platform administrator"),

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from proeftuin.accounts import views
+from proeftuin.accounts import oidc_views, views
 
 app_name = "accounts"
 
@@ -43,4 +43,6 @@ urlpatterns = [
         ),
         name="password_reset_complete",
     ),
+    path("sso/", oidc_views.oidc_login, name="oidc_login"),
+    path("sso/terug/", oidc_views.oidc_callback, name="oidc_callback"),
 ]

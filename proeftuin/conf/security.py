@@ -38,13 +38,14 @@ SECURE_PROXY_SSL_HEADER = (
     )
     else None
 )
-# Sign-in goes through Django's model backend now; an OIDC backend is added to this list
-# when single sign-on arrives (the User model already keeps an `oidc_subject`). The lockout
-# backend (django-axes) comes first: it refuses every sign-in of a locked-out account or
-# address before another backend is asked (settings in proeftuin/conf/accounts.py).
+# The lockout backend (django-axes) comes first: it refuses every sign-in of a locked-out
+# account or address before another backend is asked (settings in proeftuin/conf/accounts.py).
+# Passwords through Django's model backend; single sign-on through the OIDC backend, which
+# only answers the OIDC callback (proeftuin/conf/oidc.py) and is inert when that is off.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "proeftuin.accounts.oidc_backend.OIDCBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "cases:library"
