@@ -30,7 +30,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "proeftuin.api.middleware.ApiProblemMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "proeftuin.core.middleware.DutchFirstLocaleMiddleware",
@@ -40,6 +42,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "proeftuin.api.middleware.ApiVersionMiddleware",
+    "proeftuin.core.middleware.PrivateCacheMiddleware",
 ]
 
 ROOT_URLCONF = "proeftuin.urls"

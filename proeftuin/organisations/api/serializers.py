@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from proeftuin.api.concurrency import MAX_VERSION
 from proeftuin.organisations.choices import GovernmentLayer, OrganisationType, Province
 from proeftuin.organisations.models import Domain, Organisation
 
@@ -38,14 +39,23 @@ class OrganisationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+MAX_STAFF = 2**31 - 1  # a PositiveIntegerField on every database
+
+
 class OrganisationWriteSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=200)
     abbreviation = serializers.CharField(max_length=30, required=False, allow_blank=True)
     government_layer = serializers.ChoiceField(choices=GovernmentLayer.choices)
     organisation_type = serializers.ChoiceField(choices=OrganisationType.choices)
-    staff_exact = serializers.IntegerField(min_value=0, required=False, allow_null=True)
-    staff_min = serializers.IntegerField(min_value=0, required=False, allow_null=True)
-    staff_max = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    staff_exact = serializers.IntegerField(
+        min_value=0, max_value=MAX_STAFF, required=False, allow_null=True
+    )
+    staff_min = serializers.IntegerField(
+        min_value=0, max_value=MAX_STAFF, required=False, allow_null=True
+    )
+    staff_max = serializers.IntegerField(
+        min_value=0, max_value=MAX_STAFF, required=False, allow_null=True
+    )
     staff_year = serializers.IntegerField(
         min_value=1800, max_value=2100, required=False, allow_null=True
     )
@@ -54,7 +64,13 @@ class OrganisationWriteSerializer(serializers.Serializer):
     municipality = serializers.CharField(max_length=120, required=False, allow_blank=True)
     website = serializers.URLField(required=False, allow_blank=True)
     version = serializers.IntegerField(
-        required=False, help_text=_("The version you changed; a newer one gives a conflict.")
+        required=False,
+        min_value=1,
+        max_value=MAX_VERSION,
+        help_text=_(
+            "The version you changed; a newer one gives a conflict. Required on a change "
+            "unless If-Match carries it."
+        ),
     )
 
     def validate_domains(self, value):
