@@ -32,7 +32,8 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         return SourceFile.objects.visible_to(self.request.user).prefetch_related("jobs")
 
     @extend_schema(
-        request={"multipart/form-data": UploadSerializer}, responses={202: SourceFileSerializer}
+        request={"multipart/form-data": UploadSerializer},
+        responses={202: SourceFileSerializer, 200: SourceFileSerializer},
     )
     def create(self, request):
         if not request.user.is_authenticated:

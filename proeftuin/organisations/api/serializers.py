@@ -1,9 +1,17 @@
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from proeftuin.api.concurrency import MAX_VERSION
 from proeftuin.organisations.choices import GovernmentLayer, OrganisationType, Province
 from proeftuin.organisations.models import Domain, Organisation
+
+
+@extend_schema_field(
+    {"type": "string", "anyOf": [{"format": "uri"}, {"maxLength": 0}]},
+)
+class WebsiteField(serializers.CharField):
+    """A web address, or empty when the organisation has none on record."""
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
@@ -12,6 +20,8 @@ class OrganisationSerializer(serializers.ModelSerializer):
     )
     domains = serializers.SlugRelatedField(slug_field="key", many=True, read_only=True)
     size_band = serializers.CharField(read_only=True)
+    province = serializers.ChoiceField(choices=Province.choices, allow_blank=True, read_only=True)
+    website = WebsiteField(read_only=True)
 
     class Meta:
         model = Organisation
