@@ -3,7 +3,7 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import NotAuthenticated, PermissionDenied
 from rest_framework.response import Response
 
 from proeftuin.api.concurrency import PreconditionFailed, expected_version
@@ -18,7 +18,9 @@ from proeftuin.organisations.api.serializers import (
 from proeftuin.organisations.filters import OrganisationFilterSet
 
 
-def _require(allowed_reason):
+def _require(request, allowed_reason):
+    if not request.user.is_authenticated:
+        raise NotAuthenticated()
     allowed, reason = allowed_reason
     if not allowed:
         raise PermissionDenied(reason)
@@ -39,7 +41,7 @@ class OrganisationViewSet(
         responses={201: OrganisationSerializer, **problem_responses(409)},
     )
     def create(self, request):
-        _require(permissions.can_create_organisation(request.user))
+        _require(request, permissions.can_create_organisation(request.user))
         payload = OrganisationWriteSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = dict(payload.validated_data)
@@ -53,7 +55,7 @@ class OrganisationViewSet(
     )
     def partial_update(self, request, uuid=None):
         org = self.get_object()
-        _require(permissions.can_edit_organisation(request.user, org))
+        _require(request, permissions.can_edit_organisation(request.user, org))
         payload = OrganisationWriteSerializer(data=request.data, partial=True)
         payload.is_valid(raise_exception=True)
         data = dict(payload.validated_data)
