@@ -47,8 +47,27 @@ def _refusal(request):
     if length < 0:
         return problem_response(request, 400, CODES[400], generic_detail(400))
     if length > _body_limit(request):
-        return problem_response(request, 413, CODES[413], generic_detail(413))
+        _drain(request, length)
+        response = problem_response(request, 413, CODES[413], generic_detail(413))
+        response["Connection"] = "close"
+        return response
     return None
+
+
+DRAIN_LIMIT = 32 * 1024 * 1024
+CHUNK = 64 * 1024
+
+
+def _drain(request, length: int) -> None:
+    """Read and drop a refused body (up to 32 MB), so that a client that sends all of it
+    before reading gets the 413 instead of a reset connection. Larger bodies are cut off."""
+    stream = request.META.get("wsgi.input")
+    remaining = min(length, DRAIN_LIMIT)
+    while stream is not None and remaining > 0:
+        chunk = stream.read(min(CHUNK, remaining))
+        if not chunk:
+            break
+        remaining -= len(chunk)
 
 
 def _as_problem(request, response):
