@@ -10,7 +10,12 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run dev setup test lint openapi openapi-check messages bench clean bench-search
+.PHONY: run dev setup test lint lint-api fuzz-api openapi openapi-check messages bench clean bench-search
+
+# The NL API Design Rules ruleset (Logius) lives in ../shared, next to this repository.
+SHARED ?= ../shared
+ADR_RULESET := $(SHARED)/adr/adr-2.2-linter.yaml
+SPECTRAL := tools/spectral/node_modules/.bin/spectral
 
 run: setup
 	$(PY) manage.py migrate --noinput
@@ -54,6 +59,21 @@ test: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# Lint the committed OpenAPI spec with the NL API Design Rules; any error fails.
+lint-api: $(SPECTRAL)
+	@test -f $(ADR_RULESET) || { echo "NL API Design Rules ruleset not found: $(ADR_RULESET) (check out ../shared next to this repository)"; exit 1; }
+	$(SPECTRAL) lint --fail-severity error --ruleset $(ADR_RULESET) docs/api/openapi.yaml
+
+$(SPECTRAL): tools/spectral/package.json tools/spectral/package-lock.json
+	cd tools/spectral && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Property-based run of the spec against a live server (schemathesis, fixed seed): prints
+# N requests and the number of server errors; fails on a 5xx or a response that breaks the spec.
+FUZZ_EXAMPLES ?= 10
+fuzz-api: $(VENV)/.installed
+	$(PY) -m tests.api.fuzz --max-examples $(FUZZ_EXAMPLES)
 
 openapi: $(VENV)/.installed
 	SECRET_KEY=openapi $(PY) manage.py spectacular --validate --fail-on-warn --file docs/api/openapi.yaml

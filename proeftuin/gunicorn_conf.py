@@ -14,3 +14,9 @@ def post_worker_init(worker):
         warm_up()
     except Exception:  # a search still works without vectors; it says so on the page
         logging.getLogger("proeftuin.search").exception("warming up search failed")
+
+
+# The longest request line gunicorn reads (its maximum). Longer query strings than the API
+# accepts (API_MAX_QUERY_STRING, below this) then reach Django and get a Dutch 414 problem
+# instead of gunicorn's own English page.
+limit_request_line = 8190

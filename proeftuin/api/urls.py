@@ -11,7 +11,20 @@ from proeftuin.search.api.views import PriorCasesView, SearchView, SimilarCasesV
 
 app_name = "api"
 
-router = DefaultRouter(trailing_slash=False)
+UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+
+
+class Router(DefaultRouter):
+    """Lookups by uuid match only uuids: anything else is an unknown address (404)."""
+
+    def get_lookup_regex(self, viewset, lookup_prefix=""):
+        if getattr(viewset, "lookup_field", None) != "uuid":
+            return super().get_lookup_regex(viewset, lookup_prefix)
+        name = getattr(viewset, "lookup_url_kwarg", None) or "uuid"
+        return f"(?P<{lookup_prefix}{name}>{UUID_PATTERN})"
+
+
+router = Router(trailing_slash=False)
 router.include_root_view = False
 router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("cases", CaseViewSet, basename="case")

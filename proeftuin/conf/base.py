@@ -34,7 +34,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "proeftuin.api.middleware.ApiProblemMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "proeftuin.core.middleware.DutchFirstLocaleMiddleware",
@@ -46,6 +48,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "proeftuin.api.middleware.ApiVersionMiddleware",
+    "proeftuin.core.middleware.PrivateCacheMiddleware",
     # Last: turns a sign-in refused by the lockout backend into the Dutch lockout page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -50,3 +50,44 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "cases:library"
 LOGOUT_REDIRECT_URL = "cases:library"
+
+# HTTP Strict Transport Security: off by default, because `make run` serves plain http on
+# loopback; switch it on where the site is only reached over https.
+SECURE_HSTS_SECONDS = env(
+    "HSTS_SECONDS",
+    default=0,
+    cast=int,
+    help="Seconds browsers must use https only (Strict-Transport-Security max-age); 0 (the "
+    "default) sends no HSTS header. Production: 31536000 (a year), after testing a shorter time.",
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env(
+    "HSTS_INCLUDE_SUBDOMAINS",
+    default=False,
+    cast=bool,
+    help="Let HSTS cover every subdomain too (includeSubDomains).",
+)
+SECURE_HSTS_PRELOAD = env(
+    "HSTS_PRELOAD",
+    default=False,
+    cast=bool,
+    help="Add the preload flag to HSTS (for the browsers' preload list; hard to undo).",
+)
+
+# Content-Security-Policy (django-csp): scripts and styles from this site only, never
+# inline; no plug-ins, frames or foreign form targets. Templates keep JavaScript in static
+# files (a test checks that no template has an inline script or event handler).
+SELF = "'self'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": [SELF],
+    }
+}

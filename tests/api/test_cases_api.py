@@ -293,7 +293,11 @@ def test_contributor_cannot_publish(api_client, organisation, contributor):
 
     assert post(api_client, case_payload(organisation)).status_code == 201
     case = Case.objects.get()
-    assert_problem(patch(api_client, case, {"status": "published"}), 403, "permission_denied")
+    assert_problem(
+        patch(api_client, case, {"status": "published", "version": case.version}),
+        403,
+        "permission_denied",
+    )
     case.refresh_from_db()
     assert (case.status, case.version) == ("draft", 1)
 
@@ -301,7 +305,7 @@ def test_contributor_cannot_publish(api_client, organisation, contributor):
 def test_editor_can_publish(api_client, organisation, editor):
     case = make_case(organisations=[organisation], status="in_review")
     api_client.force_authenticate(editor)
-    response = patch(api_client, case, {"status": "published"})
+    response = patch(api_client, case, {"status": "published", "version": case.version})
     assert response.status_code == 200, response.content
     assert response.json()["status"] == "published"
     case.refresh_from_db()
@@ -324,7 +328,7 @@ def test_editor_cannot_hand_case_to_organisation_without_role(api_client, organi
     case = make_case(organisations=[organisation])
     stranger = OrganisationFactory(name="Gemeente Elders")
     api_client.force_authenticate(editor)
-    response = patch(api_client, case, {"owner": str(stranger.uuid)})
+    response = patch(api_client, case, {"owner": str(stranger.uuid), "version": case.version})
     assert response.status_code == 403
     case.refresh_from_db()
     assert case.owner == organisation
@@ -373,7 +377,9 @@ def test_patch_replaces_nested_lists(api_client, organisation, editor):
     api_client.force_authenticate(editor)
     lessons = [{"kind": "worked", "text": "Samen optrekken."}]
 
-    response = patch(api_client, case, {"lessons": lessons, "barriers": []})
+    response = patch(
+        api_client, case, {"lessons": lessons, "barriers": [], "version": case.version}
+    )
 
     assert response.status_code == 200, response.content
     body = response.json()
@@ -385,7 +391,7 @@ def test_changing_theme_set_keeps_sections_consistent(api_client, organisation, 
     case = make_case(organisations=[organisation])
     api_client.force_authenticate(editor)
 
-    response = patch(api_client, case, {"themeSet": "six-step"})
+    response = patch(api_client, case, {"themeSet": "six-step", "version": case.version})
 
     if response.status_code == 200:
         case = Case.objects.get(pk=case.pk)

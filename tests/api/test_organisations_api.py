@@ -315,7 +315,9 @@ def test_patch_rename_to_existing_name_conflicts(api_client, organisation, make_
     OrganisationFactory(name="Gemeente Breda")
     api_client.force_authenticate(make_member(organisation, Role.ORGANISATION_ADMIN))
 
-    response = api_client.patch(detail_url(organisation), {"name": "Gemeente Breda"}, format="json")
+    response = api_client.patch(
+        detail_url(organisation), {"name": "Gemeente Breda", "version": 1}, format="json"
+    )
 
     assert_problem(response, 409, "duplicate")
     organisation.refresh_from_db()
@@ -351,7 +353,7 @@ def test_patch_anonymous_is_refused(api_client, organisation):
 def test_platform_admin_may_patch_any_organisation(api_client, organisation, platform_admin):
     api_client.force_authenticate(platform_admin)
     response = api_client.patch(
-        detail_url(organisation), {"website": "https://x.nl"}, format="json"
+        detail_url(organisation), {"website": "https://x.nl"}, format="json", HTTP_IF_MATCH='"1"'
     )
     assert response.status_code == 200
     assert response.json()["website"] == "https://x.nl"

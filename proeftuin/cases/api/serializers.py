@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from proeftuin.api.concurrency import MAX_VERSION
 from proeftuin.cases import permissions, selectors
 from proeftuin.cases.choices import (
     BarrierCategory,
@@ -279,5 +280,11 @@ class CaseWriteSerializer(serializers.Serializer):
     recognitions = RecognitionWriteSerializer(many=True, required=False)
     citations = CitationWriteSerializer(many=True, required=False)
     version = serializers.IntegerField(
-        required=False, help_text=_("The version you changed; a newer one gives a conflict.")
+        required=False,
+        min_value=1,
+        max_value=MAX_VERSION,
+        help_text=_(
+            "The version you changed; a newer one gives a conflict. Required on a change "
+            "unless If-Match carries it."
+        ),
     )

@@ -3,10 +3,12 @@
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, viewsets
-from rest_framework.exceptions import APIException, NotAuthenticated, NotFound
+from rest_framework.exceptions import NotAuthenticated, NotFound, PermissionDenied
 from rest_framework.response import Response
 
-from proeftuin.cases import selectors, services
+from proeftuin.api.concurrency import PreconditionFailed, expected_version
+from proeftuin.api.schema import problem_responses
+from proeftuin.cases import permissions, selectors, services
 from proeftuin.cases.api.serializers import (
     CaseDetailSerializer,
     CaseListSerializer,
@@ -16,12 +18,7 @@ from proeftuin.cases.filters import CaseFilterSet
 from proeftuin.cases.models import Case, ThemeSet
 from proeftuin.core.service import ConflictError
 
-
-class PreconditionFailed(APIException):
-    """The If-Match version is no longer the current one (RFC 9110, 412)."""
-
-    status_code = 412
-    default_code = "precondition_failed"
+CHANGE_RESPONSES = {200: CaseDetailSerializer, **problem_responses(409, 412, 428)}
 
 
 def _default_theme_set() -> ThemeSet:
@@ -47,7 +44,10 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         case = self._get_detail(uuid)
         return Response(CaseDetailSerializer(case, context=self.get_serializer_context()).data)
 
-    @extend_schema(request=CaseWriteSerializer, responses={201: CaseDetailSerializer})
+    @extend_schema(
+        request=CaseWriteSerializer,
+        responses={201: CaseDetailSerializer, **problem_responses(409)},
+    )
     def create(self, request):
         if not request.user.is_authenticated:
             raise NotAuthenticated()
@@ -57,11 +57,11 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         case = services.case_create(actor=request.user, theme_set=theme_set, **data)
         return Response(self._render(case), status=201)
 
-    @extend_schema(request=CaseWriteSerializer, responses=CaseDetailSerializer)
+    @extend_schema(request=CaseWriteSerializer, responses=CHANGE_RESPONSES)
     def update(self, request, uuid=None):
         return self._change(request, uuid, partial=False)
 
-    @extend_schema(request=CaseWriteSerializer, responses=CaseDetailSerializer)
+    @extend_schema(request=CaseWriteSerializer, responses=CHANGE_RESPONSES)
     def partial_update(self, request, uuid=None):
         return self._change(request, uuid, partial=True)
 
@@ -69,12 +69,11 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         if not request.user.is_authenticated:
             raise NotAuthenticated()
         case = self._get_detail(uuid)
+        allowed, reason = permissions.can_edit_case(request.user, case)
+        if not allowed:  # the service checks too; this refuses before asking for a version
+            raise PermissionDenied(reason)
         data = self._payload(request, partial=partial, case=case)
-        version = data.pop("version", None)
-        if_match = request.headers.get("If-Match", "").strip('W/"')
-        by_header = version is None and if_match.isdigit()
-        if by_header:
-            version = int(if_match)
+        version, by_header = expected_version(request, data)
         try:
             case = services.case_update(
                 case=case, actor=request.user, expected_version=version, **data

@@ -1,6 +1,5 @@
 """Documents API: upload (processed in the background), follow the job, review."""
 
-from djangorestframework_camel_case.parser import CamelCaseJSONParser
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
@@ -8,6 +7,7 @@ from rest_framework.exceptions import NotAuthenticated, ValidationError
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
+from proeftuin.api.parsers import JSONParser
 from proeftuin.ingestion import services
 from proeftuin.ingestion.api.serializers import (
     DecisionSerializer,
@@ -26,13 +26,14 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     serializer_class = SourceFileSerializer
     lookup_field = "uuid"
     queryset = SourceFile.objects.none()
-    parser_classes = [MultiPartParser, CamelCaseJSONParser]
+    parser_classes = [MultiPartParser, JSONParser]
 
     def get_queryset(self):
         return SourceFile.objects.visible_to(self.request.user).prefetch_related("jobs")
 
     @extend_schema(
-        request={"multipart/form-data": UploadSerializer}, responses={202: SourceFileSerializer}
+        request={"multipart/form-data": UploadSerializer},
+        responses={202: SourceFileSerializer, 200: SourceFileSerializer},
     )
     def create(self, request):
         if not request.user.is_authenticated:

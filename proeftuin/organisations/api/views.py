@@ -3,9 +3,12 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import NotAuthenticated, PermissionDenied
 from rest_framework.response import Response
 
+from proeftuin.api.concurrency import PreconditionFailed, expected_version
+from proeftuin.api.schema import problem_responses
+from proeftuin.core.service import ConflictError
 from proeftuin.organisations import permissions, selectors, services
 from proeftuin.organisations.api.serializers import (
     OrganisationSerializer,
@@ -15,7 +18,9 @@ from proeftuin.organisations.api.serializers import (
 from proeftuin.organisations.filters import OrganisationFilterSet
 
 
-def _require(allowed_reason):
+def _require(request, allowed_reason):
+    if not request.user.is_authenticated:
+        raise NotAuthenticated()
     allowed, reason = allowed_reason
     if not allowed:
         raise PermissionDenied(reason)
@@ -31,9 +36,12 @@ class OrganisationViewSet(
     filterset_class = OrganisationFilterSet
     lookup_field = "uuid"
 
-    @extend_schema(request=OrganisationWriteSerializer, responses={201: OrganisationSerializer})
+    @extend_schema(
+        request=OrganisationWriteSerializer,
+        responses={201: OrganisationSerializer, **problem_responses(409)},
+    )
     def create(self, request):
-        _require(permissions.can_create_organisation(request.user))
+        _require(request, permissions.can_create_organisation(request.user))
         payload = OrganisationWriteSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = dict(payload.validated_data)
@@ -41,17 +49,23 @@ class OrganisationViewSet(
         org = services.organisation_create(actor=request.user, **data)
         return Response(self._render(org), status=201)
 
-    @extend_schema(request=OrganisationWriteSerializer, responses=OrganisationSerializer)
+    @extend_schema(
+        request=OrganisationWriteSerializer,
+        responses={200: OrganisationSerializer, **problem_responses(409, 412, 428)},
+    )
     def partial_update(self, request, uuid=None):
         org = self.get_object()
-        _require(permissions.can_edit_organisation(request.user, org))
+        _require(request, permissions.can_edit_organisation(request.user, org))
         payload = OrganisationWriteSerializer(data=request.data, partial=True)
         payload.is_valid(raise_exception=True)
         data = dict(payload.validated_data)
-        version = data.pop("version", None)
-        org = services.organisation_update(
-            organisation=org, actor=request.user, expected_version=version, **data
-        )
+        version, by_header = expected_version(request, data)
+        try:
+            org = services.organisation_update(
+                organisation=org, actor=request.user, expected_version=version, **data
+            )
+        except ConflictError as exc:
+            raise (PreconditionFailed(str(exc.message)) if by_header else exc) from exc
         return Response(self._render(org))
 
     @extend_schema(responses=SimilarOrganisationSerializer(many=True))
@@ -61,6 +75,13 @@ class OrganisationViewSet(
         ranked = selectors.organisation_similar(self.get_object())
         context = self.get_serializer_context()
         return Response(SimilarOrganisationSerializer(ranked, many=True, context=context).data)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        version = response.data.get("version") if isinstance(response.data, dict) else None
+        if version is not None and self.action not in ("list", "similar"):
+            response["ETag"] = f'"{version}"'
+        return response
 
     def _render(self, org):
         org = selectors.organisation_get(uuid=org.uuid)

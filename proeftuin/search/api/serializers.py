@@ -18,6 +18,9 @@ from proeftuin.search.models import PassageKind
 MAX_LIMIT = 100
 MAX_RELATED = 20
 MAX_QUERY_CHARS = 10_000
+# q travels in the query string, which the API caps (API_MAX_QUERY_STRING, 414); search
+# reads only the first 1,000 characters anyway.
+MAX_SEARCH_CHARS = 2_000
 
 
 # --------------------------------------------------------------------------- input
@@ -25,7 +28,7 @@ MAX_QUERY_CHARS = 10_000
 
 class SearchQuerySerializer(serializers.Serializer):
     q = serializers.CharField(
-        max_length=MAX_QUERY_CHARS,
+        max_length=MAX_SEARCH_CHARS,
         help_text=_("What you are looking for, in your own words (Dutch or English)."),
         error_messages={
             "required": _("Give a search query in the q parameter."),
@@ -196,21 +199,3 @@ class RelatedCaseSerializer(serializers.Serializer):
     strength = serializers.CharField(help_text=_("How similar, in words."))
     reasons = serializers.ListField(child=serializers.CharField())
     passages = PassageSerializer(many=True, help_text=_("The best matching passages."))
-
-
-class InvalidParamSerializer(serializers.Serializer):
-    name = serializers.CharField()
-    code = serializers.CharField()
-    reason = serializers.CharField()
-
-
-class ProblemSerializer(serializers.Serializer):
-    """An error as application/problem+json (RFC 9457)."""
-
-    type = serializers.CharField()
-    code = serializers.CharField()
-    title = serializers.CharField()
-    status = serializers.IntegerField()
-    detail = serializers.CharField(required=False)
-    instance = serializers.CharField()
-    invalid_params = InvalidParamSerializer(many=True, required=False)

@@ -16,12 +16,12 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from proeftuin.api.serializers import ProblemSerializer
 from proeftuin.cases.service import case_visible, facets
 from proeftuin.search import service
 from proeftuin.search.api.payload import Links, related_data, search_data
 from proeftuin.search.api.serializers import (
     PriorCasesSerializer,
-    ProblemSerializer,
     RelatedCaseSerializer,
     RelatedQuerySerializer,
     SearchQuerySerializer,
