@@ -13,6 +13,14 @@ def client():
 
 
 @pytest.fixture
+def admin_client(admin_user):
+    """pytest-django's admin client, signed in with the second factor passed."""
+    client = VerifiedClient()
+    client.force_login(admin_user)
+    return client
+
+
+@pytest.fixture
 def api_client():
     return VerifiedAPIClient()
 

@@ -15,14 +15,14 @@ def diff_snapshots(before: dict[str, Any], after: dict[str, Any]) -> dict[str, l
 
 
 def _object_key(obj) -> dict[str, Any]:
-    """How an entry names ``obj``: its uuid, or its primary key for models without one."""
+    """How an entry names ``obj``: its uuid (when it has one) and its primary key."""
     if obj is None:
         return {"object_type": "", "object_uuid": None, "object_pk": ""}
     uuid = getattr(obj, "uuid", None)
     return {
         "object_type": obj._meta.label_lower,
         "object_uuid": uuid,
-        "object_pk": "" if uuid else str(obj.pk),
+        "object_pk": str(obj.pk),
     }
 
 

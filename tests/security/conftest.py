@@ -1,6 +1,7 @@
 import pytest
 from django.test import Client
 
+from tests.otp_support import VerifiedClient
 from tests.security.world import build_world
 
 
@@ -16,7 +17,7 @@ def client_for(world):
     """client_for(actor) -> a test client signed in as that actor (none for anonymous)."""
 
     def make(actor: str) -> Client:
-        client = Client()
+        client = VerifiedClient()  # an administrator has passed the second factor
         client.actor = actor
         if actor != "anonymous":
             client.force_login(world.users[actor])

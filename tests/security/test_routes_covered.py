@@ -6,7 +6,24 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from tests.security.probes import READS
 from tests.security.writes import WRITES
 
+OWN_ACCOUNT = "acts only on the signed-in caller's own account (tests/accounts covers it)"
 EXEMPT = {
+    "accounts:password_change": OWN_ACCOUNT,
+    "accounts:password_change_done": OWN_ACCOUNT,
+    "accounts:recovery_codes_new": OWN_ACCOUNT,
+    "accounts:second_factor_remove": OWN_ACCOUNT,
+    "accounts:second_factor_setup": OWN_ACCOUNT,
+    "accounts:second_factor_verify": OWN_ACCOUNT,
+    "accounts:security": OWN_ACCOUNT,
+    "accounts:password_reset": "sends a reset link only to the address of the account; "
+    "answers the same whether it exists (tests/accounts/test_passwords.py)",
+    "accounts:password_reset_done": "a fixed confirmation page without data",
+    "accounts:password_reset_confirm": "needs the signed token of one account's mail "
+    "(tests/accounts/test_passwords.py)",
+    "accounts:password_reset_complete": "a fixed confirmation page without data",
+    "accounts:oidc_login": "starts the caller's own single sign-on; 404 when not configured",
+    "accounts:oidc_callback": "needs the caller's own state and the provider's code "
+    "(tests/accounts/test_oidc_*.py)",
     "set_language": "sets the caller's own language cookie; reads and changes no data",
     "accounts:logout": "ends the caller's own session; reads and changes no data",
     "api:schema": "the OpenAPI document is generated from code and holds no records",

@@ -225,6 +225,7 @@ WRITES = [
             f"/api/v1/organisations/{w.a.uuid}",
             {"website": "https://overgenomen.example"},
             content_type="application/json",
+            headers={"If-Match": f'"{w.a.version}"'},
         ),
         _organisation_a,
         allowed_actor="a_admin",
