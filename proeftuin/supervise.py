@@ -59,6 +59,8 @@ def main(specs: list[str]) -> int:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, interrupted)
+    # Ctrl+C also when started with SIGINT ignored (as a background job of a script)
+    signal.signal(signal.SIGINT, interrupted)
     children = _start(specs)
     try:
         name, code = _first_exit(children)
