@@ -101,16 +101,24 @@ def targets(docs: list[DocResult], fields: dict[str, Count], table: dict) -> lis
     out = []
     ok = sum(d.count_ok for d in innovation)
     out.append(
-        _t(ok == len(innovation), "case count right on every document", f"{ok}/{len(innovation)}")
+        _t(
+            ok == len(innovation) if innovation else None,
+            "case count right on every document",
+            f"{ok}/{len(innovation)}",
+        )
     )
     rates = case_rates(present)
     for name in ("title", "organisation", "year"):
         right, n = rates[name]
         out.append(
-            _t(n and right / n >= CASE_SHARE, f"{name} right on >= 3 of 4 cases", f"{right}/{n}")
+            _t(
+                right / n >= CASE_SHARE if n else None,
+                f"{name} right on >= 3 of 4 cases",
+                f"{right}/{n}",
+            )
         )
     right, n = rates["summary"]
-    out.append(_t(n and right == n, "a summary on every case", f"{right}/{n}"))
+    out.append(_t(right == n if n else None, "a summary on every case", f"{right}/{n}"))
     for name, (p_target, r_target) in FIELD_TARGETS.items():
         if p_target is None or name not in fields:
             continue

@@ -264,9 +264,12 @@ def _judge_unpaired(doc: DocResult, part, items) -> None:
 
 
 def _gold_items(gold_cases: list[dict], name: str) -> list[dict]:
+    """The gold items of a list field over all cases; those of an optional case or of
+    ``partners_optional`` are optional."""
     items = []
     for gcase in gold_cases:
-        items += [dict(g) for g in gcase.get(name) or []]
+        optional = {"optional": True} if gcase.get("optional") else {}
+        items += [dict(g, **optional) for g in gcase.get(name) or []]
         if name == "partners":
             items += [dict(g, optional=True) for g in gcase.get("partners_optional") or []]
     return items
