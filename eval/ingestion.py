@@ -16,6 +16,7 @@ Options:
   --json                              machine-readable: per set the figures, and every
                                       judged suggestion (field, value, confidence, matched)
   --strict                            exit 1 when a target fails
+  --check-gold                        list gold texts that are not verbatim in their document
 
 Match rules and annotation rules: docs/ingestion-evaluation.md and eval/ingest_eval/match.py.
 """
@@ -29,8 +30,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ingest_eval.documents import DEFAULT_SETS, SETS
+from ingest_eval.documents import DEFAULT_SETS, SETS, load_gold
 from ingest_eval.evaluate import as_json, evaluate_set
+from ingest_eval.goldcheck import check
 from ingest_eval.report import print_set
 
 
@@ -40,7 +42,25 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--doc", default="")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--strict", action="store_true")
+    parser.add_argument("--check-gold", action="store_true", help="verbatim gold texts found?")
     return parser.parse_args(argv)
+
+
+def check_gold(names: list[str], only: str) -> int:
+    """Print the gold texts that do not occur verbatim in their document."""
+    missing = 0
+    for name in names:
+        if name == "corpus":
+            continue
+        for gold in load_gold(name):
+            if (only and only not in gold.document) or not gold.path.exists():
+                continue
+            problems = check(gold)
+            missing += len(problems)
+            print(f"{gold.document}: {'ok' if not problems else f'{len(problems)} not found'}")
+            for problem in problems:
+                print(f"  {problem}")
+    return 1 if missing else 0
 
 
 def main(argv=None) -> int:
@@ -48,6 +68,8 @@ def main(argv=None) -> int:
     names = args.sets or DEFAULT_SETS
     if "all" in names:
         names = list(SETS)
+    if args.check_gold:
+        return check_gold(names, args.doc)
     results = [evaluate_set(name, args.doc) for name in SETS if name in names]
     if args.json:
         json.dump(

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from .match import (
     assign,
+    content,
     fold,
     name_match,
     outcome_match,
@@ -308,9 +309,9 @@ def _key(name: str, value) -> str:
     return repr(sorted(value.items())) if isinstance(value, dict) else repr(value)
 
 
-def score_list(doc: DocResult, name: str, gold_cases: list[dict], cases) -> Count:
-    golds = _gold_items(gold_cases, name)
-    ignored = _ignored(gold_cases) if name == "people" else []
+def _distinct(doc: DocResult, name: str, cases, ignored: list[str]) -> list:
+    """The field's suggestions over all segments, one per normalised value (the most
+    confident); ignored names are recorded as unjudged and left out."""
     distinct: dict[str, object] = {}
     for _, items in cases:
         for item in items:
@@ -322,7 +323,20 @@ def score_list(doc: DocResult, name: str, gold_cases: list[dict], cases) -> Coun
             key = _key(name, item.value)
             if key not in distinct or item.confidence > distinct[key].confidence:
                 distinct[key] = item
-    suggestions = list(distinct.values())
+    return list(distinct.values())
+
+
+AGREEMENT = {
+    "lessons": ("lessons", lambda s, g, p: _kind_agreement(s, g, p)),
+    "barriers": ("barriers", lambda s, g, p: _kind_agreement(s, g, p, key="category")),
+    "people": ("people (role)", lambda s, g, p: _role_agreement(s, g, p)),
+}
+
+
+def score_list(doc: DocResult, name: str, gold_cases: list[dict], cases) -> Count:
+    golds = _gold_items(gold_cases, name)
+    ignored = _ignored(gold_cases) if name == "people" else []
+    suggestions = _distinct(doc, name, cases, ignored)
     scorer = SCORERS[name]
     pairs = assign([s.value for s in suggestions], golds, scorer)
     for i, item in enumerate(suggestions):
@@ -331,17 +345,12 @@ def score_list(doc: DocResult, name: str, gold_cases: list[dict], cases) -> Coun
             dup = any(scorer(item.value, g) > 0 for g in golds)
             _record(doc, name, item, False, note="duplicate of a matched item" if dup else "")
         else:
-            _record(
-                doc,
-                name,
-                item,
-                True,
-                gold=golds[j].get("text") or golds[j].get("name") or golds[j].get("quote"),
-            )
-    if name == "lessons":
-        doc.kinds[name] = _kind_agreement(suggestions, golds, pairs)
-    if name == "barriers":
-        doc.kinds[name] = _kind_agreement(suggestions, golds, pairs, key="category")
+            gold = golds[j]
+            label = gold.get("text") or gold.get("name") or gold.get("quote")
+            _record(doc, name, item, True, gold=label)
+    if name in AGREEMENT:
+        label, agreement = AGREEMENT[name]
+        doc.kinds[label] = agreement(suggestions, golds, pairs)
     required = [j for j, g in enumerate(golds) if not g.get("optional")]
     found = sum(1 for j in required if j in pairs.values())
     return Count(len(suggestions), len(pairs), len(required), found)
@@ -354,4 +363,14 @@ def _kind_agreement(suggestions, golds, pairs, key: str = "kind") -> tuple[int, 
         if isinstance(suggestions[i].value, dict)
         and suggestions[i].value.get(key) == golds[j].get(key)
     )
+    return same, len(pairs)
+
+
+def _role_agreement(suggestions, golds, pairs) -> tuple[int, int]:
+    """A matched person's role agrees when it shares a content word with the gold role."""
+    same = 0
+    for i, j in pairs.items():
+        value = suggestions[i].value
+        role = value.get("role", "") if isinstance(value, dict) else ""
+        same += bool(content(str(role)) & content(golds[j].get("role", "")))
     return same, len(pairs)
