@@ -173,7 +173,8 @@ def print_documents(docs: list[DocResult]) -> None:
         for name, count in doc.fields.items():
             print("  " + field_line(name, count).strip())
         for name, (same, n) in doc.kinds.items():
-            print(f"    {name}: agrees with gold on {same}/{n} matched items")
+            if n:
+                print(f"    {name}: agrees with gold on {same}/{n} matched items")
         for name, value in doc.extra.items():
             print(f"    {name}: {value}")
 
