@@ -197,6 +197,9 @@ def _print_case(case) -> None:
 
 def print_set(result: dict) -> None:
     tag = "DEVELOPED AGAINST" if result["developed_against"] else "HELD OUT"
+    if not result["documents"]:
+        print(f"\nSET {result['label']}: no document selected")
+        return
     print(f"\n{'=' * 92}\nSET {result['label']}  [{tag}]\n{'=' * 92}")
     docs = result["documents"]
     print_documents(docs)
