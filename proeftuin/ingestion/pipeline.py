@@ -70,11 +70,10 @@ def job_run(job_id: int) -> None:
     def progress(step: str, percent: int) -> None:
         Job.objects.filter(pk=job.pk).update(step=step, progress=percent)
 
-    from proeftuin.ingestion.learning import train_theme_classifier
+    from proeftuin.ingestion.learning import theme_classifier_for
 
-    train_theme_classifier()
     try:
-        with job.source.file.open("rb") as handle:
+        with job.source.file.open("rb") as handle, theme_classifier_for(job.source.owner_id):
             result = run_pipeline(handle.read(), job.source.filename, progress=progress)
     except IngestionError as exc:
         mark_failed(job.pk, exc.code, exc.message)
