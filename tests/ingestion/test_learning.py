@@ -63,7 +63,9 @@ TRAINING = (
 
 
 def _classified(source) -> list[str]:
-    return sorted(source.suggestions.filter(step="themes.classifier").values_list("field", flat=True))
+    return sorted(
+        source.suggestions.filter(step="themes.classifier").values_list("field", flat=True)
+    )
 
 
 @pytest.fixture
@@ -78,7 +80,7 @@ def two_organisations(make_member, django_capture_on_commit_callbacks):
 
 
 def test_classifier_learns_from_accepted_and_rejected_codings(two_organisations):
-    o1, o2, _u1, _u2 = two_organisations
+    o1, _o2, _u1, _u2 = two_organisations
     model = train_theme_classifier(o1)
     assert model is not None and "model" in themes._installed
     assert model.predict(["Alle besluiten en cijfers worden openlijk gepubliceerd"]) == ["openness"]
@@ -97,7 +99,7 @@ def test_too_few_decisions_train_nothing(make_member, django_capture_on_commit_c
 def test_one_organisations_decisions_stay_out_of_anothers_documents(
     two_organisations, django_capture_on_commit_callbacks
 ):
-    o1, o2, u1, u2 = two_organisations
+    _o1, o2, u1, u2 = two_organisations
     # O1's own new document is read with what O1's reviewers taught it ...
     own, _job, _ = upload(
         u1, data=UNHEADED, name="eigen.txt", capture=django_capture_on_commit_callbacks
