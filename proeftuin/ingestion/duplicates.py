@@ -81,10 +81,6 @@ class SegmentDuplicates:
     candidates: list[Candidate]
     choice: DuplicateChoice | None = None
 
-    @property
-    def strong(self) -> list[Candidate]:
-        return [c for c in self.candidates if c.strong]
-
 
 # --- comparing texts -------------------------------------------------------------------
 
@@ -231,9 +227,13 @@ def _reasons(candidate: Candidate, profile: Profile, shared: list[str]) -> list[
             % {"percent": round(100 * candidate.title), "words": ", ".join(shared[:5])}
         )
     if candidate.summary >= MIN_TEXT_SIMILARITY:
-        reasons.append(
-            _("Similar summary (%(percent)d%%)") % {"percent": round(100 * candidate.summary)}
-        )
+        percent = {"percent": round(100 * candidate.summary)}
+        if profile.summary:
+            reasons.append(_("Similar summary (%(percent)d%%)") % percent)
+        else:
+            reasons.append(
+                _("The case's summary matches the document's text (%(percent)d%%)") % percent
+            )
     return reasons
 
 
