@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from proeftuin.core.numbers import format_number
-from proeftuin.core.service import DomainError
+from proeftuin.core.service import DomainError, NotAllowed
 from proeftuin.ingestion import selectors, services, values
 from proeftuin.ingestion.forms import ThresholdForm, value_form
 from proeftuin.ingestion.models import SourceFile, Suggestion
@@ -46,7 +46,7 @@ def _suggestion(request, uuid) -> Suggestion:
         raise Http404(_("This suggestion does not exist or is not visible to you.")) from exc
 
 
-def _block(request, suggestion, place: Place, *, form=None, error="", said=""):
+def _block(request, suggestion, place: Place, *, form=None, error="", said="", status=200):
     """The suggestion's block for htmx, with the live-region text and the case's counts."""
     known = values.lookups()
     context = {
@@ -57,7 +57,7 @@ def _block(request, suggestion, place: Place, *, form=None, error="", said=""):
         "part": selectors.segment_summary(suggestion.source, suggestion.segment),
         "may_review": can_review(request.user, suggestion.source)[0],
     }
-    return render(request, "ingestion/_decision.html", context)
+    return render(request, "ingestion/_decision.html", context, status=status)
 
 
 def _page_with_errors(request, suggestion, place: Place, form):
@@ -89,13 +89,14 @@ def _answer(request, suggestion, place: Place, what: str):
 
 def _refused(request, suggestion, place: Place, exc: DomainError, form=None):
     text = error_text(exc)
-    if form is not None:
+    if form is not None and not isinstance(exc, NotAllowed):
         form.add_error(None, text)
         if is_htmx(request):
             return _block(request, suggestion, place, form=form, said=text)
         return _page_with_errors(request, suggestion, place, form)
-    if is_htmx(request):
-        return _block(request, suggestion, place, error=text, said=text)
+    if is_htmx(request):  # a refusal is not swapped in; review.js says it went wrong
+        status = 403 if isinstance(exc, NotAllowed) else 200
+        return _block(request, suggestion, place, error=text, said=text, status=status)
     messages.error(request, text)
     return redirect(place.url(suggestion.source, f"s-{suggestion.uuid}"))
 
@@ -177,7 +178,8 @@ def _preview(request, source, segment: int, place: Place, form: ThresholdForm):
         raise Http404(_("This document has no such case."))
     known = values.lookups()
     accept, skip = [], []
-    threshold = getattr(form, "cleaned_data", {}).get("threshold")
+    form.is_valid()  # (a refusal added to a valid form keeps its threshold)
+    threshold = form.cleaned_data.get("threshold")
     if threshold is not None:
         found, left_out = selectors.accept_candidates(source, segment, threshold, known)
         accept = [item(row, known, with_form=False) for row in found]
@@ -193,6 +195,7 @@ def _preview(request, source, segment: int, place: Place, form: ThresholdForm):
         "threshold_text": format_number(threshold) if threshold is not None else "",
         "back": place.url(source),
         "may_review": can_review(request.user, source)[0],
+        "heading": "h3" if is_htmx(request) else "h2",
     }
     template = "_accept_preview" if is_htmx(request) else "accept_above"
     status = 400 if form.errors and not is_htmx(request) else 200

@@ -73,7 +73,11 @@ OUTCOME = {
         ("organisation.staff", {"exact": 1, "year": None}, "1 medewerker"),
         ("organisation.staff", {"min": 1000, "max": 4999}, "1.000 tot 4.999 medewerkers"),
         ("organisation.staff", {"min": 500, "year": None}, "ten minste 500 medewerkers"),
-        ("lessons", {"kind": "success_factor", "text": "Begin klein."}, "Succesfactor: Begin klein."),
+        (
+            "lessons",
+            {"kind": "success_factor", "text": "Begin klein."},
+            "Succesfactor: Begin klein.",
+        ),
         ("barriers", {"category": "legal", "text": "De AVG."}, "Juridisch: De AVG."),
         ("people", {"name": "Rika Pot", "role": "burgemeester"}, "Rika Pot, burgemeester"),
         ("partners", {"name": "GGD Utrecht"}, "GGD Utrecht"),

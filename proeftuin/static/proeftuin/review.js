@@ -94,6 +94,17 @@
     }
   });
 
+  // A refusal, a server error or no connection: nothing is swapped in, so say so.
+  function failed(event) {
+    var status = document.getElementById("review-status");
+    var source = event.detail.elt;
+    if (status && source && source.closest && source.closest("[data-review-item]")) {
+      status.textContent = status.getAttribute("data-failed");
+    }
+  }
+  document.body.addEventListener("htmx:responseError", failed);
+  document.body.addEventListener("htmx:sendError", failed);
+
   // After a decision the block is new: put focus back on it, or on its first error.
   var waiting = new WeakMap();
   document.body.addEventListener("htmx:beforeRequest", function (event) {
