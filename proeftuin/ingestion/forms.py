@@ -19,7 +19,7 @@ from proeftuin.cases.service import (
     OutcomeKind,
     OutcomeUnit,
 )
-from proeftuin.core.numbers import LocalDecimalField, LocalIntegerField, json_number
+from proeftuin.core.service import LocalDecimalField, LocalIntegerField, json_number
 from proeftuin.ingestion import values
 from proeftuin.organisations.service import (
     GovernmentLayer,

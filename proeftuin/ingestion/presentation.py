@@ -19,7 +19,7 @@ from proeftuin.cases.service import (
     OutcomeKind,
     OutcomeUnit,
 )
-from proeftuin.core.numbers import format_number
+from proeftuin.core.service import format_number
 from proeftuin.ingestion.values import Lookups, kind_of, lookups
 from proeftuin.organisations.service import GovernmentLayer, OrganisationType
 

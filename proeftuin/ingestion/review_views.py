@@ -18,8 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from proeftuin.core.numbers import format_number
-from proeftuin.core.service import DomainError, NotAllowed
+from proeftuin.core.service import DomainError, NotAllowed, format_number
 from proeftuin.ingestion import selectors, services, values
 from proeftuin.ingestion.forms import ThresholdForm, value_form
 from proeftuin.ingestion.models import SourceFile, Suggestion

@@ -85,3 +85,23 @@ def test_form_fields_take_dutch_and_refuse_in_dutch():
 def test_json_number():
     assert json_number(Decimal("60.00")) == 60 and isinstance(json_number(Decimal("60")), int)
     assert json_number(Decimal("0.5")) == 0.5
+
+
+def test_the_case_editor_and_the_registry_take_dutch_numbers():
+    from proeftuin.cases.forms import OutcomeForm
+    from proeftuin.organisations.forms import OrganisationForm
+
+    with translation.override("nl"):
+        outcome = OutcomeForm(
+            {
+                "measure": "x",
+                "value": "0,5",
+                "unit": "days",
+                "direction": "decrease",
+                "kind": "time",
+            }
+        )
+        assert outcome.is_valid(), outcome.errors
+        assert outcome.cleaned_data["value"] == Decimal("0.5")
+        staff = OrganisationForm({"staff_exact": "1.234"}).fields["staff_exact"].clean("1.234")
+        assert staff == 1234
