@@ -67,7 +67,6 @@ def _page_with_errors(request, suggestion, place: Place, form):
         show, number = "alle", selectors.page_of(suggestion.source, suggestion, "alle")
     place = place.at(show=show, page=number or 1)
     context = queue_context(request, suggestion.source, place, bound={suggestion.id: form})
-    context["open_form"] = suggestion.id
     return render(request, "ingestion/detail.html", context, status=400)
 
 

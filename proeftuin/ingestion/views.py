@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -82,7 +83,12 @@ def queue_context(request, source, place: Place, *, bound=None) -> dict:
     """Everything the document page shows: the job, the cases in the document, and one
     page of the chosen case's suggestions. ``bound``: correction forms with errors."""
     context = progress_context(source)
-    context.update(segments=[], may_review=can_review(request.user, source)[0])
+    context.update(
+        segments=[],
+        may_review=can_review(request.user, source)[0],
+        # absolute: the page is also shown at a form's address (a correction with errors)
+        queue_url=reverse("ingestion:detail", kwargs={"uuid": source.uuid}),
+    )
     overview = selectors.segment_overview(source) if context["job"] else []
     if not overview:
         return context

@@ -206,6 +206,8 @@ def test_a_bad_correction_without_javascript_shows_errors_next_to_the_field(web,
     assert "Vul een heel getal in, bijvoorbeeld 1.234." in html
     assert f'aria-describedby="{field_id}-error"' in html and 'aria-invalid="true"' in html
     assert '<details class="pt-review-edit" open>' in html
+    # shown at the form's address: every link leads back to the queue, not to the form
+    assert 'href="?' not in html and f'href="/documenten/{source.uuid}/?casus=0' in html
     staff.refresh_from_db()
     assert staff.status == Suggestion.Status.PENDING
 
@@ -255,6 +257,8 @@ def test_undo_until_the_case_is_published(web, source, editor):
     name = source.suggestions.get(field="organisation.name")
     response = web.post(f"/documenten/{source.uuid}/casus/0/")
     assert response.status_code == 302 and response["Location"].startswith("/casussen/")
+    fresh = web.get(page_url(source)).content.decode()
+    assert "Conceptcasus" in fresh and "Er zijn beslissingen veranderd" not in fresh
     web.post(f"/documenten/suggesties/{name.uuid}/ongedaan/")
     name.refresh_from_db()
     assert name.status == Suggestion.Status.PENDING  # the draft is not published yet
