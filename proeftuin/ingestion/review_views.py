@@ -2,9 +2,10 @@
 
 Every route answers two ways. An htmx request (a decision made in place) gets the
 suggestion's own block back, plus, out of band, the text for the live region and the
-case's counts; errors come back inside the block (status 200, so htmx shows them). A
-plain form post is redirected to the same case, filter, page and suggestion; a correction
-with errors shows the page again with the messages next to the fields (status 400).
+case's counts; errors come back inside the block (status 200, so htmx shows them), a
+refusal for lack of rights as 403 (not swapped; review.js says it failed). A plain form
+post is redirected to the same case, filter, page and suggestion; a correction with
+errors shows the page again with the messages next to the fields (status 400).
 """
 
 from __future__ import annotations

@@ -110,14 +110,22 @@ def page_of(source: SourceFile, suggestion: Suggestion, show: str = "alle") -> i
 
 
 def accept_candidates(
-    source: SourceFile, segment: int, threshold: Decimal, known: values.Lookups | None = None
+    source: SourceFile,
+    segment: int,
+    threshold: Decimal,
+    known: values.Lookups | None = None,
+    *,
+    lock: bool = False,
 ) -> tuple[list[Suggestion], list[Suggestion]]:
     """The pending suggestions of one case with at least ``threshold`` confidence and no
     conflict: those that would be accepted, and those left out because their value is
-    incomplete or not valid (they need a correction, not an acceptance)."""
+    incomplete or not valid (they need a correction, not an acceptance). ``lock``: hold
+    the rows until the transaction ends (for the write)."""
     rows = queue_rows(source, segment, "open").filter(
         confidence__gte=float(threshold), conflict=False
     )
+    if lock:
+        rows = rows.select_for_update(of=("self",))
     known = known or values.lookups()
     accept, skip = [], []
     for row in rows:

@@ -265,8 +265,7 @@ def suggestions_accept_above(
     threshold = Decimal(str(threshold))
     if not Decimal(0) <= threshold <= Decimal(1):
         raise ValidationFailed(_("Enter a number from 0 to 1, for example 0.8."))
-    SourceFile.objects.select_for_update().filter(pk=source.pk).first()  # one at a time
-    pending, _skipped = accept_candidates(source, segment, threshold)
+    pending, _skipped = accept_candidates(source, segment, threshold, lock=True)
     if expected is not None and expected != len(pending):
         raise ValidationFailed(
             _("The queue changed since you looked: now %(n)d suggestions qualify, not %(e)d.")
