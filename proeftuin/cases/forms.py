@@ -18,6 +18,7 @@ from proeftuin.cases.choices import (
     Visibility,
 )
 from proeftuin.cases.models import ThemeSet
+from proeftuin.core.service import LocalDecimalField
 from proeftuin.documents.service import Document
 from proeftuin.organisations.service import Organisation
 
@@ -89,7 +90,7 @@ class CaseForm(forms.Form):
 
 class OutcomeForm(forms.Form):
     measure = forms.CharField(label=_("What is measured"), max_length=250)
-    value = forms.DecimalField(label=_("Value"), max_digits=16, decimal_places=2)
+    value = LocalDecimalField(label=_("Value"), max_digits=16, decimal_places=2)
     unit = forms.ChoiceField(label=_("Unit"), choices=blank_first(OutcomeUnit.choices))
     direction = forms.ChoiceField(label=_("Direction"), choices=blank_first(Direction.choices))
     kind = forms.ChoiceField(label=_("Kind"), choices=blank_first(OutcomeKind.choices))

@@ -1,5 +1,13 @@
 """Public interface of the cases app for other apps."""
 
+from proeftuin.cases.choices import (
+    BarrierCategory,
+    Direction,
+    EditorialStatus,
+    LessonKind,
+    OutcomeKind,
+    OutcomeUnit,
+)
 from proeftuin.cases.facet_index import bitmap, chosen_bitmaps, facet_index, visible_bitmap
 from proeftuin.cases.facets import facets
 from proeftuin.cases.models import Case, CaseFacetValue, ThemeSet
@@ -14,8 +22,14 @@ from proeftuin.cases.selectors import (
 from proeftuin.cases.services import case_create, case_extend, case_update
 
 __all__ = [
+    "BarrierCategory",
     "Case",
     "CaseFacetValue",
+    "Direction",
+    "EditorialStatus",
+    "LessonKind",
+    "OutcomeKind",
+    "OutcomeUnit",
     "ThemeSet",
     "bitmap",
     "can_edit_case",

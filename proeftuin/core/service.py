@@ -10,6 +10,13 @@ from proeftuin.core.errors import (
 )
 from proeftuin.core.generation import content_changed, content_generation
 from proeftuin.core.models import AuditEntry, BaseModel
+from proeftuin.core.numbers import (
+    LocalDecimalField,
+    LocalIntegerField,
+    format_number,
+    json_number,
+    parse_decimal,
+)
 from proeftuin.core.querystrings import querystring_without
 from proeftuin.core.registry import Registry
 from proeftuin.core.visibility import Grant, VisibilityRule, VisibleQuerySet
@@ -21,6 +28,8 @@ __all__ = [
     "DomainError",
     "DuplicateError",
     "Grant",
+    "LocalDecimalField",
+    "LocalIntegerField",
     "NotAllowed",
     "Registry",
     "ValidationFailed",
@@ -32,5 +41,8 @@ __all__ = [
     "content_changed",
     "content_generation",
     "diff_snapshots",
+    "format_number",
+    "json_number",
+    "parse_decimal",
     "querystring_without",
 ]

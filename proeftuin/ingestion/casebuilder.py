@@ -4,6 +4,10 @@ Every accepted value lands on the case with a citation (document, page, quote). 
 organisation is matched in the registry by name, or added with the accepted profile. It
 leads the case only when the actor may lead for it; otherwise the uploading organisation
 leads and owns the draft, and the document's organisation is named as a partner.
+
+A stored value that is not valid for its field (one decided before values were checked,
+or changed in the database) is left out rather than making the case impossible to build;
+``invalid_decided`` lists them so the review page can say which.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from proeftuin.cases.service import Case, ThemeSet, can_lead_case, case_create, case_update
 from proeftuin.core.service import NotAllowed, ValidationFailed
+from proeftuin.ingestion import values
 from proeftuin.ingestion.models import Suggestion
 from proeftuin.ingestion.permissions import can_review
 from proeftuin.ingestion.types import LIST_FIELDS
@@ -21,13 +26,30 @@ from proeftuin.organisations.service import Organisation, organisation_create
 PROFILE = {"government_layer", "organisation_type", "website", "domains"}
 
 
-def _accepted(source, segment: int) -> list[Suggestion]:
+def _decided(source, segment: int) -> list[Suggestion]:
     decided = (Suggestion.Status.ACCEPTED, Suggestion.Status.EDITED)
     return list(
         source.suggestions.filter(segment=segment, status__in=decided).order_by(
             "-confidence", "start"
         )
     )
+
+
+def _split(source, segment: int) -> tuple[list[Suggestion], list[Suggestion]]:
+    known = values.lookups()
+    good, bad = [], []
+    for row in _decided(source, segment):
+        (bad if values.problem(row.field, row.final_value, known) else good).append(row)
+    return good, bad
+
+
+def _accepted(source, segment: int) -> list[Suggestion]:
+    return _split(source, segment)[0]
+
+
+def invalid_decided(source, segment: int) -> list[Suggestion]:
+    """Accepted or edited suggestions whose value a case cannot take (left out)."""
+    return _split(source, segment)[1]
 
 
 def _first(rows, field: str):
@@ -54,7 +76,7 @@ def _organisation(rows, actor) -> Organisation:
         name=name,
         government_layer=profile["government_layer"].final_value,
         organisation_type=profile["organisation_type"].final_value,
-        website=profile["website"].final_value if profile["website"] else "",
+        website=values.web_address(profile["website"].final_value) if profile["website"] else "",
         domains=profile["domains"].final_value if profile["domains"] else [],
         staff_exact=staff_value.get("exact"),
         staff_min=staff_value.get("min"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from decimal import Decimal
 from pathlib import Path
 
 from django.core.files.base import ContentFile
@@ -12,13 +13,16 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from proeftuin.accounts.service import Role, organisation_ids_with_role
+from proeftuin.cases.service import EditorialStatus
 from proeftuin.core import jobs
 from proeftuin.core.service import AuditEntry, NotAllowed, ValidationFailed, audit_record
 from proeftuin.documents.service import document_create
+from proeftuin.ingestion import values
 from proeftuin.ingestion.limits import Limits
 from proeftuin.ingestion.models import Job, SourceFile, Suggestion
 from proeftuin.ingestion.parsers import check_size
 from proeftuin.ingestion.permissions import can_review, can_upload
+from proeftuin.ingestion.selectors import accept_candidates
 from proeftuin.organisations.service import Organisation
 
 
@@ -148,22 +152,57 @@ def _may_retry(job: Job, record) -> bool:
     return record.state == State.FAILED or job.status == Job.Status.FAILED
 
 
-def _validate_decision(suggestion: Suggestion, decision: str, edited_value) -> None:
+def _validate_decision(suggestion: Suggestion, decision: str, edited_value):
+    """The edited value tidied, or ValidationFailed: an unknown decision, a missing or
+    malformed correction, or a value that cannot be accepted as it is."""
     if decision not in (
         Suggestion.Status.ACCEPTED,
         Suggestion.Status.REJECTED,
         Suggestion.Status.EDITED,
     ):
         raise ValidationFailed(_("Choose accept, edit or reject."))
-    if decision == Suggestion.Status.EDITED and edited_value in (None, ""):
-        raise ValidationFailed(_("Enter the corrected value."))
+    if decision == Suggestion.Status.EDITED:
+        if edited_value in (None, "", [], {}):
+            raise ValidationFailed(
+                _("Enter the corrected value."),
+                field_errors={"edited_value": [_("Enter the corrected value.")]},
+            )
+        return values.clean(suggestion.field, edited_value)
+    if decision == Suggestion.Status.ACCEPTED:
+        problem = values.problem(suggestion.field, suggestion.value)
+        if problem:
+            raise ValidationFailed(
+                _("This value cannot be accepted as it is: %s Correct it instead.") % problem
+            )
+    return None
+
+
+def _check_open(suggestion: Suggestion) -> None:
+    """Decisions stay open until the case made from them is published."""
+    case = suggestion.case
+    if case is not None and case.status == EditorialStatus.PUBLISHED:
+        raise ValidationFailed(
+            _("The case “%s” made from this document is published; its decisions are final.")
+            % case.title
+        )
+
+
+def _locked(suggestion: Suggestion) -> Suggestion:
+    return (
+        Suggestion.objects.select_for_update(of=("self",))
+        .select_related("case", "source")
+        .get(pk=suggestion.pk)
+    )
 
 
 @transaction.atomic
 def suggestion_decide(*, actor, suggestion: Suggestion, decision: str, edited_value=None):
-    """Accept, edit or reject one suggestion."""
+    """Accept, edit (with a value of the field's kind) or reject one suggestion."""
     _check(can_review(actor, suggestion.source))
-    _validate_decision(suggestion, decision, edited_value)
+    suggestion = _locked(suggestion)
+    edited_value = _validate_decision(suggestion, decision, edited_value)
+    if suggestion.status != Suggestion.Status.PENDING:
+        _check_open(suggestion)
     before = _decision_snapshot(suggestion)
     suggestion.status = decision
     suggestion.edited_value = edited_value if decision == Suggestion.Status.EDITED else None
@@ -174,13 +213,34 @@ def suggestion_decide(*, actor, suggestion: Suggestion, decision: str, edited_va
     return suggestion
 
 
+@transaction.atomic
+def suggestion_undo(*, actor, suggestion: Suggestion) -> Suggestion:
+    """Take a decision back: the suggestion is to be reviewed again (audited). Possible
+    until the case made from the document is published; a draft made earlier keeps its
+    values until it is made again from the decisions (the review page says so)."""
+    _check(can_review(actor, suggestion.source))
+    suggestion = _locked(suggestion)
+    if suggestion.status == Suggestion.Status.PENDING:
+        raise ValidationFailed(_("This suggestion has no decision to undo."))
+    _check_open(suggestion)
+    before = _decision_snapshot(suggestion)
+    suggestion.status = Suggestion.Status.PENDING
+    suggestion.edited_value = None
+    suggestion.decided_by = None
+    suggestion.decided_at = None
+    suggestion.save()
+    _audit_decision(actor, suggestion, before, rule="undo")
+    return suggestion
+
+
 def _decision_snapshot(suggestion: Suggestion) -> dict:
     return {"status": suggestion.status, "edited_value": suggestion.edited_value}
 
 
 def _audit_decision(actor, suggestion: Suggestion, before: dict, rule: str = "") -> None:
     """One audit entry per decision: the field, the status and value before and after,
-    and for a bulk decision the rule that made it (e.g. ``accept_above:0.8``)."""
+    and for a bulk decision or an undo the rule that made it (``accept_above:0.8``,
+    ``undo``)."""
     after = {**_decision_snapshot(suggestion), "field": suggestion.field}
     if rule:
         after["rule"] = rule
@@ -194,18 +254,23 @@ def _audit_decision(actor, suggestion: Suggestion, before: dict, rule: str = "")
 
 
 @transaction.atomic
-def suggestions_accept_above(*, actor, source: SourceFile, segment: int, threshold: float) -> int:
+def suggestions_accept_above(
+    *, actor, source: SourceFile, segment: int, threshold, expected: int | None = None
+) -> int:
     """Accept every pending suggestion of one case in the document with at least
-    ``threshold`` confidence and no conflict; returns how many were accepted."""
+    ``threshold`` confidence, no conflict and a valid value; returns how many were
+    accepted. With ``expected`` (the count a person was shown), nothing is accepted when
+    the count is different now (ValidationFailed), so no one accepts more than they saw."""
     _check(can_review(actor, source))
-    pending = list(
-        source.suggestions.select_for_update().filter(
-            segment=segment,
-            status=Suggestion.Status.PENDING,
-            confidence__gte=threshold,
-            conflict=False,
+    threshold = Decimal(str(threshold))
+    if not Decimal(0) <= threshold <= Decimal(1):
+        raise ValidationFailed(_("Enter a number from 0 to 1, for example 0.8."))
+    pending, _skipped = accept_candidates(source, segment, threshold, lock=True)
+    if expected is not None and expected != len(pending):
+        raise ValidationFailed(
+            _("The queue changed since you looked: now %(n)d suggestions qualify, not %(e)d.")
+            % {"n": len(pending), "e": expected}
         )
-    )
     now = timezone.now()
     for suggestion in pending:
         suggestion.status = Suggestion.Status.ACCEPTED

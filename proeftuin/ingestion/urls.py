@@ -1,6 +1,6 @@
 from django.urls import path
 
-from proeftuin.ingestion import views, views_duplicates
+from proeftuin.ingestion import review_views, views, views_duplicates
 
 app_name = "ingestion"
 
@@ -9,10 +9,16 @@ urlpatterns = [
     path("<uuid:uuid>/", views.source_detail, name="detail"),
     path("<uuid:uuid>/opnieuw/", views.job_retry, name="retry"),
     path("<uuid:uuid>/casus/<int:segment>/", views.segment_action, name="segment"),
-    path("suggesties/<uuid:uuid>/", views.suggestion_decide, name="decide"),
     path(
         "<uuid:uuid>/casus/<int:segment>/dubbel/",
         views_duplicates.segment_duplicate,
         name="duplicate",
     ),
+    path(
+        "<uuid:uuid>/casus/<int:segment>/accepteren/",
+        review_views.accept_above,
+        name="accept_above",
+    ),
+    path("suggesties/<uuid:uuid>/", review_views.suggestion_decide, name="decide"),
+    path("suggesties/<uuid:uuid>/ongedaan/", review_views.suggestion_undo, name="undo"),
 ]

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from proeftuin.core.service import LocalIntegerField
 from proeftuin.organisations.choices import GovernmentLayer, OrganisationType, Province
 from proeftuin.organisations.models import Domain
 
@@ -14,9 +15,9 @@ class OrganisationForm(forms.Form):
     organisation_type = forms.ChoiceField(
         label=_("Organisation type"), choices=OrganisationType.choices
     )
-    staff_exact = forms.IntegerField(label=_("Staff (exact number)"), min_value=0, required=False)
-    staff_min = forms.IntegerField(label=_("Staff from"), min_value=0, required=False)
-    staff_max = forms.IntegerField(label=_("Staff to"), min_value=0, required=False)
+    staff_exact = LocalIntegerField(label=_("Staff (exact number)"), min_value=0, required=False)
+    staff_min = LocalIntegerField(label=_("Staff from"), min_value=0, required=False)
+    staff_max = LocalIntegerField(label=_("Staff to"), min_value=0, required=False)
     staff_year = forms.IntegerField(
         label=_("Year of the staff count"), min_value=1800, max_value=2100, required=False
     )

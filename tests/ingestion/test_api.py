@@ -49,3 +49,34 @@ def test_empty_upload_is_a_problem_json(api_client, make_member):
     )
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
+
+
+def test_typed_corrections_and_undo_through_the_api(
+    api_client, make_member, django_capture_on_commit_callbacks
+):
+    api_client.force_authenticate(make_member(OrganisationFactory(), Role.CONTRIBUTOR))
+    with django_capture_on_commit_callbacks(execute=True):
+        body = api_client.post(
+            "/api/v1/documents", {"file": SimpleUploadedFile("p.txt", STORY)}, format="multipart"
+        ).json()
+    rows = api_client.get(f"/api/v1/documents/{body['uuid']}/suggestions").json()["results"]
+    staff = next(r for r in rows if r["field"] == "organisation.staff")
+    assert staff["fieldLabel"] == "Aantal medewerkers" and staff["valueText"] == "640 medewerkers"
+    url = f"/api/v1/suggestions/{staff['uuid']}"
+    bad = api_client.post(
+        f"{url}/decision", {"decision": "edited", "editedValue": {"exact": "veel"}}, format="json"
+    )
+    assert bad.status_code == 400 and bad["Content-Type"] == "application/problem+json"
+    problem = bad.json()
+    assert problem["invalidParams"][0]["name"] == "editedValue"
+    assert "heel getal" in problem["detail"]
+    good = api_client.post(
+        f"{url}/decision", {"decision": "edited", "editedValue": {"exact": 1650}}, format="json"
+    )
+    assert good.status_code == 200 and good.json()["valueText"] == "1.650 medewerkers"
+    undone = api_client.post(f"{url}/undo", format="json")
+    assert undone.status_code == 200 and undone.json()["status"] == "pending"
+    assert undone.json()["editedValue"] is None
+    again = api_client.post(f"{url}/undo", format="json")
+    assert again.status_code == 400 and again["Content-Type"] == "application/problem+json"
+    assert "niets ongedaan te maken" in again.json()["detail"]

@@ -34,9 +34,7 @@ def test_upload_review_and_draft_case(editor_client, django_capture_on_commit_ca
     editor_client.post(f"/documenten/suggesties/{row.uuid}/", {"decision": "rejected"})
     row.refresh_from_db()
     assert row.status == Suggestion.Status.REJECTED
-    editor_client.post(
-        f"/documenten/{source.uuid}/casus/0/", {"action": "accept_above", "threshold": "0"}
-    )
+    editor_client.post(f"/documenten/{source.uuid}/casus/0/accepteren/", {"threshold": "0"})
     assert not source.suggestions.filter(status="pending").exists()
     response = editor_client.post(f"/documenten/{source.uuid}/casus/0/", {"action": "case"})
     assert response.status_code == 302  # no accepted name: back to the queue with a message
@@ -71,18 +69,20 @@ def test_documents_are_not_visible_to_others(
     )
 
 
-def test_records_are_shown_as_text_and_edited_as_json(
+def test_records_are_shown_as_sentences_and_corrected_through_fields(
     editor_client, django_capture_on_commit_callbacks
 ):
     _upload(editor_client, django_capture_on_commit_callbacks)
     source = SourceFile.objects.get()
     page = editor_client.get(f"/documenten/{source.uuid}/").content.decode()
-    assert "exact: 640" in page and "&quot;exact&quot;: 640" in page
+    assert "640 medewerkers" in page and "&quot;exact&quot;" not in page
     staff = source.suggestions.get(field="organisation.staff")
     url = f"/documenten/suggesties/{staff.uuid}/"
-    editor_client.post(url, {"decision": "edited", "edited_value": "geen json"})
+    prefix = f"s{staff.uuid.hex}"
+    editor_client.post(url, {"decision": "edited", f"{prefix}-exact": "geen getal"})
     staff.refresh_from_db()
     assert staff.status == Suggestion.Status.PENDING
-    editor_client.post(url, {"decision": "edited", "edited_value": '{"exact": 650}'})
+    editor_client.post(url, {"decision": "edited", f"{prefix}-exact": "1.650"})
     staff.refresh_from_db()
-    assert staff.status == Suggestion.Status.EDITED and staff.final_value == {"exact": 650}
+    assert staff.status == Suggestion.Status.EDITED
+    assert staff.final_value == {"exact": 1650, "year": None}

@@ -173,3 +173,60 @@ def test_new_version_marks_what_changed(contributor, django_capture_on_commit_ca
     staff = source.suggestions.get(field="organisation.staff")
     assert staff.change == "new"
     assert source.suggestions.filter(change="unchanged").exists()
+
+
+def test_undo_restores_pending_and_only_reviewers_may(
+    contributor, outsider, django_capture_on_commit_callbacks
+):
+    from proeftuin.core.errors import ValidationFailed
+    from proeftuin.ingestion.services import suggestion_undo
+
+    source, _job, _ = upload(contributor, capture=django_capture_on_commit_callbacks)
+    row = source.suggestions.get(field="organisation.staff")
+    with pytest.raises(ValidationFailed):
+        suggestion_undo(actor=contributor, suggestion=row)  # nothing decided yet
+    suggestion_decide(
+        actor=contributor, suggestion=row, decision="edited", edited_value={"exact": 650}
+    )
+    with pytest.raises(NotAllowed):
+        suggestion_undo(actor=outsider, suggestion=row)
+    undone = suggestion_undo(actor=contributor, suggestion=row)
+    assert undone.status == Suggestion.Status.PENDING and undone.final_value["exact"] == 640
+
+
+@pytest.mark.parametrize(
+    ("field", "edited"),
+    [
+        ("organisation.staff", {"exact": "650"}),
+        ("organisation.staff", "650"),
+        ("organisation.name", ""),
+        ("organisation.name", {"name": "x"}),
+        ("organisation.government_layer", "galactisch"),
+    ],
+)
+def test_a_malformed_correction_is_refused(
+    contributor, django_capture_on_commit_callbacks, field, edited
+):
+    from proeftuin.core.errors import ValidationFailed
+
+    source, _job, _ = upload(contributor, capture=django_capture_on_commit_callbacks)
+    row = source.suggestions.get(field=field)
+    with pytest.raises(ValidationFailed):
+        suggestion_decide(actor=contributor, suggestion=row, decision="edited", edited_value=edited)
+    row.refresh_from_db()
+    assert row.status == Suggestion.Status.PENDING
+
+
+def test_accept_above_refuses_when_the_count_changed(
+    contributor, django_capture_on_commit_callbacks
+):
+    from proeftuin.core.errors import ValidationFailed
+
+    source, _job, _ = upload(contributor, capture=django_capture_on_commit_callbacks)
+    with pytest.raises(ValidationFailed):
+        suggestions_accept_above(
+            actor=contributor, source=source, segment=0, threshold=0, expected=1
+        )
+    assert not source.suggestions.exclude(status="pending").exists()
+    with pytest.raises(ValidationFailed):
+        suggestions_accept_above(actor=contributor, source=source, segment=0, threshold=2)

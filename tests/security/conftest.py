@@ -2,14 +2,16 @@ import pytest
 from django.test import Client
 
 from tests.otp_support import VerifiedClient
-from tests.security.world import build_world
+from tests.security.world import add_decision, build_world
 
 
 @pytest.fixture
 def world(db, django_capture_on_commit_callbacks):
     """A's private things and every actor; background jobs (ingestion, indexing) run."""
     with django_capture_on_commit_callbacks(execute=True):
-        return build_world()
+        world = build_world()
+    add_decision(world)  # once the job has stored the suggestions
+    return world
 
 
 @pytest.fixture

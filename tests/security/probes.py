@@ -156,7 +156,7 @@ def _source_pages(urls_of: Callable[[World], list[str]]):
         problems = []
         for url in urls_of(world):
             response, body = page(client, url)
-            body = body.replace(url, "")
+            body = body.replace(url, "").replace(url.split("?")[0], "")  # a 404 echoes it
             if world.sees_source(actor):
                 if response.status_code != 200:
                     problems.append(f"{url}: status {response.status_code} for a member")
@@ -212,7 +212,12 @@ def _api_case(world, case, suffix=""):
 
 
 def _source_urls(world) -> list[str]:
-    return [reverse("ingestion:detail", kwargs={"uuid": world.source.uuid})]
+    uuid = world.source.uuid
+    return [
+        reverse("ingestion:detail", kwargs={"uuid": uuid}),
+        reverse("ingestion:detail", kwargs={"uuid": uuid}) + "?casus=0&toon=besloten&pagina=1",
+        reverse("ingestion:accept_above", kwargs={"uuid": uuid, "segment": 0}) + "?threshold=0",
+    ]
 
 
 def _api_source_urls(world) -> list[str]:
@@ -261,7 +266,11 @@ READS = [
         _no_leak(lambda w: "/organisaties/nieuw/"),
     ),
     Probe("documents", ("ingestion:list",), _no_leak(lambda w: "/documenten/")),
-    Probe("document page", ("ingestion:detail",), _source_pages(_source_urls)),
+    Probe(
+        "document page, queue, accept-above preview",
+        ("ingestion:detail", "ingestion:accept_above"),
+        _source_pages(_source_urls),
+    ),
     Probe("search page", ("search:results",), _search(lambda q: f"/zoeken/?q={q}")),
     Probe("search progress", ("search:progress",), _no_leak(lambda w: "/zoeken/voortgang/")),
     Probe(

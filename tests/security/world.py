@@ -16,7 +16,7 @@ from django.contrib.auth.models import AnonymousUser
 from proeftuin.accounts.models import Membership, Role
 from proeftuin.cases.models import Case, ThemeSet
 from proeftuin.cases.services import case_create, case_update
-from proeftuin.ingestion.models import SourceFile
+from proeftuin.ingestion.models import SourceFile, Suggestion
 from proeftuin.ingestion.services import source_upload
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
@@ -146,3 +146,24 @@ def build_world() -> World:
     for user in world.users.values():
         user.__dict__.pop("_proeftuin_roles", None)
     return world
+
+
+def add_decision(world: World) -> Suggestion:
+    """A decided suggestion beside the pending ones, for the attempts to undo a decision."""
+    first = world.source.suggestions.order_by("pk").first()
+    return Suggestion.objects.create(
+        source=world.source,
+        job=first.job,
+        segment=first.segment,
+        segment_title=first.segment_title,
+        field="partners",
+        value={"name": "Gemeente Beta"},
+        page=1,
+        start=0,
+        end=13,
+        quote="Gemeente Alfa",
+        step="partners",
+        step_version="1",
+        confidence=0.5,
+        status=Suggestion.Status.REJECTED,
+    )

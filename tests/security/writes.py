@@ -89,6 +89,10 @@ def _duplicate_choices(world) -> tuple:
     return sorted(choices.values_list("segment", "choice", "case")), _draft(world)
 
 
+def _decided_suggestion(world):
+    return world.source.suggestions.exclude(status="pending").order_by("pk").first()
+
+
 def _citing_cases(world) -> int:
     return Case.objects.filter(citations__document=world.source.document).count()
 
@@ -185,11 +189,13 @@ WRITES = [
         _suggestions,
     ),
     Write(
-        "accept above",
-        ("ingestion:segment",),
+        "decide in place (htmx)",
+        ("ingestion:decide",),
         30,
         lambda w, c: c.post(
-            f"/documenten/{w.source.uuid}/casus/0/", {"action": "accept_above", "threshold": "0"}
+            f"/documenten/suggesties/{_first_suggestion(w).uuid}/",
+            {"decision": "edited", f"s{_first_suggestion(w).uuid.hex}-new_name": "Overgenomen"},
+            headers={"HX-Request": "true"},
         ),
         _suggestions,
     ),
@@ -211,6 +217,28 @@ WRITES = [
         _duplicate_choices,
     ),
     Write(
+        "undo",
+        ("ingestion:undo",),
+        30,
+        lambda w, c: c.post(f"/documenten/suggesties/{_decided_suggestion(w).uuid}/ongedaan/"),
+        _suggestions,
+    ),
+    Write(
+        "accept above",
+        ("ingestion:accept_above",),
+        30,
+        lambda w, c: c.post(f"/documenten/{w.source.uuid}/casus/0/accepteren/", {"threshold": "0"}),
+        _suggestions,
+    ),
+    Write(
+        "make draft case",
+        ("ingestion:segment",),
+        30,
+        lambda w, c: c.post(f"/documenten/{w.source.uuid}/casus/0/"),
+        _citing_cases,
+        check_done=False,  # nothing is accepted in this world; tests/ingestion builds one
+    ),
+    Write(
         "re-run",
         ("ingestion:retry",),
         30,
@@ -224,6 +252,16 @@ WRITES = [
         lambda w, c: c.post(
             f"/api/v1/suggestions/{_first_suggestion(w).uuid}/decision",
             {"decision": "rejected"},
+            content_type="application/json",
+        ),
+        _suggestions,
+    ),
+    Write(
+        "api undo",
+        ("api:suggestion-undo",),
+        30,
+        lambda w, c: c.post(
+            f"/api/v1/suggestions/{_decided_suggestion(w).uuid}/undo",
             content_type="application/json",
         ),
         _suggestions,

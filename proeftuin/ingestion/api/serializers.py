@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from proeftuin.ingestion import presentation, values
 from proeftuin.ingestion.models import Job, SourceFile, Suggestion
 
 
@@ -50,6 +51,13 @@ class UploadSerializer(serializers.Serializer):
 
 
 class SuggestionSerializer(serializers.ModelSerializer):
+    field_label = serializers.SerializerMethodField(
+        help_text=_("The field's name as people read it, in the language of the request.")
+    )
+    value_text = serializers.SerializerMethodField(
+        help_text=_("The value in force (the correction when edited) as a sentence.")
+    )
+
     class Meta:
         model = Suggestion
         fields = [
@@ -69,10 +77,34 @@ class SuggestionSerializer(serializers.ModelSerializer):
             "conflict",
             "change",
             "status",
+            "decided_at",
+            "field_label",
+            "value_text",
         ]
         read_only_fields = fields
+
+    def get_field_label(self, obj) -> str:
+        return presentation.field_label(obj.field, self._known())
+
+    def get_value_text(self, obj) -> str:
+        return presentation.value_text(obj.field, obj.final_value, self._known())
+
+    def _known(self) -> values.Lookups:
+        if "known" not in self.context:
+            self.context["known"] = values.lookups()
+        return self.context["known"]
 
 
 class DecisionSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=["accepted", "edited", "rejected"])
-    edited_value = serializers.JSONField(required=False, allow_null=True)
+    edited_value = serializers.JSONField(
+        required=False,
+        allow_null=True,
+        help_text=_(
+            "With decision 'edited': the corrected value, in the shape of the field's value "
+            "(a text; a year as a whole number; staff as {exact|min|max, year}; an outcome as "
+            "{measure, value (a number), unit, direction, kind, period, baseline}; a lesson as "
+            "{kind, text}; a barrier as {category, text}; a person as {name, role}; a partner "
+            "as {name, role}). A value of the wrong shape is refused with a Dutch reason."
+        ),
+    )

@@ -56,7 +56,8 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     def suggestions(self, request, uuid=None):
         """The suggestions of this document, for review."""
         rows = self.paginate_queryset(self.get_object().suggestions.all())
-        return self.get_paginated_response(SuggestionSerializer(rows, many=True).data)
+        data = SuggestionSerializer(rows, many=True, context=self.get_serializer_context()).data
+        return self.get_paginated_response(data)
 
 
 class SuggestionViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -66,12 +67,13 @@ class SuggestionViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
 
     def get_queryset(self):
         visible = SourceFile.objects.visible_to(self.request.user)
-        return Suggestion.objects.filter(source__in=visible)
+        return Suggestion.objects.filter(source__in=visible).select_related("source", "case")
 
     @extend_schema(request=DecisionSerializer, responses=SuggestionSerializer)
     @action(detail=True, methods=["post"])
     def decision(self, request, uuid=None):
-        """Accept, edit (with editedValue) or reject this suggestion."""
+        """Accept, edit (with editedValue, typed per field) or reject this suggestion. A
+        decided suggestion may be decided again until the case made from it is published."""
         payload = DecisionSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         suggestion = services.suggestion_decide(
@@ -80,4 +82,12 @@ class SuggestionViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
             decision=payload.validated_data["decision"],
             edited_value=payload.validated_data.get("edited_value"),
         )
-        return Response(SuggestionSerializer(suggestion).data)
+        return Response(self.get_serializer(suggestion).data)
+
+    @extend_schema(request=None, responses=SuggestionSerializer)
+    @action(detail=True, methods=["post"])
+    def undo(self, request, uuid=None):
+        """Take the decision back: the suggestion is to be reviewed again. Refused (400)
+        when there is no decision, or when the case made from it is published."""
+        suggestion = services.suggestion_undo(actor=request.user, suggestion=self.get_object())
+        return Response(self.get_serializer(suggestion).data)

@@ -1,5 +1,3 @@
-import json
-
 from django import template
 from django.utils.html import format_html
 
@@ -23,19 +21,3 @@ def in_context(text: str, suggestion) -> str:
         after,
         "…" if end + CONTEXT < len(text) else "",
     )
-
-
-@register.filter
-def as_text(value) -> str:
-    """A suggested value as people read it: lists joined, records as "key: value" pairs."""
-    if isinstance(value, dict):
-        return "; ".join(f"{key}: {as_text(item)}" for key, item in value.items() if item)
-    if isinstance(value, list):
-        return ", ".join(as_text(item) for item in value)
-    return "" if value is None else str(value)
-
-
-@register.filter
-def as_json(value) -> str:
-    """The value as JSON (for editing records and lists); plain text stays plain."""
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
