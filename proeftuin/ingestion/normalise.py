@@ -56,6 +56,7 @@ NUMBER_LAST = re.compile(r"(?<=\D)\s*(\d{1,2}(?:\.\d{1,2})+)(?:\s+\d{1,3})?\s*$"
 PUNCTUATION = re.compile(r"[.,;:!?()\[\]{}‘’“”\"'«»–—…*•●▪¶/]")
 LEADING_WORD = re.compile(r"[^\W\d_]+")
 SPACES = re.compile(r"\s+")
+COVER_WORDS = 80
 DATE_LINE = re.compile(
     r"^\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
     r"|november|december)\s+\d{4}$",
@@ -79,6 +80,7 @@ class Line:
     bold: bool = False
     toc: bool = False  # an entry (or the heading) of a table of contents
     slide_title: bool = False
+    cover: bool = False  # on a title page: every line stands alone
 
 
 class _Vocabulary:
@@ -121,6 +123,8 @@ def normalise(parsed: ParsedDocument) -> NormalisedDocument:
         pages, styles = _drop_furniture(pages, styles, running)
     slides = bool(parsed.metadata.get("slides"))
     lines = _lines(pages, styles, slides)
+    if mode == "wrapped" and not slides:
+        _mark_cover(lines)
     found = _layout(lines, slides)
     vocabulary = _Vocabulary(parsed.pages)
     width = _typical_width(lines)
@@ -222,6 +226,20 @@ def _lines(pages: list[list[str]], styles: list[list], slides: bool = False) -> 
     return lines
 
 
+def _mark_cover(lines: list[Line]) -> None:
+    """A first page of three or more lines with little text, followed by a page that does
+    not continue its last sentence, is a title page: its lines (title, date, authors,
+    commissioner) are not joined into paragraphs."""
+    first = [line for line in lines if line.page == 1]
+    if len(first) < 3 or len(first) == len(lines) or _lower(lines[len(first)].text):
+        return  # a page that runs on into the next is no title page
+    if sum(len(ln.text.split()) for ln in first) > COVER_WORDS:
+        return
+    for line in first:
+        line.cover = True
+    lines[len(first)].gap = "hard"
+
+
 def _typical_width(lines: list[Line]) -> int:
     lengths = sorted(len(line.text) for line in lines)
     return lengths[int(len(lengths) * 0.9)] if lengths else 80
@@ -277,6 +295,8 @@ def _line_kind(text: str, mode: str) -> tuple[str, int, str]:
 
 def _continues(group: Group, line: Line, mode: str, width: int) -> bool:
     if group.kind in ("heading", "styled", "toc") or mode == "markers" or line.gap == "hard":
+        return False
+    if line.cover:
         return False
     if line.size and group.lines[-1].size and abs(line.size - group.lines[-1].size) > 0.1:
         return False  # another font size: another paragraph

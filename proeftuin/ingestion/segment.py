@@ -47,7 +47,7 @@ from proeftuin.ingestion.extraction.text import (
     is_upper,
     numbered,
 )
-from proeftuin.ingestion.structure.outline import BACK_HEADING, FRONT_HEADING
+from proeftuin.ingestion.structure.outline import BACK_HEADING, FRONT_HEADING, split_number
 from proeftuin.ingestion.types import NormalisedDocument, Segment
 
 MIN_CASE_CHARS = 250
@@ -350,7 +350,8 @@ def _cycle_segments(doc: NormalisedDocument, lines: list[Line]) -> list[Segment]
     for index in openers:
         title = lines[index - 1] if index and heading_like(lines[index - 1]) else lines[index]
         starts.append(title.start)
-        titles.append(title.text)
+        number, bare = split_number(title.text)
+        titles.append(bare if number and number[0].isdigit() and bare else title.text)
     return _build(doc, lines, starts, titles, "case-study")
 
 

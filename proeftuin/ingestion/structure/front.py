@@ -180,11 +180,16 @@ def _candidate(block: Block) -> bool:
         return False
     if generic_title(text) or (DATE.search(text) and len(text) < 40) or YEAR_ONLY.match(text):
         return False
-    if PLACE_AND_YEAR.match(text) or SECTION_NAMES.match(fold(text)):
+    if PLACE_AND_YEAR.match(text) or SECTION_NAMES.match(fold(text)) or _only_names(text):
         return False
     if VERSION.match(text) or LABEL.match(text) or names.is_organisation_line(text):
         return False
     return not text.lower().startswith("door ")
+
+
+def _only_names(text: str) -> bool:
+    people = names.persons(text)
+    return bool(people) and sum(len(p.text) for p in people) >= 0.8 * len(text)
 
 
 def _title(doc: NormalisedDocument, blocks: list[Block], front: FrontMatter) -> None:
@@ -274,11 +279,12 @@ def _labels(doc: NormalisedDocument, blocks: list[Block], front: FrontMatter) ->
             continue
         label = fold(match.group("label"))
         rest, start = match.group("rest").strip(), block.start + match.start("rest")
+        if label in AUTHOR_LABELS and not front.authors and label != "door":
+            front.authors = _people(rest, start) if rest else _people_below(blocks[index + 1 :])
+            continue
         if not rest and index + 1 < len(blocks):
             rest, start = blocks[index + 1].text, blocks[index + 1].start
-        if label in AUTHOR_LABELS and not front.authors and label != "door":
-            front.authors = _people(rest, start)
-        elif label in ("in opdracht van", "opdrachtgever") and front.commissioned_by is None:
+        if label in ("in opdracht van", "opdrachtgever") and front.commissioned_by is None:
             front.commissioned_by = _organisation(rest, start)
         elif label in ("uitgave", "uitgegeven door"):
             found = _organisation(rest, start)
@@ -289,6 +295,17 @@ def _labels(doc: NormalisedDocument, blocks: list[Block], front: FrontMatter) ->
             front.version = version.group(0) if version else ""
         elif label == "datum" and front.date is None:
             front.date = _date_in(rest, start)
+
+
+def _people_below(blocks: list[Block]) -> list[Person]:
+    """Names on the lines under an "Auteurs:" label, one or more per line."""
+    people: list[Person] = []
+    for block in blocks[:8]:
+        found = _people(block.text, block.start)
+        if not found or sum(len(p.name) for p in found) < 0.6 * len(block.text.split("(")[0]):
+            break
+        people += found
+    return people
 
 
 def _people(text: str, start: int) -> list[Person]:
