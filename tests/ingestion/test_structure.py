@@ -377,3 +377,13 @@ def test_labelled_case_sections():
     parts = segment(doc_of(text.encode(), "casussen.txt"))
     assert [p.title for p in parts] == ["Casus 1: Gemeente Aa", "Casus 2: Gemeente Bee"]
     assert {p.kind for p in parts} == {"case-study"}
+
+
+def test_the_sections_of_a_chapter_named_as_a_collection():
+    text = "1 Inleiding\n\nDit rapport laat zien hoe gemeenten werken met meldingen.\n\n"
+    text += "2 Drie praktijkvoorbeelden\n\n"
+    for number, name in enumerate(("Gemeente Aa", "Gemeente Bee", "Gemeente Cee"), 1):
+        text += f"2.{number} {name}\n\n" + "\n\n".join([" ".join(BODY)] * 2) + "\n\n"
+    text += "3 Conclusies\n\nAlle drie de gemeenten handelen meldingen sneller af.\n"
+    parts = segment(doc_of(text.encode(), "voorbeelden.txt"))
+    assert [p.title for p in parts] == ["Gemeente Aa", "Gemeente Bee", "Gemeente Cee"]
