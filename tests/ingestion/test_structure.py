@@ -387,3 +387,37 @@ def test_the_sections_of_a_chapter_named_as_a_collection():
     text += "3 Conclusies\n\nAlle drie de gemeenten handelen meldingen sneller af.\n"
     parts = segment(doc_of(text.encode(), "voorbeelden.txt"))
     assert [p.title for p in parts] == ["Gemeente Aa", "Gemeente Bee", "Gemeente Cee"]
+
+
+def test_colophon_at_the_end_gives_commissioner_date_and_version():
+    pages = [[("Buurtbudget in de praktijk", 24, "bold")]]
+    pages.append([("1 Aanleiding", 16, "bold"), "", *BODY])
+    pages.append([("2 Resultaten", 16, "bold"), "", "De buurten kozen zelf hun projecten.", *BODY])
+    colophon = [("Colofon", 16, "bold"), "", "Opdrachtgever: Provincie Zuidland"]
+    colophon += ["Datum: 4 juli 2022", "Versie: 2.1", "Tekst: Sanne de Boer"]
+    pages.append(colophon)
+    doc = doc_of(make_pdf(pages), "buurtbudget.pdf")
+    front = doc.front
+    assert front.commissioned_by.value == "Provincie Zuidland"  # named as commissioner: no area
+    assert (front.date.value, front.version) == ("2022-07-04", "2.1")
+    assert [p.name for p in front.authors] == ["Sanne de Boer"]
+    (case,) = segment(doc)
+    assert "Opdrachtgever" not in doc.text[case.start : case.end]
+
+
+def test_a_word_title_page_with_version_and_commissioner():
+    data = make_docx(
+        [
+            ("Titel", "Samen slimmer inkopen"),
+            ("", "Versie 0.9"),
+            ("", "In opdracht van het Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"),
+            ("page", ""),
+            ("Kop1", "Inleiding"),
+            ("", " ".join(BODY)),
+        ]
+    )
+    front = doc_of(data, "inkopen.docx").front
+    assert (front.title, front.version) == ("Samen slimmer inkopen", "0.9")
+    assert front.commissioned_by.value == (
+        "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+    )

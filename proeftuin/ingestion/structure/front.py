@@ -52,6 +52,7 @@ LABEL = re.compile(
 )
 AUTHOR_LABELS = {"auteur", "auteurs", "auteur(s)", "door", "tekst", "samenstelling", "redactie",
                  "geschreven door"}  # fmt: skip
+NEXT_LABEL = re.compile(r"\s+(?=[A-Z][\w()]*(?: [\w()]+)?:\s)")
 COMMISSION = re.compile(r"\b(?:in opdracht van|op verzoek van)\s+(?:de\s+|het\s+)?", re.I)
 GENERIC_TITLES = {
     "rapport", "eindrapport", "verslag", "presentatie", "powerpoint-presentatie",
@@ -279,6 +280,7 @@ def _labels(doc: NormalisedDocument, blocks: list[Block], front: FrontMatter) ->
             continue
         label = fold(match.group("label"))
         rest, start = match.group("rest").strip(), block.start + match.start("rest")
+        rest = NEXT_LABEL.split(rest, maxsplit=1)[0]
         if label in AUTHOR_LABELS and not front.authors and label != "door":
             front.authors = _people(rest, start) if rest else _people_below(blocks[index + 1 :])
             continue
