@@ -421,3 +421,20 @@ def test_a_word_title_page_with_version_and_commissioner():
     assert front.commissioned_by.value == (
         "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
     )
+
+
+def test_a_web_article_title_date_and_the_year_its_pilot_started():
+    html = (
+        "<html><head><title>Nieuws | Gemeente Oosterburg</title></head><body><article>"
+        "<h1>Oosterburg test deelauto's voor ambtenaren</h1>"
+        "<p>Gepubliceerd op 14 februari 2023 door Redactie</p>"
+        "<p>De gemeente Oosterburg is in 2022 een pilot gestart met elektrische deelauto's voor "
+        "dienstreizen. Medewerkers reserveren een auto via een app.</p><h2>Resultaten</h2>"
+        "<p>Het aantal gedeclareerde kilometers met de eigen auto daalde met 35 procent.</p>"
+        "</article></body></html>"
+    )
+    result = run_pipeline(html.encode(), "artikel.html")
+    assert result.document.front.title == "Oosterburg test deelauto's voor ambtenaren"
+    values = {i.field: i.value for i in result.cases[0][1]}
+    assert (values["year_start"], values["year_end"]) == (2022, 2023)
+    assert values["organisation.name"] == "Gemeente Oosterburg"
