@@ -129,7 +129,7 @@ def normalise(parsed: ParsedDocument) -> NormalisedDocument:
         pages, styles = _drop_furniture(pages, styles, running)
     slides = bool(parsed.metadata.get("slides"))
     lines = _lines(pages, styles, slides)
-    if mode == "wrapped" and not slides:
+    if mode == "wrapped":
         _mark_cover(lines)
     found = _layout(lines, slides)
     vocabulary = _Vocabulary(parsed.pages)

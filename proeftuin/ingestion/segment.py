@@ -340,11 +340,13 @@ def _line_at(lines: list[Line], offset: int) -> str:
 
 
 def _cycle_segments(doc: NormalisedDocument, lines: list[Line]) -> list[Segment]:
-    heads = [
-        (i, heading_key(ln.text))
-        for i, ln in enumerate(lines)
-        if ln.first and heading_like(ln) and not ln.text.isdigit()
-    ]
+    heads = _without_continuations(
+        [
+            (i, heading_key(ln.text))
+            for i, ln in enumerate(lines)
+            if ln.first and heading_like(ln) and not ln.text.isdigit()
+        ]
+    )
     counts = Counter(key for _, key in heads)
     repeated = [(i, key) for i, key in heads if counts[key] >= 2]
     if not repeated:
@@ -366,6 +368,18 @@ def _cycle_segments(doc: NormalisedDocument, lines: list[Line]) -> list[Segment]
         number, bare = split_number(title.text)
         titles.append(bare if number and number[0].isdigit() and bare else title.text)
     return _build(doc, lines, starts, titles, "case-study")
+
+
+def _without_continuations(heads: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A heading repeated right after itself ("Resultaten", "Resultaten (2)" on the next
+    slide or page) continues its section: it opens no new one."""
+    out: list[tuple[int, str]] = []
+    for index, key in heads:
+        bare = re.sub(r"\s*\(?(?:\d+|vervolg|vervolgd|continued)\)?$", "", key)
+        if out and out[-1][1] == bare:
+            continue
+        out.append((index, bare))
+    return out
 
 
 def _consecutive_parents(openers: list[Line]) -> bool:

@@ -438,3 +438,24 @@ def test_a_web_article_title_date_and_the_year_its_pilot_started():
     values = {i.field: i.value for i in result.cases[0][1]}
     assert (values["year_start"], values["year_end"]) == (2022, 2023)
     assert values["organisation.name"] == "Gemeente Oosterburg"
+
+
+def test_a_deck_with_continued_slide_titles_is_one_case():
+    slides = [[("Slim melden", 32, "bold"), "", ("Gemeente Zuidhaven", 18), "", "mei 2023"]]
+    for title in ("Aanleiding", "Resultaten", "Resultaten", "Vervolg", "Vervolg"):
+        slides.append([(title, 28, "bold"), "", *BODY[:4]])
+    result = run_pipeline(make_pdf(slides, landscape=True), "deck.pdf")
+    assert [part.kind for part, _ in result.cases] == ["whole-document"]
+    front = result.document.front
+    assert front.title == "Slim melden" and front.year == 2023
+    assert [o.value for o in front.organisations] == ["Gemeente Zuidhaven"]
+
+
+def test_an_organisation_in_the_running_footer():
+    footer = "Meldingen | gemeente Zuidhaven"
+    areas = ("noord", "oost", "zuid", "west", "midden")
+    pages = [[f"{line} in {area}" for line in BODY] + ["", footer] for area in areas]
+    pages[0] = [("Slim melden", 24, "bold"), "", "1 maart 2021", "", footer]
+    doc = doc_of(make_pdf(pages), "rapport.pdf")
+    assert "Meldingen | gemeente Zuidhaven" not in doc.text
+    assert [o.value for o in doc.front.organisations] == ["Gemeente Zuidhaven"]
