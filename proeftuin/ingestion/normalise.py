@@ -256,6 +256,7 @@ def _group(lines: list[Line], mode: str, width: int, found: _Layout) -> list[Gro
     for line in lines:
         current = groups[-1] if groups else None
         if line.toc:
+            line.text = layout.MARKER.sub("", line.text)
             if current and current.kind == "toc" and layout.wraps(current.lines[-1].text):
                 current.lines.append(line)  # an entry wrapped over two lines
             else:

@@ -459,3 +459,18 @@ def test_an_organisation_in_the_running_footer():
     doc = doc_of(make_pdf(pages), "rapport.pdf")
     assert "Meldingen | gemeente Zuidhaven" not in doc.text
     assert [o.value for o in doc.front.organisations] == ["Gemeente Zuidhaven"]
+
+
+def test_a_word_table_of_contents():
+    text = " ".join(BODY)
+    blocks = [("Titel", "Meldingen in Zuidhaven"), ("", "Eindrapport, juni 2021"), ("page", "")]
+    blocks += [("Kop1", "Inhoudsopgave"), ("", "1 Inleiding\t3"), ("", "2 Aanpak\t4")]
+    blocks += [("", "Bijlage 1 Cijfers\t7"), ("page", ""), ("Kop1", "1 Inleiding"), ("", text)]
+    blocks += [("Kop1", "2 Aanpak"), ("", text), ("Kop1", "Bijlage 1 Cijfers"), ("", "Tabel 1.")]
+    data = make_docx(blocks)
+    doc = doc_of(data, "rapport.docx")
+    assert [e.title for e in doc.structure.toc] == ["Inleiding", "Aanpak", "Cijfers"]
+    (case,) = segment(doc)
+    inside = doc.text[case.start : case.end]
+    assert inside.startswith("1 Inleiding") and "Tabel 1." not in inside
+    assert doc.front.year == 2021

@@ -91,7 +91,9 @@ def number_level(number: str) -> int:
 
 
 def toc_entries(doc: NormalisedDocument) -> tuple[list[TocEntry], tuple[int, int] | None]:
-    blocks = [b for b in doc.blocks if b.kind == "toc"]
+    """The document's table of contents: the first run of "toc" blocks, when it starts near
+    the beginning (within the first pages); a list elsewhere that looks like one is not."""
+    blocks = _first_run(doc)
     if not blocks:
         return [], None
     entries = []
@@ -108,6 +110,28 @@ def toc_entries(doc: NormalisedDocument) -> tuple[list[TocEntry], tuple[int, int
             TocEntry(number, title, page, number_level(number) or 1, block.start, block.end)
         )
     return entries, (blocks[0].start, blocks[-1].end)
+
+
+TOC_PAGES = 6  # a table of contents starts on one of the first pages
+TOC_SHARE = 0.2  # ... or in the first fifth of a document without pages
+
+
+def _first_run(doc: NormalisedDocument) -> list[Block]:
+    first_pages = doc.pages[min(TOC_PAGES, len(doc.pages)) - 1].end if doc.pages else 0
+    limit = max(len(doc.text) * TOC_SHARE, first_pages)
+    run: list[Block] = []
+    gap = 0
+    for block in doc.blocks:
+        if block.kind == "toc":
+            if not run and block.start > limit:
+                return []
+            run.append(block)
+            gap = 0
+        elif run:
+            gap += 1
+            if gap > 2:
+                break
+    return run
 
 
 def outline(
