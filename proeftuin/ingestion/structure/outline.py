@@ -65,6 +65,7 @@ class Heading:
     page: int
     in_toc: bool = False
     kind: str = "body"
+    guessed: bool = False  # neither numbered, listed nor styled: its level is a guess
 
     @property
     def line(self) -> str:
@@ -184,7 +185,10 @@ def _with_ends(doc: NormalisedDocument, heads) -> list[Heading]:
     result = []
     for index, (block, number, title, level, in_toc) in enumerate(heads):
         end = next((h[0].start for h in heads[index + 1 :] if h[3] <= level), len(doc.text))
-        result.append(Heading(title, number, level, block.start, end, block.page, in_toc))
+        guessed = not (number or in_toc or block.level)
+        result.append(
+            Heading(title, number, level, block.start, end, block.page, in_toc, guessed=guessed)
+        )
     return result
 
 
@@ -206,8 +210,11 @@ def body_span(doc: NormalisedDocument, heads: list[Heading], front_end: int) -> 
     top = min((h.level for h in scan), default=1)
     end = len(doc.text)
     for head in reversed(scan):
-        if head.level > top and not _appendix(head):
+        if _appendix(head):
+            end = head.start
             continue
+        if head.level > top or (head.guessed and not is_back_heading(head)):
+            continue  # a sub-heading, or one whose level is only a guess, decides nothing
         if not is_back_heading(head):
             break
         end = head.start
