@@ -1,0 +1,21 @@
+"""The home page in a real browser, checked with axe (WCAG 2.1 A and AA)."""
+
+import pytest
+
+from tests.browser.axe import assert_accessible
+from tests.browser.support import BROWSER_DB
+
+pytestmark = [pytest.mark.browser, BROWSER_DB]
+
+
+def test_home_is_accessible_signed_out_and_in(browsing, editor, case):
+    page = browsing.page(axe=True)
+    page.goto("/")
+    assert page.locator("h1").count() == 1
+    assert_accessible(page)
+    page = browsing.page(user=editor, axe=True)
+    page.goto("/")
+    assert page.get_by_role("link", name=case.title).is_visible()
+    assert page.get_by_role("heading", name="Organisaties zoals de mijne (Gemeente Lezer)").count()
+    assert_accessible(page)
+    assert not browsing.errors
