@@ -105,7 +105,7 @@ class HtmxSignInMiddleware:
         page = current_page(request)
         if page:
             query["next"] = page
-        answer = HttpResponse(status=200)
+        answer = HttpResponse(status=401)  # refused as before; htmx follows HX-Redirect anyway
         answer["HX-Redirect"] = target.path + (f"?{query.urlencode()}" if query else "")
         return answer
 

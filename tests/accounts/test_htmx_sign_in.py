@@ -20,7 +20,7 @@ def test_signed_out_htmx_request_redirects_the_whole_page():
     response = Client().post(
         "/documenten/suggesties/0b1c2d3e-0000-0000-0000-000000000000/", **htmx()
     )
-    assert response.status_code == 200 and response.content == b""
+    assert response.status_code == 401 and response.content == b""
     assert response["HX-Redirect"] == (
         "/account/inloggen/?next=%2Fdocumenten%2F0b1c%2F%3Fcasus%3D0%26toon%3Dopen%23s-1"
     )
