@@ -13,9 +13,15 @@ from __future__ import annotations
 import pytest
 from django.conf import settings as django_settings
 
+from proeftuin.accounts.models import Role
+from proeftuin.ingestion.models import Job
+from proeftuin.ingestion.services import source_upload
 from tests.browser.driver import Driver
 from tests.browser.support import MODE, chromium_path, missing
+from tests.factories import OrganisationFactory
+from tests.ingestion.test_review import STORY
 from tests.otp_support import VerifiedClient
+from tests.search_support import indexed_case
 
 
 @pytest.fixture(scope="package")
@@ -30,10 +36,11 @@ def browser():
         if MODE == "required":
             pytest.fail(reason + " (PROEFTUIN_BROWSER_TESTS=required)", pytrace=False)
         pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     driver = Driver()
     playwright = driver.call(lambda: sync_playwright().start())
+    driver.call(expect.set_options, timeout=10_000)  # a busy two-core machine is slow
     try:
         launched = playwright.chromium.launch(executable_path=chromium_path())
         yield launched
@@ -45,8 +52,7 @@ def browser():
 
 @pytest.fixture
 def site(live_server, settings):
-    """The live server's address. Cookies over plain http (the server has no TLS); the
-    browser's language is Dutch, like the interface's default."""
+    """The live server's address; its cookies also over plain http (it has no TLS)."""
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
     return live_server.url
@@ -65,7 +71,7 @@ class Browsing:
         only those contexts bypass it; the others keep the policy the product sends."""
         context = self.browser.new_context(
             base_url=self.site,
-            locale="nl-NL",
+            locale="nl-NL",  # (the interface is Dutch anyway unless one chooses English)
             java_script_enabled=javascript,
             bypass_csp=axe,
         )
@@ -111,9 +117,6 @@ def browsing(browser, site):
 @pytest.fixture
 def editor(make_member):
     """An editor of a municipality: may upload documents and review their suggestions."""
-    from proeftuin.accounts.models import Role
-    from tests.factories import OrganisationFactory
-
     return make_member(OrganisationFactory(name="Gemeente Lezer"), Role.EDITOR)
 
 
@@ -121,10 +124,6 @@ def editor(make_member):
 def document(editor):
     """A small synthetic report through the real pipeline (upload, background job run
     inline after the commit, suggestions stored), as the editor uploaded it."""
-    from proeftuin.ingestion.models import Job
-    from proeftuin.ingestion.services import source_upload
-    from tests.ingestion.test_review import STORY
-
     source, job, _created = source_upload(actor=editor, filename="proefstad.txt", data=STORY)
     job.refresh_from_db()
     assert job.status == Job.Status.SUCCEEDED, job.error_message
@@ -133,8 +132,18 @@ def document(editor):
 
 
 @pytest.fixture
-def case(editor):
+def case(db):
     """A published case in the library, indexed for search."""
-    from tests.search_support import indexed_case
-
     return indexed_case(title="Wijkteams voorkomen uithuisplaatsingen")
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say at the end of the run, not only with -rs, that the browser tests did not run."""
+    skipped = [
+        report
+        for report in terminalreporter.stats.get("skipped", [])
+        if report.nodeid.startswith("tests/browser/") and isinstance(report.longrepr, tuple)
+    ]
+    if skipped:
+        reason = skipped[0].longrepr[2].removeprefix("Skipped: ")
+        terminalreporter.write_line(f"{len(skipped)} browser tests skipped: {reason}")

@@ -9,6 +9,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 
 from proeftuin.ingestion.models import Suggestion
 from proeftuin.ingestion.selectors import accept_candidates
@@ -174,6 +175,11 @@ def test_a_value_that_is_not_complete_says_why_it_is_not_accepted(browsing, edit
     assert Suggestion.objects.get(pk=person.pk).status == Suggestion.Status.PENDING
     page.keyboard.press("e")
     expect(page.locator(f"#id_s{person.uuid.hex}-name")).to_be_focused()
+    assert not browsing.errors
+
+
+COUNT_REQUESTS = """window.__requests = 0;
+document.body.addEventListener("htmx:beforeRequest", () => window.__requests++);"""
 
 
 def test_keys_can_be_switched_off_and_stay_off(browsing, editor, document):
@@ -186,10 +192,16 @@ def test_keys_can_be_switched_off_and_stay_off(browsing, editor, document):
     assert focused_id(page) == first.get_attribute("id")
     page.reload()
     expect(page.get_by_label("Sneltoetsen gebruiken")).not_to_be_checked()
+    page.evaluate(COUNT_REQUESTS)  # htmx starts a request inside the key's own handler
     page.locator("[data-review-item]").first.focus()
     page.keyboard.press("a")
-    page.wait_for_timeout(300)  # an htmx request would have been sent by now
-    assert not document.suggestions.exclude(status="pending").exists()
+    assert page.evaluate("window.__requests") == 0
+    page.get_by_label("Sneltoetsen gebruiken").check()
+    page.locator("[data-review-item]").first.focus()
+    page.keyboard.press("a")
+    assert page.evaluate("window.__requests") == 1  # the counter does count
+    expect(page.locator("#review-status")).to_contain_text("Overgenomen")
+    assert not browsing.errors
 
 
 def test_a_failed_request_is_announced_and_nothing_changes(browsing, editor, document):
@@ -223,7 +235,8 @@ def test_signed_out_meanwhile_the_whole_page_goes_to_sign_in_and_back(browsing, 
     """Not the sign-in page swapped into the queue: the page itself goes there, and after
     signing in the reader is back on the same case and filter."""
     page = open_queue(browsing, editor, document, "?casus=0&toon=open")
-    page.context.clear_cookies(name="sessionid")  # the session ended (another tab, expiry)
+    # the session ended (signed out in another tab, expired); the CSRF cookie stays
+    page.context.clear_cookies(name=settings.SESSION_COOKIE_NAME)
     page.locator("[data-review-item]").first.focus()
     with page.expect_navigation():
         page.keyboard.press("a")

@@ -3,6 +3,7 @@
 import pytest
 
 from tests.browser.axe import assert_accessible
+from tests.browser.driver import expect
 from tests.browser.support import BROWSER_DB
 
 pytestmark = [pytest.mark.browser, BROWSER_DB]
@@ -12,6 +13,6 @@ def test_search_results_are_accessible(browsing, case):
     page = browsing.page(axe=True)
     page.goto("/zoeken/?q=wijkteams")
     page.wait_for_load_state("networkidle")
-    assert page.get_by_role("link", name=case.title).count()
+    expect(page.get_by_role("link", name=case.title).first).to_be_visible()
     assert_accessible(page)
     assert not browsing.errors
