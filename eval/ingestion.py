@@ -9,9 +9,13 @@ is skipped with a line saying so. Sets, reported separately:
   corpus    casebook + InAxis cahier (developed against; their own gold format)
   realdocs  logius, tilburg, vng, tk (developed against)
   heldout   gkg + the two other corpus texts (NEVER tune against these)
+  synthetic seven documents of other shapes written for the evaluation, built from
+            eval/synthetic/ at run time (NEVER tune against these)
 
 Options:
-  --set corpus|realdocs|heldout|all   (repeatable; default corpus + realdocs, NOT held-out)
+  --set corpus|realdocs|heldout|synthetic|all
+                                      (repeatable; default corpus + realdocs, NOT held-out
+                                      nor synthetic)
   --doc NAME                          only documents whose file name contains NAME
   --json                              machine-readable: per set the figures, and every
                                       judged suggestion (field, value, confidence, matched)

@@ -22,6 +22,7 @@ SETS = {
     "corpus": ("corpus (developed against)", True),
     "realdocs": ("realdocs (developed against)", True),
     "heldout": ("held-out (never tune against these)", False),
+    "synthetic": ("synthetic (other shapes, written without the rules; never tune against)", False),
 }
 DEFAULT_SETS = ["corpus", "realdocs"]
 
@@ -38,7 +39,23 @@ HELDOUT_GOLD = [
     "heldout/rapport-samen-werken-aan-vernieuwing.yaml",
     "heldout/verslag-werkconferentie-samenwerkende-overheid.yaml",
 ]
-GOLD_FILES = {"corpus": CORPUS_GOLD, "realdocs": REALDOCS_GOLD, "heldout": HELDOUT_GOLD}
+# Documents written for the evaluation in shapes the team has no real example of (issue 9:
+# "reports of other shapes will also be tried"); sources in eval/synthetic/, see its README.
+SYNTHETIC_GOLD = [
+    "synthetic/artikel-schuldhulp-oosterwaarde.yaml",
+    "synthetic/slides-samen-meten-lage-venen.yaml",
+    "synthetic/rapport-omgevingstafel-bergvliet.yaml",
+    "synthetic/casebook-vier-praktijken-dienstverlening.yaml",
+    "synthetic/notulen-raad-lindenhoeve.yaml",
+    "synthetic/report-multilingual-chat-westerduin.yaml",
+    "synthetic/evaluatie-buurtbudget-drechtmond.yaml",
+]
+GOLD_FILES = {
+    "corpus": CORPUS_GOLD,
+    "realdocs": REALDOCS_GOLD,
+    "heldout": HELDOUT_GOLD,
+    "synthetic": SYNTHETIC_GOLD,
+}
 
 
 @dataclass
@@ -53,7 +70,12 @@ class GoldDocument:
 
     @property
     def path(self) -> Path:
-        return FOLDERS[self.data.get("folder", "corpus")] / self.document
+        folder = self.data.get("folder", "corpus")
+        if folder == "synthetic":
+            from .synthetic import document_path
+
+            return document_path(self.document)
+        return FOLDERS[folder] / self.document
 
 
 def load_gold(set_name: str) -> list[GoldDocument]:
