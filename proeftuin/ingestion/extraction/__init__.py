@@ -11,6 +11,7 @@ from proeftuin.ingestion.extraction import organisation  # noqa: F401
 from proeftuin.ingestion.extraction import profile  # noqa: F401
 from proeftuin.ingestion.extraction import overview  # noqa: F401
 from proeftuin.ingestion.extraction import years  # noqa: F401
+from proeftuin.ingestion.extraction import summary  # noqa: F401
 from proeftuin.ingestion.extraction import themes  # noqa: F401
 from proeftuin.ingestion.extraction import outcomes  # noqa: F401
 from proeftuin.ingestion.extraction import lessons  # noqa: F401

@@ -181,3 +181,56 @@ SENTENCE_STARTERS = frozenset(
         "en",
     }
 )
+
+
+# Headings of sections that hold lessons (regular expressions on the folded heading key,
+# matched at its start), each with the kind its items take by default. Broader than
+# LESSON_HEADINGS (which segmentation uses to find repeated experiment lists).
+LESSON_SECTIONS: tuple[tuple[str, str], ...] = (
+    (
+        r"wat (ging|gaat|liep|werkte) (goed|wel)\b|wat werkte\b|wat is (wel )?gelukt\b"
+        r"|positief\b|pluspunten\b|sterke punten\b",
+        "worked",
+    ),
+    (
+        r"wat (ging|gaat|liep) (niet goed|mis|fout)\b|wat (kan|kon|moet) beter\b"
+        r"|wat werkte niet\b|wat is niet gelukt\b|negatief\b|minpunten\b|verbeterpunten\b"
+        r"|zwakke punten\b",
+        "did_not_work",
+    ),
+    (
+        r"(de )?(belangrijkste |grootste )?"
+        r"(valkuilen|risico'?s en valkuilen|knelpunten en valkuilen)\b",
+        "pitfall",
+    ),
+    (
+        r"(de )?((belangrijk|waardevol|geleerd|enkel|algemen|praktisch)\w* )?"
+        r"((conclusies|inzichten) en )?"
+        r"(lessen|leerervaringen|leerpunten|leermomenten|lessons learned|learnings"
+        r"|succesfactoren|succes- en faalfactoren|(hoofd|kern)?inzichten|tips|adviezen"
+        r"|aanbevelingen|conclusies?|slotconclusies?)\b",
+        "success_factor",
+    ),
+    (r"(tot )?slot(som|beschouwing)?\b|(samenvattende |algemene )?conclusie\b", "success_factor"),
+)
+
+# Headings of a document's own summary or introduction, best first (folded key, at start).
+SUMMARY_SECTIONS: tuple[tuple[str, float], ...] = (
+    (
+        r"(management ?|bestuurlijke |korte )?samenvatting\b|executive summary\b|summary\b"
+        r"|in het kort\b|kernboodschap\b|de kern\b",
+        1.0,
+    ),
+    (r"(inleiding|introductie|introduction|voorwoord)\b", 0.8),
+    (r"(aanleiding|achtergrond|doel|doelstelling|over dit (onderzoek|rapport|project))\b", 0.7),
+)
+
+# Function words left out when comparing sentences by their words (folded).
+STOPWORDS = frozenset(
+    """
+    de het een en van in op met voor aan bij als dat die dit deze door is zijn was waren
+    wordt worden werd werden om te tot uit over naar ook niet wel maar of dan er hun hij
+    zij ze we wij je u ons onze hen haar zich kan kunnen moet moeten zal zullen heeft
+    hebben had nog al meer veel zo hoe wat wie waar welke wanneer omdat want dus toch
+    """.split()  # noqa: SIM905 - a word list reads best as text
+)
