@@ -12,14 +12,16 @@ from __future__ import annotations
 import re
 
 from proeftuin.ingestion.extraction.lexicon import DECREASE, INCREASE, WORD_NUMBERS
+from proeftuin.ingestion.extraction.outcome_evidence import evidence, junk
 from proeftuin.ingestion.extraction.registry import extracted, step
-from proeftuin.ingestion.extraction.text import Line, fold, lines_between
+from proeftuin.ingestion.extraction.sections import LEADERS, find_sections
+from proeftuin.ingestion.extraction.text import Line, fold, heading_key, lines_between, snap
 from proeftuin.ingestion.types import Extracted, NormalisedDocument, Segment
 
 NAME = "outcomes"
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 WORDS = "|".join(sorted([*WORD_NUMBERS, "één"], key=len, reverse=True))
-NUMBER = re.compile(rf"(?<![\w.,/])(?P<num>{DIGITS}|(?i:{WORDS}))(?![\w]|[.,]\d)")
+NUMBER = re.compile(rf"(?<![\w.,/:])(?P<num>{DIGITS}|(?i:{WORDS}))(?![\w]|[.,:]\d)")
 AFTER = re.compile(
     r"\s*(?:(?:[-–]|tot)\s*(?P<to>\d[\d.]*)\s*)?(?P<mult>miljoen|miljard|mln\.?|duizend|ton)?\s*"
     r"(?P<unit>%|procent\b|procentpunt\w*|euro\b|eur\b|fte\b|uur\b|uren\b|dagen\b|dag\b|weken\b"
@@ -100,6 +102,9 @@ NOT_NOUNS = {
     "nummer",
     "nr",
     *MONTHS,
+    *(m[:3] for m in MONTHS),
+    "sept",
+    "mrt",
 }
 REFERENCE = re.compile(r"(?<![\w.,])\d{1,2}\s+[A-Z][^\n]{0,200}?\b(?:19|20)\d\d\.")
 SCORE_BEFORE = re.compile(
@@ -112,22 +117,40 @@ CLOCK_AFTER = re.compile(r"\s*uur\s+['‘’]s\s+(nachts|ochtends|middags|avonds
 STAFF_WORDS = ("medewerker", "ambtena", "mensen", "personeel", "werknemer", "fte")
 
 
-@step(NAME, "1")
+RESULT_SECTIONS = re.compile(
+    r"(de |belangrijkste )?(resultaten|resultaat|opbrengst|effect|uitkomst|evaluatie|wat (heeft|"
+    r"het) .*opgeleverd|wat is (wel )?gelukt|conclusie|bevindingen|impact|cijfers)"
+)
+
+
+@step(NAME, "2")
 def outcomes(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
-    """Every figure in the case with the clause it measures."""
+    """Figures that state a result, with the clause they measure; never a section,
+    question or figure number, a time, a date, an age band, a frequency or a count of the
+    people asked. The raw confidence is the evidence that a result is stated."""
     results = []
+    inside = _result_spans(doc, segment)
     for line in lines_between(doc, segment.start, segment.end):
-        if re.match(r"^[\w ]{2,30}:", line.text) and line.bullet:
-            continue
+        if (re.match(r"^[\w ]{2,30}:", line.text) and line.bullet) or LEADERS.search(line.text):
+            continue  # a profile line, or a line of a table of contents
         references = [m.span() for m in REFERENCE.finditer(doc.text, line.start, line.end)]
+        in_results = any(a <= line.start < b for a, b in inside)
         for match in NUMBER.finditer(doc.text, line.start, line.end):
             if any(a <= match.start() < b for a, b in references):
                 continue
-            fact = _fact(doc.text, match, line)
+            fact = _fact(doc.text, match, line, in_results)
             if fact:
-                value, start, end = fact
-                results.append(extracted(NAME, value, start, end, 0.6, NAME))
+                value, start, end, raw = fact
+                results.append(extracted(NAME, value, start, end, raw, NAME))
     return results
+
+
+def _result_spans(doc: NormalisedDocument, segment: Segment) -> list[tuple[int, int]]:
+    return [
+        (s.body_start, s.end)
+        for s in find_sections(doc, segment.start, segment.end)
+        if RESULT_SECTIONS.match(heading_key(s.title))
+    ]
 
 
 def number_value(text: str) -> float | None:
@@ -139,7 +162,7 @@ def number_value(text: str) -> float | None:
     return float(text.replace(".", "").replace(",", "."))
 
 
-def _fact(text: str, match: re.Match, line: Line) -> tuple[dict, int, int] | None:
+def _fact(text: str, match: re.Match, line: Line, in_results: bool) -> tuple | None:
     raw = match.group("num")
     after = AFTER.match(text, match.end(), line.end + 40)
     unit = _unit(text, match, after)
@@ -153,6 +176,8 @@ def _fact(text: str, match: re.Match, line: Line) -> tuple[dict, int, int] | Non
         return None
     start, end = _clause(text, match.start(), line)
     clause = " ".join(text[start:end].split())
+    if junk(text, match.start(), match.end(), unit, noun, clause):
+        return None
     fact = {
         "measure": clause if unit else f"{noun} ({clause})" if noun else clause,
         "value": _round(value),
@@ -164,7 +189,8 @@ def _fact(text: str, match: re.Match, line: Line) -> tuple[dict, int, int] | Non
     }
     if after and after.group("to"):
         fact["value_max"] = _round(float(after.group("to").replace(".", "")))
-    return fact, start, end
+    raw = evidence(text, match.start(), match.end(), fact["unit"], clause, in_results)
+    return fact, start, end, raw
 
 
 def _unit(text: str, match: re.Match, after: re.Match | None) -> str | None:
@@ -197,17 +223,20 @@ def _skip(text, match, unit, noun, word, value) -> bool:
 
 
 def _clause(text: str, offset: int, line: Line) -> tuple[int, int]:
-    left = max(text.rfind(c, 0, offset) for c in ".;:!?()\n")
-    left = max(left, offset - 120)
-    right_candidates = [i for c in ".;:!?()" if (i := text.find(c, offset)) != -1]
-    right = min([*right_candidates, offset + 160, len(text)])
-    while right < len(text) and text[right - 1].isdigit() and text[right] == ".":
-        following = [i for c in ".;:!?" if (i := text.find(c, right + 1)) != -1]
-        right = min([*following, len(text)])
-    start = left + 1
-    while start < right and text[start].isspace():
-        start += 1
-    return start, right
+    """The clause around a number: from the previous sentence end, semicolon, colon,
+    bracket or line break to the next, at most 120 characters before and 160 after, on
+    word boundaries."""
+    left = max(
+        [
+            m.start()
+            for m in re.finditer(r"[.!?](?=\s)|[;:()\n]", text[max(offset - 120, 0) : offset])
+        ]
+        or [-1]
+    )
+    left = left + max(offset - 120, 0) if left >= 0 else max(offset - 121, -1)
+    stop = re.search(r"[.!?](?=[’'\"”)]*(?:\s|$))|[;:()]", text[offset : offset + 160])
+    right = offset + stop.start() if stop else min(offset + 160, len(text))
+    return snap(text, left + 1, right)
 
 
 def _direction(clause: str, number: str) -> str:
