@@ -17,6 +17,7 @@ from proeftuin.ingestion.extraction import outcomes  # noqa: F401
 from proeftuin.ingestion.extraction import lessons  # noqa: F401
 from proeftuin.ingestion.extraction import barriers  # noqa: F401
 from proeftuin.ingestion.extraction import people  # noqa: F401
+from proeftuin.ingestion.extraction import partners  # noqa: F401
 # isort: on
 
 from proeftuin.ingestion.extraction.classifier import ThemeClassifier
