@@ -1,0 +1,228 @@
+"""The corpus set: the casebook and the InAxis cahier, scored with their own gold format.
+
+Ported unchanged in its rules from the first eval/ingestion.py (so the corpus figures stay
+comparable): segments are paired to gold cases by title prefix; lessons match when the
+extracted text starts with the gold's opening words; people by exact name; InAxis "figures"
+are every distinct quantity of a section (value + unit), NOT only measured results, so the
+corpus outcome figures follow a looser rule than the realdocs/held-out ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .documents import FOLDERS, run
+from .match import fold
+from .scoring import Count, DocResult
+
+
+def compact(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+def _rec(doc: DocResult, field: str, item, matched: bool | None, note: str = "") -> None:
+    doc.records.append(
+        {
+            "set": doc.set,
+            "document": doc.name,
+            "field": field,
+            "value": item.value,
+            "confidence": item.confidence,
+            "step": item.step,
+            "start": item.start,
+            "end": item.end,
+            "matched": matched,
+            "gold": None,
+            "note": note,
+        }
+    )
+
+
+def _pairs(gold_cases: list[dict], cases, key: str):
+    pairs = []
+    for gold in gold_cases:
+        want = compact(gold[key])
+        found = next((c for c in cases if compact(c[0].title).startswith(want[:30])), None)
+        pairs.append((gold, found))
+    return pairs
+
+
+def _count(doc: DocResult, name: str) -> Count:
+    return doc.fields.setdefault(name, Count())
+
+
+def _set_field(doc, name, field, items, gold: set, key=lambda v: v, label=None) -> None:
+    """Distinct extracted values against a set of accepted gold values."""
+    seen = {}
+    for item in items:
+        if item.field == field:
+            value = key(item.value)
+            for v in value if isinstance(value, list) else [value]:
+                if v not in seen or item.confidence > seen[v].confidence:
+                    seen[v] = item
+    for value, item in seen.items():
+        _rec(doc, label or field, item, value in gold)
+    hits = set(seen) & gold
+    _count(doc, name).add(Count(len(seen), len(hits), len(gold), len(hits)))
+
+
+def _org_name(doc: DocResult, items, names: set[str]) -> None:
+    """One gold name per case (with variants): found when any suggestion matches it."""
+    got = []
+    for item in items:
+        if item.field == "organisation.name":
+            ok = compact(item.value) in names
+            _rec(doc, "organisation.name", item, ok)
+            got.append(ok)
+    _count(doc, "organisation.name").add(Count(len(got), sum(got), 1, int(any(got))))
+
+
+def staff_key(value) -> tuple:
+    items = (value or {}).items()
+    return tuple(sorted((k, v) for k, v in items if k not in ("year", "printed")))
+
+
+def casebook(gold: dict, set_name: str) -> DocResult:
+    result = run(FOLDERS["corpus"] / gold["document"])
+    cases = result.cases
+    doc = DocResult(gold["document"], set_name, segments=len(cases))
+    doc.expected = (gold["segments"]["count"],) * 2
+    exact = 0
+    for g, case in _pairs(gold["cases"], cases, "heading"):
+        items = case[1] if case else []
+        exact += _casebook_case(doc, g, items)
+    doc.extra = {"profile exact-match": (exact, 5 * len(gold["cases"]))}
+    return doc
+
+
+def _casebook_case(doc: DocResult, g: dict, items) -> int:
+    org, overview = g["organisation"], g["overview"]
+    names = {compact(n) for n in [org["name"], *org["name_variants"]]}
+    _org_name(doc, items, names)
+    staff_gold = {staff_key(org["staff"]), staff_key(overview["staff"])}
+    _set_field(doc, "organisation.staff", "organisation.staff", items, staff_gold, staff_key)
+    for field in ("government_layer", "organisation_type"):
+        accepted = {org[field]["value"], overview[field]["value"]}
+        if field == "organisation_type" and g.get("name_implied_type"):
+            accepted.add(g["name_implied_type"])
+        _set_field(doc, f"organisation.{field}", f"organisation.{field}", items, accepted)
+    _set_field(
+        doc, "organisation.website", "organisation.website", items, {org["website"]["value"]}
+    )
+    _set_field(
+        doc, "organisation.domains", "organisation.domains", items, set(org["domains"]["values"])
+    )
+    _set_field(doc, "year_start", "year_start", items, {g["year"]})
+    _themes(doc, g["themes"], items)
+    _figures(doc, "outcomes (recall only, casebook)", g["figures"], items, recall_only=True)
+    return _exact_profile(g, items, names)
+
+
+def _best(items, field: str):
+    found = [e for e in items if e.field == field]
+    return max(found, key=lambda e: e.confidence).value if found else None
+
+
+def _exact_profile(g: dict, items, names: set[str]) -> int:
+    org = g["organisation"]
+    checks = [
+        compact(_best(items, "organisation.name") or "") in names,
+        staff_key(_best(items, "organisation.staff")) == staff_key(org["staff"]),
+        _best(items, "organisation.government_layer") == org["government_layer"]["value"],
+        _best(items, "organisation.organisation_type") == org["organisation_type"]["value"],
+        _best(items, "organisation.website") == org["website"]["value"],
+    ]
+    return sum(checks)
+
+
+def _themes(doc: DocResult, gold: dict[str, str], items) -> None:
+    wanted = [(key, compact(text)) for key, text in gold.items()]
+    extracted = []
+    for item in items:
+        if item.field.startswith("sections."):
+            key, text = item.field.removeprefix("sections."), compact(item.value)
+            ok = any(key == k and text.startswith(w) for k, w in wanted)
+            _rec(doc, "sections", item, ok)
+            extracted.append((key, text, ok))
+    found = sum(any(k == key and v.startswith(w) for k, v, _ in extracted) for key, w in wanted)
+    correct = sum(ok for *_, ok in extracted)
+    _count(doc, "sections (themes)").add(Count(len(extracted), correct, len(wanted), found))
+
+
+def _figures(doc: DocResult, name: str, gold: list[dict], items, recall_only=False) -> None:
+    wanted = {(float(f["value"]), f["unit"]) for f in gold}
+    seen = {}
+    for item in items:
+        if item.field == "outcomes":
+            key = (abs(float(item.value["value"])), item.value["unit"])
+            if key not in seen or item.confidence > seen[key].confidence:
+                seen[key] = item
+    if not recall_only:
+        for key, item in seen.items():
+            _rec(doc, "outcomes (any quantity)", item, key in wanted)
+    hits = set(seen) & wanted
+    _count(doc, name).add(
+        Count(
+            0 if recall_only else len(seen), 0 if recall_only else len(hits), len(wanted), len(hits)
+        )
+    )
+
+
+def inaxis(gold: dict, set_name: str) -> DocResult:
+    result = run(FOLDERS["corpus"] / gold["document"])
+    cases = result.cases
+    doc = DocResult(gold["document"], set_name, segments=len(cases))
+    doc.expected = (gold["segments"]["count"],) * 2
+    kinds = defaultdict(int)
+    for part, _ in cases:
+        kinds[part.kind] += 1
+    kind_ok = found_lessons = 0
+    for g, case in _pairs(gold["cases"], cases, "anchor"):
+        items = case[1] if case else []
+        ok, found = _lessons(doc, g["lessons"], items)
+        kind_ok, found_lessons = kind_ok + ok, found_lessons + found
+        _people(doc, g["people"], g["people_ignored"], items)
+        _figures(doc, "outcomes (InAxis, any quantity)", g["figures"], items)
+        org = g["organisation"]
+        names = {compact(n) for n in [org["name"], *org["name_variants"]]}
+        _org_name(doc, items, names)
+    doc.kinds["lessons"] = (kind_ok, found_lessons)
+    doc.extra = {"segment kinds": dict(kinds)}
+    return doc
+
+
+def _lessons(doc: DocResult, gold: list[dict], items) -> tuple[int, int]:
+    wanted = [(g["kind"], compact(g["text"])) for g in gold]
+    extracted = []
+    for item in items:
+        if item.field == "lessons":
+            text = compact(item.value["text"])
+            ok = any(text.startswith(w) for _, w in wanted)
+            _rec(doc, "lessons", item, ok)
+            extracted.append((item.value["kind"], text, ok))
+    matched = [next((k for k, t, _ in extracted if t.startswith(w)), None) for _, w in wanted]
+    found = sum(m is not None for m in matched)
+    correct = sum(ok for *_, ok in extracted)
+    _count(doc, "lessons").add(Count(len(extracted), correct, len(wanted), found))
+    return sum(m == kind for m, (kind, _) in zip(matched, wanted, strict=True)), found
+
+
+def _people(doc: DocResult, gold: list[dict], ignored: list[str], items) -> None:
+    wanted = {compact(p["name"]) for p in gold}
+    skip = {compact(n) for n in ignored}
+    names = set()
+    extracted = 0
+    correct = 0
+    for item in items:
+        if item.field != "people":
+            continue
+        name = compact(item.value["name"])
+        if name in skip:
+            _rec(doc, "people", item, None, note="ignored name")
+            continue
+        extracted += 1
+        correct += name in wanted
+        names.add(name)
+        _rec(doc, "people", item, name in wanted)
+    _count(doc, "people").add(Count(extracted, correct, len(wanted), len(names & wanted)))
