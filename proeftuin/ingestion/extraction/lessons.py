@@ -25,7 +25,7 @@ import re
 
 from proeftuin.ingestion.extraction import lexicon
 from proeftuin.ingestion.extraction.registry import extracted, step
-from proeftuin.ingestion.extraction.sections import Section, find_sections
+from proeftuin.ingestion.extraction.sections import UNKNOWN, Section, find_sections
 from proeftuin.ingestion.extraction.text import (
     Line,
     flat,
@@ -33,6 +33,7 @@ from proeftuin.ingestion.extraction.text import (
     heading_key,
     lines_between,
     numbered,
+    sentences,
     snap,
 )
 from proeftuin.ingestion.types import Extracted, NormalisedDocument, Segment
@@ -43,6 +44,13 @@ PITFALL_INTRO = ("valkuil", "knelpunt", "fouten", "niet goed", "wat misging")
 FAMILIES = [(re.compile(pattern), kind) for pattern, kind in lexicon.LESSON_SECTIONS]
 FAMILY = re.compile("|".join(f"(?:{pattern})" for pattern, _ in lexicon.LESSON_SECTIONS))
 WEAK = re.compile(r"(samenvattende |algemene )?conclusies?\b|(tot )?slot|positief|negatief")
+NEGATIVE = (
+    "knelpunt", "aandachtspunt", "probleem", "hoge kosten", "kostbaar", "licentiekosten",
+    "complex", "vergen", "onwillig", "geen van", "halffabricat", "gebaat bij", "onduidelijk",
+    "niet duidelijk", "ontbreekt", "onvoldoende", "grote impact", "nog niet", "helaas",
+    "niet gelukt", "mislukt", "niet gebruikt", "niet gezien", "gemist", "lastig", "moeilijk",
+)  # fmt: skip
+INLINE_LABEL = re.compile(r"(?:^|(?<=\s))(?P<label>Positief|Negatief|Pluspunten|Minpunten):\s*")
 LABELS = {
     "positief": "worked",
     "pluspunten": "worked",
@@ -64,13 +72,23 @@ def lessons(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
     """Lessons: worked / did not work / success factor / pitfall items."""
     results = _marker_lists(doc, segment)
     taken = [(e.start, e.end) for e in results]
-    for section, family, strength in lesson_sections(doc, segment):
-        for start, end, text, listed, kind in section_items(doc, section, segment, family):
+    found = [
+        (section, family, strength, section_items(doc, section, segment, family))
+        for section, family, strength in lesson_sections(doc, segment)
+    ]
+    has_list = any(
+        family == "findings" and sum(item[3] for item in items) >= 3
+        for _, family, _, items in found
+    )
+    for _, family, strength, items in found:
+        if has_list and family == "findings" and not any(item[3] for item in items):
+            continue  # prose that repeats the document's list of conclusions
+        for start, end, text, listed, kind in items:
             if any(a < end and start < b for a, b in taken):
                 continue
-            kind = classify(text, kind)
             raw = 0.45 + 0.2 * strength + (0.15 if listed else 0.0)
-            results.append(extracted(NAME, {"kind": kind, "text": text}, start, end, raw, NAME))
+            value = {"kind": classify(text, kind), "text": text}
+            results.append(extracted(NAME, value, start, end, raw, NAME))
             taken.append((start, end))
     return sorted(results, key=lambda e: e.start)
 
@@ -95,17 +113,14 @@ def lesson_sections(doc: NormalisedDocument, segment: Segment) -> list[tuple[Sec
 def section_items(
     doc: NormalisedDocument, section: Section, segment: Segment, family: str
 ) -> list[tuple[int, int, str, bool, str]]:
-    """(start, end, text, is list item, family) of the lessons directly under a heading.
+    """(start, end, text, is list item, family) of the lessons under a heading.
 
-    An enumeration "1) ... 2) ..." over the whole body gives one item per number (an item
-    may run over a page break); otherwise each list item and each paragraph is one. A
-    label like "Negatief:" at the end of an item switches the family for those after it."""
-    stop = section.end
-    for other in find_sections(doc, section.body_start, section.end, glued=FAMILY):
-        if other.start > section.start:
-            stop = min(stop, other.start)
-            break
-    lines = _body_lines(doc, section.body_start, min(stop, segment.end))
+    The section's text up to its first numbered sub-section that is not itself of the
+    lesson family; the headings of unnumbered sub-sections ("Algemeen", a question) are
+    skipped. An enumeration "1) ... 2) ..." over the whole body gives one item per number
+    (an item may run over a page break); otherwise each list item and each paragraph is one.
+    A label "Positief:" / "Negatief:" inside or at the end of an item switches the family."""
+    lines, heads = _section_lines(doc, section, segment)
     if not lines:
         return []
     spans = _enumerated(doc.text, lines[0].start, lines[-1].end, [ln.start for ln in lines])
@@ -115,17 +130,73 @@ def section_items(
         groups = [(g[0].start, g[-1].end, listed) for g, listed in _groups(lines)]
     items = []
     for start, end, listed in groups:
-        text = LEAD.sub("", flat(doc.text[start:end]))
-        label = LABEL_AT_END.search(text)
-        if label:
-            end = start + doc.text[start:end].rstrip().rfind(label.group("label"))
-            text = text[: label.start()].rstrip()
-        start, end = snap(doc.text, start, end)
-        if _lesson_like(text) and not text.endswith(":"):
-            items.append((start, end, text, listed, family))
-        if label:
-            family = LABELS[fold(label.group("label"))]
+        for part_start, part_end, label in _labelled(doc.text, start, end):
+            if label:
+                family, listed = LABELS[fold(label)], True
+            part_start = _after_question(doc.text, part_start, part_end)
+            part_end = _leading_sentences(doc.text, part_start, part_end)
+            part_start, part_end = snap(doc.text, part_start, part_end)
+            text = LEAD.sub("", flat(doc.text[part_start:part_end]))
+            if any(a <= part_start < b for a, b in heads):
+                continue
+            if _lesson_like(text, listed) and not text.endswith(":"):
+                items.append((part_start, part_end, text, listed, family))
     return items
+
+
+def _leading_sentences(text: str, start: int, end: int, words: int = 45) -> int:
+    """The end of a long paragraph's opening sentences (about ``words`` words, at least one
+    sentence): a lesson is its point, not the whole passage."""
+    if len(text[start:end].split()) <= 60:
+        return end
+    stop = end
+    for _, sentence_end in sentences(text, start, end):
+        stop = sentence_end
+        if len(text[start:stop].split()) >= words:
+            break
+    return stop
+
+
+def _after_question(text: str, start: int, end: int) -> int:
+    """Past a question that opens an item ("In hoeverre is X? X is ...": the answer)."""
+    match = re.match(r"[^.!?]{3,200}\?\s+(?=[A-Z])", text[start:end])
+    return start + match.end() if match and end - start - match.end() > 20 else start
+
+
+def _section_lines(doc: NormalisedDocument, section: Section, segment: Segment):
+    """The lines of a section (see ``section_items``) and the spans of skipped headings."""
+    stop, heads = min(section.end, segment.end), []
+    for other in find_sections(doc, section.body_start, stop, glued=FAMILY):
+        if other.start <= section.start:
+            continue
+        if other.level != UNKNOWN and not FAMILY.match(heading_key(other.title)):
+            stop = other.start
+            break
+        heads.append((other.start, other.body_start))
+    lines = [
+        ln
+        for ln in _body_lines(doc, section.body_start, stop)
+        if not any(a <= ln.start and ln.end <= b for a, b in heads)
+    ]
+    return lines, heads
+
+
+def _labelled(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """``text[start:end]`` cut at labels "Positief:" / "Negatief:" (with a label at its very
+    end switching what follows): (start, end, label or "") per part."""
+    parts, cursor, label = [], start, ""
+    for match in INLINE_LABEL.finditer(text, start, end):
+        if match.start() > cursor:
+            parts.append((cursor, match.start(), label))
+        cursor, label = match.end(), match.group("label")
+    parts.append((cursor, end, label))
+    trailing = LABEL_AT_END.search(text[parts[-1][0] : end])
+    if trailing:
+        first, _, own = parts[-1]
+        cut = first + trailing.start()
+        parts[-1] = (first, cut, own)
+        parts.append((end, end, trailing.group("label")))
+    return [(a, b, lab) for a, b, lab in parts if b > a or lab]
 
 
 def _body_lines(doc: NormalisedDocument, start: int, end: int) -> list[Line]:
@@ -173,9 +244,9 @@ def _enumerated(text: str, start: int, end: int, line_starts: list[int]) -> list
     return [(m.end(), e) for m, e in zip(kept, ends, strict=True)]
 
 
-def _lesson_like(text: str) -> bool:
+def _lesson_like(text: str, listed: bool = False) -> bool:
     words = text.split()
-    if not 4 <= len(words) <= 150 or text.endswith("?"):
+    if not (2 if listed else 4) <= len(words) <= 150 or (text.endswith("?") and not listed):
         return False
     letters = sum(c.isalpha() for c in text)
     return letters >= 0.6 * len(text)
@@ -226,10 +297,14 @@ def list_items(lines: list[Line], begin: int) -> tuple[str, list[tuple[int, int]
 
 def classify(text: str, family: str, intro: str = "") -> str:
     """The lesson kind of an item under a heading of ``family`` ("worked",
-    "did_not_work", "pitfall" or "lessons")."""
+    "did_not_work", "pitfall", "findings" (conclusions: a positive finding worked, a problem
+    is a pitfall) or "lessons")."""
     folded = fold(text)
     if family == "did_not_work":
         return "did_not_work"
+    if family == "findings":
+        negative = _has(folded, NEGATIVE) or _has(folded, lexicon.PITFALL)
+        return "pitfall" if negative else "worked"
     if family == "worked":
         return "did_not_work" if _has(folded, lexicon.DID_NOT_WORK) else "worked"
     if family == "pitfall" or _has(folded, lexicon.PITFALL) or _has(fold(intro), PITFALL_INTRO):

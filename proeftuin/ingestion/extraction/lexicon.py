@@ -207,11 +207,16 @@ LESSON_SECTIONS: tuple[tuple[str, str], ...] = (
         r"(de )?((belangrijk|waardevol|geleerd|enkel|algemen|praktisch)\w* )?"
         r"((conclusies|inzichten) en )?"
         r"(lessen|leerervaringen|leerpunten|leermomenten|lessons learned|learnings"
-        r"|succesfactoren|succes- en faalfactoren|(hoofd|kern)?inzichten|tips|adviezen"
-        r"|aanbevelingen|conclusies?|slotconclusies?)\b",
+        r"|succesfactoren|succes- en faalfactoren|tips|adviezen|aanbevelingen)\b",
         "success_factor",
     ),
-    (r"(tot )?slot(som|beschouwing)?\b|(samenvattende |algemene )?conclusie\b", "success_factor"),
+    (
+        r"(de )?((belangrijk|voornaam|algemen)\w* )?((hoofd|kern)?inzichten|conclusies?"
+        r"|slotconclusies?|bevindingen|samenvattende conclusie)\b"
+        r"|(antwoorden op|beantwoording van) de (onderzoeks|deel|hoofd)?vragen\b"
+        r"|(tot )?slot(som|beschouwing)?\b",
+        "findings",
+    ),
 )
 
 # Headings of a document's own summary or introduction, best first (folded key, at start).

@@ -88,6 +88,8 @@ def _plain(line: Line, lines: list[Line], index: int) -> tuple | None:
     number = match.group("num") if match else ""
     rest = text[match.end() :] if match else text
     level = number.count(".") + 1 if number else (line.level or UNKNOWN)
+    if text.endswith("?"):
+        level = UNKNOWN  # a question heads a paragraph, not a chapter
     if not _short(rest) or line.bullet or (PAGE_REF.search(text) and number):
         return None
     if line.kind == "heading" and line.first:
