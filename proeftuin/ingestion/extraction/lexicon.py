@@ -97,15 +97,24 @@ PITFALL = (
 BARRIER_CUES = (
     "belemmer", "knelpunt", "obstakel", "barriere", "drempel", "weerstand", "tegenwerking",
     "hindermacht", "struikelblok", "in de weg", "stuit", "lastig", "moeilijk", "tegenstrijdig",
-    "versnipper", "verkokering", "onrust",
+    "versnipper", "verkokering", "onrust", "gebrek aan", "tekort aan", "hoge kosten",
+    "kostbaar", "kostbare", "niet beschikbaar", "hoofdpijn", "pijn", "te duur", "te hoog",
+)
+# Cues that name an obstacle outright (the others only suggest one).
+BARRIER_STRONG = (
+    "belemmer", "knelpunt", "obstakel", "barriere", "drempel", "struikelblok", "in de weg",
+    "gebrek aan", "tekort aan", "hoofdpijn",
 )
 BARRIER_CATEGORIES: dict[str, tuple[str, ...]] = {
     "legal": ("wet", "regelgeving", "juridisch", "privacy", "avg", "regels", "wettelijk",
               "bevoegdhe", "aansprakelijk"),
     "financial": ("geld", "budget", "financ", "kosten", "bezuinig", "subsidie", "begroting",
-                  "fiscaal", "investering"),
+                  "fiscaal", "investering", "kostbaar", "kostbare", "prijs", "licentie", "duur"),
     "technical": ("ict", "systeem", "systemen", "technisch", "technische", "software",
-                  "koppeling", "data", "digitaal", "digitale", "applicatie"),
+                  "koppeling", "data", "digitaal", "digitale", "applicatie", "certifica",
+                  "configura", "protocol", "interoperab", "implementatie", "infrastructu",
+                  "beveilig", "encryptie", "integratie", "server", "partnerbeheer",
+                  "partnermanagement", "certificaatbeheer"),
     "cultural": ("cultuur", "emotie", "weerstand", "angst", "gewoonte", "houding", "taboe",
                  "onrust", "mentaliteit", "onderwaardering", "vertrouwen"),
     "institutional": ("organisaties", "belangen", "verkokering", "autonomie", "bestuurlijk",

@@ -56,7 +56,8 @@ CHANGE = re.compile(
     r"|verlaagd|verlaging|reductie|teruggebracht|verminderd|vermindering|gehalveerd|stijging"
     r"|gestegen|steeg|stijgt|toegenomen|toename|nam\w* toe|verhoogd|verhoging|gegroeid"
     r"|groei|verdubbeld|verdrievoudigd|verbeterd|verbetering|verkort|versneld|gereduceerd"
-    r"|minder dan voorheen|meer dan voorheen|ten opzichte van|t\.o\.v\.)\b"
+    r"|minder dan voorheen|meer dan voorheen|ten opzichte van|t\.o\.v\.|tegenover"
+    r"|vergeleken met|vertienvoudigd|verviervoudigd|teruggevallen|terugviel|viel terug)\b"
     r"|\bvan\s+[\d.,]+\s*(?:%|\w+)?\s+naar\s+[\d.,]+"
 )
 RESULT_WORDS = re.compile(
@@ -65,9 +66,17 @@ RESULT_WORDS = re.compile(
     r"|tevredenheid|tevreden|succesvol|geholpen|ondersteund|bediend|bespaard|uitkomst\w*"
     r"|slagingspercentage|doorlooptijd|wachttijd|afhandeltijd|sneller|goedkoper)\b"
 )
+ACHIEVED = re.compile(
+    r"\b(uitgevoerd|opgeleid|herplaatst|ondersteund|geholpen|bereikt|bereiken|bediend"
+    r"|gerealiseerd|vervangen|geplaatst|aangesloten|afgesloten|beschikbaar gesteld|stelde"
+    r"|gepubliceerd|behandeld|afgehandeld|reageerden|reageerde|namen deel|nam deel|deden mee"
+    r"|deed mee|gestart|opgestart|ingezet|aangenomen|ingevoerd|gegenereerd|opgeleverd"
+    r"|bespaard)\b"
+)
 PLAN_WORDS = re.compile(
     r"\b(zal|zullen|zou|zouden|moet|moeten|dient|dienen|kan|kunnen|mag|mogen|wil|willen"
-    r"|stel|verwacht\w*|streven|doel\w*|ambitie|maximaal|minimaal|tot max|gepland|beoogd)\b"
+    r"|stel|verwacht\w*|streven|doel\w*|ambitie|maximaal|minimaal|tot max|gepland|beoogd"
+    r"|gaat|gaan)\b"
 )
 UNIT_BASE = {
     "percent": 0.3,
@@ -137,19 +146,30 @@ def _method(noun: str | None, clause: str, after: str) -> bool:
 def evidence(text: str, start: int, end: int, unit: str, clause: str, results: bool) -> float:
     """0..1: how clearly the clause states a measured result (see the module docstring)."""
     folded = fold(clause)
+    sentence = fold(_sentence(text, start))
     after = fold(text[end : end + 80])
     score = UNIT_BASE.get(unit, 0.1)
-    if CHANGE.search(folded):
+    if CHANGE.search(sentence):
         score += 0.35
+    elif unit in ("count", "other") and ACHIEVED.search(folded) and not PLAN_WORDS.search(folded):
+        score += 0.25
     if _share(unit, after):
         score += 0.4
-    if RESULT_WORDS.search(folded):
+    if RESULT_WORDS.search(sentence):
         score += 0.15
     if results:
         score += 0.15
     if PLAN_WORDS.search(folded):
         score -= 0.2
     return max(0.05, min(score, 1.0))
+
+
+def _sentence(text: str, at: int) -> str:
+    """The sentence around offset ``at`` (at most 300 characters either side)."""
+    left = max(m.end() for m in re.finditer(r"(?:^|[.!?]\s|\n)", text[max(at - 300, 0) : at]))
+    begin = max(at - 300, 0) + left
+    stop = re.search(r"[.!?](?=[’'\"”)]*(?:\s|$))|\n", text[at : at + 300])
+    return text[begin : at + (stop.start() if stop else 300)]
 
 
 def _share(unit: str, after: str) -> bool:

@@ -217,8 +217,8 @@ def _skip(text, match, unit, noun, word, value) -> bool:
         return True
     if (word and re.search(r"\d\s*$", before)) or CLOCK_AFTER.match(text, match.end()):
         return True  # "150 duizend": a multiplier; "twee uur 's nachts": a time of day
-    if word and value < 2 and unit is None:
-        return True
+    if word and value < 2 and unit is None and not re.search(r"\bnaar\s+$", before, re.I):
+        return True  # "één" as an article, not in "van zeven naar één"
     return bool(unit is None and 1900 <= value <= 2099 and "." not in match.group("num"))
 
 

@@ -66,7 +66,8 @@ PLACE_CLAUSE = re.compile(
 )
 COLLABORATION = re.compile(
     r"\b(samen|samenwerk\w*|partner\w*|betrokken|deelgenomen|meegewerkt|opdracht|leverancier"
-    r"|consortium|convenant|gesprek\w*|geinterviewd|interview\w*)\b"
+    r"|consortium|convenant|gesprek\w*|geinterviewd|interview\w*|deed mee|doet mee|deden mee"
+    r"|doen mee|meedoen|aangesloten)\b"
 )
 TRAILING = re.compile(rf"(?:{SPACE}{CONNECT})+$")
 PLACE_NAMED = {"gemeente", "provincie", "stadsdeel", "waterschap", "stadsregio"}
@@ -86,6 +87,8 @@ def partners(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
             continue
         if fold(name) in GENERIC or FICTIONAL.search(fold(name)) or _fictional(doc.text, start):
             continue
+        if _part_of_lead(doc.text, end, lead):
+            continue  # "het UX-lab van de gemeente X": a team of the lead organisation
         if len(name.split()) > 8 or len(name) < 2:
             continue
         last = name.split()[-1]
@@ -157,6 +160,14 @@ def _lead_keys(doc: NormalisedDocument, segment: Segment) -> set[str]:
     if "organisation.name" in steps:
         names = [e.value for e in steps["organisation.name"](doc, segment)]
     return {compact(n) for n in names if isinstance(n, str) and compact(n)}
+
+
+def _part_of_lead(text: str, end: int, lead: set[str]) -> bool:
+    following = re.match(r"\s+van\s+(?:de\s+|het\s+)?([^,.;:()\n]{2,60})", text[end : end + 70])
+    if not following:
+        return False
+    key = compact(following.group(1))
+    return any(key.startswith(k) or key.startswith(_bare(k)) for k in lead if len(k) > 2)
 
 
 def _bare(key: str) -> str:

@@ -48,9 +48,12 @@ def extracted(field: str, value, start: int, end: int, confidence: float, name: 
 def run_steps(
     doc: NormalisedDocument, segment: Segment, names: list[str] | None = None
 ) -> list[Extracted]:
-    """Run all registered steps (or the named ones) over one segment, in order."""
+    """Run all registered steps (or the named ones) over one segment, in order; every
+    suggestion gets its calibrated confidence (see ``calibration``)."""
+    from proeftuin.ingestion.extraction.calibration import apply
+
     selected = names or steps.names()
     results: list[Extracted] = []
     for name in selected:
         results.extend(steps[name](doc, segment))
-    return results
+    return apply(results)
