@@ -6,7 +6,8 @@ number between 0 and 1. ``calibration.json`` beside this module holds, per field
 monotone step function fitted on the gold sets by ``eval/calibrate.py`` (isotonic
 regression of "right" on the raw score, each block's rate shrunk towards one half:
 (right + 1) / (n + 2)). A raw score maps to the rate of the block it falls in (the block
-below when it falls between two), so a confidence of 0.8 means that about 8 in 10 such
+below when it falls between two; below the lowest block it keeps its raw score, at most
+that block's rate), so a confidence of 0.8 means that about 8 in 10 such
 suggestions were right. Fields the gold sets do not cover keep their raw score.
 
 Some raw scores are too weak to show at all: ``MIN_RAW`` drops them (an outcome without any
@@ -55,7 +56,7 @@ def calibrate(field: str, raw: float) -> float:
     points = table().get(field_key(field))
     if not points:
         return raw
-    confidence = points[0][1]
+    confidence = min(raw, points[0][1])  # below every fitted block: nothing known better
     for start, value in points:
         if raw + 1e-9 < start:
             break

@@ -24,6 +24,7 @@ from proeftuin.ingestion.extraction.text import (
     fold,
     heading_key,
     lines_between,
+    numbered,
     prose,
     sentences,
     snap,
@@ -32,82 +33,67 @@ from proeftuin.ingestion.types import Extracted, NormalisedDocument, Segment
 
 NAME = "summary"
 FAMILIES = [(re.compile(pattern), weight) for pattern, weight in SUMMARY_SECTIONS]
-TARGET, MAX_CHARS, MAX_SENTENCES = 350, 700, 4
+TARGET, MAX_CHARS, MAX_SENTENCES, OWN_MAX = 350, 700, 4, 2000
 WORD = re.compile(r"[a-z][a-z'-]{2,}")
 
 
 @step(NAME, "1")
 def summary(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
     """A summary of the case: its own summary or introduction, else its central sentences."""
-    found = _own_summary(doc, segment) or _central(doc, segment)
+    own = _own_summary(doc, segment)
+    if own:
+        start, end, raw, text = own
+        return [extracted(NAME, text, start, end, raw, NAME)]
+    found = _central(doc, segment)
     if found is None:
         return []
     start, end, raw = found
     start, end = snap(doc.text, start, end)
-    if any(ln.bullet for ln in lines_between(doc, start, end)):
-        text = "; ".join(ln.text.rstrip(" ;.") for ln in lines_between(doc, start, end)) + "."
-    else:
-        text = flat(doc.text[start:end])
+    text = flat(doc.text[start:end])
     return [extracted(NAME, text, start, end, raw, NAME)] if text else []
 
 
-def _own_summary(doc: NormalisedDocument, segment: Segment) -> tuple[int, int, float] | None:
-    """The case's own summary (its first sentences) or introduction (its sentences that
-    best cover the case); a section that is only a list gives its first items."""
+def _own_summary(doc: NormalisedDocument, segment: Segment) -> tuple | None:
+    """(start, end, raw, text) of the case's own summary or introduction: the text of the
+    first such section (its running text and list items, not its sub-headings), up to
+    about OWN_MAX characters."""
     candidates = []
     for section in find_sections(doc, segment.start, segment.end):
         key = heading_key(section.title)
         weight = next((w for pattern, w in FAMILIES if pattern.match(key)), 0.0)
         if weight and len(key.split()) <= 5:
             candidates.append((-weight, section.start, section))
-    segment_units = None
     for negative, _, section in sorted(candidates, key=lambda c: (c[0], c[1])):
-        lines = lines_between(doc, section.body_start, section.end)
-        if -negative >= 1.0:
-            span = _first_sentences(doc, lines)
-        else:
-            segment_units = segment_units or _units(doc, _segment_lines(doc, segment))
-            span = _best_run(_units(doc, lines), segment_units)
-        span = span or _list_items(doc, lines)
-        if span:
-            return span[0], span[1], -negative
+        lines = [ln for ln in lines_between(doc, section.body_start, section.end) if _content(ln)]
+        kept = []
+        for line in lines:
+            kept.append(line)
+            if line.end - kept[0].start >= OWN_MAX:
+                break
+        if not kept or sum(len(ln.text) for ln in kept) < 60:
+            continue
+        start, end = snap(doc.text, kept[0].start, kept[-1].end)
+        return start, end, -negative, _joined(kept)
     return None
 
 
-def _segment_lines(doc: NormalisedDocument, segment: Segment) -> list[Line]:
-    return lines_between(doc, segment.start, segment.end)
+def _content(line: Line) -> bool:
+    """A line of the text itself: running text or a list item, not a heading."""
+    if line.kind == "heading" and line.first:
+        return False
+    if numbered(line) or (not line.bullet and len(line.text.split()) < 4 and line.first):
+        return False
+    return bool(re.search(r"[a-zà-ÿ]{3}", line.text))
 
 
-def _first_sentences(doc: NormalisedDocument, lines: list[Line]) -> tuple[int, int] | None:
-    """The first sentences of running text, contiguous, up to about TARGET characters."""
-    chosen: list[tuple[int, int]] = []
+def _joined(lines: list[Line]) -> str:
+    parts = []
     for line in lines:
-        if not prose(line):
-            if chosen:
-                break
-            continue
-        for start, end in sentences(doc.text, line.start, line.end):
-            if _good_sentence(doc.text[start:end]):
-                chosen.append((start, end))
-            elif chosen:
-                break
-            if _enough(chosen):
-                return chosen[0][0], chosen[-1][1]
-    return (chosen[0][0], chosen[-1][1]) if chosen else None
-
-
-def _list_items(doc: NormalisedDocument, lines: list[Line]) -> tuple[int, int] | None:
-    """The first list items (of three words or more) when a section has no running text."""
-    items = []
-    for line in lines:
-        if not line.bullet or len(line.text.split()) < 3:
-            if items:
-                break
-            continue
-        items.append(line)
-        if line.end - items[0].start >= TARGET:
-            break
-    return (items[0].start, items[-1].end) if len(items) >= 2 else None
+        text = line.text
+        if line.bullet and text[-1] not in ".;:!?":
+            text += ";"
+        parts.append(text)
+    return flat(" ".join(parts)).rstrip(";") + ("" if parts[-1][-1] in ".!?" else ".")
 
 
 def _enough(chosen: list[tuple[int, int]]) -> bool:
@@ -125,7 +111,7 @@ def _good_sentence(text: str) -> bool:
 
 
 def _central(doc: NormalisedDocument, segment: Segment) -> tuple[int, int, float] | None:
-    units = _units(doc, _segment_lines(doc, segment))
+    units = _units(doc, lines_between(doc, segment.start, segment.end))
     span = _best_run(units, units)
     return (span[0], span[1], 0.4) if span else None
 
