@@ -115,10 +115,11 @@ def section_items(
 ) -> list[tuple[int, int, str, bool, str]]:
     """(start, end, text, is list item, family) of the lessons under a heading.
 
-    The section's text up to its first numbered sub-section that is not itself of the
-    lesson family; the headings of unnumbered sub-sections ("Algemeen", a question) are
-    skipped. An enumeration "1) ... 2) ..." over the whole body gives one item per number
-    (an item may run over a page break); otherwise each list item and each paragraph is one.
+    The section's text up to its first numbered sub-section or sub-section of the lesson
+    family (read on its own); the headings of other unnumbered sub-sections ("Algemeen",
+    a question) are skipped. An enumeration "1) ... 2) ..." over the whole body gives one
+    item per number (an item may run over a page break); otherwise each list item and each
+    paragraph is one.
     A label "Positief:" / "Negatief:" inside or at the end of an item switches the family."""
     lines, heads = _section_lines(doc, section, segment)
     if not lines:
@@ -169,8 +170,8 @@ def _section_lines(doc: NormalisedDocument, section: Section, segment: Segment):
     for other in find_sections(doc, section.body_start, stop, glued=FAMILY):
         if other.start <= section.start:
             continue
-        if other.level != UNKNOWN and not FAMILY.match(heading_key(other.title)):
-            stop = other.start
+        if other.level != UNKNOWN or FAMILY.match(heading_key(other.title)):
+            stop = other.start  # a sub-section of its own, or one read on its own
             break
         heads.append((other.start, other.body_start))
     lines = [

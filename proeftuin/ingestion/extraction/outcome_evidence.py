@@ -49,7 +49,7 @@ JUDGEMENT = re.compile(
     r"|noemde|noemden|noemt|noemen|is tevreden|zijn tevreden|was tevreden|waren tevreden"
     r"|tevreden|ontevreden|waardeer\w*|beoordeel\w*|kon|konden|lukte|lukten|slaagde"
     r"|slaagden|wist|wisten|vindbaar|begreep|begrepen|koos|kozen|gebruikte|gebruikten"
-    r"|verwacht\w*|herkende\w*|wil|willen|ervaart|ervaren|heeft|hebben|had|hadden)\b"
+    r"|verwacht\w*|herkende\w*|wil|willen|ervaart|ervaren)\b"
 )
 CHANGE = re.compile(
     r"\b(daling|gedaald|daalde|daalt|afgenomen|afname|nam\w* af|bespaard|besparing|bespaart"
@@ -139,7 +139,7 @@ def _question(text: str, end: int) -> bool:
 def _method(noun: str | None, clause: str, after: str) -> bool:
     folded = fold(noun or "")
     if folded and METHOD_NOUNS.match(folded):
-        return not JUDGEMENT.search(fold(after[:80]))
+        return not JUDGEMENT.search(fold(clause))
     return bool(METHOD_VERBS.search(fold(clause))) and not CHANGE.search(fold(clause))
 
 
@@ -153,7 +153,7 @@ def evidence(text: str, start: int, end: int, unit: str, clause: str, results: b
         score += 0.35
     elif unit in ("count", "other") and ACHIEVED.search(folded) and not PLAN_WORDS.search(folded):
         score += 0.25
-    if _share(unit, after):
+    if _share(unit, after, folded):
         score += 0.4
     if RESULT_WORDS.search(sentence):
         score += 0.15
@@ -172,7 +172,7 @@ def _sentence(text: str, at: int) -> str:
     return text[begin : at + (stop.start() if stop else 300)]
 
 
-def _share(unit: str, after: str) -> bool:
+def _share(unit: str, after: str, clause: str) -> bool:
     """ "72% van de deelnemers vond", "3 van de 8 testpersonen kon": a share of a group
     that judged or did something."""
     if unit == "percent":
@@ -181,4 +181,4 @@ def _share(unit: str, after: str) -> bool:
         match = FRACTION.match(after)
     else:
         return False
-    return bool(match and JUDGEMENT.search(after[match.end() : match.end() + 60]))
+    return bool(match and JUDGEMENT.search(after[match.end() : match.end() + 60] + " " + clause))

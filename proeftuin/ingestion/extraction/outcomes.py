@@ -114,6 +114,7 @@ SCORE_BEFORE = re.compile(
     re.I,
 )
 CLOCK_AFTER = re.compile(r"\s*uur\s+['‘’]s\s+(nachts|ochtends|middags|avonds)")
+FRACTION = re.compile(r"\s*van\s+(?:de\s+|het\s+|alle\s+)?(?P<n>\d+)\s+(?P<noun>[a-zà-ÿ][\w-]{2,})")
 STAFF_WORDS = ("medewerker", "ambtena", "mensen", "personeel", "werknemer", "fte")
 
 
@@ -169,6 +170,9 @@ def _fact(text: str, match: re.Match, line: Line, in_results: bool) -> tuple | N
     word = not raw[0].isdigit()
     value = number_value(raw)
     noun = after.group("noun") if after else None
+    share = FRACTION.match(text, match.end(), line.end)
+    if share and unit is None:  # "3 van de 8 testpersonen": 3 testpersonen, of 8
+        noun = share.group("noun")
     if value is None or _skip(text, match, unit, noun, word, value):
         return None
     value *= MULTIPLIERS.get((after.group("mult") or "").rstrip(".") if after else "", 1)
@@ -185,7 +189,7 @@ def _fact(text: str, match: re.Match, line: Line, in_results: bool) -> tuple | N
         "direction": _direction(clause, text[match.start() : match.end()]),
         "kind": _kind(unit, clause),
         "period": _period(clause),
-        "baseline": _baseline(clause, raw),
+        "baseline": f"van {share.group('n')}" if share and unit is None else _baseline(clause, raw),
     }
     if after and after.group("to"):
         fact["value_max"] = _round(float(after.group("to").replace(".", "")))
