@@ -1,18 +1,14 @@
 """Match rules of the ingestion evaluation: how a suggestion is compared with a gold item.
 
-Pure functions (no Django, no files) so the scorer itself is tested (tests/eval/).
+Pure functions (no Django, no files) so the scorer itself is tested (tests/eval/). The rules
+are described in docs/ingestion-evaluation.md ("Match rules"):
 
-- Text (lessons, barriers): both sides are normalised (lower case, accents and punctuation
-  dropped, words re-joined across a line-break hyphen) and reduced to content words (a short
-  Dutch stop list removed). They match when the shared content words cover at least
-  ``TEXT_OVERLAP`` (0.6) of the shorter side, at least two words are shared (one when a side
-  has only one), and the longer side has at most ``LENGTH_RATIO`` (3) times the words of the
-  shorter, so a whole paragraph does not "match" every lesson inside it.
-- Names (people, partners, organisation): equal after normalisation, where titles ("dr.",
-  "mr."), a leading article and punctuation are dropped; the gold lists accepted variants.
-- Outcomes: the same value (within 1%, sign ignored) and the same unit.
-- Titles: equal after normalisation, or a token Jaccard of at least ``TITLE_JACCARD`` (0.6)
-  with the title or one of its variants.
+- Text (lessons, barriers): ``text_score``: the gold's opening words open the suggestion, or
+  the content words overlap enough in both directions (``TEXT_OVERLAP``, ``LENGTH_RATIO``).
+- Names (people, partners, organisation): ``name_match``: equal after ``name_key``.
+- Outcomes: ``outcome_match``: the same unit and value (within ``VALUE_TOLERANCE``).
+- Titles: ``title_match``: equal, or a word Jaccard of at least ``TITLE_JACCARD``.
+- Pairing: ``assign``: one to one, best score first.
 """
 
 from __future__ import annotations
@@ -24,7 +20,7 @@ TEXT_OVERLAP = 0.6
 LENGTH_RATIO = 3.0
 TITLE_JACCARD = 0.6
 VALUE_TOLERANCE = 0.01
-PREFIX_MIN, PREFIX_SLACK, PREFIX_MAX = 4, 3, 90
+PREFIX_MIN, PREFIX_SLACK, PREFIX_MAX = 4, 12, 90
 
 _STOP = (
     "de het een en of in op aan van voor met bij uit tot om te door over naar als dan dat "
@@ -83,8 +79,8 @@ def text_score(suggested: str, gold: str) -> float:
 
 def prefix_match(suggested: str, gold: str) -> bool:
     """The gold's opening words (at least ``PREFIX_MIN`` words) open the suggestion (after at
-    most ``PREFIX_SLACK`` words such as a bullet number or "Positief:"), and the suggestion
-    is not a whole passage (at most ``PREFIX_MAX`` words)."""
+    most ``PREFIX_SLACK`` words: a bullet number, "Positief:", the question an answer follows),
+    and the suggestion is not a whole passage (at most ``PREFIX_MAX`` words)."""
     want, have = tokens(gold), tokens(suggested)
     if len(want) < PREFIX_MIN or len(have) > PREFIX_MAX:
         return False

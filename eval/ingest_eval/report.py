@@ -173,7 +173,8 @@ def print_documents(docs: list[DocResult]) -> None:
         for name, count in doc.fields.items():
             print("  " + field_line(name, count).strip())
         for name, (same, n) in doc.kinds.items():
-            print(f"    {name}: agrees with gold on {same}/{n} matched items")
+            if n:
+                print(f"    {name}: agrees with gold on {same}/{n} matched items")
         for name, value in doc.extra.items():
             print(f"    {name}: {value}")
 
@@ -196,6 +197,9 @@ def _print_case(case) -> None:
 
 def print_set(result: dict) -> None:
     tag = "DEVELOPED AGAINST" if result["developed_against"] else "HELD OUT"
+    if not result["documents"]:
+        print(f"\nSET {result['label']}: no document selected")
+        return
     print(f"\n{'=' * 92}\nSET {result['label']}  [{tag}]\n{'=' * 92}")
     docs = result["documents"]
     print_documents(docs)

@@ -19,7 +19,12 @@ The repairs, in order:
 5. Headings: parser markers ("## Title" from DOCX/ODT/HTML/Markdown), ALL-CAPS lines
    (joined when split over two lines), numbered titles ("3.2 Titel"; a number the layout
    put behind the title, "Inleiding14.1", is moved to the front) and short title-like lines
-   without a final stop.
+   without a final stop. In a PDF the font decides first (``structure.layout``): lines set
+   clearly larger than the body, or bold, short and title-like, are headings with a level
+   from their size; a change of font size ends a paragraph; a body-size line in the regular
+   weight is a heading only when numbered, in capitals or at most three words.
+6. Tables of contents become blocks of kind ``"toc"`` (one per entry), and in a slide deck
+   every slide starts a new block and its title is a heading (``structure.layout``).
 
 Offsets are exact: ``doc.text[b.start:b.end] == b.text`` for every block, and page spans
 cover the text without gaps, split where the first line of each page landed.
@@ -31,6 +36,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from proeftuin.ingestion.structure import layout
 from proeftuin.ingestion.types import Block, NormalisedDocument, PageSpan, ParsedDocument
 
 BULLET_START = re.compile(r"^(?:[•●▪■◦‣∙¶\uf0b7\uf0a7\uf0d8]\s*|[-*+]\s+)")
@@ -50,6 +56,12 @@ NUMBER_LAST = re.compile(r"(?<=\D)\s*(\d{1,2}(?:\.\d{1,2})+)(?:\s+\d{1,3})?\s*$"
 PUNCTUATION = re.compile(r"[.,;:!?()\[\]{}‘’“”\"'«»–—…*•●▪¶/]")
 LEADING_WORD = re.compile(r"[^\W\d_]+")
 SPACES = re.compile(r"\s+")
+COVER_WORDS = 80
+DATE_LINE = re.compile(
+    r"^\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
+    r"|november|december)\s+\d{4}$",
+    re.IGNORECASE,
+)
 _FUNCTION_WORDS = "de het een van en in op te met voor aan door bij naar om of als dat die is zijn"
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split()) | {"tot", "uit", "over"}
 OPENERS = "‘’“”\"'(«["
@@ -64,6 +76,11 @@ class Line:
     text: str
     page: int
     gap: str  # break before the line: "" none, "soft" one blank line, "hard" more
+    size: float = 0.0  # font size relative to the body text (0.0 unknown)
+    bold: bool = False
+    toc: bool = False  # an entry (or the heading) of a table of contents
+    slide_title: bool = False
+    cover: bool = False  # on a title page: every line stands alone
 
 
 class _Vocabulary:
@@ -82,36 +99,78 @@ class _Vocabulary:
 
 @dataclass
 class Group:
-    kind: str  # "plain", "bullet" or "heading" (a parser marker)
+    kind: str  # "plain", "bullet", "heading" (a parser marker), "styled" (font), "toc"
     level: int
     lines: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class _Layout:
+    """What the fonts say, for one document."""
+
+    known: bool = False  # the parser gave font sizes
+    bold: bool = False  # bold marks headings in this document
+    recurring: list[float] = field(default_factory=list)  # heading sizes, largest first
+    slides: bool = False
 
 
 def normalise(parsed: ParsedDocument) -> NormalisedDocument:
     mode = parsed.metadata.get("structure", "wrapped")
     pages = [page.replace("\r\n", "\n").replace("\r", "\n").split("\n") for page in parsed.pages]
+    styles = layout.relative_styles(parsed.metadata, pages)
+    running: dict[str, str] = {}
     if mode == "wrapped":
-        pages = _drop_furniture(pages)
-    lines = _lines(pages)
+        pages, styles = _drop_furniture(pages, styles, running)
+    slides = bool(parsed.metadata.get("slides"))
+    lines = _lines(pages, styles, slides)
+    if mode == "wrapped" and not slides:
+        _mark_cover(lines)
+    found = _layout(lines, slides)
     vocabulary = _Vocabulary(parsed.pages)
     width = _typical_width(lines)
     guess = mode == "wrapped"
-    blocks = [_block(g, vocabulary, guess) for g in _group(lines, mode, width)]
-    return _assemble(parsed, blocks, len(pages))
+    groups = _group(lines, mode, width, found)
+    blocks = [_block(g, vocabulary, guess, found) for g in groups]
+    document = _assemble(parsed, blocks, len(pages))
+    document.metadata["running_lines"] = list(running.values())
+    return document
+
+
+def _layout(lines: list[Line], slides: bool) -> _Layout:
+    layout.mark_toc(lines)
+    known = any(line.size for line in lines)
+    if slides:
+        layout.mark_slide_titles(lines)
+    bold = known and layout.bold_is_signal(lines)
+    recurring = layout.size_levels(layout.collect_sizes(lines, bold)) if known else []
+    return _Layout(known, bold, recurring, slides)
 
 
 # -- 1. page furniture -------------------------------------------------------------------------
 
 
-def _drop_furniture(pages: list[list[str]]) -> list[list[str]]:
+def _drop_furniture(
+    pages: list[list[str]], styles: list[list], running: dict[str, str]
+) -> tuple[list, list]:
+    """Pages (and their styles) without furniture; ``running`` is filled with one example
+    of each running header or footer (its title and date can be all a document says)."""
     repeated = _running_lines(pages) if len(pages) >= 4 else set()
-    return [_page_without_furniture(page, repeated) for page in pages]
+    kept_pages, kept_styles = [], []
+    for page, page_styles in zip(pages, styles, strict=True):
+        kept = _page_without_furniture(page, repeated)
+        kept_pages.append([page[i] for i in kept])
+        kept_styles.append([page_styles[i] for i in kept])
+        for i in set(range(len(page))) - set(kept):
+            if _mask(page[i]) in repeated:
+                running.setdefault(_mask(page[i]), page[i].strip())
+    return kept_pages, kept_styles
 
 
-def _page_without_furniture(page: list[str], repeated: set[str]) -> list[str]:
+def _page_without_furniture(page: list[str], repeated: set[str]) -> list[int]:
+    """Indexes of the lines that are not page numbers or running headers/footers."""
     edges = _edges(page) if repeated else set()
     return [
-        line
+        i
         for i, line in enumerate(page)
         if not _page_number(line) and not (i in edges and _mask(line) in repeated)
     ]
@@ -148,11 +207,11 @@ def _header_like(key: str) -> bool:
 # -- 2. lines and groups -----------------------------------------------------------------------
 
 
-def _lines(pages: list[list[str]]) -> list[Line]:
+def _lines(pages: list[list[str]], styles: list[list], slides: bool = False) -> list[Line]:
     lines: list[Line] = []
     blanks, spaced = 0, False
-    for number, page in enumerate(pages, 1):
-        for raw in page:
+    for number, (page, page_styles) in enumerate(zip(pages, styles, strict=True), 1):
+        for raw, (size, bold) in zip(page, page_styles, strict=True):
             text = raw.strip()
             if "  " in text or "\t" in text or "\xa0" in text:
                 text = SPACES.sub(" ", text)
@@ -160,10 +219,25 @@ def _lines(pages: list[list[str]]) -> list[Line]:
                 blanks, spaced = blanks + 1, spaced or bool(raw.strip("\n\f"))
                 continue
             new_page = bool(lines) and lines[-1].page != number
-            gap = "hard" if blanks > 1 or spaced else "soft" if blanks or new_page else ""
-            lines.append(Line(text, number, gap))
+            hard = blanks > 1 or spaced or (slides and new_page)
+            gap = "hard" if hard else "soft" if blanks or new_page else ""
+            lines.append(Line(text, number, gap, size, bold))
             blanks, spaced = 0, False
     return lines
+
+
+def _mark_cover(lines: list[Line]) -> None:
+    """A first page of three or more lines with little text, followed by a page that does
+    not continue its last sentence, is a title page: its lines (title, date, authors,
+    commissioner) are not joined into paragraphs."""
+    first = [line for line in lines if line.page == 1]
+    if len(first) < 3 or len(first) == len(lines) or _lower(lines[len(first)].text):
+        return  # a page that runs on into the next is no title page
+    if sum(len(ln.text.split()) for ln in first) > COVER_WORDS:
+        return
+    for line in first:
+        line.cover = True
+    lines[len(first)].gap = "hard"
 
 
 def _typical_width(lines: list[Line]) -> int:
@@ -171,17 +245,38 @@ def _typical_width(lines: list[Line]) -> int:
     return lengths[int(len(lengths) * 0.9)] if lengths else 80
 
 
-def _group(lines: list[Line], mode: str, width: int) -> list[Group]:
+def _group(lines: list[Line], mode: str, width: int, found: _Layout) -> list[Group]:
     groups: list[Group] = []
     for line in lines:
+        current = groups[-1] if groups else None
+        if line.toc:
+            if current and current.kind == "toc" and layout.wraps(current.lines[-1].text):
+                current.lines.append(line)  # an entry wrapped over two lines
+            else:
+                groups.append(Group("toc", 0, [line]))
+            continue
         kind, level, text = _line_kind(line.text, mode)
         line.text = text
-        current = groups[-1] if groups else None
-        if kind == "plain" and current and _continues(current, line, mode, width):
+        if kind == "plain" and (line.slide_title or layout.heading_style(line, found.bold)):
+            if current and current.kind == "styled" and _same_heading(current, line):
+                current.lines.append(line)
+            else:
+                groups.append(Group("styled", 0, [line]))
+        elif kind == "plain" and current and _continues(current, line, mode, width):
             current.lines.append(line)
         else:
             groups.append(Group(kind, level, [line]))
     return groups
+
+
+def _same_heading(group: Group, line: Line) -> bool:
+    """The next line of a heading set over two or three lines in one font."""
+    prev = group.lines[-1]
+    if len(group.lines) >= 3 or line.gap == "hard" or line.page != prev.page:
+        return False
+    if prev.slide_title != line.slide_title or prev.bold != line.bold:
+        return False
+    return abs(prev.size - line.size) <= 0.05 and not NUMBERED_TITLE.match(line.text)
 
 
 def _line_kind(text: str, mode: str) -> tuple[str, int, str]:
@@ -199,8 +294,12 @@ def _line_kind(text: str, mode: str) -> tuple[str, int, str]:
 
 
 def _continues(group: Group, line: Line, mode: str, width: int) -> bool:
-    if group.kind == "heading" or mode == "markers" or line.gap == "hard":
+    if group.kind in ("heading", "styled", "toc") or mode == "markers" or line.gap == "hard":
         return False
+    if line.cover:
+        return False
+    if line.size and group.lines[-1].size and abs(line.size - group.lines[-1].size) > 0.1:
+        return False  # another font size: another paragraph
     if mode == "markdown":
         return line.gap == ""
     prev, text = group.lines[-1].text, line.text
@@ -262,6 +361,8 @@ def _caps(text: str) -> bool:
 
 def _heading_like(text: str) -> bool:
     words = text.split()
+    if DATE_LINE.match(text):
+        return False
     if len(text) > 90 or len(words) > 12 or text[-1] in ".,;:-" or words[-1] in FUNCTION_WORDS:
         return False
     if text[-1] == "?" and len(words) > 8:
@@ -273,20 +374,43 @@ def _heading_like(text: str) -> bool:
 
 
 def _block(
-    group: Group, vocabulary: _Vocabulary, guess_headings: bool
-) -> tuple[str, str, int, list[tuple[int, int]]]:
-    """(kind, text, level, [(page, offset in text) per line])."""
+    group: Group, vocabulary: _Vocabulary, guess_headings: bool, found: _Layout
+) -> tuple[str, str, int, list[tuple[int, int]], Line]:
+    """(kind, text, level, [(page, offset in text) per line], first line)."""
     text, starts = group.lines[0].text, [(group.lines[0].page, 0)]
     for line in group.lines[1:]:
         text, joiner = _join(text, line.text, vocabulary)
         starts.append((line.page, len(text) + len(joiner)))
         text += joiner + line.text
+    first = group.lines[0]
+    if group.kind == "styled":
+        return _styled_block(group, text, starts, found)
     if group.kind != "plain":
-        return group.kind, text, group.level, starts
-    if guess_headings and _is_heading(group, text):
+        return group.kind, text, group.level, starts, first
+    if guess_headings and _is_heading(group, text) and _font_allows(group, text, found):
         text, level = _numbered(group, text)
-        return "heading", text, level, [(page, 0) for page, _ in starts]
-    return "paragraph", text, 0, starts
+        return "heading", text, level, [(page, 0) for page, _ in starts], first
+    return "paragraph", text, 0, starts, first
+
+
+def _styled_block(group: Group, text: str, starts, found: _Layout):
+    """A group set like a heading: a heading unless it reads as a sentence."""
+    first = group.lines[0]
+    if (text[-1] in ".;," and not first.slide_title) or len(text) > 200:
+        return "paragraph", text, 0, starts, first
+    text, level = _numbered(group, text)
+    if not NUMBER_FIRST.match(text):
+        level = 1 if found.slides else layout.level_for(first.size, first.bold, found.recurring)
+    return "heading", text, level, [(page, 0) for page, _ in starts], first
+
+
+def _font_allows(group: Group, text: str, found: _Layout) -> bool:
+    """With fonts known, a line in the body's font is a heading only when numbered, in
+    capitals or very short (the text alone would take many a short sentence for one)."""
+    first = group.lines[0]
+    if not found.known or not 0 < first.size < layout.LARGE or found.slides:
+        return True
+    return bool(NUMBERED_TITLE.match(text)) or _caps(text) or len(text.split()) <= 3
 
 
 def _join(left: str, right: str, vocabulary: _Vocabulary) -> tuple[str, str]:
@@ -339,17 +463,23 @@ def _assemble(parsed: ParsedDocument, blocks: list, page_count: int) -> Normalis
     out: list[Block] = []
     first: dict[int, int] = {}
     offset = 0
-    for kind, text, level, starts in blocks:
+    for kind, text, level, starts, line in blocks:
         if parts:
             offset += 2
         for page, at in starts:
             first.setdefault(page, offset + at)
-        out.append(Block(kind, text, offset, offset + len(text), starts[0][0], level))
+        block = Block(
+            kind, text, offset, offset + len(text), starts[0][0], level, line.size, line.bold
+        )
+        out.append(block)
         parts.append(text)
         offset += len(text)
     text = "\n\n".join(parts)
     title = parsed.title or next((b.text for b in out if b.kind == "heading"), "")
-    return NormalisedDocument(parsed.format, text, out, _spans(first, page_count, len(text)), title)
+    spans = _spans(first, page_count, len(text))
+    metadata = {k: v for k, v in parsed.metadata.items() if k != "styles"}
+    metadata["parser_title"] = parsed.title
+    return NormalisedDocument(parsed.format, text, out, spans, title, metadata)
 
 
 def _spans(first: dict[int, int], page_count: int, end: int) -> list[PageSpan]:

@@ -49,7 +49,22 @@ def result_json(path: Path, result) -> dict:
         "file": str(path),
         "format": document.format,
         "pages": len(document.pages) or 1,
+        "front": _front(document),
+        "notices": [{"code": n.code, "message": n.message} for n in result.notices],
         "cases": cases,
+    }
+
+
+def _front(document) -> dict:
+    """What the title page says (see ``proeftuin.ingestion.structure``)."""
+    front = document.front
+    return {
+        "title": front.title,
+        "organisations": [o.value for o in front.organisations],
+        "commissionedBy": front.commissioned_by.value if front.commissioned_by else None,
+        "authors": [{"name": p.name, "organisation": p.organisation} for p in front.authors],
+        "date": front.date.value if front.date else None,
+        "version": front.version,
     }
 
 

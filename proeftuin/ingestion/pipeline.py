@@ -3,19 +3,26 @@
 Each stage is a plug-in behind a registry (parsers, extraction steps); this module only
 runs them in order, records visible progress on the job, and stores the result in one
 transaction, so a job that dies half-way stores nothing and can simply run again.
+
+A document that describes no innovation yields no case; the run still succeeds, its text
+is stored and indexed for search, and the job carries a Dutch notice ("Geen innovatie
+gevonden in dit document: ...") that the document page shows, like the notices for skipped
+pages and for a document in English (``notices``).
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 
 from proeftuin.core.jobs import PermanentFailure
 from proeftuin.ingestion.extraction import run_steps
 from proeftuin.ingestion.limits import Limits
 from proeftuin.ingestion.normalise import normalise
+from proeftuin.ingestion.notices import Notice, notices
 from proeftuin.ingestion.parsers import parse_bytes
 from proeftuin.ingestion.segment import segment
 from proeftuin.ingestion.types import Extracted, IngestionError, NormalisedDocument, Segment
@@ -27,6 +34,12 @@ logger = logging.getLogger("proeftuin.ingestion")
 class PipelineResult:
     document: NormalisedDocument
     cases: list[tuple[Segment, list[Extracted]]]
+    notices: list[Notice] = field(default_factory=list)
+
+    @property
+    def no_innovation(self) -> bool:
+        """The document describes no innovation: no case, only its text for search."""
+        return any(n.code == "no_innovation" for n in self.notices)
 
 
 def run_pipeline(
@@ -44,7 +57,7 @@ def run_pipeline(
     for index, part in enumerate(segments, start=1):
         cases.append((part, run_steps(document, part)))
         report("extract", 30 + 60 * index // max(len(segments), 1))
-    return PipelineResult(document, cases)
+    return PipelineResult(document, cases, notices(document.structure, len(cases)))
 
 
 def job_run(job_id: int) -> None:
@@ -75,15 +88,31 @@ def job_run(job_id: int) -> None:
     train_theme_classifier()
     try:
         with job.source.file.open("rb") as handle:
-            result = run_pipeline(handle.read(), job.source.filename, progress=progress)
+            data = handle.read()
+        with translation.override(settings.LANGUAGE_CODE):  # notices in the site's language
+            result = run_pipeline(data, job.source.filename, progress=progress)
     except IngestionError as exc:
         mark_failed(job.pk, exc.code, exc.message)
         raise PermanentFailure(exc.message) from exc
     progress("store", 95)
     store_result(job, result)
     Job.objects.filter(pk=job.pk).update(
-        status=Job.Status.SUCCEEDED, step="done", progress=100, finished_at=timezone.now()
+        status=Job.Status.SUCCEEDED,
+        step="done",
+        progress=100,
+        finished_at=timezone.now(),
+        **_notice_fields(result),
     )
+
+
+def _notice_fields(result: PipelineResult) -> dict:
+    """The notices on a succeeded job: the first one's code, all messages (in Dutch)."""
+    if not result.notices:
+        return {}
+    return {
+        "error_code": result.notices[0].code[:40],
+        "error_message": " ".join(n.message for n in result.notices),
+    }
 
 
 def mark_failed(job_id: int, code: str, message: str) -> None:

@@ -1,6 +1,12 @@
 """Split a normalised document into cases (segments).
 
-Strategies, tried in order; the first that finds two or more cases wins:
+First the document's structure (``doc.structure``) decides whether there is anything to cut:
+a document that describes no innovation (questions and answers, minutes, a letter, a
+regulation, too little text; see ``structure.genre``) yields no case at all, and the
+pipeline tells the user why. Otherwise the strategies below are tried in order; the first
+that finds two or more real cases wins. A case is never front or back matter (a title
+"Voorwoord", "Inhoud", "Colofon", "Bijlage ...", "Literatuur") nor inside the table of
+contents, and it ends where the body ends (appendices are no part of the last case).
 
 1. Repeated profile blocks: lists of "Label: value" lines whose labels recur through the
    document (e.g. "Aantal medewerkers", "Bestuurslaag"). Each block opens a case; the case
@@ -10,7 +16,15 @@ Strategies, tried in order; the first that finds two or more cases wins:
    headings) that holds them is a case. Kind "experiment" (or "case-study").
 3. Repeated heading cycles: the same sequence of section headings recurring (e.g.
    "Aanleiding", "Aanpak", "Resultaat" per case). Kind "case-study".
-4. Otherwise the whole document is one case ("whole-document").
+   Cases of a collection follow one another: when the repeating sections are numbered,
+   their parents must be consecutive chapters (two rounds of tests in chapters 3 and 6 of
+   one report, with the results in between, are one innovation, not two).
+4. Labelled sections: sibling sections headed "Casus 1", "Case: X", "Praktijkvoorbeeld 2",
+   "Pilot A" and the like. Kind "case-study".
+5. Otherwise the document describes one innovation: one case over its body (from the first
+   heading after the title page and table of contents, or from the start when there is no
+   table of contents, to the first appendix), titled with the title page's title
+   ("whole-document").
 
 Nothing here knows particular titles; the signals are repetition and layout.
 """
@@ -33,21 +47,50 @@ from proeftuin.ingestion.extraction.text import (
     is_upper,
     numbered,
 )
+from proeftuin.ingestion.structure.outline import BACK_HEADING, FRONT_HEADING, split_number
 from proeftuin.ingestion.types import NormalisedDocument, Segment
 
 MIN_CASE_CHARS = 250
+MIN_LABELLED_CHARS = 800
 LABEL = re.compile(r"^(?P<label>[A-Za-zÀ-ÿ][\w’' ]{1,30}?)\s*:\s*\S")
+CASE_LABEL = re.compile(
+    r"^(?:casus|case|praktijkvoorbeeld|voorbeeld|experiment|pilot|proef|project|casestudy)"
+    r"\s*(?:\d{1,2}|[IVX]{1,4}|[A-Z])?\s*[:.–-]|^(?:casus|case|praktijkvoorbeeld|voorbeeld|"
+    r"experiment|pilot|project)\s+(?:\d{1,2}|[IVX]{1,4}|[A-Z])\b",
+    re.IGNORECASE,
+)
 WORKED = re.compile("|".join(WORKED_HEADINGS))
 LESSONS = re.compile("|".join(LESSON_HEADINGS))
 
 
 def segment(doc: NormalisedDocument) -> list[Segment]:
+    """The cases of a document; none when it describes no innovation."""
+    if not doc.structure.assessment.innovation:
+        return []
     lines = doc_lines(doc)
-    for strategy in (_profile_segments, _marker_segments, _cycle_segments):
-        found = strategy(doc, lines)
+    strategies = (_profile_segments, _marker_segments, _cycle_segments, _labelled_sections)
+    for strategy in strategies:
+        found = [part for part in strategy(doc, lines) if _real_case(doc, part)]
         if len(found) >= 2:
-            return [_trim(lines, part) for part in found]
+            return [_trim(lines, _clip(doc, part)) for part in found]
     return [whole_document(doc)]
+
+
+def _real_case(doc: NormalisedDocument, part: Segment) -> bool:
+    """Not front or back matter, not inside the table of contents, not past the body."""
+    structure = doc.structure
+    toc = structure.toc_span
+    if toc and toc[0] <= part.start < toc[1]:
+        return False
+    if part.start >= structure.body[1]:
+        return False
+    title = heading_key(part.title)
+    return not (FRONT_HEADING.match(title) or BACK_HEADING.match(title))
+
+
+def _clip(doc: NormalisedDocument, part: Segment) -> Segment:
+    end = min(part.end, max(doc.structure.body[1], part.start + 1))
+    return Segment(part.title, part.start, end, part.kind)
 
 
 def _trim(lines: list[Line], part: Segment) -> Segment:
@@ -71,9 +114,13 @@ def cached_segments(doc: NormalisedDocument) -> list[Segment]:
 
 
 def whole_document(doc: NormalisedDocument) -> Segment:
+    """One case over the body: from the start, or after the table of contents when there is
+    one, to the first appendix; titled with the title page's title."""
+    structure = doc.structure
+    start, end = structure.span
     lines = doc_lines(doc)
-    title = doc.title.strip() or (lines[0].text if lines else "")
-    return Segment(title[:200], 0, len(doc.text), "whole-document")
+    title = structure.front.title or doc.title.strip() or (lines[0].text if lines else "")
+    return Segment(title[:200], start, end, "whole-document")
 
 
 # -- 1. profile blocks ---------------------------------------------------------------
@@ -229,7 +276,8 @@ def _sections_with_markers(sections, lines, markers, kind) -> list[Segment]:
     chosen: dict[int, tuple[int, int, int, str]] = {}
     for index, _ in markers:
         offset = lines[index].start
-        inside = [s for s in sections if s[0] <= offset < s[1]]
+        # the section holding the list, not the list's own numbered heading
+        inside = [s for s in sections if s[0] <= offset < s[1] and s[0] != offset]
         if inside:
             deepest = max(inside, key=lambda s: (s[2], s[0]))
             chosen[deepest[0]] = deepest
@@ -296,9 +344,45 @@ def _cycle_segments(doc: NormalisedDocument, lines: list[Line]) -> list[Segment]
     openers = [i for i, key in repeated if key == opener]
     if median(b - a for a, b in pairwise([lines[i].start for i in openers])) < MIN_CASE_CHARS:
         return []  # short repeated lines (a table, a map legend) are not cases
+    if not _consecutive_parents([lines[i] for i in openers]):
+        return []
     starts, titles = [], []
     for index in openers:
         title = lines[index - 1] if index and heading_like(lines[index - 1]) else lines[index]
         starts.append(title.start)
-        titles.append(title.text)
+        number, bare = split_number(title.text)
+        titles.append(bare if number and number[0].isdigit() and bare else title.text)
     return _build(doc, lines, starts, titles, "case-study")
+
+
+def _consecutive_parents(openers: list[Line]) -> bool:
+    """Numbered openers ("3.2 X", "4.2 X") must sit in consecutive chapters."""
+    numbers = [found[0] for line in openers if (found := numbered(line))]
+    if len(numbers) < len(openers) or any("." not in n for n in numbers):
+        return True
+    parents = [n.rsplit(".", 1)[0] for n in numbers]
+    for a, b in pairwise(parents):
+        head_a, _, last_a = a.rpartition(".")
+        head_b, _, last_b = b.rpartition(".")
+        if head_a != head_b or not (last_a.isdigit() and last_b.isdigit()):
+            return False
+        if int(last_b) != int(last_a) + 1:
+            return False
+    return True
+
+
+# -- 4. labelled sections --------------------------------------------------------------
+
+
+def _labelled_sections(doc: NormalisedDocument, lines: list[Line]) -> list[Segment]:
+    """Sibling sections headed "Casus 1", "Case: X", "Praktijkvoorbeeld 2", "Pilot A"."""
+    outline = doc.structure.headings_in(*doc.structure.body)
+    by_level: dict[int, list] = {}
+    for heading in outline:
+        if CASE_LABEL.match(heading.text) or CASE_LABEL.match(heading.line):
+            by_level.setdefault(heading.level, []).append(heading)
+    for level in sorted(by_level):
+        found = [h for h in by_level[level] if h.end - h.start >= MIN_LABELLED_CHARS]
+        if len(found) >= 2:
+            return [Segment(h.line[:200], h.start, h.end, "case-study") for h in found]
+    return []

@@ -11,7 +11,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-BlockKind = Literal["heading", "paragraph", "bullet"]
+# "toc": one entry of a table of contents (never a heading, never part of a case's text).
+BlockKind = Literal["heading", "paragraph", "bullet", "toc"]
 
 # Fields that hold many values per case (every suggestion adds one); all others hold one,
 # so different suggestions for them are a conflict.
@@ -45,6 +46,8 @@ class Block:
     end: int
     page: int
     level: int = 0  # heading level when known (1 = top), else 0
+    size: float = 0.0  # font size relative to the body text (PDF only; 0.0 = unknown)
+    bold: bool = False  # set in bold (PDF only)
 
 
 @dataclass(frozen=True)
@@ -56,13 +59,36 @@ class PageSpan:
 
 @dataclass
 class NormalisedDocument:
-    """Clean text with its blocks and page spans; every later value cites offsets in it."""
+    """Clean text with its blocks and page spans; every later value cites offsets in it.
+
+    ``title`` is the parser's title (file metadata, else the first heading); the title a
+    reader sees on the title page is ``structure.front.title``. ``metadata`` carries what the
+    parser noticed (``slides``, ``pages_without_text``, ``body_size``). ``structure`` (title
+    page, table of contents, outline, body) is read on first use; see
+    ``proeftuin.ingestion.structure`` for its shape.
+    """
 
     format: str
     text: str
     blocks: list[Block]
     pages: list[PageSpan]
     title: str = ""
+    metadata: dict[str, Any] = field(default_factory=dict)
+    _structure: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def structure(self):
+        """The document's structure (``proeftuin.ingestion.structure.Structure``), cached."""
+        if self._structure is None or self._structure.text is not self.text:
+            from proeftuin.ingestion.structure import analyse
+
+            self._structure = analyse(self)
+        return self._structure
+
+    @property
+    def front(self):
+        """Shortcut for ``structure.front``: title, organisations, authors, date, version."""
+        return self.structure.front
 
     def page_at(self, offset: int) -> int:
         starts = [p.start for p in self.pages]

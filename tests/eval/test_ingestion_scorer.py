@@ -198,3 +198,14 @@ def test_reliability_buckets_and_high_confidence_share():
 @pytest.mark.parametrize("value", ["", None, "   "])
 def test_empty_names_never_match(value):
     assert not match.name_match(value, ["", "Logius"])
+
+
+def test_absent_documents_are_skipped_with_a_line(tmp_path, monkeypatch, capsys):
+    from ingest_eval import documents, evaluate, report
+
+    monkeypatch.setitem(documents.FOLDERS, "realdocs", tmp_path)
+    result = evaluate.evaluate_set("realdocs")
+    assert result["documents"] and all(d.absent for d in result["documents"])
+    assert {status for status, *_ in result["targets"]} == {"n/a"}
+    report.print_set(result)
+    assert "logius-ebms3-as4-eindrapport.pdf: SKIPPED (file absent)" in capsys.readouterr().out

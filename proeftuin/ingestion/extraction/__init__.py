@@ -8,6 +8,7 @@ name and a version; every suggestion it makes carries both, with offsets into
 # The import order below is the order in which the steps run.
 # isort: off
 from proeftuin.ingestion.extraction import organisation  # noqa: F401
+from proeftuin.ingestion.extraction import title  # noqa: F401
 from proeftuin.ingestion.extraction import profile  # noqa: F401
 from proeftuin.ingestion.extraction import overview  # noqa: F401
 from proeftuin.ingestion.extraction import years  # noqa: F401

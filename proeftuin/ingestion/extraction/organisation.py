@@ -1,5 +1,13 @@
 """Step "organisation.name": the lead organisation's name as printed.
 
+For a report about one innovation ("whole-document") the title page and colophon come
+first (``doc.front``): the commissioner ("in opdracht van X", "Opdrachtgever: X"), else the
+first organisation the title page or byline names ("Gemeente Tilburg" under the title,
+"door A (VNG), B (GGD)"); then a commissioning sentence in the text ("Logius heeft X
+gevraagd ...", "in opdracht van X"). A well-known abbreviation is given its full name
+(``structure.names.KNOWN``). Places used as an area ("Kwetsbaarheid in de provincie
+Utrecht") are never the organisation.
+
 For a case opened by an upper-case heading the name is that heading, re-cased from the
 case text when the text spells it (else Dutch title case), with a printing error repaired
 when the text consistently spells a word one letter differently ("ZAANDSTAD" -> Zaanstad).
@@ -15,6 +23,7 @@ from collections import Counter
 from proeftuin.ingestion.extraction.lexicon import SENTENCE_STARTERS
 from proeftuin.ingestion.extraction.registry import extracted, step
 from proeftuin.ingestion.extraction.text import compact, fold, is_upper
+from proeftuin.ingestion.structure import names
 from proeftuin.ingestion.types import Extracted, NormalisedDocument, Segment
 
 NAME = "organisation.name"
@@ -44,13 +53,24 @@ ORG = re.compile(
 )
 CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)+")
 STOP_START = SENTENCE_STARTERS
+ACTOR = r"(?P<org>[A-Z][\w/&'’-]*(?:[ \t]+(?:van|voor|de|der|[A-Z][\w/&'’-]*)){0,5})"
+COMMISSIONING = re.compile(
+    rf"\b{ACTOR}\s+(?:heeft|had|hebben)\s+(?:[\w/&'’-]+\s+){{1,5}}?"
+    r"(?:gevraagd|opdracht gegeven|de opdracht gegeven|ingehuurd|verzocht)\b"
+    r"|\bin opdracht van\s+(?:de\s+|het\s+)?(?P<by>[A-Z][\w/&'’-]*(?:[ \t]+(?:van|voor|de|der|"
+    r"[A-Z][\w/&'’-]*)){0,5})"
+)
 
 
-@step(NAME, "1")
+@step(NAME, "2")
 def organisation_name(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
     """The lead organisation of the case."""
     body = doc.text[segment.start : segment.end]
-    if is_upper(segment.title):
+    if segment.kind == "whole-document":
+        found = _from_front(doc) or _commissioner(doc, segment)
+        if found:
+            return found
+    if is_upper(segment.title) and _heading_names_organisation(segment):
         last = segment.title.split()[-1]
         title_end = body.find(last) + len(last) if last in body else len(segment.title)
         name, _ = _from_heading(segment.title, body[title_end:])
@@ -61,6 +81,50 @@ def organisation_name(doc: NormalisedDocument, segment: Segment) -> list[Extract
     name, offset, confidence = found
     start = segment.start + offset
     return [extracted(NAME, name, start, start + len(name), confidence, NAME)]
+
+
+def _heading_names_organisation(segment: Segment) -> bool:
+    """A case heading in capitals is the organisation in a casebook; a report's title in
+    capitals only when it has an organisation's form ("GEMEENTE PROEFSTAD")."""
+    if segment.kind != "whole-document":
+        return True
+    return names.is_organisation_line(dutch_title(segment.title)) is not None
+
+
+def _from_front(doc: NormalisedDocument) -> list[Extracted]:
+    """The commissioner, else the first organisation on the title page or in the byline."""
+    front = doc.front
+    value = front.commissioned_by
+    confidence = 0.85
+    if value is None and front.organisations:
+        value, confidence = front.organisations[0], 0.8
+    if value is None:
+        return []
+    name = names.KNOWN.get(value.text, value.value or value.text)
+    return [extracted(NAME, name, value.start, value.end, confidence, NAME)]
+
+
+def _commissioner(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
+    """ "Logius heeft VKA gevraagd ...", "in opdracht van de Gemeente X" in the text."""
+    for match in COMMISSIONING.finditer(doc.text, segment.start, segment.end):
+        group = "by" if match.group("by") else "org"
+        raw = _trim_name(match.group(group))
+        if not raw or raw.split()[0].lower() in STOP_START:
+            continue
+        known = names.organisations(raw, areas=True)
+        if not known and doc.text.count(raw) < 3:
+            continue  # a one-off capitalised phrase is no organisation
+        start = match.start(group)
+        name = known[0].value if known else raw
+        return [extracted(NAME, name, start, start + len(raw), 0.7, NAME)]
+    return []
+
+
+def _trim_name(text: str) -> str:
+    words = text.split()
+    while words and words[-1] in ("van", "voor", "de", "der"):
+        words.pop()
+    return " ".join(words)
 
 
 def _from_heading(title: str, body: str) -> tuple[str, str]:
@@ -120,6 +184,7 @@ def _from_mentions(body: str, title: str) -> tuple[str, int, float] | None:
     orgs = [
         (m.group("kw").capitalize() + " " + m.group("name"), m.start(), m.group("name"))
         for m in ORG.finditer(body)
+        if not names.area_use(body, m.start(), m.group("kw"))
     ]
     in_title = [o for o in orgs if compact(o[2]) in title_key]
     if in_title:

@@ -102,9 +102,12 @@ def is_upper(text: str) -> bool:
 
 
 def heading_like(line: Line) -> bool:
-    """Short, unpunctuated, capitalised: could be a heading (weak on its own)."""
+    """Short, unpunctuated, capitalised: could be a heading (weak on its own). A table of
+    contents entry never is."""
     if line.kind == "heading" and line.first:
         return True
+    if line.kind == "toc":
+        return False
     text = line.text
     if line.bullet or not 1 <= len(text.split()) <= 10 or text[-1] in ".,;:–-":
         return False

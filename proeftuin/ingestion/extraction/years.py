@@ -1,7 +1,11 @@
 """Step "years": the year(s) a case is about.
 
 A year standing alone on a line before the case (a divider page in a casebook ordered by
-year) is the best signal; otherwise the earliest year in a sentence about starting
+year) is the best signal. For a report about one innovation ("whole-document") the period
+it describes, stated on the title page, in the title or early in the text ("2018-2021",
+"van 2019 tot 2021", "tussen 2019 en 2021"), gives year_start and year_end; else the
+document's own date (``doc.front.date``: title page, colophon, running header) gives both,
+with less confidence for year_end. Otherwise the earliest year in a sentence about starting
 ("startte", "begon", "sinds", "vanaf", "opgericht") is proposed, with less confidence.
 """
 
@@ -16,6 +20,12 @@ from proeftuin.ingestion.types import Extracted, NormalisedDocument, Segment
 
 NAME = "years"
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+PERIOD = re.compile(
+    r"\b(?P<a>(?:19|20)\d\d)\s*(?:-|–|—|/|tot en met|tot|t/m)\s*(?P<b>(?:19|20)\d\d)\b"
+    r"|\btussen\s+(?P<c>(?:19|20)\d\d)\s+en\s+(?P<d>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+EARLY_CHARS = 2500  # the period a report describes is stated early
 START_CUES = (
     "start",
     "begon",
@@ -30,9 +40,9 @@ START_CUES = (
 )
 
 
-@step(NAME, "1")
+@step(NAME, "2")
 def years(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
-    """year_start of the case."""
+    """year_start (and for a report year_end) of the case."""
     year = divider_year(doc, segment)
     if year is not None:
         line = next(
@@ -41,6 +51,10 @@ def years(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
             if ln.start < segment.start and ln.text == str(year)
         )
         return [extracted("year_start", year, line.start, line.end, 0.6, NAME)]
+    if segment.kind == "whole-document":
+        dated = _document_years(doc, segment)
+        if dated:
+            return dated
     found = _start_year(doc, segment)
     if found is None:
         return []
@@ -59,3 +73,24 @@ def _start_year(doc: NormalisedDocument, segment: Segment) -> tuple[int, int, in
             if best is None or value < best[0]:
                 best = (value, start, end)
     return best
+
+
+def _document_years(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
+    """The period the report states early on, else the year of its date."""
+    front = doc.front
+    for start, end in ((front.start, front.end), (segment.start, segment.start + EARLY_CHARS)):
+        for match in PERIOD.finditer(doc.text, start, min(end, len(doc.text))):
+            first = int(match.group("a") or match.group("c"))
+            last = int(match.group("b") or match.group("d"))
+            if first < last <= first + 15 and (front.year is None or last <= front.year + 1):
+                return [
+                    extracted("year_start", first, match.start(), match.end(), 0.65, NAME),
+                    extracted("year_end", last, match.start(), match.end(), 0.6, NAME),
+                ]
+    if front.year is None or front.date is None:
+        return []
+    date = front.date
+    return [
+        extracted("year_start", front.year, date.start, date.end, 0.6, NAME),
+        extracted("year_end", front.year, date.start, date.end, 0.5, NAME),
+    ]

@@ -27,14 +27,31 @@ the order of the content stream, which is the reading order for what word proces
 a PDF whose stream order differs from its reading order would come out in stream order.
 ``bench/parse.py`` measures this parser plus ``normalise`` against pdftotext.
 
+Layout hints for the structure of the document (``metadata``), read with PDFium's raw text
+API at the first letter of every line (``FPDFText_GetFontSize``, ``FPDFText_GetFontWeight``;
+one call each per line, which costs about 5% of the parse time):
+
+- ``styles``: per page, per line of the page text (blank lines included) ``(size, bold)`` or
+  ``None`` for a blank line; ``size`` is in points, ``bold`` a weight of 600 or more (or a font
+  name with "Bold" when PDFium knows no weight).
+- ``body_size``: the font size of most of the text (weighted by characters), so that
+  ``normalise`` can tell headings (clearly larger, or bold at body size) from running text.
+- ``slides``: True when most pages are landscape and hold little text (a slide deck):
+  ``normalise`` then takes each slide's title as a heading.
+
 Bad input: a password (PDFium error 4) becomes ``encrypted_pdf``, any other load failure
 ``corrupt_pdf``; too many pages are refused before any page is read; a document whose pages
 hold (almost) no characters but images is ``scanned_pdf``, one without images ``no_text``.
+Pages without text among pages with text (a scanned page in a report) are kept as empty
+pages and listed in ``metadata["pages_without_text"]``, so the pipeline can say they were
+skipped.
 """
 
 from __future__ import annotations
 
+import ctypes
 import re
+from collections import Counter
 from statistics import median
 
 import pypdfium2 as pdfium
@@ -47,6 +64,11 @@ from proeftuin.ingestion.types import ParsedDocument
 HYPHEN_MARK = re.compile("[\x02\ufffe]")
 PARAGRAPH_GAP = 1.3  # a gap this many times the usual line pitch separates paragraphs
 MIN_CHARS_PER_PAGE = 5  # below this on average, the PDF has no usable text layer
+BOLD_WEIGHT = 600
+SLIDE_MAX_CHARS = 900  # a slide holds at most about this many characters (median over pages)
+FIRST_LETTER = re.compile(r"\w")
+
+Style = tuple[float, bool] | None
 
 
 @PARSERS.register("pdf")
@@ -56,13 +78,17 @@ def parse_pdf(data: bytes, *, limits: Limits) -> ParsedDocument:
         count = len(pdf)
         if count > limits.max_pages:
             raise fail("too_many_pages", pages=count, limit=limits.max_pages)
-        pages = _read_pages(pdf, limits)
+        pages, styles, landscape = _read_pages(pdf, limits)
         _check_text_layer(pdf, pages)
         title = (pdf.get_metadata_dict().get("Title") or "").strip()
     finally:
         pdf.close()
+    metadata: dict = {"styles": styles, "body_size": _body_size(pages, styles)}
     empty = [number for number, text in enumerate(pages, 1) if not text.strip()]
-    metadata = {"pages_without_text": empty} if empty else {}
+    if empty:
+        metadata["pages_without_text"] = empty
+    if _slides(pages, landscape):
+        metadata["slides"] = True
     return ParsedDocument("pdf", pages, title=title, metadata=metadata)
 
 
@@ -75,30 +101,84 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise fail("corrupt_pdf") from exc
 
 
-def _read_pages(pdf: pdfium.PdfDocument, limits: Limits) -> list[str]:
+def _read_pages(
+    pdf: pdfium.PdfDocument, limits: Limits
+) -> tuple[list[str], list[list[Style]], int]:
+    """Text, line styles per page, and how many pages are landscape."""
     pages: list[str] = []
+    styles: list[list[Style]] = []
+    landscape = 0
     chars = 0
     for index in range(len(pdf)):
         page = pdf[index]
         try:
-            text = _page_text(page)
+            width, height = page.get_size()
+            landscape += width > height
+            text, page_styles = _page_text(page)
         finally:
             page.close()
         pages.append(text)
+        styles.append(page_styles)
         chars += len(text)
         if chars > limits.max_chars:
             check_chars(pages, limits)
-    return pages
+    return pages, styles, landscape
 
 
-def _page_text(page: pdfium.PdfPage) -> str:
+def _page_text(page: pdfium.PdfPage) -> tuple[str, list[Style]]:
     textpage = page.get_textpage()
     try:
         lines, starts = _lines(textpage.get_text_range())
-        baselines = _baselines(textpage, lines, starts, textpage.count_chars())
+        total = textpage.count_chars()
+        baselines = _baselines(textpage, lines, starts, total)
+        styles = _styles(textpage, lines, starts, total)
     finally:
         textpage.close()
-    return "\n".join(_with_paragraph_gaps(lines, baselines))
+    out, out_styles = _with_paragraph_gaps(lines, baselines, styles)
+    return "\n".join(out), out_styles
+
+
+def _styles(
+    textpage: pdfium.PdfTextPage, lines: list[str], starts: list[int], total: int
+) -> list[Style]:
+    """(font size, bold) at the first letter of each line; None for blank lines."""
+    styles: list[Style] = []
+    for line, start in zip(lines, starts, strict=True):
+        letter = FIRST_LETTER.search(line)
+        index = start + (letter.start() if letter else 0)
+        if not line.strip() or index >= total:
+            styles.append(None)
+            continue
+        size = round(pdfium_c.FPDFText_GetFontSize(textpage.raw, index), 1)
+        styles.append((size, _bold(textpage, index)))
+    return styles
+
+
+def _bold(textpage: pdfium.PdfTextPage, index: int) -> bool:
+    weight = pdfium_c.FPDFText_GetFontWeight(textpage.raw, index)
+    if weight > 0:
+        return weight >= BOLD_WEIGHT
+    buffer = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, buffer, 128, ctypes.byref(flags))
+    return b"bold" in buffer.value.lower()
+
+
+def _body_size(pages: list[str], styles: list[list[Style]]) -> float:
+    """The font size of most characters (0.0 when unknown)."""
+    weights: Counter[float] = Counter()
+    for text, page_styles in zip(pages, styles, strict=True):
+        for line, style in zip(text.split("\n"), page_styles, strict=False):
+            if style is not None:
+                weights[style[0]] += len(line)
+    return weights.most_common(1)[0][0] if weights else 0.0
+
+
+def _slides(pages: list[str], landscape: int) -> bool:
+    """Mostly landscape pages with little text on each: a slide deck."""
+    if not pages or landscape < 0.6 * len(pages):
+        return False
+    return median(len(text) for text in pages) <= SLIDE_MAX_CHARS
 
 
 def _lines(text: str) -> tuple[list[str], list[int]]:
@@ -108,6 +188,7 @@ def _lines(text: str) -> tuple[list[str], list[int]]:
     starts: list[int] = []
     offset = 0
     for piece in text.split("\r\n"):
+        piece = piece.replace("\r", " ").replace("\n", " ")  # same length: offsets stay
         parts = HYPHEN_MARK.split(piece) if "\x02" in piece or "\ufffe" in piece else [piece]
         for part in parts[:-1]:
             lines.append(part + "-")
@@ -129,19 +210,26 @@ def _baselines(
     ]
 
 
-def _with_paragraph_gaps(lines: list[str], baselines: list[float | None]) -> list[str]:
+def _with_paragraph_gaps(
+    lines: list[str], baselines: list[float | None], styles: list[Style]
+) -> tuple[list[str], list[Style]]:
+    """The lines with a blank line before each clearly larger vertical gap (and the styles
+    kept in step with them)."""
     steps = _steps(baselines)
     pitches = [step for _, step in steps if step > 0]
     if len(pitches) < 2:
-        return lines
+        return lines, styles
     limit = PARAGRAPH_GAP * (median(pitches) if len(pitches) >= 3 else min(pitches))
     gaps = {index for index, step in steps if step > limit}
     out: list[str] = []
+    out_styles: list[Style] = []
     for index, line in enumerate(lines):
         if index in gaps:
             out.append("")
+            out_styles.append(None)
         out.append(line)
-    return out
+        out_styles.append(styles[index])
+    return out, out_styles
 
 
 def _steps(baselines: list[float | None]) -> list[tuple[int, float]]:

@@ -20,26 +20,37 @@ FILE_ID = bytes.fromhex("0123456789abcdef0123456789abcdef")
 # -- PDF ---------------------------------------------------------------------------------------
 
 
+Line = str | tuple  # "text", or (text, size) / (text, size, "bold")
+
+
 def make_pdf(
-    pages: list[list[str]],
+    pages: list[list[Line]],
     *,
     password: str | None = None,
     title: str = "",
     image_pages: bool = False,
+    scanned: tuple[int, ...] = (),
+    landscape: bool = False,
 ) -> bytes:
     """A PDF with one page per list of lines (12 pt, 14 pt apart, from the top left).
-    ``image_pages`` draws a grey image on every page instead of text lines."""
+    A line may be ``(text, size)`` or ``(text, size, "bold")`` (Helvetica-Bold).
+    ``image_pages`` draws a grey image on every page instead of text lines; ``scanned``
+    does so only on those pages (0-based), as a scanned page among text pages would be.
+    ``landscape`` makes A4 pages landscape (a slide deck)."""
     objects: list[bytes] = [
         b"",
         b"",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
     ]
+    width, height = (842, 595) if landscape else (595, 842)
     kids = []
-    for lines in pages:
-        content = _image_content() if image_pages else _text_content(lines)
+    for number, lines in enumerate(pages):
+        image = image_pages or number in scanned
+        content = _image_content() if image else _text_content(lines, height - 52)
         objects.append(_stream(b"", content))
-        resources = b"/Font << /F1 3 0 R >>"
-        if image_pages:
+        resources = b"/Font << /F1 3 0 R /F2 4 0 R >>"
+        if image:
             objects.append(
                 _stream(
                     b"/Type /XObject /Subtype /Image /Width 2 /Height 2 "
@@ -48,9 +59,9 @@ def make_pdf(
                 )
             )
             resources += f" /XObject << /Im1 {len(objects)} 0 R >>".encode()
-        content_ref = len(objects) - (1 if image_pages else 0)
+        content_ref = len(objects) - (1 if image else 0)
         objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << "
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] /Resources << "
             f"{resources.decode()} >> /Contents {content_ref} 0 R >>".encode()
         )
         kids.append(f"{len(objects)} 0 R")
@@ -61,12 +72,22 @@ def make_pdf(
     return _write_pdf(objects, password, info=len(objects) if title else 0)
 
 
-def _text_content(lines: list[str]) -> bytes:
-    ops = [b"BT /F1 12 Tf 14 TL 56 790 Td"]
+def _text_content(lines: list[Line], top: int = 790) -> bytes:
+    ops = [f"BT /F1 12 Tf 14 TL 56 {top} Td".encode()]
     for line in lines:
-        ops.append(b"(" + _pdf_string(line) + b") Tj T*" if line else b"T*")
+        text, size, bold = (line, 12, False) if isinstance(line, str) else _styled(line)
+        if (size, bold) != (12, False) or not isinstance(line, str):
+            ops.append(f"/F{2 if bold else 1} {size} Tf {round(size * 1.2, 1)} TL".encode())
+        ops.append(b"(" + _pdf_string(text) + b") Tj T*" if text else b"T*")
+        if (size, bold) != (12, False):
+            ops.append(b"/F1 12 Tf 14 TL")
     ops.append(b"ET")
     return b"\n".join(ops)
+
+
+def _styled(line: tuple) -> tuple[str, float, bool]:
+    text, size = line[0], line[1] if len(line) > 1 else 12
+    return text, size, len(line) > 2 and line[2] == "bold"
 
 
 def _image_content() -> bytes:

@@ -1,0 +1,50 @@
+"""Step "title": the case's title, from the document's own title page.
+
+A report about one innovation ("whole-document") takes the title its title page shows
+(``doc.front.title``: the largest text on the cover, see ``structure.front``), cited there;
+without a title page the first heading, and the file's own title (metadata) only as a last
+resort, never a generic one ("Rapport", "PowerPoint-presentatie", "Microsoft Word - ...").
+A case in a collection takes its own heading, without its number, and re-cased when printed
+in capitals.
+"""
+
+from __future__ import annotations
+
+from proeftuin.ingestion.extraction.organisation import dutch_title
+from proeftuin.ingestion.extraction.registry import extracted, step
+from proeftuin.ingestion.extraction.text import is_upper
+from proeftuin.ingestion.structure.front import generic_title
+from proeftuin.ingestion.structure.outline import split_number
+from proeftuin.ingestion.types import Extracted, NormalisedDocument, Segment
+
+NAME = "title"
+CONFIDENCE = {"title-page": 0.85, "heading": 0.6, "metadata": 0.4}
+
+
+@step(NAME, "1")
+def title(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
+    """The title of the case."""
+    if segment.kind == "whole-document":
+        return _document_title(doc, segment)
+    text = " ".join(segment.title.split())
+    where = doc.text.find(segment.title, segment.start, segment.end)
+    number, bare = split_number(text)
+    bare = bare if number and bare else text
+    bare = dutch_title(bare) if is_upper(bare) else bare
+    if not bare or generic_title(bare):
+        return []
+    start = where if where >= 0 else segment.start
+    end = start + len(segment.title) if where >= 0 else start
+    return [extracted(NAME, bare.strip(" :.-–"), start, end, 0.6, NAME)]
+
+
+def _document_title(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
+    front = doc.front
+    if not front.title or generic_title(front.title):
+        return []
+    start, end = front.title_start, front.title_end
+    if start < 0:
+        start = end = segment.start
+    confidence = CONFIDENCE.get(front.title_source, 0.4)
+    text = dutch_title(front.title) if is_upper(front.title) else front.title
+    return [extracted(NAME, text, start, end, confidence, NAME)]

@@ -1,0 +1,219 @@
+"""Names on title pages, in colophons and bylines: organisations and persons.
+
+Organisations are recognised by their form, not by a list of documents: a type word and a
+name ("Gemeente Tilburg", "Ministerie van Binnenlandse Zaken", "GGD-regio Utrecht",
+"Stichting X", "X B.V."), or one of the well-known Dutch public bodies and umbrella
+organisations in ``KNOWN`` (a general list of national agencies, with the full name for
+those usually written as an abbreviation). A place used as an area ("Kwetsbaarheid in de
+provincie Utrecht", "inwoners van de gemeente X") is not an organisation: see ``area_use``.
+
+Persons: capitalised given names or initials, optional particles ("van", "van der", "de",
+"ter"), a capitalised surname. ``split_names`` cuts a run of names without separators
+("Frans van Basten Fred van Blommestein") into persons.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PARTICLES = ("van der", "van den", "van de", "van 't", "in 't", "op de", "van", "de", "der",
+             "den", "ter", "ten", "te", "le", "la", "du")  # fmt: skip
+TYPE_WORDS = (
+    r"[Gg]emeente|[Pp]rovincie|[Ww]aterschap|[Hh]oogheemraadschap|[Vv]eiligheidsregio|"
+    r"[Oo]mgevingsdienst|[Ss]tadsregio|[Rr]egio|GGD(?:-regio)?|[Ss]tichting|[Vv]ereniging|"
+    r"[Ii]nspectie|[Rr]ijksdienst voor|[Aa]utoriteit|[Uu]niversiteit(?: van)?|[Hh]ogeschool|"
+    r"[Dd]ienst|[Rr]aad voor|[Pp]olitie|[Gg]emeenschappelijke [Rr]egeling|[Kk]enniscentrum|"
+    r"[Ss]amenwerkingsverband"
+)
+NAME_WORD = r"(?:[A-Z][\w'’&-]*|'s-[A-Z][\w-]+)"
+ORG = re.compile(
+    rf"\b(?P<kw>{TYPE_WORDS})\s+(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}"
+    rf"|[ \t]+(?:aan|den|de|der|van|voor|op)(?=[ \t]+{NAME_WORD}))*)"
+    r"|\b(?P<ministry>[Mm]inisterie van [A-Z][\w-]+(?:(?:,\s|\sen\s|\s)[A-Z][\w-]+)*)"
+    r"|\b(?P<company>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}\s(?:B\.V\.|BV|N\.V\.))"
+)
+# Well-known public bodies (a general list, not of particular documents): the name as
+# usually written -> the full name.
+KNOWN: dict[str, str] = {
+    "Logius": "Logius",
+    "ICTU": "ICTU",
+    "Geonovum": "Geonovum",
+    "Kadaster": "Kadaster",
+    "Rijkswaterstaat": "Rijkswaterstaat",
+    "Belastingdienst": "Belastingdienst",
+    "Staatsbosbeheer": "Staatsbosbeheer",
+    "ProRail": "ProRail",
+    "RIVM": "Rijksinstituut voor Volksgezondheid en Milieu",
+    "KNMI": "Koninklijk Nederlands Meteorologisch Instituut",
+    "CBS": "Centraal Bureau voor de Statistiek",
+    "RVO": "Rijksdienst voor Ondernemend Nederland",
+    "RDW": "RDW",
+    "UWV": "UWV",
+    "SVB": "Sociale Verzekeringsbank",
+    "DUO": "Dienst Uitvoering Onderwijs",
+    "CJIB": "Centraal Justitieel Incassobureau",
+    "IND": "Immigratie- en Naturalisatiedienst",
+    "COA": "Centraal Orgaan opvang asielzoekers",
+    "NVWA": "Nederlandse Voedsel- en Warenautoriteit",
+    "ILT": "Inspectie Leefomgeving en Transport",
+    "CAK": "CAK",
+    "BKWI": "Bureau Keteninformatisering Werk en Inkomen",
+    "RINIS": "RINIS",
+    "JustID": "Justitiële Informatiedienst",
+    "DJI": "Dienst Justitiële Inrichtingen",
+    "TNO": "TNO",
+    "VNG": "Vereniging van Nederlandse Gemeenten",
+    "VNG Realisatie": "VNG Realisatie",
+    "IPO": "Interprovinciaal Overleg",
+    "UvW": "Unie van Waterschappen",
+    "Unie van Waterschappen": "Unie van Waterschappen",
+    "Het Waterschapshuis": "Het Waterschapshuis",
+    "Kiesraad": "Kiesraad",
+    "Nationale Politie": "Nationale Politie",
+    "Zorginstituut Nederland": "Zorginstituut Nederland",
+    "Kamer van Koophandel": "Kamer van Koophandel",
+    "KvK": "Kamer van Koophandel",
+    "Tweede Kamer": "Tweede Kamer der Staten-Generaal",
+    "BZK": "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
+    "SZW": "Ministerie van Sociale Zaken en Werkgelegenheid",
+    "VWS": "Ministerie van Volksgezondheid, Welzijn en Sport",
+    "EZK": "Ministerie van Economische Zaken en Klimaat",
+    "IenW": "Ministerie van Infrastructuur en Waterstaat",
+    "OCW": "Ministerie van Onderwijs, Cultuur en Wetenschap",
+    "JenV": "Ministerie van Justitie en Veiligheid",
+}
+KNOWN_NAME = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(re.escape(k) for k in sorted(KNOWN, key=len, reverse=True))
+    + r")(?![\w-])"
+)
+AREA_BEFORE = re.compile(
+    r"(?:\bin|\bbinnen|\buit|\bover|\bnaar|\brond|\bvan|\bvoor|\bheel|\bgeheel)"
+    r"(?:\s+(?:de|het|deze|die|hele|gehele))?\s*$",
+    re.IGNORECASE,
+)
+PLACE_KEYWORDS = re.compile(r"^(?:[Pp]rovincie|[Gg]emeente|[Rr]egio|[Ss]tadsregio)$")
+GIVEN = r"(?:[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?|(?:[A-Z]\.\s?){1,4})"
+SURNAME = r"[A-Z][a-zà-ÿ’']+(?:-[A-Z][a-zà-ÿ’']+)?"
+PARTICLE = "(?:" + "|".join(re.escape(p) for p in PARTICLES) + ")"
+PERSON = re.compile(rf"{GIVEN}(?:\s+{GIVEN})?(?:\s+{PARTICLE})*\s+{SURNAME}")
+NOT_NAME_WORDS = {
+    "gemeente", "provincie", "ministerie", "rapport", "versie", "datum", "inhoud", "bijlage",
+    "auteur", "auteurs", "opdrachtgever", "colofon", "pagina", "hoofdstuk", "regio",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Found:
+    """A name with its offsets (absolute, in ``doc.text``) and, for organisations, the
+    full name (``value``) and whether it is a type-word match ("Gemeente X")."""
+
+    text: str
+    start: int
+    end: int
+    value: str
+
+
+def organisations(text: str, offset: int = 0, *, areas: bool = False) -> list[Found]:
+    """Organisation names in ``text``, in order; places used as areas left out unless
+    ``areas``. Offsets are ``offset`` plus the position in ``text``."""
+    found: list[Found] = []
+    for match in ORG.finditer(text):
+        name = _clean(match.group(0))
+        if not areas and area_use(text, match.start(), match.group("kw") or ""):
+            continue
+        value = _full(name)
+        found.append(Found(name, offset + match.start(), offset + match.start() + len(name), value))
+    taken = [(f.start - offset, f.end - offset) for f in found]
+    for match in KNOWN_NAME.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        name = match.group(0)
+        found.append(Found(name, offset + match.start(), offset + match.end(), KNOWN[name]))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _clean(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in {"en", "van", "voor", "op", "in", "de", "den"}:
+        words.pop()
+    return " ".join(words)
+
+
+def _full(name: str) -> str:
+    """ "gemeente Tilburg" -> "Gemeente Tilburg"; known abbreviations stay as written."""
+    return name[0].upper() + name[1:]
+
+
+def area_use(text: str, start: int, keyword: str) -> bool:
+    """A "provincie X"/"gemeente X"/"regio X" after "in (de)", "binnen", "uit", "van de"...:
+    the place, not the organisation."""
+    if not PLACE_KEYWORDS.match(keyword.split()[0] if keyword else ""):
+        return False
+    return bool(AREA_BEFORE.search(text[max(0, start - 20) : start]))
+
+
+def is_organisation_line(text: str) -> Found | None:
+    """The line is (nearly) only an organisation's name: "Gemeente Tilburg", "Logius"."""
+    text = text.strip(" ,.;:()")
+    if text.isupper() and len(text) > 4:
+        text = " ".join(w if len(w) <= 4 else w.capitalize() for w in text.split())
+    for found in organisations(text, areas=True):
+        if len(found.text) >= 0.8 * len(text):
+            return found
+    return None
+
+
+def persons(text: str, offset: int = 0) -> list[Found]:
+    """Person names in a byline or author list, split where separators are missing."""
+    found = []
+    for part in re.finditer(r"[^,;&\n]+", text):
+        chunk = re.sub(r"\s*\(.*", "", part.group(0))
+        for piece in re.split(r"\s+(?:en|and|&)\s+", chunk):
+            at = text.find(piece, part.start()) if piece else -1
+            if at >= 0:
+                found.extend(_names_in(piece.strip(), offset + at + _lead(piece)))
+    return found
+
+
+def _lead(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def split_names(text: str) -> list[tuple[int, int]]:
+    """Spans of the persons in a run of names: "Frans van Basten Fred van Blommestein" ->
+    two names. A name is a given name (or initials), then particles and a surname, or
+    directly a surname."""
+    tokens = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\S+", text)]
+    if any(word.lower().strip(",.:") in NOT_NAME_WORDS for _, _, word in tokens):
+        return []
+    spans, index = [], 0
+    while index < len(tokens):
+        first = index
+        index += 1
+        while index < len(tokens) and _particle(tokens[index][2]):
+            index += 1
+        if index < len(tokens):
+            index += 1  # the surname
+        spans.append((tokens[first][0], tokens[index - 1][1]))
+    return spans
+
+
+def _particle(word: str) -> bool:
+    return word.lower() in {"van", "de", "der", "den", "ter", "ten", "te", "'t", "in", "op"}
+
+
+def _names_in(text: str, offset: int) -> list[Found]:
+    if not text or not PERSON.fullmatch(text.strip()):
+        spans = [(m.start(), m.end()) for m in PERSON.finditer(text)]
+        if not spans:
+            return []
+    else:
+        spans = split_names(text)
+    out = []
+    for start, end in spans:
+        name = text[start:end]
+        if PERSON.fullmatch(name) and not set(name.lower().split()) & NOT_NAME_WORDS:
+            out.append(Found(name, offset + start, offset + end, name))
+    return out
