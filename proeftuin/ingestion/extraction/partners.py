@@ -159,7 +159,13 @@ def _lead_keys(doc: NormalisedDocument, segment: Segment) -> set[str]:
     names = []
     if "organisation.name" in steps:
         names = [e.value for e in steps["organisation.name"](doc, segment)]
-    return {compact(n) for n in names if isinstance(n, str) and compact(n)}
+    keys = {compact(n) for n in names if isinstance(n, str) and compact(n)}
+    initials = {  # "Vereniging van Nederlandse Gemeenten" also leads as "VNG"
+        "".join(w[0] for w in n.split() if w[:1].isupper()).lower()
+        for n in names
+        if isinstance(n, str) and len(n.split()) >= 2
+    }
+    return keys | {i for i in initials if len(i) >= 2}
 
 
 def _part_of_lead(text: str, end: int, lead: set[str]) -> bool:
@@ -183,7 +189,8 @@ def _front(doc: NormalisedDocument, segment: Segment) -> list[tuple[str, int, in
     front = getattr(doc, "front", None)
     results = []
     for organisation in getattr(front, "organisations", None) or []:
-        name = getattr(organisation, "name", organisation)
+        name = getattr(organisation, "value", "") or getattr(organisation, "text", "")
+        name = name or getattr(organisation, "name", organisation)
         start = getattr(organisation, "start", None)
         if isinstance(name, str) and start is not None:
             results.append((name, start, getattr(organisation, "end", start + len(name)), 0.75))
