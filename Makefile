@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run dev setup test lint lint-api fuzz-api openapi openapi-check messages bench clean bench-search
+.PHONY: run dev setup test lint lint-api fuzz-api openapi openapi-check messages bench clean bench-search bench-ingest
 
 # The NL API Design Rules ruleset (Logius) lives in ../shared, next to this repository.
 SHARED ?= ../shared
@@ -91,6 +91,11 @@ bench: $(VENV)/.installed
 
 bench-search: $(VENV)/.installed
 	$(PY) bench/search.py
+
+# Upload to a reviewable queue for a 65-page report (built in memory from ../shared/realdocs)
+# and a 300-page one: pages/s per stage beside a plain text extraction of the same pages.
+bench-ingest: $(VENV)/.installed
+	$(PY) bench/ingest_speed.py
 
 clean:
 	rm -rf $(VENV) data staticfiles proeftuin/static/vendor frontend/node_modules

@@ -50,8 +50,6 @@ def check_gold(names: list[str], only: str) -> int:
     """Print the gold texts that do not occur verbatim in their document."""
     missing = 0
     for name in names:
-        if name == "corpus":
-            continue
         for gold in load_gold(name):
             if (only and only not in gold.document) or not gold.path.exists():
                 continue

@@ -2,9 +2,18 @@
 
 Ported unchanged in its rules from the first eval/ingestion.py (so the corpus figures stay
 comparable): segments are paired to gold cases by title prefix; lessons match when the
-extracted text starts with the gold's opening words; people by exact name; InAxis "figures"
-are every distinct quantity of a section (value + unit), NOT only measured results, so the
-corpus outcome figures follow a looser rule than the realdocs/held-out ones.
+extracted text starts with the gold's opening words; people by exact name.
+
+Outcomes follow issue 9's rule (measured results only), scored as on the realdocs set
+(``scoring.score_list``: one suggestion per distinct value, paired one to one by value and
+unit, optional results count neither way, a ``group`` is one result for recall), against the
+figures marked ``result: true``; per case: a segment's suggestions against its own gold case,
+those of a segment no gold case is paired with are all wrong. A suggestion matching only a
+``result: false`` figure (context, a baseline) is wrong.
+The old rule stays visible as a separate line: "figures (any quantity, old rule)", every
+distinct (value, unit) of the InAxis figures (precision and recall) and of the casebook
+figures (recall only); it records no judgements, so the reliability table counts every
+outcome suggestion once, under the new rule.
 """
 
 from __future__ import annotations
@@ -14,7 +23,10 @@ from collections import defaultdict
 
 from .documents import FOLDERS, run
 from .match import fold
-from .scoring import Count, DocResult
+from .scoring import Count, DocResult, score_list
+
+LEGACY = "figures (any quantity, old rule)"
+LEGACY_CASEBOOK = "figures (old rule, recall only)"
 
 
 def compact(text: str) -> str:
@@ -89,9 +101,11 @@ def casebook(gold: dict, set_name: str) -> DocResult:
     doc = DocResult(gold["document"], set_name, segments=len(cases))
     doc.expected = (gold["segments"]["count"],) * 2
     exact = 0
-    for g, case in _pairs(gold["cases"], cases, "heading"):
+    pairs = _pairs(gold["cases"], cases, "heading")
+    for g, case in pairs:
         items = case[1] if case else []
         exact += _casebook_case(doc, g, items)
+    _outcomes(doc, pairs, cases)
     doc.extra = {"profile exact-match": (exact, 5 * len(gold["cases"]))}
     return doc
 
@@ -115,7 +129,7 @@ def _casebook_case(doc: DocResult, g: dict, items) -> int:
     )
     _set_field(doc, "year_start", "year_start", items, {g["year"]})
     _themes(doc, g["themes"], items)
-    _figures(doc, "outcomes (recall only, casebook)", g["figures"], items, recall_only=True)
+    _figures(doc, LEGACY_CASEBOOK, g["figures"], items, recall_only=True)
     return _exact_profile(g, items, names)
 
 
@@ -150,7 +164,26 @@ def _themes(doc: DocResult, gold: dict[str, str], items) -> None:
     _count(doc, "sections (themes)").add(Count(len(extracted), correct, len(wanted), found))
 
 
+def results(figures: list[dict]) -> list[dict]:
+    """The outcome gold of a corpus case: its figures marked ``result: true``."""
+    return [f for f in figures if f.get("result") is True]
+
+
+def _outcomes(doc: DocResult, pairs, cases) -> None:
+    """Outcomes under the new rule, per case; suggestions of unpaired segments are wrong."""
+    total = _count(doc, "outcomes")
+    scored: set[int] = set()
+    for g, case in pairs:
+        segment = [case] if case is not None and id(case) not in scored else []
+        scored.update(id(c) for c in segment)
+        total.add(score_list(doc, "outcomes", [{"outcomes": results(g["figures"])}], segment))
+    unpaired = [case for case in cases if id(case) not in scored]
+    if unpaired:
+        total.add(score_list(doc, "outcomes", [], unpaired))
+
+
 def _figures(doc: DocResult, name: str, gold: list[dict], items, recall_only=False) -> None:
+    """The old rule: distinct (value, unit) pairs against every quantity of the figures."""
     wanted = {(float(f["value"]), f["unit"]) for f in gold}
     seen = {}
     for item in items:
@@ -158,9 +191,6 @@ def _figures(doc: DocResult, name: str, gold: list[dict], items, recall_only=Fal
             key = (abs(float(item.value["value"])), item.value["unit"])
             if key not in seen or item.confidence > seen[key].confidence:
                 seen[key] = item
-    if not recall_only:
-        for key, item in seen.items():
-            _rec(doc, "outcomes (any quantity)", item, key in wanted)
     hits = set(seen) & wanted
     _count(doc, name).add(
         Count(
@@ -178,15 +208,17 @@ def inaxis(gold: dict, set_name: str) -> DocResult:
     for part, _ in cases:
         kinds[part.kind] += 1
     kind_ok = found_lessons = 0
-    for g, case in _pairs(gold["cases"], cases, "anchor"):
+    pairs = _pairs(gold["cases"], cases, "anchor")
+    for g, case in pairs:
         items = case[1] if case else []
         ok, found = _lessons(doc, g["lessons"], items)
         kind_ok, found_lessons = kind_ok + ok, found_lessons + found
         _people(doc, g["people"], g["people_ignored"], items)
-        _figures(doc, "outcomes (InAxis, any quantity)", g["figures"], items)
+        _figures(doc, LEGACY, g["figures"], items)
         org = g["organisation"]
         names = {compact(n) for n in [org["name"], *org["name_variants"]]}
         _org_name(doc, items, names)
+    _outcomes(doc, pairs, cases)
     doc.kinds["lessons"] = (kind_ok, found_lessons)
     doc.extra = {"segment kinds": dict(kinds)}
     return doc

@@ -351,9 +351,20 @@ def score_list(doc: DocResult, name: str, gold_cases: list[dict], cases) -> Coun
     if name in AGREEMENT:
         label, agreement = AGREEMENT[name]
         doc.kinds[label] = agreement(suggestions, golds, pairs)
-    required = [j for j, g in enumerate(golds) if not g.get("optional")]
-    found = sum(1 for j in required if j in pairs.values())
-    return Count(len(suggestions), len(pairs), len(required), found)
+    units = required_units(golds)
+    found = sum(1 for unit in units if any(j in pairs.values() for j in unit))
+    return Count(len(suggestions), len(pairs), len(units), found)
+
+
+def required_units(golds: list[dict]) -> list[list[int]]:
+    """What recall counts: every required gold item is one unit, except that required items
+    sharing a ``group`` (the same result stated twice: "320 vragen" and "36 procent") form one
+    unit, found when any of them is paired. Optional items count neither way."""
+    units: dict[object, list[int]] = {}
+    for j, gold in enumerate(golds):
+        if not gold.get("optional"):
+            units.setdefault(gold.get("group") or ("item", j), []).append(j)
+    return list(units.values())
 
 
 def _kind_agreement(suggestions, golds, pairs, key: str = "kind") -> tuple[int, int]:

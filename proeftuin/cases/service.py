@@ -3,7 +3,7 @@
 from proeftuin.cases.facet_index import bitmap, chosen_bitmaps, facet_index, visible_bitmap
 from proeftuin.cases.facets import facets
 from proeftuin.cases.models import Case, CaseFacetValue, ThemeSet
-from proeftuin.cases.permissions import can_lead_case
+from proeftuin.cases.permissions import can_edit_case, can_lead_case
 from proeftuin.cases.selectors import (
     case_counts_by_province,
     case_detail,
@@ -11,17 +11,19 @@ from proeftuin.cases.selectors import (
     case_visible,
     cases_of_organisation,
 )
-from proeftuin.cases.services import case_create, case_update
+from proeftuin.cases.services import case_create, case_extend, case_update
 
 __all__ = [
     "Case",
     "CaseFacetValue",
     "ThemeSet",
     "bitmap",
+    "can_edit_case",
     "can_lead_case",
     "case_counts_by_province",
     "case_create",
     "case_detail",
+    "case_extend",
     "case_facet_counts",
     "case_update",
     "case_visible",

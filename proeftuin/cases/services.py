@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
@@ -261,3 +262,107 @@ def case_update(
         after=case_snapshot(current),
     )
     return current
+
+
+# --- adding to an existing case (e.g. the same innovation found again in a document) ---
+
+SINGLE_FIELDS = ("title", "summary", "year_start", "year_end")
+ITEM_KEYS = {
+    "outcomes": ("measure", "value", "unit"),
+    "lessons": ("text",),
+    "barriers": ("text",),
+    "people": ("name",),
+    "partners": ("name",),
+    "recognitions": ("kind", "name", "year"),
+    "citations": ("field", "document", "page", "quote"),
+}
+
+
+def _same(value) -> object:
+    """A value as compared when merging: text without case and spacing, numbers exact."""
+    if isinstance(value, str):
+        return " ".join(value.casefold().split())
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return Decimal(str(value)).normalize()
+    return getattr(value, "pk", value)
+
+
+def _item_key(name: str, item: dict) -> tuple:
+    return tuple(_same(item.get(f)) for f in ITEM_KEYS[name])
+
+
+def _current_items(case: Case, name: str) -> list[dict[str, Any]]:
+    _model, fields = CHILDREN[name]
+    return [{f: getattr(row, f) for f in fields} for row in getattr(case, name).all()]
+
+
+def _new_items(case: Case, name: str, offered: list[dict]) -> list[dict]:
+    seen = {_item_key(name, item) for item in _current_items(case, name)}
+    new = []
+    for item in offered:
+        key = _item_key(name, item)
+        if key not in seen:
+            seen.add(key)
+            new.append(item)
+    return new
+
+
+def _conflict(field: str, current, offered) -> dict[str, str]:
+    return {"field": field, "current": str(current or "")[:500], "offered": str(offered)[:500]}
+
+
+def _extend_single(current: Case, offered: dict, changes: dict, conflicts: list) -> None:
+    for field in SINGLE_FIELDS:
+        value = offered.get(field)
+        if value in (None, ""):
+            continue
+        have = getattr(current, field)
+        if have in (None, ""):
+            changes[field] = value
+        elif _same(have) != _same(value):
+            conflicts.append(_conflict(field, have, value))
+
+
+def _extend_sections(current: Case, offered: dict, changes: dict, conflicts: list) -> set[str]:
+    have = {s.theme.key: s.body for s in current.sections.select_related("theme")}
+    themes = set(current.theme_set.themes.values_list("key", flat=True))
+    added = {}
+    for key, body in (offered.get("sections") or {}).items():
+        if not (body or "").strip():
+            continue
+        if key in themes and key not in have:
+            added[key] = body
+        elif key not in themes or _same(have[key]) != _same(body):
+            conflicts.append(_conflict(f"sections.{key}", have.get(key), body))
+    if added:
+        changes["sections"] = {**have, **added}
+    return {f"sections.{key}" for key in added}
+
+
+@transaction.atomic
+def case_extend(*, case: Case, actor, **offered) -> tuple[Case, list[dict[str, str]]]:
+    """Add to ``case`` what ``offered`` has and the case lacks, never replacing anything:
+    list items not yet on the case (outcomes, lessons, barriers, people, partners,
+    recognitions) are appended, sections of themes without text are added, single fields
+    (title, summary, years) are filled only where empty, and citations are added for the
+    fields that took something. Returns the case and the conflicts: offered values that
+    differ from what the case has (``field``, ``current``, ``offered``), left out."""
+    current = Case.objects.select_related("theme_set").get(pk=case.pk)
+    if actor is not None:
+        _check(permissions.can_edit_case(actor, current))
+    changes: dict[str, Any] = {}
+    conflicts: list[dict[str, str]] = []
+    _extend_single(current, offered, changes, conflicts)
+    taken = set(changes) | _extend_sections(current, offered, changes, conflicts)
+    for name in CHILDREN:
+        new = [] if name == "citations" else _new_items(current, name, offered.get(name) or [])
+        if new:
+            changes[name] = _current_items(current, name) + new
+            taken.add(name)
+    cited = [c for c in offered.get("citations") or [] if c.get("field") in taken]
+    new_citations = _new_items(current, "citations", cited)
+    if new_citations:
+        changes["citations"] = _current_items(current, "citations") + new_citations
+    if not changes:
+        return current, conflicts
+    return case_update(case=current, actor=actor, **changes), conflicts

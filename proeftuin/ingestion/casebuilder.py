@@ -91,21 +91,42 @@ def _lead(actor, source, organisation: Organisation, data: dict) -> Organisation
     return source.owner
 
 
+def _refuse_duplicate(actor, source, segment: int) -> None:
+    """A case that looks like one already in the library is not made without a choice
+    ("add to the existing case" or "make a new case anyway"; see ``merging``)."""
+    from proeftuin.ingestion.duplicates import strong_duplicates
+    from proeftuin.ingestion.merging import DuplicateSuspected
+
+    found = strong_duplicates(user=actor, source=source, segment=segment)
+    if found:
+        raise DuplicateSuspected(found)
+
+
 @transaction.atomic
 def case_from_segment(*, actor, source, segment: int) -> Case:
-    """Create (or update) the draft case of one segment from its accepted suggestions."""
+    """Create (or update) the draft case of one segment from its accepted suggestions.
+    A segment whose values were added to an existing case adds to that case again."""
+    from proeftuin.ingestion.merging import segment_add_to_case, segment_choice
+
     if actor is not None:
         allowed, reason = can_review(actor, source)
         if not allowed:
             raise NotAllowed(reason)
+    choice = segment_choice(source, segment)
+    if choice is not None and choice.choice == choice.Choice.MERGED and choice.case:
+        return segment_add_to_case(
+            actor=actor, source=source, segment=segment, case=choice.case
+        ).case
     rows = _accepted(source, segment)
+    existing = next((r.case for r in rows if r.case_id), None)
+    if existing is None and choice is None:
+        _refuse_duplicate(actor, source, segment)
     organisation = _organisation(rows, actor)
     data = _case_data(rows, source.document)
     data.setdefault("title", rows[0].segment_title if rows else source.filename)
     data.setdefault(
         "summary", _("Imported from %s; summary still to be written.") % source.filename
     )
-    existing = next((r.case for r in rows if r.case_id), None)
     theme_set = ThemeSet.objects.get(key="casebook")
     if existing:
         case = case_update(case=existing, actor=actor, theme_set=theme_set, **data)

@@ -148,3 +148,44 @@ class Suggestion(BaseModel):
     @property
     def final_value(self):
         return self.edited_value if self.status == self.Status.EDITED else self.value
+
+
+class DuplicateChoice(BaseModel):
+    """What a reviewer chose for a case in a document that may already be in the library:
+    add its values to an existing case, or make a new case anyway."""
+
+    class Choice(models.TextChoices):
+        MERGED = "merged", _("added to an existing case")
+        NEW = "new", _("a new case anyway")
+
+    source = models.ForeignKey(
+        SourceFile, on_delete=models.CASCADE, related_name="duplicate_choices"
+    )
+    segment = models.PositiveSmallIntegerField(_("case in the document"))
+    choice = models.CharField(_("choice"), max_length=10, choices=Choice.choices)
+    case = models.ForeignKey(
+        "cases.Case", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    conflicts = models.JSONField(
+        _("values not taken over"),
+        default=list,
+        blank=True,
+        help_text=_("Values that differ from what the existing case has; they were left out."),
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["source", "segment"], name="unique_duplicate_choice")
+        ]
+        verbose_name = _("duplicate choice")
+        verbose_name_plural = _("duplicate choices")
+
+    def __str__(self) -> str:
+        return f"{self.source} #{self.segment}: {self.get_choice_display()}"

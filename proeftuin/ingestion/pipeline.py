@@ -53,6 +53,7 @@ def run_pipeline(
     document = normalise(parsed)
     report("segment", 30)
     segments = segment(document)
+    report("extract", 30)  # the first case's extraction is not "segment" time
     cases = []
     for index, part in enumerate(segments, start=1):
         cases.append((part, run_steps(document, part)))
@@ -83,13 +84,15 @@ def job_run(job_id: int) -> None:
     def progress(step: str, percent: int) -> None:
         Job.objects.filter(pk=job.pk).update(step=step, progress=percent)
 
-    from proeftuin.ingestion.learning import train_theme_classifier
+    from proeftuin.ingestion.learning import theme_classifier_for
 
-    train_theme_classifier()
     try:
         with job.source.file.open("rb") as handle:
             data = handle.read()
-        with translation.override(settings.LANGUAGE_CODE):  # notices in the site's language
+        with (
+            translation.override(settings.LANGUAGE_CODE),  # notices in the site's language
+            theme_classifier_for(job.source.owner_id),
+        ):
             result = run_pipeline(data, job.source.filename, progress=progress)
     except IngestionError as exc:
         mark_failed(job.pk, exc.code, exc.message)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from proeftuin.ingestion import views
+from proeftuin.ingestion import views, views_duplicates
 
 app_name = "ingestion"
 
@@ -10,4 +10,9 @@ urlpatterns = [
     path("<uuid:uuid>/opnieuw/", views.job_retry, name="retry"),
     path("<uuid:uuid>/casus/<int:segment>/", views.segment_action, name="segment"),
     path("suggesties/<uuid:uuid>/", views.suggestion_decide, name="decide"),
+    path(
+        "<uuid:uuid>/casus/<int:segment>/dubbel/",
+        views_duplicates.segment_duplicate,
+        name="duplicate",
+    ),
 ]

@@ -32,6 +32,14 @@ class OrganisationForm(forms.Form):
     )
     municipality = forms.CharField(label=_("Municipality"), max_length=120, required=False)
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    share_review_decisions = forms.BooleanField(
+        label=_("Share our review decisions with other organisations"),
+        help_text=_(
+            "Off: what reviewers of this organisation accept or reject teaches only the "
+            "reading of this organisation's own documents."
+        ),
+        required=False,
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def service_data(self) -> dict:

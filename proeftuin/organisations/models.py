@@ -53,6 +53,14 @@ class Organisation(BaseModel):
     province = models.CharField(_("province"), max_length=4, choices=Province.choices, blank=True)
     municipality = models.CharField(_("municipality"), max_length=120, blank=True)
     website = models.URLField(_("website"), blank=True)
+    share_review_decisions = models.BooleanField(
+        _("share review decisions"),
+        default=False,
+        help_text=_(
+            "Let the accepted and rejected theme codings of this organisation's documents also "
+            "teach the classifier that reads other organisations' documents."
+        ),
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:

@@ -23,6 +23,15 @@ def organisation_similar(org: Organisation, *, limit: int = 8) -> list[SimilarOr
     return rank_similar(org, candidates, limit=limit)
 
 
+def organisation_ids_sharing_review_decisions() -> list[int]:
+    """Organisations whose review decisions may teach the reading of others' documents."""
+    return list(
+        Organisation.objects.filter(share_review_decisions=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
 def organisation_counts_by_province() -> dict[str, int]:
     rows = (
         Organisation.objects.exclude(province="")

@@ -11,6 +11,7 @@ from proeftuin.organisations.models import Domain, Organisation
 from proeftuin.organisations.selectors import (
     organisation_counts_by_province,
     organisation_get,
+    organisation_ids_sharing_review_decisions,
     organisation_queryset,
     organisation_similar,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "organisation_counts_by_province",
     "organisation_create",
     "organisation_get",
+    "organisation_ids_sharing_review_decisions",
     "organisation_queryset",
     "organisation_similar",
     "organisation_update",

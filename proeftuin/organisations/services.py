@@ -31,6 +31,7 @@ EDITABLE_FIELDS = (
     "province",
     "municipality",
     "website",
+    "share_review_decisions",
 )
 
 

@@ -109,6 +109,8 @@ def _edit(request, org=None):
         initial = {f: getattr(org, f) for f in services.EDITABLE_FIELDS}
         initial.update(domains=list(org.domains.all()), version=org.version)
     form = OrganisationForm(request.POST or None, initial=initial)
+    if org is None:  # sharing is for the organisation's own administrators to decide
+        del form.fields["share_review_decisions"]
     status = 200
     if request.method == "POST":
         status = 400

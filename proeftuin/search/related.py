@@ -75,13 +75,15 @@ def _traits(case_ids: set[int]) -> dict[int, set[str]]:
     return out
 
 
-def _related(user, text: str, *, exclude_case=None, own_traits=(), limit: int = 5, vector=None):
+def _related(
+    user, text: str, *, exclude_case=None, own_traits=(), limit=5, vector=None, mode="hybrid"
+):
     text = text.strip()[:MAX_IDEA_CHARS]
     if not text:
         return RelatedCases()
     scope = user_scope(user, exclude_case=exclude_case)
     depth = settings.SEARCH_CANDIDATES
-    ranking, messages = rank_in_scope(text, scope, "hybrid", depth, query_vector=vector)
+    ranking, messages = rank_in_scope(text, scope, mode, depth, query_vector=vector)
     hits = hydrate(user, ranking.hits, ranking.terms, exclude_case=exclude_case)
     # Short lessons and outcomes resemble everything a little; what a case is about is in
     # its summary and theme sections.
@@ -101,6 +103,7 @@ def similar_cases(*, user, case, limit: int = 5) -> RelatedCases:
     return _related(user, text, exclude_case=case.id, own_traits=own, limit=limit, vector=vector)
 
 
-def prior_cases(*, user, text: str, limit: int = 5) -> RelatedCases:
-    """ "Has this been done before?": cases ``user`` may see that resemble a described idea."""
-    return _related(user, text, limit=limit)
+def prior_cases(*, user, text: str, limit: int = 5, mode: str = "hybrid") -> RelatedCases:
+    """ "Has this been done before?": cases ``user`` may see that resemble a described idea.
+    ``mode="keyword"`` leaves the embedding model out (quick enough for many texts at once)."""
+    return _related(user, text, limit=limit, mode=mode)

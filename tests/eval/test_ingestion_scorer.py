@@ -209,3 +209,116 @@ def test_absent_documents_are_skipped_with_a_line(tmp_path, monkeypatch, capsys)
     assert {status for status, *_ in result["targets"]} == {"n/a"}
     report.print_set(result)
     assert "logius-ebms3-as4-eindrapport.pdf: SKIPPED (file absent)" in capsys.readouterr().out
+
+
+# -- corpus gold: outcomes under issue 9's rule (figures marked result: true) -------------
+
+CORPUS_GOLD = {
+    "document": "cahier.txt",
+    "segments": {"count": 2, "kind": "experiment"},
+    "cases": [
+        {
+            "anchor": "Ten Boer besteedt zich uit",
+            "organisation": {"name": "Gemeente Ten Boer", "name_variants": []},
+            "lessons": [],
+            "people": [],
+            "people_ignored": [],
+            "figures": [
+                {"value": 7500, "unit": "count", "result": False, "quote": "7500 inwoners"},
+                {"value": 300000, "unit": "eur", "result": True, "quote": "300.000 euro"},
+                {"value": 12.4, "unit": "fte", "result": True, "quote": "12,4 fte"},
+                {"value": 320, "unit": "count", "result": True, "group": "q", "quote": "320"},
+                {"value": 36, "unit": "percent", "result": True, "group": "q", "quote": "36"},
+                {
+                    "value": 200000,
+                    "unit": "eur",
+                    "result": True,
+                    "optional": True,
+                    "quote": "twee ton",
+                },
+            ],
+        },
+        {
+            "anchor": "Enschede doorbreekt",
+            "organisation": {"name": "Gemeente Enschede", "name_variants": []},
+            "lessons": [],
+            "people": [],
+            "people_ignored": [],
+            "figures": [
+                {"value": 30, "unit": "count", "result": True, "quote": "ca. 30 gemeenten"},
+                {"value": 10, "unit": "count", "result": False, "quote": "tien hulpverleners"},
+            ],
+        },
+    ],
+}
+
+
+def _outcome(value, unit, measure="m"):
+    return _item("outcomes", {"value": value, "unit": unit, "measure": measure}, 0.6)
+
+
+def test_corpus_outcomes_count_only_results_and_keep_the_old_line(monkeypatch):
+    from ingest_eval import corpus
+
+    ten_boer = [
+        _outcome(7500, "count"),  # context: wrong under the new rule, right under the old
+        _outcome(300000, "eur"),  # a result
+        _outcome(36, "percent"),  # one of a group: the group is found
+        _outcome(200000, "eur"),  # optional result: right, not needed for recall
+    ]
+    enschede = [_outcome(10, "count"), _outcome(300000, "eur")]  # context; another case's result
+    stray = [_outcome(30, "count")]  # a segment no gold case is paired with: wrong
+    result = _result(
+        "",
+        [
+            ("Ten Boer besteedt zich uit", 0, 10, ten_boer),
+            ("Enschede doorbreekt hulpverlenerscarrousel", 10, 20, enschede),
+            ("Inleiding", 20, 30, stray),
+        ],
+    )
+    monkeypatch.setattr(corpus, "run", lambda path: result)
+    doc = corpus.inaxis(CORPUS_GOLD, "corpus")
+    new = doc.fields["outcomes"]
+    # suggestions 4 + 2 + 1; right: 300000, 36 (group), 200000 (optional)
+    assert (new.extracted, new.correct) == (7, 3)
+    # required results: 300000, 12.4, group q (one), 30 -> 4; found: 300000 and group q
+    assert (new.gold, new.found) == (4, 2)
+    old = doc.fields[corpus.LEGACY]
+    # old rule: every quantity; distinct (value, unit) per case: 7500, 300000, 36, 200000 | 10
+    assert (old.extracted, old.correct, old.gold, old.found) == (6, 5, 8, 5)
+    # each outcome suggestion is judged once (the old line records nothing), as on realdocs
+    judged = [r for r in doc.records if isinstance(r["value"], dict) and "unit" in r["value"]]
+    assert {r["field"] for r in judged} == {"outcomes"}
+    assert len(judged) == 7 and sum(r["matched"] for r in judged) == 3
+
+
+def test_a_group_is_one_required_result():
+    from ingest_eval.scoring import required_units
+
+    golds = [
+        {"value": 320, "group": "q"},
+        {"value": 36, "group": "q"},
+        {"value": 1},
+        {"value": 2, "optional": True},
+    ]
+    assert sorted(required_units(golds)) == [[0, 1], [2]]
+
+
+def test_corpus_gold_marks_every_figure():
+    """Every figure of the corpus gold says whether it is a result; optional and group only on
+    results; a group has at least two items."""
+    import yaml
+
+    gold_dir = Path(__file__).resolve().parents[2] / "eval" / "gold"
+    for name in ("inaxis.yaml", "casebook.yaml"):
+        data = yaml.safe_load((gold_dir / name).read_text(encoding="utf-8"))
+        groups: dict[str, int] = {}
+        for case in data["cases"]:
+            for fig in case["figures"]:
+                assert fig.get("result") in (True, False), (name, fig["quote"])
+                if fig.get("optional") or fig.get("group"):
+                    assert fig["result"] is True, (name, fig["quote"])
+                if fig.get("group"):
+                    groups[fig["group"]] = groups.get(fig["group"], 0) + 1
+        assert all(n >= 2 for n in groups.values()), (name, groups)
+        assert any(f["result"] for c in data["cases"] for f in c["figures"]), name

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from proeftuin.cases.forms import FORMSETS
 from proeftuin.cases.models import Case
-from proeftuin.ingestion.models import Job, SourceFile, Suggestion
+from proeftuin.ingestion.models import DuplicateChoice, Job, SourceFile, Suggestion
 from proeftuin.organisations.models import Organisation
 from tests.security.world import DOCUMENT_TEXT, World
 
@@ -82,6 +82,11 @@ def _organisation_a(world) -> tuple:
 
 def _first_suggestion(world):
     return world.source.suggestions.order_by("pk").first()
+
+
+def _duplicate_choices(world) -> tuple:
+    choices = DuplicateChoice.objects.filter(source=world.source)
+    return sorted(choices.values_list("segment", "choice", "case")), _draft(world)
 
 
 def _citing_cases(world) -> int:
@@ -187,6 +192,23 @@ WRITES = [
             f"/documenten/{w.source.uuid}/casus/0/", {"action": "accept_above", "threshold": "0"}
         ),
         _suggestions,
+    ),
+    Write(
+        "duplicate: add to A's draft",
+        ("ingestion:duplicate",),
+        30,
+        lambda w, c: c.post(
+            f"/documenten/{w.source.uuid}/casus/0/dubbel/",
+            {"action": "merge", "case": str(w.cases["draft"].uuid)},
+        ),
+        _duplicate_choices,
+    ),
+    Write(
+        "duplicate: a new case anyway",
+        ("ingestion:duplicate",),
+        30,
+        lambda w, c: c.post(f"/documenten/{w.source.uuid}/casus/0/dubbel/", {"action": "new"}),
+        _duplicate_choices,
     ),
     Write(
         "re-run",

@@ -9,6 +9,9 @@ the case. A heading that the normaliser glued to its paragraph ("Openheid Jeugdb
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from proeftuin.ingestion.extraction.classifier import ThemeClassifier
 from proeftuin.ingestion.extraction.lexicon import THEME_HEADINGS
 from proeftuin.ingestion.extraction.registry import extracted, step
@@ -25,7 +28,35 @@ from proeftuin.ingestion.types import Extracted, NormalisedDocument, Segment
 
 HEADINGS, CLASSIFIER = "themes.headings", "themes.classifier"
 STOP_HEADINGS = {"thema's", "themas", "thema"}
-_installed: dict[str, tuple[ThemeClassifier, float]] = {}
+
+
+class _Installed:
+    """The classifier in use, read like a dict (``"model" in _installed``): the one set
+    for the current context by ``theme_classifier`` (a job uses its own organisation's
+    model, whatever another thread's job uses), else the one installed for the process."""
+
+    def __init__(self) -> None:
+        self.process: dict[str, tuple[ThemeClassifier, float]] = {}
+        self.scoped: ContextVar[dict | None] = ContextVar("theme_classifier", default=None)
+
+    def _current(self) -> dict:
+        scoped = self.scoped.get()
+        return self.process if scoped is None else scoped
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._current()
+
+    def __getitem__(self, key: str) -> tuple[ThemeClassifier, float]:
+        return self._current()[key]
+
+    def __setitem__(self, key: str, value: tuple[ThemeClassifier, float]) -> None:
+        self.process[key] = value
+
+    def clear(self) -> None:
+        self.process.clear()
+
+
+_installed = _Installed()
 
 
 def theme_heading(line: Line) -> tuple[str, int] | None:
@@ -93,6 +124,16 @@ def install_theme_classifier(model: ThemeClassifier | None, threshold: float = 0
     _installed.clear()
     if model is not None:
         _installed["model"] = (model, threshold)
+
+
+@contextmanager
+def theme_classifier(model: ThemeClassifier | None, threshold: float = 0.6):
+    """Use ``model`` (``None``: none at all) only inside this block and this context."""
+    token = _installed.scoped.set({"model": (model, threshold)} if model is not None else {})
+    try:
+        yield model
+    finally:
+        _installed.scoped.reset(token)
 
 
 @step(CLASSIFIER, "1")
