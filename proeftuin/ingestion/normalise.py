@@ -57,6 +57,12 @@ PUNCTUATION = re.compile(r"[.,;:!?()\[\]{}‘’“”\"'«»–—…*•●▪
 LEADING_WORD = re.compile(r"[^\W\d_]+")
 SPACES = re.compile(r"\s+")
 COVER_WORDS = 80
+LABEL_LINE = re.compile(  # colophon lines: never a heading, never joined to each other
+    r"^(?:opdrachtgever|in opdracht van|datum|versie|status|auteurs?|auteur\(s\)|tekst|"
+    r"redactie|samenstelling|uitgave|uitgegeven door|contact(?:persoon)?|kenmerk|telefoon|"
+    r"e-mail|vormgeving|fotografie|druk|foto's)\s*:",
+    re.IGNORECASE,
+)
 DATE_LINE = re.compile(
     r"^\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
     r"|november|december)\s+\d{4}$",
@@ -123,7 +129,7 @@ def normalise(parsed: ParsedDocument) -> NormalisedDocument:
         pages, styles = _drop_furniture(pages, styles, running)
     slides = bool(parsed.metadata.get("slides"))
     lines = _lines(pages, styles, slides)
-    if mode == "wrapped" and not slides:
+    if mode == "wrapped":
         _mark_cover(lines)
     found = _layout(lines, slides)
     vocabulary = _Vocabulary(parsed.pages)
@@ -250,6 +256,7 @@ def _group(lines: list[Line], mode: str, width: int, found: _Layout) -> list[Gro
     for line in lines:
         current = groups[-1] if groups else None
         if line.toc:
+            line.text = layout.MARKER.sub("", line.text)
             if current and current.kind == "toc" and layout.wraps(current.lines[-1].text):
                 current.lines.append(line)  # an entry wrapped over two lines
             else:
@@ -332,6 +339,8 @@ def _wrapped(group: Group, prev: str, text: str) -> bool:
     """Without a blank line: a hard-wrapped line, unless a paragraph or heading ended."""
     if _lower(text):
         return True
+    if LABEL_LINE.match(text) and LABEL_LINE.match(group.lines[-1].text):
+        return False  # "Datum: ..." under "Opdrachtgever: ...": a list of labels
     reference = max([len(ln.text) for ln in group.lines[-4:]] + [len(text)])
     if _ends_sentence(prev) and (len(prev) < 0.75 * reference or len(text) < 0.5 * reference):
         return False
@@ -361,7 +370,7 @@ def _caps(text: str) -> bool:
 
 def _heading_like(text: str) -> bool:
     words = text.split()
-    if DATE_LINE.match(text):
+    if DATE_LINE.match(text) or LABEL_LINE.match(text):
         return False
     if len(text) > 90 or len(words) > 12 or text[-1] in ".,;:-" or words[-1] in FUNCTION_WORDS:
         return False

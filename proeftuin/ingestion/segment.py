@@ -19,9 +19,11 @@ contents, and it ends where the body ends (appendices are no part of the last ca
    Cases of a collection follow one another: when the repeating sections are numbered,
    their parents must be consecutive chapters (two rounds of tests in chapters 3 and 6 of
    one report, with the results in between, are one innovation, not two).
-4. Labelled sections: sibling sections headed "Casus 1", "Case: X", "Praktijkvoorbeeld 2",
+4. A chapter named as a collection ("2 Vijf praktijkvoorbeelden", "De projecten",
+   "Casussen"): each substantial section directly under it is a case. Kind "case-study".
+5. Labelled sections: sibling sections headed "Casus 1", "Case: X", "Praktijkvoorbeeld 2",
    "Pilot A" and the like. Kind "case-study".
-5. Otherwise the document describes one innovation: one case over its body (from the first
+6. Otherwise the document describes one innovation: one case over its body (from the first
    heading after the title page and table of contents, or from the start when there is no
    table of contents, to the first appendix), titled with the title page's title
    ("whole-document").
@@ -53,6 +55,11 @@ from proeftuin.ingestion.types import NormalisedDocument, Segment
 MIN_CASE_CHARS = 250
 MIN_LABELLED_CHARS = 800
 LABEL = re.compile(r"^(?P<label>[A-Za-zÀ-ÿ][\w’' ]{1,30}?)\s*:\s*\S")
+COLLECTION = re.compile(
+    r"\b(?:praktijkvoorbeelden|voorbeelden|casussen|cases|casestudies|case studies|projecten|"
+    r"pilots|experimenten|initiatieven|proeftuinen|praktijkverhalen|innovaties)\b",
+    re.IGNORECASE,
+)
 CASE_LABEL = re.compile(
     r"^(?:casus|case|praktijkvoorbeeld|voorbeeld|experiment|pilot|proef|project|casestudy)"
     r"\s*(?:\d{1,2}|[IVX]{1,4}|[A-Z])?\s*[:.–-]|^(?:casus|case|praktijkvoorbeeld|voorbeeld|"
@@ -68,7 +75,13 @@ def segment(doc: NormalisedDocument) -> list[Segment]:
     if not doc.structure.assessment.innovation:
         return []
     lines = doc_lines(doc)
-    strategies = (_profile_segments, _marker_segments, _cycle_segments, _labelled_sections)
+    strategies = (
+        _profile_segments,
+        _marker_segments,
+        _cycle_segments,
+        _collection_chapter,
+        _labelled_sections,
+    )
     for strategy in strategies:
         found = [part for part in strategy(doc, lines) if _real_case(doc, part)]
         if len(found) >= 2:
@@ -327,11 +340,13 @@ def _line_at(lines: list[Line], offset: int) -> str:
 
 
 def _cycle_segments(doc: NormalisedDocument, lines: list[Line]) -> list[Segment]:
-    heads = [
-        (i, heading_key(ln.text))
-        for i, ln in enumerate(lines)
-        if ln.first and heading_like(ln) and not ln.text.isdigit()
-    ]
+    heads = _without_continuations(
+        [
+            (i, heading_key(ln.text))
+            for i, ln in enumerate(lines)
+            if ln.first and heading_like(ln) and not ln.text.isdigit()
+        ]
+    )
     counts = Counter(key for _, key in heads)
     repeated = [(i, key) for i, key in heads if counts[key] >= 2]
     if not repeated:
@@ -355,6 +370,18 @@ def _cycle_segments(doc: NormalisedDocument, lines: list[Line]) -> list[Segment]
     return _build(doc, lines, starts, titles, "case-study")
 
 
+def _without_continuations(heads: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A heading repeated right after itself ("Resultaten", "Resultaten (2)" on the next
+    slide or page) continues its section: it opens no new one."""
+    out: list[tuple[int, str]] = []
+    for index, key in heads:
+        bare = re.sub(r"\s*\(?(?:\d+|vervolg|vervolgd|continued)\)?$", "", key)
+        if out and out[-1][1] == bare:
+            continue
+        out.append((index, bare))
+    return out
+
+
 def _consecutive_parents(openers: list[Line]) -> bool:
     """Numbered openers ("3.2 X", "4.2 X") must sit in consecutive chapters."""
     numbers = [found[0] for line in openers if (found := numbered(line))]
@@ -371,7 +398,24 @@ def _consecutive_parents(openers: list[Line]) -> bool:
     return True
 
 
-# -- 4. labelled sections --------------------------------------------------------------
+# -- 4. a chapter named as a collection ----------------------------------------------
+
+
+def _collection_chapter(doc: NormalisedDocument, lines: list[Line]) -> list[Segment]:
+    """The substantial sections right under a heading like "Vijf praktijkvoorbeelden"."""
+    outline = doc.structure.headings_in(*doc.structure.body)
+    for index, chapter in enumerate(outline):
+        if len(chapter.text.split()) > 6 or not COLLECTION.search(chapter.text):
+            continue
+        inside = [h for h in outline[index + 1 :] if h.start < chapter.end]
+        level = min((h.level for h in inside), default=0)
+        found = [h for h in inside if h.level == level and h.end - h.start >= MIN_LABELLED_CHARS]
+        if level > chapter.level and len(found) >= 2:
+            return [Segment(h.text[:200], h.start, h.end, "case-study") for h in found]
+    return []
+
+
+# -- 5. labelled sections --------------------------------------------------------------
 
 
 def _labelled_sections(doc: NormalisedDocument, lines: list[Line]) -> list[Segment]:

@@ -197,3 +197,42 @@ def test_a_report_of_another_shape_with_lesson_lists():
     assert [p.title for p in parts] == [f"Casus {i}: Gemeente {n}" for i, n in enumerate(names, 1)]
     assert {p.kind for p in parts} == {"case-study"}
     assert "Conclusies" not in doc.text[parts[-1].start : parts[-1].end]
+
+
+def _real(text: str) -> NormalisedDocument:
+    from proeftuin.ingestion.normalise import normalise
+    from proeftuin.ingestion.parsers import parse_bytes
+
+    return normalise(parse_bytes(text.encode(), "rapport.txt"))
+
+
+STORY_TEXT = (
+    "De gemeente Zuidhaven startte een pilot met een app voor meldingen over de openbare "
+    "ruimte. Inwoners sturen een foto en de locatie mee en volgen de afhandeling."
+)
+
+
+def test_a_table_of_contents_never_triggers_the_repeated_heading_rule():
+    toc = "Inhoud\n\n" + "\n".join(
+        f"{n} {t} .......... {n + 2}" for n, t in enumerate(["Aanleiding", "Aanpak", "Lessen"], 1)
+    )
+    body = "\n\n".join(
+        f"{n} {t}\n\n{STORY_TEXT}" for n, t in enumerate(["Aanleiding", "Aanpak", "Lessen"], 1)
+    )
+    doc = _real(f"Meldingen in Zuidhaven\n\n{toc}\n\n{body}\n")
+    (part,) = segment(doc)
+    assert part.kind == "whole-document" and part.title == "Meldingen in Zuidhaven"
+    assert doc.text[part.start :].startswith("1 Aanleiding")
+
+
+def test_front_and_back_matter_are_never_cases():
+    lessons = "Belangrijke lessen\n- Begin klein.\n- Betrek de uitvoering.\n"
+    text = (
+        f"Voorwoord\n\n{STORY_TEXT}\n\n{lessons}\n"
+        f"1 Aanleiding\n\n{STORY_TEXT}\n\n2 Aanpak\n\n{STORY_TEXT}\n\n"
+        f"Bijlage 1 Interviews\n\n{STORY_TEXT}\n\n{lessons}"
+    )
+    doc = _real(text)
+    parts = segment(doc)
+    assert [p.kind for p in parts] == ["whole-document"]
+    assert "Bijlage 1" not in doc.text[parts[0].start : parts[0].end]

@@ -377,3 +377,100 @@ def test_labelled_case_sections():
     parts = segment(doc_of(text.encode(), "casussen.txt"))
     assert [p.title for p in parts] == ["Casus 1: Gemeente Aa", "Casus 2: Gemeente Bee"]
     assert {p.kind for p in parts} == {"case-study"}
+
+
+def test_the_sections_of_a_chapter_named_as_a_collection():
+    text = "1 Inleiding\n\nDit rapport laat zien hoe gemeenten werken met meldingen.\n\n"
+    text += "2 Drie praktijkvoorbeelden\n\n"
+    for number, name in enumerate(("Gemeente Aa", "Gemeente Bee", "Gemeente Cee"), 1):
+        text += f"2.{number} {name}\n\n" + "\n\n".join([" ".join(BODY)] * 2) + "\n\n"
+    text += "3 Conclusies\n\nAlle drie de gemeenten handelen meldingen sneller af.\n"
+    parts = segment(doc_of(text.encode(), "voorbeelden.txt"))
+    assert [p.title for p in parts] == ["Gemeente Aa", "Gemeente Bee", "Gemeente Cee"]
+
+
+def test_colophon_at_the_end_gives_commissioner_date_and_version():
+    pages = [[("Buurtbudget in de praktijk", 24, "bold")]]
+    pages.append([("1 Aanleiding", 16, "bold"), "", *BODY])
+    pages.append([("2 Resultaten", 16, "bold"), "", "De buurten kozen zelf hun projecten.", *BODY])
+    colophon = [("Colofon", 16, "bold"), "", "Opdrachtgever: Provincie Zuidland"]
+    colophon += ["Datum: 4 juli 2022", "Versie: 2.1", "Tekst: Sanne de Boer"]
+    pages.append(colophon)
+    doc = doc_of(make_pdf(pages), "buurtbudget.pdf")
+    front = doc.front
+    assert front.commissioned_by.value == "Provincie Zuidland"  # named as commissioner: no area
+    assert (front.date.value, front.version) == ("2022-07-04", "2.1")
+    assert [p.name for p in front.authors] == ["Sanne de Boer"]
+    (case,) = segment(doc)
+    assert "Opdrachtgever" not in doc.text[case.start : case.end]
+
+
+def test_a_word_title_page_with_version_and_commissioner():
+    data = make_docx(
+        [
+            ("Titel", "Samen slimmer inkopen"),
+            ("", "Versie 0.9"),
+            ("", "In opdracht van het Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"),
+            ("page", ""),
+            ("Kop1", "Inleiding"),
+            ("", " ".join(BODY)),
+        ]
+    )
+    front = doc_of(data, "inkopen.docx").front
+    assert (front.title, front.version) == ("Samen slimmer inkopen", "0.9")
+    assert front.commissioned_by.value == (
+        "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+    )
+
+
+def test_a_web_article_title_date_and_the_year_its_pilot_started():
+    html = (
+        "<html><head><title>Nieuws | Gemeente Oosterburg</title></head><body><article>"
+        "<h1>Oosterburg test deelauto's voor ambtenaren</h1>"
+        "<p>Gepubliceerd op 14 februari 2023 door Redactie</p>"
+        "<p>De gemeente Oosterburg is in 2022 een pilot gestart met elektrische deelauto's voor "
+        "dienstreizen. Medewerkers reserveren een auto via een app.</p><h2>Resultaten</h2>"
+        "<p>Het aantal gedeclareerde kilometers met de eigen auto daalde met 35 procent.</p>"
+        "</article></body></html>"
+    )
+    result = run_pipeline(html.encode(), "artikel.html")
+    assert result.document.front.title == "Oosterburg test deelauto's voor ambtenaren"
+    values = {i.field: i.value for i in result.cases[0][1]}
+    assert (values["year_start"], values["year_end"]) == (2022, 2023)
+    assert values["organisation.name"] == "Gemeente Oosterburg"
+
+
+def test_a_deck_with_continued_slide_titles_is_one_case():
+    slides = [[("Slim melden", 32, "bold"), "", ("Gemeente Zuidhaven", 18), "", "mei 2023"]]
+    for title in ("Aanleiding", "Resultaten", "Resultaten", "Vervolg", "Vervolg"):
+        slides.append([(title, 28, "bold"), "", *BODY[:4]])
+    result = run_pipeline(make_pdf(slides, landscape=True), "deck.pdf")
+    assert [part.kind for part, _ in result.cases] == ["whole-document"]
+    front = result.document.front
+    assert front.title == "Slim melden" and front.year == 2023
+    assert [o.value for o in front.organisations] == ["Gemeente Zuidhaven"]
+
+
+def test_an_organisation_in_the_running_footer():
+    footer = "Meldingen | gemeente Zuidhaven"
+    areas = ("noord", "oost", "zuid", "west", "midden")
+    pages = [[f"{line} in {area}" for line in BODY] + ["", footer] for area in areas]
+    pages[0] = [("Slim melden", 24, "bold"), "", "1 maart 2021", "", footer]
+    doc = doc_of(make_pdf(pages), "rapport.pdf")
+    assert "Meldingen | gemeente Zuidhaven" not in doc.text
+    assert [o.value for o in doc.front.organisations] == ["Gemeente Zuidhaven"]
+
+
+def test_a_word_table_of_contents():
+    text = " ".join(BODY)
+    blocks = [("Titel", "Meldingen in Zuidhaven"), ("", "Eindrapport, juni 2021"), ("page", "")]
+    blocks += [("Kop1", "Inhoudsopgave"), ("", "1 Inleiding\t3"), ("", "2 Aanpak\t4")]
+    blocks += [("", "Bijlage 1 Cijfers\t7"), ("page", ""), ("Kop1", "1 Inleiding"), ("", text)]
+    blocks += [("Kop1", "2 Aanpak"), ("", text), ("Kop1", "Bijlage 1 Cijfers"), ("", "Tabel 1.")]
+    data = make_docx(blocks)
+    doc = doc_of(data, "rapport.docx")
+    assert [e.title for e in doc.structure.toc] == ["Inleiding", "Aanpak", "Cijfers"]
+    (case,) = segment(doc)
+    inside = doc.text[case.start : case.end]
+    assert inside.startswith("1 Inleiding") and "Tabel 1." not in inside
+    assert doc.front.year == 2021

@@ -3,10 +3,13 @@
 A year standing alone on a line before the case (a divider page in a casebook ordered by
 year) is the best signal. For a report about one innovation ("whole-document") the period
 it describes, stated on the title page, in the title or early in the text ("2018-2021",
-"van 2019 tot 2021", "tussen 2019 en 2021"), gives year_start and year_end; else the
-document's own date (``doc.front.date``: title page, colophon, running header) gives both,
-with less confidence for year_end. Otherwise the earliest year in a sentence about starting
-("startte", "begon", "sinds", "vanaf", "opgericht") is proposed, with less confidence.
+"van 2019 tot 2021", "tussen 2019 en 2021"), gives year_start and year_end; else a sentence
+early in the text about starting a pilot or project ("in 2022 is een pilot gestart") gives
+year_start, when it lies at most six years before the document's date; else the document's
+own date (``doc.front.date``: title page, colophon, running header) gives year_start, and it
+gives year_end (with less confidence) in both cases. Otherwise the earliest year in a
+sentence about starting ("startte", "begon", "sinds", "vanaf", "opgericht") is proposed,
+with less confidence.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ PERIOD = re.compile(
     re.IGNORECASE,
 )
 EARLY_CHARS = 2500  # the period a report describes is stated early
+PROJECT_WORDS = ("pilot", "project", "experiment", "proef", "initiatief", "programma", "aanpak")
+MAX_YEARS_BEFORE = 6
 START_CUES = (
     "start",
     "begon",
@@ -62,11 +67,16 @@ def years(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
     return [extracted("year_start", value, start, end, 0.4, NAME)]
 
 
-def _start_year(doc: NormalisedDocument, segment: Segment) -> tuple[int, int, int] | None:
+def _start_year(
+    doc: NormalisedDocument, segment: Segment, also: tuple[str, ...] = ()
+) -> tuple[int, int, int] | None:
+    """The earliest year in a sentence about starting (that also names one of ``also``)."""
     best = None
     for start, end in sentences(doc.text, segment.start, segment.end):
         text = fold(doc.text[start:end])
         if not any(cue in text for cue in START_CUES):
+            continue
+        if also and not any(word in text for word in also):
             continue
         for match in YEAR.finditer(doc.text, start, end):
             value = int(match.group(0))
@@ -90,7 +100,18 @@ def _document_years(doc: NormalisedDocument, segment: Segment) -> list[Extracted
     if front.year is None or front.date is None:
         return []
     date = front.date
-    return [
-        extracted("year_start", front.year, date.start, date.end, 0.6, NAME),
-        extracted("year_end", front.year, date.start, date.end, 0.5, NAME),
-    ]
+    end = extracted("year_end", front.year, date.start, date.end, 0.5, NAME)
+    started = _project_start(doc, segment, front.year)
+    if started is not None:
+        value, start, stop = started
+        return [extracted("year_start", value, start, stop, 0.6, NAME), end]
+    return [extracted("year_start", front.year, date.start, date.end, 0.6, NAME), end]
+
+
+def _project_start(doc: NormalisedDocument, segment: Segment, year: int):
+    """ "In 2022 is een pilot gestart": a start early in the text, shortly before the date."""
+    early = Segment(segment.title, segment.start, min(segment.end, segment.start + EARLY_CHARS), "")
+    found = _start_year(doc, early, PROJECT_WORDS)
+    if found is None or not year - MAX_YEARS_BEFORE <= found[0] <= year:
+        return None
+    return found

@@ -12,7 +12,8 @@ blocks after it (a byline, a date) up to the first heading or running text.
   gives none, and never a generic one.
 - **Organisations**: lines that are only an organisation's name, the organisations in a
   byline's brackets ("door A (VNG), B (GGD-regio Utrecht)"), "in opdracht van X" and
-  "Opdrachtgever: X" (``commissioned_by``), "Uitgave: X".
+  "Opdrachtgever: X" (``commissioned_by``), "Uitgave: X"; then organisations named in a
+  running header or footer (cited where the text names them).
 - **Authors**: after "Auteur(s):", "Door:", "Tekst:", "Redactie:" or in a byline "door A,
   B en C", each with its offsets and, from the brackets after it, its organisation.
 - **Date, year, version**: the first date on the title page (else in the colophon, in a
@@ -52,6 +53,7 @@ LABEL = re.compile(
 )
 AUTHOR_LABELS = {"auteur", "auteurs", "auteur(s)", "door", "tekst", "samenstelling", "redactie",
                  "geschreven door"}  # fmt: skip
+NEXT_LABEL = re.compile(r"\s+(?=[A-Z][\w()]*(?: [\w()]+)?:\s)")
 COMMISSION = re.compile(r"\b(?:in opdracht van|op verzoek van)\s+(?:de\s+|het\s+)?", re.I)
 GENERIC_TITLES = {
     "rapport", "eindrapport", "verslag", "presentatie", "powerpoint-presentatie",
@@ -117,6 +119,7 @@ def read_front(doc: NormalisedDocument, region_end: int) -> FrontMatter:
     _labels(doc, colophon, front)
     _bylines(doc, blocks, front)
     _title_page_organisations(blocks, front)
+    _running_organisations(doc, front)
     _commission(doc, colophon, front)
     _date(doc, blocks, colophon, front)
     if not front.version:
@@ -279,6 +282,7 @@ def _labels(doc: NormalisedDocument, blocks: list[Block], front: FrontMatter) ->
             continue
         label = fold(match.group("label"))
         rest, start = match.group("rest").strip(), block.start + match.start("rest")
+        rest = NEXT_LABEL.split(rest, maxsplit=1)[0]
         if label in AUTHOR_LABELS and not front.authors and label != "door":
             front.authors = _people(rest, start) if rest else _people_below(blocks[index + 1 :])
             continue
@@ -367,6 +371,17 @@ def _title_page_organisations(blocks: list[Block], front: FrontMatter) -> None:
             at = max(block.text.lower().find(found.text.lower()), 0)
             start = block.start + at
             _add_organisation(front, Value(found.text, start, start + len(found.text), found.value))
+
+
+def _running_organisations(doc: NormalisedDocument, front: FrontMatter) -> None:
+    """An organisation named in a running header or footer (removed from the text), cited
+    where the text names it."""
+    for line in (doc.metadata or {}).get("running_lines", []):
+        for found in names.organisations(line, areas=True):
+            at = doc.text.lower().find(found.text.lower())
+            if at >= 0:
+                value = Value(doc.text[at : at + len(found.text)], at, at + len(found.text))
+                _add_organisation(front, Value(value.text, at, value.end, found.value))
 
 
 def _add_organisation(front: FrontMatter, value: Value) -> None:

@@ -41,6 +41,7 @@ ENTRY_LABEL = re.compile(
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"[.!?]$")
+MARKER = re.compile(r"^#{1,6}\s+")  # a parser's heading marker (DOCX, ODT, HTML)
 
 
 def relative_styles(metadata: dict, pages: list[list[str]]) -> list[list[tuple[float, bool]]]:
@@ -129,7 +130,7 @@ def _entry(text: str):
 
 def _toc_run(lines, index: int) -> int:
     """End (exclusive) of a table of contents starting at ``index``, else ``index``."""
-    heading = bool(TOC_HEADING.match(lines[index].text.strip()))
+    heading = bool(TOC_HEADING.match(MARKER.sub("", lines[index].text.strip())))
     first = index + 1 if heading else index
     entries, end = _entries(lines, first)
     if not entries:
@@ -175,7 +176,7 @@ def _entries(lines, first: int) -> tuple[list, int]:
 
 def wraps(text: str) -> bool:
     """A table-of-contents line without a page number: the first part of a wrapped entry."""
-    text = text.strip()
+    text = MARKER.sub("", text.strip())
     return not TOC_ENTRY.match(text) and not TOC_HEADING.match(text)
 
 

@@ -65,6 +65,7 @@ class Heading:
     page: int
     in_toc: bool = False
     kind: str = "body"
+    guessed: bool = False  # neither numbered, listed nor styled: its level is a guess
 
     @property
     def line(self) -> str:
@@ -91,7 +92,9 @@ def number_level(number: str) -> int:
 
 
 def toc_entries(doc: NormalisedDocument) -> tuple[list[TocEntry], tuple[int, int] | None]:
-    blocks = [b for b in doc.blocks if b.kind == "toc"]
+    """The document's table of contents: the first run of "toc" blocks, when it starts near
+    the beginning (within the first pages); a list elsewhere that looks like one is not."""
+    blocks = _first_run(doc)
     if not blocks:
         return [], None
     entries = []
@@ -108,6 +111,28 @@ def toc_entries(doc: NormalisedDocument) -> tuple[list[TocEntry], tuple[int, int
             TocEntry(number, title, page, number_level(number) or 1, block.start, block.end)
         )
     return entries, (blocks[0].start, blocks[-1].end)
+
+
+TOC_PAGES = 6  # a table of contents starts on one of the first pages
+TOC_SHARE = 0.2  # ... or in the first fifth of a document without pages
+
+
+def _first_run(doc: NormalisedDocument) -> list[Block]:
+    first_pages = doc.pages[min(TOC_PAGES, len(doc.pages)) - 1].end if doc.pages else 0
+    limit = max(len(doc.text) * TOC_SHARE, first_pages)
+    run: list[Block] = []
+    gap = 0
+    for block in doc.blocks:
+        if block.kind == "toc":
+            if not run and block.start > limit:
+                return []
+            run.append(block)
+            gap = 0
+        elif run:
+            gap += 1
+            if gap > 2:
+                break
+    return run
 
 
 def outline(
@@ -160,7 +185,10 @@ def _with_ends(doc: NormalisedDocument, heads) -> list[Heading]:
     result = []
     for index, (block, number, title, level, in_toc) in enumerate(heads):
         end = next((h[0].start for h in heads[index + 1 :] if h[3] <= level), len(doc.text))
-        result.append(Heading(title, number, level, block.start, end, block.page, in_toc))
+        guessed = not (number or in_toc or block.level)
+        result.append(
+            Heading(title, number, level, block.start, end, block.page, in_toc, guessed=guessed)
+        )
     return result
 
 
@@ -182,8 +210,11 @@ def body_span(doc: NormalisedDocument, heads: list[Heading], front_end: int) -> 
     top = min((h.level for h in scan), default=1)
     end = len(doc.text)
     for head in reversed(scan):
-        if head.level > top and not _appendix(head):
+        if _appendix(head):
+            end = head.start
             continue
+        if head.level > top or (head.guessed and not is_back_heading(head)):
+            continue  # a sub-heading, or one whose level is only a guess, decides nothing
         if not is_back_heading(head):
             break
         end = head.start
