@@ -140,8 +140,9 @@ def test_outcomes_are_typed_with_direction():
     text = (
         "Het verzuim daalde met 20% in 2015. De besparing was EUR 22 miljoen per jaar. "
         "Er werd € 300.000 bespaard. De formatie ging van 52 fte naar 12,4 fte. "
-        "Sinds 2014 zijn er 7900 medewerkers herplaatst. In 2016 werden tweehonderd gezinnen "
-        "geholpen, en de pilot duurde negen maanden."
+        "Sinds 2014 zijn er 7900 medewerkers herplaatst. Met de nieuwe aanpak zijn in 2016 ruim "
+        "tweehonderd gezinnen geholpen, en de pilot duurde negen maanden. Hierin werden "
+        "ook 4.000 gezinnen ondersteund."
     )
     doc = normalise_text(text)
     found = {
@@ -155,6 +156,7 @@ def test_outcomes_are_typed_with_direction():
     assert found[(12.4, "fte")]["baseline"] == "van 52 fte"
     assert (7900, "count") in found and (200, "count") in found
     assert (9, "months") not in found  # how long the pilot ran is context, not a result
+    assert (4000, "count") not in found  # people served as ordinary work: the caseload
     assert not any(value in (2014, 2015, 2016) for value, _ in found)
 
 

@@ -143,11 +143,13 @@ ORGANISATION_WORDS = (
 DECREASE = (
     "daling", "gedaald", "daalde", "afgenomen", "afname", "minder", "bespaard", "besparing",
     "omlaag", "verlaagd", "verlaging", "reductie", "teruggebracht", "lager", "verminder",
-    "gekrompen", "krimp", "terug naar", "bespaart",
+    "gekrompen", "krimp", "terug naar", "bespaart", "verkort", "korter", "gehalveerd",
+    "halveerde", "daalden", "terugviel", "teruggevallen",
 )
 INCREASE = (
     "stijging", "gestegen", "steeg", "toegenomen", "toename", "verhoogd", "verhoging", "hoger",
-    "groei", "gegroeid", "groeide", "verdubbeld", "extra", "uitgebreid",
+    "groei", "gegroeid", "groeide", "verdubbeld", "extra", "uitgebreid", "verdrievoudig",
+    "verviervoudig", "vertienvoudig", "stegen",
 )
 
 WORD_NUMBERS: dict[str, float] = {

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from proeftuin.ingestion.extraction.outcome_context import ADOPTION
 from proeftuin.ingestion.extraction.text import fold
 
 REFERENCE_BEFORE = re.compile(
@@ -32,11 +33,12 @@ FREQUENCY_AFTER = re.compile(r"^\s*(keer|maal)\s+(per|in de|per jaar|per week|pe
 METHOD_NOUNS = re.compile(
     r"^(respondent|deelnemer|geinterviewde|interview|tester|testperso|proefperso|gesprek"
     r"|sessie|workshop|observant|interviewer|focusgroep|enquete|vragenlijst"
-    r"|bijeenkomst|testdag|gebruikerstest)"
+    r"|bijeenkomst|testdag|gebruikerstest|pilot|project|experiment|proef|deelproject)"
 )
 METHOD_VERBS = re.compile(
     r"\b(getest|geinterviewd|gesproken|bevraagd|beantwoord|ingevuld|deelgenomen|meegedaan"
     r"|meegewerkt|benaderd|uitgenodigd|geworven|gevonden|deelnemers|respondenten|interviews"
+    r"|deelnamen|deelnemen|deelname"
     r"|vragenlijst|enquete|testgroep|steekproef)\b"
 )
 SHARE = re.compile(
@@ -52,19 +54,25 @@ JUDGEMENT = re.compile(
     r"|verwacht\w*|herkende\w*|wil|willen|ervaart|ervaren)\b"
 )
 CHANGE = re.compile(
-    r"\b(daling|gedaald|daalde|daalt|afgenomen|afname|nam\w* af|bespaard|besparing|bespaart"
-    r"|verlaagd|verlaging|reductie|teruggebracht|verminderd|vermindering|gehalveerd|stijging"
-    r"|gestegen|steeg|stijgt|toegenomen|toename|nam\w* toe|verhoogd|verhoging|gegroeid"
-    r"|groei|verdubbeld|verdrievoudigd|verbeterd|verbetering|verkort|versneld|gereduceerd"
-    r"|minder dan voorheen|meer dan voorheen|ten opzichte van|t\.o\.v\.|tegenover"
-    r"|vergeleken met|vertienvoudigd|verviervoudigd|teruggevallen|terugviel|viel terug)\b"
+    r"\b(daling|gedaald|daal\w*|afgenomen|afname|bespaard|besparing\w*|bespaart|verlaagd"
+    r"|verlaging|reductie|teruggebracht|verminderd|vermindering|gehalveerd|halveerde\w*"
+    r"|stijging|gestegen|steeg|stegen|stijgt|toegenomen|toename|verhoogd|verhoging|gegroeid"
+    r"|groei\w*|verdubbel\w*|verdrievoudig\w*|vertienvoudig\w*|verviervoudig\w*|verbeterd"
+    r"|verbetering|verkort|versneld|gereduceerd|minder dan voorheen|meer dan voorheen"
+    r"|ten opzichte van|t\.o\.v\.|tegenover|vergeleken met|teruggevallen|terugviel"
+    r"|viel terug|omlaag|omhoog|resteerde\w*|overgebleven)\b"
+    r"|\b(?:nam|namen)\b[^.;:]{0,40}\b(?:af|toe)\b"
     r"|\bvan\s+[\d.,]+\s*(?:%|\w+)?\s+naar\s+[\d.,]+"
+    r"|\b(?:bleven|bleef|blijven|blijft)\b[^.;:]{0,60}\bover\b"
+    r"|\d\s*(?:%|procent|procentpunt\w*)\s+(?:minder|meer|lager|hoger|sneller|goedkoper"
+    r"|kleiner|groter|beter)\b"
 )
 RESULT_WORDS = re.compile(
     r"\b(resultaat|resultaten|opgeleverd|leverde\w* op|levert op|opbrengst|effect\w*"
     r"|gerealiseerd|behaald|gehaald|bereikt|gemeten|meting|score\w*|rapportcijfer|cijfer"
     r"|tevredenheid|tevreden|succesvol|geholpen|ondersteund|bediend|bespaard|uitkomst\w*"
-    r"|slagingspercentage|doorlooptijd|wachttijd|afhandeltijd|sneller|goedkoper)\b"
+    r"|slagingspercentage|doorlooptijd|wachttijd|afhandeltijd|sneller|goedkoper|blijkt|blijken"
+    r"|bleek|bleken|inmiddels)\b"
 )
 ACHIEVED = re.compile(
     r"\b(uitgevoerd|opgeleid|herplaatst|ondersteund|geholpen|bereikt|bereiken|bediend"
@@ -77,6 +85,14 @@ PLAN_WORDS = re.compile(
     r"\b(zal|zullen|zou|zouden|moet|moeten|dient|dienen|kan|kunnen|mag|mogen|wil|willen"
     r"|stel|verwacht\w*|streven|doel\w*|ambitie|maximaal|minimaal|tot max|gepland|beoogd"
     r"|gaat|gaan)\b"
+)
+# "heeft ... kunnen opleiden": a modal in the perfect tense states what was done, no plan.
+PERFECT_MODAL = re.compile(
+    r"\b(?:heeft|hebben|had|hadden)\b[^.;:]{0,120}?\b(?:kunnen|moeten|mogen|weten te)\s+\w+"
+)
+SENTENCE_END = re.compile(
+    r"(?<!\bca)(?<!\bbijv)(?<!\bo\.a)(?<!\bt\.o\.v)(?<!\bnr)(?<!\bresp)(?<!\bincl)(?<!\bexcl)"
+    r"(?<!\bong)(?<!\bevt)(?<!\bvs)(?<!\bd\.w\.z)(?<!\bm\.b\.t)[.!?](?=[’'\"”)]*(?:\s|$))"
 )
 UNIT_BASE = {
     "percent": 0.3,
@@ -143,15 +159,24 @@ def _method(noun: str | None, clause: str, after: str) -> bool:
     return bool(METHOD_VERBS.search(fold(clause))) and not CHANGE.search(fold(clause))
 
 
-def evidence(text: str, start: int, end: int, unit: str, clause: str, results: bool) -> float:
-    """0..1: how clearly the clause states a measured result (see the module docstring)."""
+def evidence(
+    text: str, start: int, end: int, unit: str, clause: str, results: bool, compared=False
+) -> float:
+    """0..1: how clearly the clause states a measured result (see the module docstring);
+    ``compared``: the figure is set against a baseline ("in plaats van drie uur")."""
     folded = fold(clause)
     sentence = fold(_sentence(text, start))
     after = fold(text[end : end + 80])
     score = UNIT_BASE.get(unit, 0.1)
-    if CHANGE.search(sentence):
+    perfect = PERFECT_MODAL.search(folded)
+    plan = PLAN_WORDS.search(PERFECT_MODAL.sub(" ", folded))
+    if compared or CHANGE.search(sentence):
         score += 0.35
-    elif unit in ("count", "other") and ACHIEVED.search(folded) and not PLAN_WORDS.search(folded):
+    elif (
+        unit in ("count", "other")
+        and not plan
+        and (ACHIEVED.search(folded) or perfect or ADOPTION.search(sentence))
+    ):
         score += 0.25
     if _share(unit, after, folded):
         score += 0.4
@@ -159,17 +184,27 @@ def evidence(text: str, start: int, end: int, unit: str, clause: str, results: b
         score += 0.15
     if results:
         score += 0.15
-    if PLAN_WORDS.search(folded):
+    if plan:
         score -= 0.2
     return max(0.05, min(score, 1.0))
 
 
 def _sentence(text: str, at: int) -> str:
-    """The sentence around offset ``at`` (at most 300 characters either side)."""
-    left = max(m.end() for m in re.finditer(r"(?:^|[.!?]\s|\n)", text[max(at - 300, 0) : at]))
-    begin = max(at - 300, 0) + left
-    stop = re.search(r"[.!?](?=[’'\"”)]*(?:\s|$))|\n", text[at : at + 300])
-    return text[begin : at + (stop.start() if stop else 300)]
+    begin, end = sentence_bounds(text, at)
+    return text[begin:end]
+
+
+def sentence_bounds(text: str, at: int) -> tuple[int, int]:
+    """The sentence around offset ``at`` (at most 300 characters either side; "ca." and
+    other abbreviations end no sentence)."""
+    low = max(at - 300, 0)
+    ends = [m.end() for m in SENTENCE_END.finditer(text, low, at)]
+    ends += [low + m.end() for m in re.finditer(r"\n", text[low:at])]
+    begin = max(ends) if ends else low
+    stop = SENTENCE_END.search(text, at, at + 300)
+    line = text.find("\n", at, at + 300)
+    end = min(p for p in (stop.start() if stop else at + 300, line if line >= 0 else at + 300))
+    return begin, min(end, len(text))
 
 
 def _share(unit: str, after: str, clause: str) -> bool:
