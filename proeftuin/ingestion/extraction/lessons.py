@@ -49,7 +49,24 @@ NEGATIVE = (
     "complex", "vergen", "onwillig", "geen van", "halffabricat", "gebaat bij", "onduidelijk",
     "niet duidelijk", "ontbreekt", "onvoldoende", "grote impact", "nog niet", "helaas",
     "niet gelukt", "mislukt", "niet gebruikt", "niet gezien", "gemist", "lastig", "moeilijk",
+    "niet alle", "niet iedereen", "niet voor iedereen", "niet altijd", "maar niet", "verwarrend",
+    "niet opgemerkt", "niet gevonden", "niet begrepen", "begrepen niet", "weg kwijt", "traag",
+    "moet gewijzigd", "moet worden gewijzigd", "moet aangepast", "moet worden aangepast",
+    "moet anders", "moet verduidelijkt", "spreekt niet aan", "niet aan", "te weinig", "te veel",
 )  # fmt: skip
+# A finding about how testers or users fared: a negative one "did not work" (test feedback).
+FEEDBACK = (
+    "tester", "testperso", "proefperso", "deelnemer", "respondent", "gewaardeerd",
+    "door iedereen",
+)  # fmt: skip
+POSITIVE = (
+    "duidelijk", "gewaardeerd", "gebruiksvriendelijk", "goed", "positief", "handig", "fijn",
+    "prettig", "tevreden", "herkenbaar", "toegankelijk", "overzichtelijk", "succesvol",
+    "gelukt", "werkt", "makkelijk", "gemakkelijk", "eenvoudig", "logisch",
+)  # fmt: skip
+DENIED = re.compile(  # "niet duidelijk", "geen goed beeld": a positive word denied
+    r"\b(?:niet|geen|nauwelijks|onvoldoende)\s+(?:\w+\s+){0,2}?(?:" + "|".join(POSITIVE) + ")"
+)
 INLINE_LABEL = re.compile(r"(?:^|(?<=\s))(?P<label>Positief|Negatief|Pluspunten|Minpunten):\s*")
 LABELS = {
     "positief": "worked",
@@ -90,7 +107,31 @@ def lessons(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
             value = {"kind": classify(text, kind), "text": text}
             results.append(extracted(NAME, value, start, end, raw, NAME))
             taken.append((start, end))
+    results += _labelled_lines(doc, segment, taken)
     return sorted(results, key=lambda e: e.start)
+
+
+def _labelled_lines(doc: NormalisedDocument, segment: Segment, taken: list) -> list[Extracted]:
+    """Lines outside every lesson section that carry their own labels ("Positief: ...
+    Negatief: ..." under a sub-heading such as "Begrippen"): each labelled part is a lesson
+    of its label's kind, and an item that opens the line before the first label is one too
+    (its kind from its cues)."""
+    results = []
+    for line in lines_between(doc, segment.start, segment.end):
+        labels = list(INLINE_LABEL.finditer(doc.text, line.start, line.end))
+        if not labels or (labels[0].start() != line.start and len(labels) < 2):
+            continue
+        if any(a < line.end and line.start < b for a, b in taken):
+            continue
+        for start, end, label in _labelled(doc.text, line.start, line.end):
+            start, end = snap(doc.text, start, _leading_sentences(doc.text, start, end))
+            text = LEAD.sub("", flat(doc.text[start:end]))
+            if not _lesson_like(text, listed=True) or text.endswith(":"):
+                continue
+            kind = classify(text, LABELS[fold(label)] if label else "feedback")
+            value = {"kind": kind, "text": text}
+            results.append(extracted(NAME, value, start, end, 0.6 if label else 0.45, NAME))
+    return results
 
 
 def lesson_sections(doc: NormalisedDocument, segment: Segment) -> list[tuple[Section, str, float]]:
@@ -170,10 +211,12 @@ def _section_lines(doc: NormalisedDocument, section: Section, segment: Segment):
     for other in find_sections(doc, section.body_start, stop, glued=FAMILY):
         if other.start <= section.start:
             continue
-        if other.level != UNKNOWN or FAMILY.match(heading_key(other.title)):
-            stop = other.start  # a sub-section of its own, or one read on its own
+        question = other.title.endswith("?")
+        own = FAMILY.match(heading_key(other.title)) or (other.number and not question)
+        if own or (other.level != UNKNOWN and other.level <= section.level):
+            stop = other.start  # a numbered sub-section, one read on its own, or no sub-section
             break
-        heads.append((other.start, other.body_start))
+        heads.append((other.start, other.body_start))  # "Algemeen", a question: skipped
     lines = [
         ln
         for ln in _body_lines(doc, section.body_start, stop)
@@ -242,7 +285,9 @@ def _enumerated(text: str, start: int, end: int, line_starts: list[int]) -> list
     if len(kept) < 2:
         return []
     ends = [m.start() for m in kept[1:]] + [end]
-    return [(m.end(), e) for m, e in zip(kept, ends, strict=True)]
+    spans = [(m.end(), e) for m, e in zip(kept, ends, strict=True)]
+    questions = sum(bool(re.match(r"[^\n]{3,200}\?\s*\n", text[a:b])) for a, b in spans)
+    return [] if questions * 2 > len(spans) else spans  # numbered questions, each answered
 
 
 def _lesson_like(text: str, listed: bool = False) -> bool:
@@ -298,19 +343,33 @@ def list_items(lines: list[Line], begin: int) -> tuple[str, list[tuple[int, int]
 
 def classify(text: str, family: str, intro: str = "") -> str:
     """The lesson kind of an item under a heading of ``family`` ("worked",
-    "did_not_work", "pitfall", "findings" (conclusions: a positive finding worked, a problem
-    is a pitfall) or "lessons")."""
+    "did_not_work", "pitfall", "findings" (conclusions: a positive point worked, a problem a
+    pitfall, a problem testers or users had did not work), "feedback" (an unlabelled item
+    among labelled test feedback) or "lessons")."""
     folded = fold(text)
     if family == "did_not_work":
         return "did_not_work"
-    if family == "findings":
-        negative = _has(folded, NEGATIVE) or _has(folded, lexicon.PITFALL)
-        return "pitfall" if negative else "worked"
+    if family in ("findings", "feedback"):
+        if not _negative(text):
+            return "worked"
+        return "did_not_work" if family == "feedback" or _has(folded, FEEDBACK) else "pitfall"
     if family == "worked":
         return "did_not_work" if _has(folded, lexicon.DID_NOT_WORK) else "worked"
     if family == "pitfall" or _has(folded, lexicon.PITFALL) or _has(fold(intro), PITFALL_INTRO):
         return "pitfall"
     return "success_factor"
+
+
+def _negative(text: str) -> bool:
+    """Does a finding name a problem? Its point decides: the opening sentence when it judges
+    ("Het zoekpad is duidelijk maar ..." is positive whatever follows), else the whole."""
+    point = fold(re.split(r"(?<=[.!?])\s+(?=[A-Z])", text, maxsplit=1)[0])
+    if _has(point, NEGATIVE) or _has(point, lexicon.PITFALL) or DENIED.search(point):
+        return True
+    if _has(point, POSITIVE):
+        return False
+    whole = fold(text)
+    return _has(whole, NEGATIVE) or _has(whole, lexicon.PITFALL)
 
 
 def _has(text: str, cues: tuple[str, ...]) -> bool:
