@@ -2,10 +2,13 @@
 
 Run: ``.venv/bin/python eval/calibrate.py`` (no database needed; about a minute). Runs the
 evaluation of the sets developed against (corpus and realdocs, NEVER the held-out set) with
-``PROEFTUIN_RAW_CONFIDENCE=1``, so every judged suggestion carries its step's raw score,
+``PROEFTUIN_RAW_CONFIDENCE=shown``, so every judged suggestion carries its step's raw score
+(and suggestions under ``MIN_RAW``, never shown, are not there to be paired with the gold),
 and fits per field a monotone step function from raw score to the share of suggestions
 that were right: isotonic regression (pool adjacent violators), each block's rate shrunk
-towards one half as (right + 1) / (n + 2), never higher than a block above it. Writes
+towards one half as (right + 1) / (n + 2), never higher than a block above it, and never
+above ``calibration.CEILING`` (0.95): the sets are a handful of documents whose suggestions
+are not independent, so a field never wrong there (111 of 111) has not earned 0.99. Writes
 ``proeftuin/ingestion/extraction/calibration.json``, which ``calibration.calibrate`` reads.
 
 Options: ``--dry-run`` prints the table without writing; ``--min N`` (default 5) is the
@@ -22,14 +25,18 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-os.environ["PROEFTUIN_RAW_CONFIDENCE"] = "1"
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
 from ingest_eval.evaluate import evaluate_set  # noqa: E402
 
-from proeftuin.ingestion.extraction.calibration import DATA, MIN_RAW, field_key  # noqa: E402
+from proeftuin.ingestion.extraction.calibration import (  # noqa: E402
+    CEILING,
+    DATA,
+    MIN_RAW,
+    field_key,
+)
 
 SETS = ("corpus", "realdocs")  # never "heldout"
 # Record names of the evaluation that stand for a calibrated field.
@@ -61,7 +68,7 @@ def fit(pairs: list[tuple[float, bool]]) -> list[dict]:
     """Blocks with their shrunk, monotone confidence."""
     blocks = pool_adjacent_violators(pairs)
     for block in blocks:
-        block["confidence"] = round((block["right"] + 1) / (block["n"] + 2), 3)
+        block["confidence"] = min(round((block["right"] + 1) / (block["n"] + 2), 3), CEILING)
     for index in range(len(blocks) - 2, -1, -1):  # never above a block with higher scores
         blocks[index]["confidence"] = min(
             blocks[index]["confidence"], blocks[index + 1]["confidence"]
@@ -71,6 +78,7 @@ def fit(pairs: list[tuple[float, bool]]) -> list[dict]:
 
 def judged() -> dict[str, list[tuple[float, bool]]]:
     """(raw score, right) per calibration key, from the sets developed against."""
+    os.environ["PROEFTUIN_RAW_CONFIDENCE"] = "shown"  # raw scores of what a reviewer sees
     pairs: dict[str, list[tuple[float, bool]]] = defaultdict(list)
     for name in SETS:
         for record in evaluate_set(name)["records"]:

@@ -192,6 +192,11 @@ def test_calibration_drops_weak_outcomes_unless_raw_mode(monkeypatch):
     monkeypatch.setenv("PROEFTUIN_RAW_CONFIDENCE", "1")
     raw = run_steps(doc, whole_document(doc), ["outcomes"])
     assert raw and raw[0].confidence < calibration.MIN_RAW["outcomes"]
+    monkeypatch.setenv("PROEFTUIN_RAW_CONFIDENCE", "shown")  # raw scores of what is shown
+    assert not values(run_steps(doc, whole_document(doc), ["outcomes"]), "outcomes")
+    saved = normalise_text("Er is 40.000 euro bespaard.")
+    (shown,) = run_steps(saved, whole_document(saved), ["outcomes"])
+    assert shown.confidence == 0.75  # the raw score, not its calibrated confidence
 
 
 def test_fitted_calibration_file_is_valid():
