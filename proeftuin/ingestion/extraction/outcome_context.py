@@ -74,7 +74,8 @@ ORGANISATIONS = re.compile(
 )
 ADOPTION = re.compile(
     r"\b(inmiddels|overgenomen|overnemen|navolging|nagevolgd|gevolgd|gebaseerd|aangesloten"
-    r"|sloten zich aan|in gebruik genomen|werken nu met|gebruiken nu)\b"
+    r"|sloten zich aan|in gebruik genomen|in gebruik|ingevoerd|uitgerold|overgestapt"
+    r"|werken nu met|gebruiken nu|nu gebruikt|inmiddels gebruikt)\b"
 )
 SERVED = re.compile(
     r"\b(ondersteund|geholpen|bediend|behandeld|afgehandeld|bereikt|bereiken|bereikte)\b"
