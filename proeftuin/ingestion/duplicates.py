@@ -9,8 +9,9 @@ from three comparisons, each with a reason a reviewer can check:
   organisations or partners;
 - **title** (0.45): shared words of the two titles, rare words counting more than common
   ones (``wordfreq``), the mean of the Dice overlap and the share of the shorter title;
-- **summary** (0.3): the same for the summaries; without a suggested summary, the share of
-  the case's summary found in the document's text for this case.
+- **summary** (0.3): the same for the summaries, or the share of the case's summary found
+  in the document's text for this case when that is higher (a suggested summary is a few
+  sentences of the text and may leave out what the case's summary says).
 
 A score of at least ``STRONG`` is a strong duplicate: making a draft then asks for a
 choice. It takes the same organisation and a similar title (0.25 + 0.45 × 0.6), or a very
@@ -207,17 +208,19 @@ def _score(case: Case, profile: Profile) -> Candidate:
     names += [p.name for p in case.partners.all()]
     same = names_match(profile.organisation, names)
     title, shared = overlap(profile.title, case.title)
-    if profile.summary:
-        summary, _words = overlap(profile.summary, case.summary)
-    else:
-        summary = coverage(case.summary, profile.text) if profile.text else 0.0
+    summary = overlap(profile.summary, case.summary)[0] if profile.summary else 0.0
+    in_text = coverage(case.summary, profile.text) if profile.text else 0.0
+    matched_text = in_text > summary  # an extractive summary may leave out what the text says
+    summary = max(summary, in_text)
     score = WEIGHTS["organisation"] * same + WEIGHTS["title"] * title + WEIGHTS["summary"] * summary
     candidate = Candidate(case, round(score, 2), same, round(title, 2), round(summary, 2))
-    candidate.reasons = _reasons(candidate, profile, shared)
+    candidate.reasons = _reasons(candidate, profile, shared, matched_text)
     return candidate
 
 
-def _reasons(candidate: Candidate, profile: Profile, shared: list[str]) -> list[str]:
+def _reasons(
+    candidate: Candidate, profile: Profile, shared: list[str], matched_text: bool
+) -> list[str]:
     reasons = []
     if candidate.organisation:
         reasons.append(_("Same organisation: %(name)s") % {"name": profile.organisation})
@@ -228,7 +231,7 @@ def _reasons(candidate: Candidate, profile: Profile, shared: list[str]) -> list[
         )
     if candidate.summary >= MIN_TEXT_SIMILARITY:
         percent = {"percent": round(100 * candidate.summary)}
-        if profile.summary:
+        if not matched_text:
             reasons.append(_("Similar summary (%(percent)d%%)") % percent)
         else:
             reasons.append(

@@ -12,11 +12,13 @@ from proeftuin.ingestion.extraction import title  # noqa: F401
 from proeftuin.ingestion.extraction import profile  # noqa: F401
 from proeftuin.ingestion.extraction import overview  # noqa: F401
 from proeftuin.ingestion.extraction import years  # noqa: F401
+from proeftuin.ingestion.extraction import summary  # noqa: F401
 from proeftuin.ingestion.extraction import themes  # noqa: F401
 from proeftuin.ingestion.extraction import outcomes  # noqa: F401
 from proeftuin.ingestion.extraction import lessons  # noqa: F401
 from proeftuin.ingestion.extraction import barriers  # noqa: F401
 from proeftuin.ingestion.extraction import people  # noqa: F401
+from proeftuin.ingestion.extraction import partners  # noqa: F401
 # isort: on
 
 from proeftuin.ingestion.extraction.classifier import ThemeClassifier

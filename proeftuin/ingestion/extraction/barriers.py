@@ -1,26 +1,31 @@
 """Step "barriers": sentences naming an obstacle, with a category.
 
 A sentence is a barrier when it holds a cue (belemmering, knelpunt, obstakel, weerstand,
-"in de weg", lastig, versnippering, ...) and no negation of it ("niets dat ... in de weg
-stond"). The category is the lexicon group with most hits: legal, financial, technical,
-cultural or institutional (the default: the reports find most barriers institutional).
+"in de weg", "gebrek aan", lastig, versnippering, ...), no negation of it ("niets dat ... in
+de weg stond"), is not about solving it ("het oplossen van dit knelpunt") and is no
+question. The raw confidence is higher for a cue that names an obstacle outright
+("knelpunt", "belemmering", "gebrek aan") and for a clear category. The category is the
+lexicon group with most hits: legal, financial, technical, cultural or institutional (the
+default: the reports find most barriers institutional). A leading list number is dropped.
 """
 
 from __future__ import annotations
 
 import re
 
-from proeftuin.ingestion.extraction.lexicon import BARRIER_CATEGORIES, BARRIER_CUES
+from proeftuin.ingestion.extraction.lexicon import BARRIER_CATEGORIES, BARRIER_CUES, BARRIER_STRONG
 from proeftuin.ingestion.extraction.registry import extracted, step
-from proeftuin.ingestion.extraction.text import flat, fold, sentences
+from proeftuin.ingestion.extraction.text import flat, fold, sentences, snap
 from proeftuin.ingestion.types import Extracted, NormalisedDocument, Segment
 
 NAME = "barriers"
 NEGATION = re.compile(r"\b(niets|geen enkele?|nauwelijks)\b")
+ENUMERATION = re.compile(r"\s*(?:\d{1,2}|[a-h])[.)]\s+")
+SOLVING = re.compile(r"\b(oplossen|oplossing|opgelost|wegnemen|weggenomen|verhelpen)\b")
 ORDER = ("institutional", "cultural", "legal", "financial", "technical")
 
 
-@step(NAME, "1")
+@step(NAME, "2")
 def barriers(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
     """Obstacles named in the case."""
     results = []
@@ -31,15 +36,19 @@ def barriers(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
         for span in sentences(doc.text, block.start, min(block.end, segment.end))
     ]
     for start, end in spans:
+        lead = ENUMERATION.match(doc.text, start, end)
+        start = lead.end() if lead else start
         text = flat(doc.text[start:end])
         folded = fold(text)
         if len(text) > 400 or not any(cue in folded for cue in BARRIER_CUES):
             continue
-        if NEGATION.search(folded):
-            continue
+        if NEGATION.search(folded) or SOLVING.search(folded) or text.endswith("?"):
+            continue  # no barrier, its solution, or a question
         category, hits = categorise(folded)
         value = {"category": category, "text": text}
-        results.append(extracted(NAME, value, start, end, 0.4 + 0.1 * min(hits, 3), NAME))
+        strong = any(cue in folded for cue in BARRIER_STRONG)
+        raw = 0.3 + (0.25 if strong else 0.0) + 0.1 * min(hits, 2)
+        results.append(extracted(NAME, value, *snap(doc.text, start, end), raw, NAME))
     return results
 
 

@@ -97,15 +97,24 @@ PITFALL = (
 BARRIER_CUES = (
     "belemmer", "knelpunt", "obstakel", "barriere", "drempel", "weerstand", "tegenwerking",
     "hindermacht", "struikelblok", "in de weg", "stuit", "lastig", "moeilijk", "tegenstrijdig",
-    "versnipper", "verkokering", "onrust",
+    "versnipper", "verkokering", "onrust", "gebrek aan", "tekort aan", "hoge kosten",
+    "kostbaar", "kostbare", "niet beschikbaar", "hoofdpijn", "pijn", "te duur", "te hoog",
+)
+# Cues that name an obstacle outright (the others only suggest one).
+BARRIER_STRONG = (
+    "belemmer", "knelpunt", "obstakel", "barriere", "drempel", "struikelblok", "in de weg",
+    "gebrek aan", "tekort aan", "hoofdpijn",
 )
 BARRIER_CATEGORIES: dict[str, tuple[str, ...]] = {
     "legal": ("wet", "regelgeving", "juridisch", "privacy", "avg", "regels", "wettelijk",
               "bevoegdhe", "aansprakelijk"),
     "financial": ("geld", "budget", "financ", "kosten", "bezuinig", "subsidie", "begroting",
-                  "fiscaal", "investering"),
+                  "fiscaal", "investering", "kostbaar", "kostbare", "prijs", "licentie", "duur"),
     "technical": ("ict", "systeem", "systemen", "technisch", "technische", "software",
-                  "koppeling", "data", "digitaal", "digitale", "applicatie"),
+                  "koppeling", "data", "digitaal", "digitale", "applicatie", "certifica",
+                  "configura", "protocol", "interoperab", "implementatie", "infrastructu",
+                  "beveilig", "encryptie", "integratie", "server", "partnerbeheer",
+                  "partnermanagement", "certificaatbeheer"),
     "cultural": ("cultuur", "emotie", "weerstand", "angst", "gewoonte", "houding", "taboe",
                  "onrust", "mentaliteit", "onderwaardering", "vertrouwen"),
     "institutional": ("organisaties", "belangen", "verkokering", "autonomie", "bestuurlijk",
@@ -134,11 +143,13 @@ ORGANISATION_WORDS = (
 DECREASE = (
     "daling", "gedaald", "daalde", "afgenomen", "afname", "minder", "bespaard", "besparing",
     "omlaag", "verlaagd", "verlaging", "reductie", "teruggebracht", "lager", "verminder",
-    "gekrompen", "krimp", "terug naar", "bespaart",
+    "gekrompen", "krimp", "terug naar", "bespaart", "verkort", "korter", "gehalveerd",
+    "halveerde", "daalden", "terugviel", "teruggevallen",
 )
 INCREASE = (
     "stijging", "gestegen", "steeg", "toegenomen", "toename", "verhoogd", "verhoging", "hoger",
-    "groei", "gegroeid", "groeide", "verdubbeld", "extra", "uitgebreid",
+    "groei", "gegroeid", "groeide", "verdubbeld", "extra", "uitgebreid", "verdrievoudig",
+    "verviervoudig", "vertienvoudig", "stegen",
 )
 
 WORD_NUMBERS: dict[str, float] = {
@@ -180,4 +191,62 @@ SENTENCE_STARTERS = frozenset(
         "maar",
         "en",
     }
+)
+
+
+# Headings of sections that hold lessons (regular expressions on the folded heading key,
+# matched at its start), each with the kind its items take by default. Broader than
+# LESSON_HEADINGS (which segmentation uses to find repeated experiment lists).
+LESSON_SECTIONS: tuple[tuple[str, str], ...] = (
+    (
+        r"wat (ging|gaat|liep|werkte) (goed|wel)\b|wat werkte\b|wat is (wel )?gelukt\b"
+        r"|positief\b|pluspunten\b|sterke punten\b",
+        "worked",
+    ),
+    (
+        r"wat (ging|gaat|liep) (niet goed|mis|fout)\b|wat (kan|kon|moet) beter\b"
+        r"|wat werkte niet\b|wat is niet gelukt\b|negatief\b|minpunten\b|verbeterpunten\b"
+        r"|zwakke punten\b",
+        "did_not_work",
+    ),
+    (
+        r"(de )?(belangrijkste |grootste )?"
+        r"(valkuilen|risico'?s en valkuilen|knelpunten en valkuilen)\b",
+        "pitfall",
+    ),
+    (
+        r"(de )?((belangrijk|waardevol|geleerd|enkel|algemen|praktisch)\w* )?"
+        r"((conclusies|inzichten) en )?"
+        r"(lessen|leerervaringen|leerpunten|leermomenten|lessons learned|learnings"
+        r"|succesfactoren|succes- en faalfactoren|tips|adviezen|aanbevelingen)\b",
+        "success_factor",
+    ),
+    (
+        r"(de )?((belangrijk|voornaam|algemen)\w* )?((hoofd|kern)?inzichten|conclusies?"
+        r"|slotconclusies?|bevindingen|samenvattende conclusie)\b"
+        r"|(antwoorden op|beantwoording van) de (onderzoeks|deel|hoofd)?vragen\b"
+        r"|(tot )?slot(som|beschouwing)?\b",
+        "findings",
+    ),
+)
+
+# Headings of a document's own summary or introduction, best first (folded key, at start).
+SUMMARY_SECTIONS: tuple[tuple[str, float], ...] = (
+    (
+        r"(management ?|bestuurlijke |korte )?samenvatting\b|executive summary\b|summary\b"
+        r"|in het kort\b|kernboodschap\b|de kern\b",
+        1.0,
+    ),
+    (r"(inleiding|introductie|introduction|voorwoord)\b", 0.8),
+    (r"(aanleiding|achtergrond|doel|doelstelling|over dit (onderzoek|rapport|project))\b", 0.7),
+)
+
+# Function words left out when comparing sentences by their words (folded).
+STOPWORDS = frozenset(
+    """
+    de het een en van in op met voor aan bij als dat die dit deze door is zijn was waren
+    wordt worden werd werden om te tot uit over naar ook niet wel maar of dan er hun hij
+    zij ze we wij je u ons onze hen haar zich kan kunnen moet moeten zal zullen heeft
+    hebben had nog al meer veel zo hoe wat wie waar welke wanneer omdat want dus toch
+    """.split()  # noqa: SIM905 - a word list reads best as text
 )

@@ -12,14 +12,28 @@ from __future__ import annotations
 import re
 
 from proeftuin.ingestion.extraction.lexicon import DECREASE, INCREASE, WORD_NUMBERS
+from proeftuin.ingestion.extraction.outcome_context import (
+    baseline_reason,
+    comparison,
+    context_reason,
+    head_words,
+)
+from proeftuin.ingestion.extraction.outcome_evidence import (
+    SENTENCE_END,
+    evidence,
+    junk,
+    sentence_bounds,
+)
 from proeftuin.ingestion.extraction.registry import extracted, step
-from proeftuin.ingestion.extraction.text import Line, fold, lines_between
+from proeftuin.ingestion.extraction.sections import LEADERS, find_sections
+from proeftuin.ingestion.extraction.text import Line, fold, heading_key, lines_between, snap
 from proeftuin.ingestion.types import Extracted, NormalisedDocument, Segment
 
 NAME = "outcomes"
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 WORDS = "|".join(sorted([*WORD_NUMBERS, "één"], key=len, reverse=True))
-NUMBER = re.compile(rf"(?<![\w.,/])(?P<num>{DIGITS}|(?i:{WORDS}))(?![\w]|[.,]\d)")
+FOLDED_WORDS = "|".join(sorted([*WORD_NUMBERS, "een"], key=len, reverse=True))
+NUMBER = re.compile(rf"(?<![\w.,/:])(?P<num>{DIGITS}|(?i:{WORDS}))(?![\w]|[.,:]\d)")
 AFTER = re.compile(
     r"\s*(?:(?:[-–]|tot)\s*(?P<to>\d[\d.]*)\s*)?(?P<mult>miljoen|miljard|mln\.?|duizend|ton)?\s*"
     r"(?P<unit>%|procent\b|procentpunt\w*|euro\b|eur\b|fte\b|uur\b|uren\b|dagen\b|dag\b|weken\b"
@@ -100,6 +114,9 @@ NOT_NOUNS = {
     "nummer",
     "nr",
     *MONTHS,
+    *(m[:3] for m in MONTHS),
+    "sept",
+    "mrt",
 }
 REFERENCE = re.compile(r"(?<![\w.,])\d{1,2}\s+[A-Z][^\n]{0,200}?\b(?:19|20)\d\d\.")
 SCORE_BEFORE = re.compile(
@@ -108,26 +125,74 @@ SCORE_BEFORE = re.compile(
     r"(ruime\s+|krappe\s+|gemiddeld\s+)?$",
     re.I,
 )
+GRADED = re.compile(
+    r"\b(tevredenheid|klanttevredenheid|cijfer|rapportcijfer|waardering|score|beoordeling)"
+)
 CLOCK_AFTER = re.compile(r"\s*uur\s+['‘’]s\s+(nachts|ochtends|middags|avonds)")
+FRACTION = re.compile(r"\s*van\s+(?:de\s+|het\s+|alle\s+)?(?P<n>\d+)\s+(?P<noun>[a-zà-ÿ][\w-]{2,})")
 STAFF_WORDS = ("medewerker", "ambtena", "mensen", "personeel", "werknemer", "fte")
+# "het aantal volgers ... vertienvoudigd tot meer dan 100.000": what a bare number counts.
+COUNTED = re.compile(r"\b(?:het|de|dit|dat)\s+aantal\s+(?P<noun>[a-zà-ÿ][\w-]{2,})", re.I)
+CHANGE_TARGET = re.compile(
+    r"\b(?:naar|tot)\s+(?:(?:ca\.|circa|ongeveer|bijna|ruim|slechts|maar|nog|meer dan"
+    r"|minder dan)\s+)*$",
+    re.I,
+)
 
 
-@step(NAME, "1")
+RESULT_SECTIONS = re.compile(
+    r"(de |belangrijkste )?(resultaten|resultaat|opbrengst|effect|uitkomst|evaluatie|wat (heeft|"
+    r"het) .*opgeleverd|wat is (wel )?gelukt|conclusie|bevindingen|impact|cijfers)"
+)
+
+
+@step(NAME, "2")
 def outcomes(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
-    """Every figure in the case with the clause it measures."""
+    """Figures that state a result, with the clause they measure; never a section,
+    question or figure number, a time, a date, an age band, a frequency or a count of the
+    people asked. The raw confidence is the evidence that a result is stated."""
     results = []
+    inside = _result_spans(doc, segment)
     for line in lines_between(doc, segment.start, segment.end):
-        if re.match(r"^[\w ]{2,30}:", line.text) and line.bullet:
-            continue
+        if (re.match(r"^[\w ]{2,30}:", line.text) and line.bullet) or LEADERS.search(line.text):
+            continue  # a profile line, or a line of a table of contents
         references = [m.span() for m in REFERENCE.finditer(doc.text, line.start, line.end)]
+        in_results = any(a <= line.start < b for a, b in inside)
         for match in NUMBER.finditer(doc.text, line.start, line.end):
             if any(a <= match.start() < b for a, b in references):
                 continue
-            fact = _fact(doc.text, match, line)
+            fact = _fact(doc.text, match, line, in_results)
             if fact:
-                value, start, end = fact
-                results.append(extracted(NAME, value, start, end, 0.6, NAME))
-    return results
+                value, start, end, raw = fact
+                results.append(extracted(NAME, value, start, end, raw, NAME))
+    return _without_repeats(results)
+
+
+def _without_repeats(results: list[Extracted]) -> list[Extracted]:
+    """One suggestion per result: the same value and unit stated again in another clause
+    about the same thing (a closing list repeating "3600 euro omlaag") is left out; the
+    better-scored statement stays."""
+    kept: list[Extracted] = []
+    for item in sorted(results, key=lambda e: -e.confidence):
+        if not any(_repeats(item, other) for other in kept):
+            kept.append(item)
+    return sorted(kept, key=lambda e: e.start)
+
+
+def _repeats(item: Extracted, other: Extracted) -> bool:
+    one, two = item.value, other.value
+    if (one["value"], one["unit"]) != (two["value"], two["unit"]) or item.start == other.start:
+        return False
+    words = {w for w in re.findall(r"\w{6,}", fold(one["measure"]))}
+    return bool(words & set(re.findall(r"\w{6,}", fold(two["measure"]))))
+
+
+def _result_spans(doc: NormalisedDocument, segment: Segment) -> list[tuple[int, int]]:
+    return [
+        (s.body_start, s.end)
+        for s in find_sections(doc, segment.start, segment.end)
+        if RESULT_SECTIONS.match(heading_key(s.title))
+    ]
 
 
 def number_value(text: str) -> float | None:
@@ -139,32 +204,63 @@ def number_value(text: str) -> float | None:
     return float(text.replace(".", "").replace(",", "."))
 
 
-def _fact(text: str, match: re.Match, line: Line) -> tuple[dict, int, int] | None:
+def _fact(text: str, match: re.Match, line: Line, in_results: bool) -> tuple | None:
     raw = match.group("num")
     after = AFTER.match(text, match.end(), line.end + 40)
     unit = _unit(text, match, after)
     word = not raw[0].isdigit()
     value = number_value(raw)
     noun = after.group("noun") if after else None
+    share = FRACTION.match(text, match.end(), line.end)
+    if share and unit is None:  # "3 van de 8 testpersonen": 3 testpersonen, of 8
+        noun = share.group("noun")
+    begin, finish = sentence_bounds(text, match.start())
+    if unit is None and (noun is None or noun.lower() in NOT_NOUNS):
+        noun = _counted(text, match.start(), begin) or noun
     if value is None or _skip(text, match, unit, noun, word, value):
         return None
+    number = value
     value *= MULTIPLIERS.get((after.group("mult") or "").rstrip(".") if after else "", 1)
     if unit is None and after and after.group("mult") == "ton":
         return None
+    if baseline_reason(text, match.start(), match.end(), begin):
+        return None  # "van 52 fte naar ...", "tegenover 28%": the baseline of another figure
     start, end = _clause(text, match.start(), line)
     clause = " ".join(text[start:end].split())
+    if junk(text, match.start(), match.end(), unit, noun, clause):
+        return None
+    sentence = fold(text[begin:finish])
+    head = head_words(text, match.end())
+    if context_reason(text, match.start(), match.end(), unit, head, sentence):
+        return None  # a period, money put in, the organisations taking part, ...
+    base = comparison(text, match.start(), match.end(), begin, finish)
+    base_value = base.value if UNITS.get(base.unit, unit) == unit else None  # same unit only
     fact = {
         "measure": clause if unit else f"{noun} ({clause})" if noun else clause,
         "value": _round(value),
         "unit": unit or "count",
-        "direction": _direction(clause, text[match.start() : match.end()]),
+        "direction": _direction(clause, text[match.start() : match.end()], number, base_value),
         "kind": _kind(unit, clause),
         "period": _period(clause),
-        "baseline": _baseline(clause, raw),
+        "baseline": f"van {share.group('n')}"
+        if share and unit is None
+        else base.text or _baseline(clause, raw),
     }
     if after and after.group("to"):
         fact["value_max"] = _round(float(after.group("to").replace(".", "")))
-    return fact, start, end
+    compared = base.value is not None
+    raw = evidence(text, match.start(), match.end(), fact["unit"], clause, in_results, compared)
+    return fact, start, end, raw
+
+
+def _counted(text: str, start: int, begin: int) -> str | None:
+    """The noun of "het aantal X" earlier in the sentence, for a number that a change
+    ends at ("tot meer dan 100.000", "van zeven naar één")."""
+    before = text[begin:start]
+    if not CHANGE_TARGET.search(before):
+        return None
+    found = list(COUNTED.finditer(before))
+    return found[-1].group("noun") if found else None
 
 
 def _unit(text: str, match: re.Match, after: re.Match | None) -> str | None:
@@ -173,11 +269,26 @@ def _unit(text: str, match: re.Match, after: re.Match | None) -> str | None:
     if SCORE_BEFORE.search(text[max(match.start() - 40, 0) : match.start()]):
         return "score"
     unit = (after.group("unit") or "").lower() if after else ""
+    if not unit and _grade(text, match):
+        return "score"
     if unit.startswith("procentpunt"):
         return "percent"
     if not unit and after and after.group("mult") == "ton" and _money(text, match):
         return "eur"
     return UNITS.get(unit)
+
+
+def _grade(text: str, match: re.Match) -> bool:
+    """ "De tevredenheid steeg van een 6,5 naar een 7,8", "het rapportcijfer ging van 6 naar
+    7,5": a mark out of ten, with nothing counted after it."""
+    before = text[max(match.start() - 12, 0) : match.start()]
+    if not re.search(r"\b(?:van|naar|tot|op)\s+(?:een\s+)?$", before):
+        return False
+    if not re.match(r"\s*(?:[.,;:!?)]|$|(?:naar|en|tot)\b)", text[match.end() : match.end() + 8]):
+        return False
+    value = number_value(match.group("num"))
+    context = fold(text[max(match.start() - 150, 0) : match.start()])
+    return value is not None and value <= 10 and bool(GRADED.search(context))
 
 
 def _money(text: str, match: re.Match) -> bool:
@@ -191,28 +302,52 @@ def _skip(text, match, unit, noun, word, value) -> bool:
         return True
     if (word and re.search(r"\d\s*$", before)) or CLOCK_AFTER.match(text, match.end()):
         return True  # "150 duizend": a multiplier; "twee uur 's nachts": a time of day
-    if word and value < 2 and unit is None:
-        return True
+    window = text[max(match.start() - 40, 0) : match.start()]
+    after_to = re.search(r"\bvan\s+\S+\s+(?:\S+\s+)?(?:naar|tot)\s+$", window)
+    if word and value < 2 and unit is None and not after_to:
+        return True  # "één" as an article or "naar één gebouw", not in "van zeven naar één"
     return bool(unit is None and 1900 <= value <= 2099 and "." not in match.group("num"))
 
 
 def _clause(text: str, offset: int, line: Line) -> tuple[int, int]:
-    left = max(text.rfind(c, 0, offset) for c in ".;:!?()\n")
-    left = max(left, offset - 120)
-    right_candidates = [i for c in ".;:!?()" if (i := text.find(c, offset)) != -1]
-    right = min([*right_candidates, offset + 160, len(text)])
-    while right < len(text) and text[right - 1].isdigit() and text[right] == ".":
-        following = [i for c in ".;:!?" if (i := text.find(c, right + 1)) != -1]
-        right = min([*following, len(text)])
-    start = left + 1
-    while start < right and text[start].isspace():
-        start += 1
-    return start, right
+    """The clause around a number: from the previous sentence end, semicolon, colon or line
+    break to the next, at most 120 characters before and 160 after, on word boundaries.
+    Brackets are part of the clause ("54 medewerkers (een kwart) kunnen opleiden", "gedaald
+    (in totaal met 35%)"), and so are colons inside them ("(samen: 3600 euro)")."""
+    low, high = max(offset - 120, 0), min(offset + 160, len(text))
+    window = _unbracketed(text[low:high])
+    at = offset - low
+    ends = [m.end() for m in SENTENCE_END.finditer(window, 0, at)]
+    ends += [m.end() for m in re.finditer(r"[;:\n]", window[:at])]
+    left = low + max(ends) if ends else low
+    stop = SENTENCE_END.search(window, at)
+    other = re.search(r"[;:\n]", window[at:])
+    right = min(low + stop.start() if stop else high, offset + other.start() if other else high)
+    return snap(text, left, right)
 
 
-def _direction(clause: str, number: str) -> str:
+def _unbracketed(window: str) -> str:
+    """``window`` with brackets and the semicolons and colons inside them blanked out (same
+    length, so offsets stay)."""
+    out, depth = [], 0
+    for char in window:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(depth - 1, 0)
+        blank = char in "()" or (depth and char in ";:")
+        out.append(" " if blank else char)
+    return "".join(out)
+
+
+def _direction(clause: str, number: str, value: float, baseline: float | None) -> str:
+    """From the figure it is measured against ("van 52 naar 12,4", "42% tegenover 28%"),
+    else from the change word nearest to the number."""
+    if baseline is not None and baseline != value:
+        return "decrease" if value < baseline else "increase"
     folded = fold(clause)
-    folded = re.sub(r"\b(meer|minder) dan\b", " ", folded)
+    hedge = rf"\b(meer|minder) dan (?=(?:\w+ )?(?:\d|{FOLDED_WORDS}))"
+    folded = re.sub(hedge, " ", folded)  # "meer dan 200", "meer dan driehonderd": a hedge
     at = folded.find(fold(number))
     hits = []
     for direction, words in (("decrease", DECREASE), ("increase", (*INCREASE, "meer"))):

@@ -1,103 +1,241 @@
-"""Steps "people" and "partners": named persons with their role, and partner organisations.
+"""Step "people": named persons with their role (personal data: shown for review only).
 
-People: a Dutch name (first name, optional particles like "van", "van der", "in 't",
-surname) next to a role word from ``lexicon.ROLES`` - "Hans Weggemans, programmamanager
-...", "gemeentesecretaris Geert Heiminge", "Rika Pot burgemeester werd", "minister van
-Binnenlandse Zaken Remkes". A role followed by a bare surname is resolved to the full name
-when the case spells it out elsewhere. Partners: "gemeente X", "Universiteit van X" and
-similar names other than the lead organisation.
+Read from, strongest evidence first:
+
+- author lines and bylines: "Auteur(s): ...", "Opgesteld door ...", "Tekst: ...", a line
+  opening with "door ..." at the start of the document; the names are read as a list
+  ("A, B en C", or names one after the other), each with the organisation in brackets
+  after it ("Mark Jansen (VNG)"); role "auteur" (or "redactie", "contactpersoon");
+- contact lines: a name followed by an e-mail address, or after "Contactpersoon:";
+- the structure reader's authors (``doc.front.authors``) when it provides them;
+- quotes and appositions: "vertelt X, projectleider bij Y", "Hans Weggemans,
+  programmamanager ...", "gemeentesecretaris Geert Heiminge", "Rika Pot burgemeester werd",
+  with ``lexicon.ROLES``; a role followed by a bare surname is resolved to the full name
+  when the case spells it out elsewhere.
+
+A name is one or more capitalised words on one line (particles like "van der", "in 't"
+allowed), never a word that starts sentences or headings ("Vraagstelling De", "Migratie
+Hoe" are no names), never a role word or an organisation word.
 """
 
 from __future__ import annotations
 
 import re
 
-from proeftuin.ingestion.extraction.lexicon import ORGANISATION_WORDS, ROLES, SENTENCE_STARTERS
+from proeftuin.ingestion.extraction.lexicon import ROLES, SENTENCE_STARTERS
 from proeftuin.ingestion.extraction.registry import extracted, step
-from proeftuin.ingestion.extraction.text import fold
+from proeftuin.ingestion.extraction.text import fold, lines_between, snap
 from proeftuin.ingestion.types import Extracted, NormalisedDocument, Segment
 
-PEOPLE, PARTNERS = "people", "partners"
-CAP = r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?"
-PARTICLE = r"(?:van der|van den|van de|van|de|der|den|ter|ten|in ['’]t|op de|te)"
-FULL_NAME = rf"{CAP}(?:\s+{PARTICLE})?\s+{CAP}"
+PEOPLE = "people"
+_ = r"[ \t]+"
+CAP = r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?"
+INITIALS = r"(?:[A-Z]\.){1,4}"
+PARTICLE = r"(?:van der|van den|van de|van 't|van|de|der|den|ter|ten|in ['’]t|op de|te|le|la)"
+PARTICLE_WORDS = {"van", "de", "der", "den", "ter", "ten", "in", "op", "te", "le", "la"}
+FULL_NAME = rf"(?:{CAP}|{INITIALS})(?:{_}{PARTICLE})?{_}{CAP}"
 ROLE = "(?i:" + "|".join(sorted((re.escape(r) for r in ROLES), key=len, reverse=True)) + ")"
-ROLE_PHRASE = rf"(?:toenmalig\w*\s+|voormalig\w*\s+|zijn\s+|haar\s+)?(?P<role>(?:{ROLE})\w*)"
+ROLE_WORD = rf"(?P<role>(?:{ROLE})(?:s|en|e|ster)?)\b"
+ROLE_PHRASE = rf"(?:toenmalig\w*{_}|voormalig\w*{_}|zijn{_}|haar{_})?{ROLE_WORD}"
 APPOSITION = re.compile(
-    rf"(?P<name>{FULL_NAME}),\s+(?:[a-z]+\s+){{0,4}}?{ROLE_PHRASE}"
-    r"(?P<rest>[^,.;:“”\"]{0,60})"
+    rf"(?P<name>{FULL_NAME}),{_}(?:[a-z]+{_}){{0,4}}?{ROLE_PHRASE}(?P<rest>[^,.;:“”\"\n]{{0,60}})"
 )
 ROLE_FIRST = re.compile(
-    rf"\b{ROLE_PHRASE}(?P<rest>(?:\s+van\s+{CAP}(?:\s+{CAP})*)?)\s+"
-    rf"(?P<name>{FULL_NAME}|{CAP})\b"
+    rf"\b{ROLE_PHRASE}(?P<rest>(?:{_}van{_}{CAP}(?:{_}{CAP})*)?){_}(?P<name>{FULL_NAME}|{CAP})\b"
 )
-NAME_ROLE = re.compile(rf"(?P<name>{FULL_NAME})\s+(?P<role>(?:{ROLE})\w*)\b")
-NOT_FIRST = SENTENCE_STARTERS | {
-    "onder",
-    "zou",
-    "binnenlandse",
-    "economische",
-    "gemeente",
-    "provincie",
-    "dienst",
-    "ministerie",
-    "bureau",
-    "raad",
-    "tot",
-    "na",
-    "vanaf",
-    "sinds",
-    "later",
-    "nu",
-    "heel",
-    "alle",
-    "wel",
-    "zij",
-    "hij",
-    "ze",
-    "we",
-    "wij",
-    "dan",
-    "hier",
+NAME_ROLE = re.compile(rf"(?P<name>{FULL_NAME}){_}{ROLE_WORD}")
+QUOTE = re.compile(
+    rf"\b(?:vertelt|vertelde|zegt|zei|aldus|stelt|stelde|benadrukt|benadrukte|legt|legde"
+    rf"|licht|lichtte|vindt|vond|weet|merkt|merkte){_}(?P<name>{FULL_NAME})"
+    rf"(?:,{_}(?:[a-z]+{_}){{0,3}}?{ROLE_PHRASE}(?P<rest>[^,.;:“”\"\n]{{0,60}}))?"
+)
+CONTACT = re.compile(
+    rf"(?:(?P<org>{CAP}(?:{_}{CAP}){{0,4}}):{_})?(?P<name>{FULL_NAME}),?{_}"
+    r"\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
+AUTHOR_LABEL = re.compile(
+    r"^(?P<label>auteurs?|auteur\(s\)|tekst|redactie|samenstelling|opgesteld door|geschreven"
+    r" door|samengesteld door|uitgevoerd door|onderzoekers?|met medewerking van"
+    r"|contactpersonen?|contact)\s*:?\s*",
+    re.I,
+)
+BYLINE = re.compile(r"^(?:tekst\s+en\s+\w+\s+)?door\s+(?=[A-Z])")
+EMAIL = re.compile(r"[,;:\s]*(?:\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?)")
+SEPARATOR = re.compile(r"\s*(?:,|;|&|\ben\b|\band\b|/)?\s*")
+AFFILIATION = re.compile(r"\s*\((?P<org>[^()]{2,80})\)")
+ROLE_SET = frozenset(ROLES)
+# fmt: off
+NOT_NAME = SENTENCE_STARTERS | {
+    "onder", "zou", "binnenlandse", "economische", "gemeente", "provincie", "dienst",
+    "ministerie", "bureau", "raad", "tot", "na", "vanaf", "sinds", "later", "nu", "heel",
+    "alle", "wel", "zij", "hij", "ze", "we", "wij", "dan", "hier", "hoe", "waarom", "welke",
+    "wie", "waar", "wanneer", "er", "zie", "vraag", "antwoord", "bijlage", "hoofdstuk",
+    "figuur", "tabel", "stap", "fase", "casus", "cluster", "inhoud", "inleiding", "conclusie",
+    "conclusies", "samenvatting", "aanleiding", "vraagstelling", "migratie", "positief",
+    "negatief", "home", "zaken", "stichting", "universiteit", "vereniging", "kamer",
+    "minister", "staatssecretaris", "burgemeester", "wethouder", "directeur", "mevrouw",
+    "meneer", "heer", "dhr", "mevr", "drs", "dr", "prof", "ir", "mr", "ing",
 }
-ORG = re.compile(
-    r"\b(?P<kw>(?i:" + "|".join(re.escape(w) for w in ORGANISATION_WORDS) + r"))"
-    rf"(?P<name>(?:[ \t]+(?:van|voor|de|der|het)[ \t]+|[ \t]+){CAP}(?:[ \t]+{CAP})*)"
-)
+# fmt: on
+LABEL_ROLES = {
+    "redactie": "redactie",
+    "contact": "contactpersoon",
+    "contactpersoon": "contactpersoon",
+    "contactpersonen": "contactpersoon",
+    "onderzoeker": "onderzoeker",
+    "onderzoekers": "onderzoeker",
+}
+HEAD_PART = 0.2  # bylines count only in the first fifth of the document (or two pages)
 
 
-def _valid(name: str) -> bool:
-    words = name.split()
-    return fold(words[0]) not in NOT_FIRST and not any(
-        fold(w) in ("zaken", "gemeente", "provincie") for w in words
-    )
+def valid_name(name: str) -> bool:
+    """A person's name: no sentence or heading word, role word or organisation word."""
+    words = name.replace(".", ". ").split()
+    if not words or fold(words[0]).strip(".") in NOT_NAME:
+        return False
+    if any(fold(w) in NOT_NAME - SENTENCE_STARTERS for w in words[1:]):
+        return False
+    return fold(words[-1]) not in ROLE_SET
 
 
-@step(PEOPLE, "1")
+@step(PEOPLE, "2")
 def people(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
     """Named persons with their role (personal data: shown for review only)."""
-    body = doc.text[segment.start : segment.end].replace("\n", " ")
-    found: dict[str, tuple[str, int, int]] = {}
-    for pattern in (APPOSITION, ROLE_FIRST, NAME_ROLE):
+    found: dict[str, tuple[dict, int, int, float]] = {}
+    for value, start, end, raw in [
+        *_author_lines(doc, segment),
+        *_contacts(doc, segment),
+        *_front_authors(doc, segment),
+        *_in_text(doc, segment),
+    ]:
+        key = fold(value["name"])
+        if key not in found or (not found[key][0]["role"] and value["role"]):
+            found[key] = (value, start, end, raw)
+    return [
+        extracted(PEOPLE, value, *snap(doc.text, start, end), raw, PEOPLE)
+        for value, start, end, raw in sorted(found.values(), key=lambda item: item[1])
+    ]
+
+
+# -- author lines, bylines and contacts -----------------------------------------------
+
+
+def affiliations(doc: NormalisedDocument, segment: Segment) -> list[tuple[str, int, int]]:
+    """(organisation, start, end) of every bracket after a name in an author line or byline."""
+    found: list[tuple[str, int, int]] = []
+    _author_lines(doc, segment, found)
+    return found
+
+
+def _author_lines(doc: NormalisedDocument, segment: Segment, orgs: list | None = None) -> list:
+    head = max(
+        doc.pages[min(1, len(doc.pages) - 1)].end if doc.pages else 0, HEAD_PART * len(doc.text)
+    )
+    lines = lines_between(doc, segment.start, segment.end)
+    results = []
+    for index, line in enumerate(lines):
+        label = AUTHOR_LABEL.match(line.text)
+        byline = BYLINE.match(line.text) if line.first and line.start < head else None
+        if not (label or byline):
+            continue
+        role = LABEL_ROLES.get(fold(label.group("label")), "auteur") if label else "auteur"
+        offset = line.start + _raw_offset(doc, line, (label or byline).end())
+        end = line.end
+        if offset >= line.end and index + 1 < len(lines):  # "Auteurs:" on a line of its own
+            offset, end = lines[index + 1].start, lines[index + 1].end
+        raw = 0.9 if label and role == "auteur" else 0.8
+        results.extend(_name_list(doc.text, offset, end, role, raw, orgs))
+    return results
+
+
+def _raw_offset(doc: NormalisedDocument, line, cleaned: int) -> int:
+    """Offset in the raw line of position ``cleaned`` of ``line.text`` (same words)."""
+    words = len(line.text[:cleaned].split())
+    raw = doc.text[line.start : line.end]
+    found = list(re.finditer(r"\S+", raw))
+    return found[words - 1].end() if 0 < words <= len(found) else 0
+
+
+def _name_list(text: str, start: int, end: int, role: str, raw: float, orgs=None) -> list:
+    """Names one after the other from ``start``: "A (Org), B en C (Org)", "A B" (two
+    names without separator), each with the organisation in brackets after it."""
+    names, pending, cursor = [], [], start
+    full = re.compile(FULL_NAME)
+    while cursor < end:
+        cursor += SEPARATOR.match(text, cursor, end).end() - cursor
+        match = full.match(text, cursor, end)
+        if not match or not valid_name(match.group(0)):
+            break
+        value = {"name": " ".join(match.group(0).split()), "role": role}
+        names.append((value, match.start(), match.end(), raw))
+        pending.append(value)
+        cursor = match.end()
+        email = EMAIL.match(text, cursor, end)
+        if email:
+            value["role"], cursor = "contactpersoon", email.end()
+        affiliation = AFFILIATION.match(text, cursor, end)
+        if affiliation:
+            for person in pending:
+                person["organisation_name"] = affiliation.group("org").strip()
+            if orgs is not None:
+                orgs.append((affiliation.group("org"), *affiliation.span("org")))
+            pending, cursor = [], affiliation.end()
+        elif text[cursor:end].lstrip().startswith(","):
+            pending = []
+    return names
+
+
+def _contacts(doc: NormalisedDocument, segment: Segment) -> list[tuple]:
+    """Names followed by an e-mail address ("Org: Anna de Vries, anna@org.nl")."""
+    body = doc.text[segment.start : segment.end]
+    results = []
+    for match in CONTACT.finditer(body):
+        name = " ".join(match.group("name").split())
+        if not valid_name(name):
+            continue
+        value = {"name": name, "role": "contactpersoon"}
+        if match.group("org"):
+            value["organisation_name"] = " ".join(match.group("org").split())
+        start = segment.start + match.start("name")
+        results.append((value, start, start + len(match.group("name")), 0.8))
+    return results
+
+
+def _front_authors(doc: NormalisedDocument, segment: Segment) -> list[tuple]:
+    front = getattr(doc, "front", None)
+    results = []
+    for author in getattr(front, "authors", None) or []:
+        name = getattr(author, "name", author)
+        start = getattr(author, "start", None)
+        if not isinstance(name, str) or not valid_name(name) or start is None:
+            continue
+        value = {"name": name, "role": getattr(author, "role", "") or "auteur"}
+        organisation = getattr(author, "organisation", "")
+        if organisation:
+            value["organisation_name"] = organisation
+        results.append((value, start, getattr(author, "end", start + len(name)), 0.85))
+    return results
+
+
+# -- quotes and appositions in the text -----------------------------------------------
+
+
+def _in_text(doc: NormalisedDocument, segment: Segment) -> list[tuple]:
+    body = doc.text[segment.start : segment.end]
+    results = []
+    for pattern, raw in ((QUOTE, 0.75), (APPOSITION, 0.7), (ROLE_FIRST, 0.6), (NAME_ROLE, 0.6)):
         for match in pattern.finditer(body):
             name = " ".join(match.group("name").split())
-            if not _valid(name):
+            if not valid_name(name):
                 continue
             name = _full_name(name, body)
-            role = " ".join((match.group("role").lower() + (_rest(match))).split())
-            if name not in found:
-                found[name] = (role, match.start(), match.end())
-    return [
-        extracted(
-            PEOPLE,
-            {"name": name, "role": role},
-            segment.start + s,
-            segment.start + e,
-            0.7 if " " in name else 0.5,
-            PEOPLE,
-        )
-        for name, (role, s, e) in sorted(found.items(), key=lambda item: item[1][1])
-    ]
+            role = (match.groupdict().get("role") or "").lower() + _rest(match)
+            value = {"name": name, "role": " ".join(role.split())}
+            confidence = raw if " " in name else raw - 0.2
+            results.append(
+                (value, segment.start + match.start(), segment.start + match.end(), confidence)
+            )
+    return results
 
 
 def _rest(match: re.Match) -> str:
@@ -107,35 +245,9 @@ def _rest(match: re.Match) -> str:
 
 def _full_name(name: str, body: str) -> str:
     """A bare surname ("Pot") as the full name the case uses elsewhere ("Rika Pot")."""
-    if " " in name:
+    words = name.split()
+    if len(words) > 1 and fold(words[0]) not in PARTICLE_WORDS:
         return name
-    match = re.search(rf"\b{CAP}(?:\s+{PARTICLE})?\s+{re.escape(name)}\b", body)
-    return " ".join(match.group(0).split()) if match and _valid(match.group(0)) else name
-
-
-@step(PARTNERS, "1")
-def partners(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
-    """Organisations named in the case other than the lead one (from the title)."""
-    body = doc.text[segment.start : segment.end]
-    lead = fold(segment.title)
-    seen, results = set(), []
-    for match in ORG.finditer(body):
-        name = " ".join(match.group(0).split())
-        if not match.group("name").strip() or len(name.split()) > 7:
-            continue
-        key = fold(name)
-        if key in seen or fold(match.group("name")).strip() in lead:
-            continue
-        seen.add(key)
-        start = segment.start + match.start()
-        results.append(
-            extracted(
-                PARTNERS,
-                {"name": name[0].upper() + name[1:]},
-                start,
-                start + len(match.group(0)),
-                0.5,
-                PARTNERS,
-            )
-        )
-    return results
+    surname = r"[ \t]+".join(re.escape(w) for w in words)
+    match = re.search(rf"\b{CAP}(?:{_}{PARTICLE})?{_}(?i:{surname})\b", body)
+    return " ".join(match.group(0).split()) if match and valid_name(match.group(0)) else name

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from proeftuin.core.registry import Registry
 from proeftuin.ingestion.types import Extracted, NormalisedDocument, Segment
@@ -48,9 +48,16 @@ def extracted(field: str, value, start: int, end: int, confidence: float, name: 
 def run_steps(
     doc: NormalisedDocument, segment: Segment, names: list[str] | None = None
 ) -> list[Extracted]:
-    """Run all registered steps (or the named ones) over one segment, in order."""
+    """Run all registered steps (or the named ones) over one segment, in order; every
+    suggestion's span is moved to word boundaries and gets its calibrated confidence (see
+    ``calibration``)."""
+    from proeftuin.ingestion.extraction.calibration import apply
+    from proeftuin.ingestion.extraction.text import snap
+
     selected = names or steps.names()
     results: list[Extracted] = []
     for name in selected:
-        results.extend(steps[name](doc, segment))
-    return results
+        for item in steps[name](doc, segment):
+            start, end = snap(doc.text, item.start, item.end)  # quotes never cut a word
+            results.append(replace(item, start=start, end=end) if start < end else item)
+    return apply(results)

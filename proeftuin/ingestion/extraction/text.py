@@ -149,3 +149,36 @@ def flat(text: str) -> str:
     """Text on one line, with hyphenated line breaks joined."""
     text = re.sub(r"(?<=[a-zà-ÿ])-\s*\n\s*(?=[a-zà-ÿ])", "", text)
     return " ".join(GLYPH.sub(" ", text).split())
+
+
+def snap(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` moved to word boundaries: a span never starts or ends inside a
+    word (it grows to take the whole word), and surrounding whitespace is left out."""
+    start, end = max(start, 0), min(end, len(text))
+    while 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def on_word_boundaries(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` neither starts nor ends inside a word."""
+    inside_left = 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum()
+    inside_right = 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum()
+    return not (inside_left or inside_right)
+
+
+def prose(line: Line) -> bool:
+    """A line of running text: not a heading, list item or table row; a few words long."""
+    if line.bullet or line.kind == "heading":
+        return False
+    words = line.text.split()
+    if len(words) < 6:
+        return False
+    digits = sum(c.isdigit() for c in line.text)
+    return digits <= 0.15 * len(line.text)
