@@ -36,7 +36,8 @@ FOLDED_WORDS = "|".join(sorted([*WORD_NUMBERS, "een"], key=len, reverse=True))
 NUMBER = re.compile(rf"(?<![\w.,/:])(?P<num>{DIGITS}|(?i:{WORDS}))(?![\w]|[.,:]\d)")
 AFTER = re.compile(
     r"\s*(?:(?:[-–]|tot)\s*(?P<to>\d[\d.]*)\s*)?(?P<mult>miljoen|miljard|mln\.?|duizend|ton)?\s*"
-    r"(?P<unit>%|procent\b|procentpunt\w*|euro\b|eur\b|fte\b|uur\b|uren\b|dagen\b|dag\b|weken\b"
+    r"(?P<unit>%|procent\b|procentpunt\w*|euro\b|eur\b|fte\b|uur\b|uren\b|werkdagen\b|werkdag\b"
+    r"|kalenderdagen\b|dagen\b|dag\b|weken\b"
     r"|week\b|maanden\b|maand\b|jaar\b|jaren\b|hectare\b|ha\b|kilometer\b|km\b|kwh\b|mwh\b"
     r"|vierkante meter\b)?\s*(?P<noun>[A-Za-zÀ-ÿ][a-zà-ÿ-]{2,})?"
 )
@@ -51,6 +52,9 @@ UNITS = {
     "uren": "hours",
     "dag": "days",
     "dagen": "days",
+    "werkdag": "days",
+    "werkdagen": "days",
+    "kalenderdagen": "days",
     "week": "weeks",
     "weken": "weeks",
     "maand": "months",
@@ -126,7 +130,8 @@ SCORE_BEFORE = re.compile(
     re.I,
 )
 GRADED = re.compile(
-    r"\b(tevredenheid|klanttevredenheid|cijfer|rapportcijfer|waardering|score|beoordeling)"
+    r"\b(tevredenheid|klanttevredenheid|cijfer|rapportcijfer|waardering|score|beoordeling"
+    r"|gemeten|meting|enquete|peiling|monitor)"
 )
 CLOCK_AFTER = re.compile(r"\s*uur\s+['‘’]s\s+(nachts|ochtends|middags|avonds)")
 FRACTION = re.compile(r"\s*van\s+(?:de\s+|het\s+|alle\s+)?(?P<n>\d+)\s+(?P<noun>[a-zà-ÿ][\w-]{2,})")
@@ -266,9 +271,11 @@ def _counted(text: str, start: int, begin: int) -> str | None:
 def _unit(text: str, match: re.Match, after: re.Match | None) -> str | None:
     if CURRENCY.search(text[max(match.start() - 5, 0) : match.start()]):
         return "eur"
-    if SCORE_BEFORE.search(text[max(match.start() - 40, 0) : match.start()]):
-        return "score"
     unit = (after.group("unit") or "").lower() if after else ""
+    if unit and unit in UNITS and not unit.startswith("procent") and unit != "%":
+        return UNITS[unit]  # "gemiddeld 4 uur", "gemiddeld 2.350 euro": the unit said
+    if SCORE_BEFORE.search(text[max(match.start() - 40, 0) : match.start()]) and not unit:
+        return "score"
     if not unit and _grade(text, match):
         return "score"
     if unit.startswith("procentpunt"):
@@ -284,7 +291,8 @@ def _grade(text: str, match: re.Match) -> bool:
     before = text[max(match.start() - 12, 0) : match.start()]
     if not re.search(r"\b(?:van|naar|tot|op)\s+(?:een\s+)?$", before):
         return False
-    if not re.match(r"\s*(?:[.,;:!?)]|$|(?:naar|en|tot)\b)", text[match.end() : match.end() + 8]):
+    follows = r"\s*(?:in\s+(?:19|20)\d\d\s*)?(?:[.,;:!?)]|$|(?:naar|en|tot)\b)"  # "6,4 in 2023."
+    if not re.match(follows, text[match.end() : match.end() + 16]):
         return False
     value = number_value(match.group("num"))
     context = fold(text[max(match.start() - 150, 0) : match.start()])
