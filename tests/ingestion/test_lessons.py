@@ -94,3 +94,22 @@ def test_labelled_lines_under_other_sub_headings(lessons):
 )  # fmt: skip
 def test_kind_of_a_finding_from_its_point_and_problem_cues(text, family, kind):
     assert classify(text, family) == kind
+
+
+def test_lessons_end_at_the_next_slide_question_and_skip_lead_ins_and_footers():
+    from proeftuin.ingestion.extraction import run_steps
+    from proeftuin.ingestion.extraction._fallback import normalise_text
+    from proeftuin.ingestion.segment import whole_document
+
+    text = (
+        "Pilot sensoren\n\nWat we leerden\n\nOp basis van de pilot komen wij tot de volgende "
+        "lessen.\n\n• Persoonlijk contact was doorslaggevend voor deelname\n"
+        "• Een sms wordt beter gelezen dan een dashboard\n\n"
+        "Gemeente Veld | Rapport pilot sensoren | 4\n\nHoe verder?\n\n"
+        "• Meetnet uitbreiden naar meer bedrijven\n"
+    )
+    doc = normalise_text(text)
+    items = run_steps(doc, whole_document(doc), ["lessons"])
+    texts = [e.value["text"] for e in items if e.field == "lessons"]
+    assert "Persoonlijk contact was doorslaggevend voor deelname" in texts
+    assert not any("volgende" in t or "|" in t or "Meetnet" in t for t in texts)

@@ -213,6 +213,12 @@ def _section_lines(doc: NormalisedDocument, section: Section, segment: Segment):
             continue
         question = other.title.endswith("?")
         own = FAMILY.match(heading_key(other.title)) or (other.number and not question)
+        # a short unnumbered question is the next slide's or chapter's title ("Hoe verder?"),
+        # not a research question under the lessons
+        lettered = re.match(r"(?:[a-z]|\d{1,2})[.)]?\s", other.title)
+        own = own or (
+            question and not other.number and not lettered and len(other.title.split()) <= 5
+        )
         if own or (other.level != UNKNOWN and other.level <= section.level):
             stop = other.start  # a numbered sub-section, one read on its own, or no sub-section
             break
@@ -290,10 +296,16 @@ def _enumerated(text: str, start: int, end: int, line_starts: list[int]) -> list
     return [] if questions * 2 > len(spans) else spans  # numbered questions, each answered
 
 
+LEAD_IN = re.compile(r"\b(?:de|het) volgende \w+\.?$|\b(?:hieronder|hierna)\b.{0,60}\.$", re.I)
+RUNNING_LINE = re.compile(r"^[^|]{2,80}(?:\s\|\s[^|]{1,80}){2,}$")  # "Gemeente X | Rapport | 2"
+
+
 def _lesson_like(text: str, listed: bool = False) -> bool:
     words = text.split()
     if not (2 if listed else 4) <= len(words) <= 150 or (text.endswith("?") and not listed):
         return False
+    if LEAD_IN.search(text) or RUNNING_LINE.match(text):
+        return False  # "... komen wij tot de volgende conclusies.", a page's running footer
     letters = sum(c.isalpha() for c in text)
     return letters >= 0.6 * len(text)
 

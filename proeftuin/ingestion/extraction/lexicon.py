@@ -230,7 +230,12 @@ LESSON_SECTIONS: tuple[tuple[str, str], ...] = (
         r"(de )?((belangrijk|waardevol|geleerd|enkel|algemen|praktisch)\w* )?"
         r"((conclusies|inzichten) en )?"
         r"(lessen|leerervaringen|leerpunten|leermomenten|lessons learned|learnings"
-        r"|succesfactoren|succes- en faalfactoren|tips|adviezen|aanbevelingen)\b",
+        r"|succesfactoren|succes- en faalfactoren|tips|adviezen|aanbevelingen)\b"
+        # the usual wording of a section of lessons in evaluations and web articles
+        r"|wat (hebben )?(we|wij) (hebben )?geleerd\b|wat (we|wij) leerden\b|wat leerden (we|wij)\b"
+        r"|aandachtspunten\b|lessen voor\b|do'?s (and|en) don'?ts\b"
+        r"|wat (zouden|zou) (we|wij|ik) anders doen\b|wat (we|wij) anders zouden doen\b"
+        r"|what we learn(ed|t)\b|recommendations\b|key lessons\b",
         "success_factor",
     ),
     (
