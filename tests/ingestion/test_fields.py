@@ -262,3 +262,15 @@ def test_barriers_under_a_heading_of_obstacles_and_weaker_cues():
     assert "Het ontbreekt aan een gezamenlijk systeem om stukken te delen." in found
     assert "De uitvoering duurde te lang voor de bewoners." in found
     assert not any(text.split()[-1] == "Knelpunten" for text in found)  # never the heading
+
+
+def test_a_slide_deck_without_running_text_gets_its_opening_lines_as_summary():
+    text = (
+        "Terugmeldvoorziening Kaart\n\nGezamenlijke proef:\n\nKnooppunt Noord + bronhouders\n\n"
+        "• Vraaggericht portaal sinds 2017\n• Open Source\n• Data bij de bron\n\n"
+        "Doelen\n\n• Kosten besparen\n• Kwaliteit verbeteren\n"
+    )
+    doc = normalise_text(text)
+    (summary,) = values(run_steps(doc, whole_document(doc), ["summary"]), "summary")
+    assert summary.startswith("Terugmeldvoorziening Kaart")
+    assert "Knooppunt Noord" in summary
