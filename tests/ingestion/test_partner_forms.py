@@ -50,3 +50,14 @@ def test_colon_list_after_taking_part_and_one_name_with_en():
     assert {"Omgevingsdienst Zuid", "Veiligheidsregio Oost", "Waterschap Rijn"} <= found
     assert "Taalbureau Helder en Dichtbij" in found
     assert "Dichtbij" not in found
+
+
+def test_parties_under_a_label_line_with_plus():
+    text = (
+        "Meldvoorziening Kaart\n\n• Gezamenlijke proef:\n• Stichting Datahuis + bronhouders\n"
+        "• Rijksdienst Digitaal\n• Waterketen Noord en Zuid-Drenthe\n\nDoelen\n\n"
+        "• Kosten besparen door samen te werken met elkaar\n"
+    )
+    found = partners(text)
+    assert {"Rijksdienst Digitaal", "Waterketen Noord en Zuid-Drenthe"} <= found
+    assert not any("bronhouders" in name or "Kosten" in name for name in found)

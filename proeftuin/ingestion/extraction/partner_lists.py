@@ -2,7 +2,8 @@
 
 Slides and short reports often name the parties of a pilot as a list under a heading such
 as "Wie deden er mee?", "Deelnemende organisaties", "Partners" or "Betrokken partijen",
-one organisation per item, often with its part after a colon ("HydroSense B.V.: levering
+one organisation per item (also under a label line such as "Gezamenlijke proef:"; "A +
+B" and "A /B" are two), often with its part after a colon ("HydroSense B.V.: levering
 van de sensoren") or a sub-unit after a comma ("Hogeschool X, lectoraat Y"). Slides write
 the organisations short: a municipality by its place name ("Stadskanaal"), two merged
 municipalities as "A /B". A bare name that the document names nowhere else becomes
@@ -24,6 +25,12 @@ PARTICIPANT_HEADING = re.compile(
     r"|betrokken (?:partijen|organisaties)|samenwerkende (?:partijen|organisaties)"
     r"|consortium(?:partners)?|in samenwerking met|met dank aan)\b"
 )
+# A label line over the parties, ending in a colon ("Gezamenlijke proef:", "Partners:",
+# "In samenwerking met:").
+PARTIES_LABEL = re.compile(
+    r"^(?:gezamenlijk\w*|samenwerking\w*|in samenwerking met|consortium|partners?|partijen"
+    r"|deelnemers|deelnemende \w+|betrokken \w+|samen met)\b[^:]{0,40}:$"
+)
 CONNECTORS = {"van", "voor", "de", "der", "den", "het", "en", "op", "in", "aan", "te", "&"}
 COMPANY = re.compile(r"\b(?:B\.?V\.?|N\.?V\.?|U\.?A\.?)$")
 MAX_ITEMS = 15
@@ -35,7 +42,9 @@ def listed_partners(doc: NormalisedDocument, segment: Segment) -> list[tuple[str
     municipal = "gemeenten" in fold(doc.text)
     found = []
     for index, line in enumerate(lines):
-        if line.kind != "heading" or not PARTICIPANT_HEADING.match(fold(line.text).strip()):
+        key = fold(line.text).strip()
+        heading = line.kind == "heading" and PARTICIPANT_HEADING.match(key)
+        if not (heading or PARTIES_LABEL.match(key)):
             continue
         heading_municipal = municipal or "gemeente" in fold(line.text)
         for item in lines[index + 1 : index + 1 + MAX_ITEMS]:
@@ -54,7 +63,7 @@ def _names(item: str) -> list[str]:
     head = item.split(":")[0] if ":" in item else item
     head = re.sub(r"\([^)]*\)", " ", head.split(",")[0])
     names = []
-    for part in re.split(r"\s*/\s*", head):
+    for part in re.split(r"\s*[/+]\s*", head):
         part = " ".join(part.split()).strip(" .;-–")
         if _is_name(part):
             names.append(part)
