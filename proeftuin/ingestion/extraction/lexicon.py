@@ -223,13 +223,15 @@ LESSON_SECTIONS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"(de )?(belangrijkste |grootste )?"
-        r"(valkuilen|risico'?s en valkuilen|knelpunten en valkuilen)\b",
+        r"(valkuilen|risico'?s en valkuilen|knelpunten en valkuilen"
+        # "een leermoment" is the usual Dutch euphemism for something that went wrong
+        r"|leermomenten)\b",
         "pitfall",
     ),
     (
         r"(de )?((belangrijk|waardevol|geleerd|enkel|algemen|praktisch)\w* )?"
         r"((conclusies|inzichten) en )?"
-        r"(lessen|leerervaringen|leerpunten|leermomenten|lessons learned|learnings"
+        r"(lessen|leerervaringen|leerpunten|lessons learned|learnings"
         r"|succesfactoren|succes- en faalfactoren|tips|adviezen|aanbevelingen)\b"
         # the usual wording of a section of lessons in evaluations and web articles
         r"|wat (hebben )?(we|wij) (hebben )?geleerd\b|wat (we|wij) leerden\b|wat leerden (we|wij)\b"
