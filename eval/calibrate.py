@@ -48,6 +48,7 @@ ALIASES = {"outcomes (any quantity)": "outcomes"}
 
 PRIOR = 4  # the weight of the prior one half: each block's rate is (right + 2) / (n + 4)
 PER_DOCUMENT = 10  # the most suggestions of one document a block counts as independent
+DOMINANT = 0.25  # a document with more than this share of a block's evidence is left out once
 
 
 def pool_adjacent_violators(pairs: list[tuple]) -> list[dict]:
@@ -97,8 +98,8 @@ def _conservative(right: int, n: int, docs: dict) -> float:
 def fit(pairs: list[tuple]) -> list[dict]:
     """Blocks with their conservative, monotone confidence: the block's rate shrunk
     towards one half, and, when the documents are known, no higher than the shrunk rate
-    without any one of them (the suggestions of one document are not independent, so a
-    block that only one document makes look good is not trusted on that document)."""
+    without any one of its dominant documents (the suggestions of one document are not
+    independent, so a block that one document makes look good is not trusted on it)."""
     blocks = pool_adjacent_violators(pairs)
     for block in blocks:
         block["confidence"] = _block_confidence(block)
@@ -128,8 +129,11 @@ def _merge(block: dict, other: dict) -> None:
 def _block_confidence(block: dict) -> float:
     docs = block["docs"]
     confidence = _conservative(block["right"], block["n"], docs)
-    if len(docs) > 1:  # no higher than without any one of its documents
+    effective = sum(min(n_doc, PER_DOCUMENT) for n_doc, _ in docs.values())
+    if len(docs) > 1:  # no higher than without any one of its dominant documents
         for doc, (n_doc, right_doc) in docs.items():
+            if min(n_doc, PER_DOCUMENT) <= DOMINANT * effective:
+                continue
             rest = {d: v for d, v in docs.items() if d != doc}
             without = _conservative(block["right"] - right_doc, block["n"] - n_doc, rest)
             confidence = min(confidence, without)

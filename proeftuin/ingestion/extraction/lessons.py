@@ -47,7 +47,8 @@ WEAK = re.compile(r"(samenvattende |algemene )?conclusies?\b|(tot )?slot|positie
 NEGATIVE = (
     "knelpunt", "aandachtspunt", "probleem", "hoge kosten", "kostbaar", "licentiekosten",
     "is complex", "bleek complex", "zijn complex", "te complex", "complexer", "complex en",
-    "kwetsbaar", "te zwaar", "zwakke schakel", "niet gedekt", "te lang", "vergen", "onwillig", "geen van", "halffabricat", "gebaat bij", "onduidelijk",
+    "kwetsbaar", "te zwaar", "zwakke schakel", "niet gedekt", "te lang", "vergen", "onwillig",
+    "geen van", "halffabricat", "gebaat bij", "onduidelijk",
     "niet duidelijk", "ontbreekt", "onvoldoende", "grote impact", "nog niet", "helaas",
     "niet gelukt", "mislukt", "niet gebruikt", "niet gezien", "gemist", "lastig", "moeilijk",
     "niet alle", "niet iedereen", "niet voor iedereen", "niet altijd", "maar niet", "verwarrend",
