@@ -163,3 +163,15 @@ def test_a_slide_title_question_or_reference_word_on_the_line_above_is_not_the_f
     )
     found = outcomes(text)
     assert (72, "percent") in found and (64, "percent") in found
+
+
+def test_a_change_by_a_fraction_in_words():
+    found = outcomes(
+        "Het aandeel volledige aanvragen steeg met een kwart. Het aantal verzoeken nam met "
+        "ruim een derde af. Met de helft van de gemeenten is gesproken. Het aantal "
+        "telefoontjes over afval is met twee derde gedaald."
+    )
+    assert found[(25, "percent")]["direction"] == "increase"
+    assert found[(33.3, "percent")]["direction"] == "decrease"
+    assert found[(66.7, "percent")]["direction"] == "decrease"
+    assert (50, "percent") not in found and (2, "count") not in found

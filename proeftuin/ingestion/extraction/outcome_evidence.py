@@ -73,7 +73,7 @@ RESULT_WORDS = re.compile(
     r"|gerealiseerd|behaald|gehaald|bereikt|gemeten|meting|score\w*|rapportcijfer|cijfer"
     r"|tevredenheid|tevreden|succesvol|geholpen|ondersteund|bediend|bespaard|uitkomst\w*"
     r"|slagingspercentage|doorlooptijd|wachttijd|afhandeltijd|sneller|goedkoper|blijkt|blijken"
-    r"|bleek|bleken|inmiddels)\b"
+    r"|bleek|bleken|inmiddels|een voldoende|voldoende of hoger|een onvoldoende)\b"
 )
 ACHIEVED = re.compile(
     r"\b(uitgevoerd|opgeleid|herplaatst|ondersteund|geholpen|bereikt|bereiken|bediend"
@@ -135,6 +135,11 @@ def junk(text: str, start: int, end: int, unit: str | None, noun: str | None, cl
     if re.search(r"\b\d+\s+van\s+(?:de\s+|het\s+|alle\s+)?$", before):
         return "denominator"
     return None
+
+
+def evidence_of_change(sentence: str) -> bool:
+    """Does the sentence state a change ("steeg", "nam af", "gedaald", ...)?"""
+    return bool(CHANGE.search(fold(sentence)))
 
 
 def _clock(before: str) -> bool:

@@ -21,6 +21,7 @@ from proeftuin.ingestion.extraction.outcome_context import (
 from proeftuin.ingestion.extraction.outcome_evidence import (
     SENTENCE_END,
     evidence,
+    evidence_of_change,
     junk,
     sentence_bounds,
 )
@@ -170,7 +171,48 @@ def outcomes(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
             if fact:
                 value, start, end, raw = fact
                 results.append(extracted(NAME, value, start, end, raw, NAME))
+        results.extend(_fractions(doc.text, line, in_results))
     return _without_repeats(results)
+
+
+# A change by a fraction in words: "steeg met een kwart", "nam met ruim een derde af".
+FRACTIONS = {"een kwart": 25, "driekwart": 75, "drie kwart": 75, "een derde": 33.3,
+             "twee derde": 66.7, "de helft": 50, "een vijfde": 20, "een tiende": 10}  # fmt: skip
+FRACTION_CHANGE = re.compile(
+    r"\bmet\s+(?:ruim\s+|bijna\s+|ongeveer\s+|circa\s+|zo'?n\s+)?(?P<fraction>"
+    + "|".join(sorted(FRACTIONS, key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
+
+
+def _took(clause: str) -> str:
+    """ "nam af" / "nam toe": the direction of a change said with a separable verb."""
+    found = re.search(r"\b(?:nam|namen|neemt|nemen)\b[^.;:]{0,60}?\b(af|toe)\b", fold(clause))
+    return ("decrease" if found.group(1) == "af" else "increase") if found else ""
+
+
+def _fractions(text: str, line: Line, in_results: bool) -> list[Extracted]:
+    found = []
+    for match in FRACTION_CHANGE.finditer(text, line.start, line.end):
+        begin, finish = sentence_bounds(text, match.start())
+        if not evidence_of_change(text[begin:finish]):
+            continue
+        start, end = _clause(text, match.start("fraction"), line)
+        clause = " ".join(text[start:end].split())
+        fraction = match.group("fraction")
+        fact = {
+            "measure": clause,
+            "value": FRACTIONS[fraction.lower()],
+            "unit": "percent",
+            "direction": _took(clause) or _direction(clause, fraction, 0, None),
+            "kind": _kind("percent", clause),
+            "period": _period(clause),
+            "baseline": "",
+        }
+        raw = evidence(text, match.start(), match.end(), "percent", clause, in_results)
+        found.append(extracted(NAME, fact, start, end, raw, NAME))
+    return found
 
 
 def _without_repeats(results: list[Extracted]) -> list[Extracted]:
@@ -308,6 +350,8 @@ def _skip(text, match, unit, noun, word, value) -> bool:
     before = text[max(match.start() - 4, 0) : match.start()]
     if unit is None and (noun is None or noun.lower() in NOT_NOUNS):
         return True
+    if word and re.match(r"\s+(?:derde|kwart|vijfde|tiende)n?\b", text[match.end() :]):
+        return True  # "twee derde": a fraction, read by _fractions
     if (word and re.search(r"\d\s*$", before)) or CLOCK_AFTER.match(text, match.end()):
         return True  # "150 duizend": a multiplier; "twee uur 's nachts": a time of day
     window = text[max(match.start() - 40, 0) : match.start()]
