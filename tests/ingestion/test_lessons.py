@@ -113,3 +113,27 @@ def test_lessons_end_at_the_next_slide_question_and_skip_lead_ins_and_footers():
     texts = [e.value["text"] for e in items if e.field == "lessons"]
     assert "Persoonlijk contact was doorslaggevend voor deelname" in texts
     assert not any("volgende" in t or "|" in t or "Meetnet" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| Wat ging goed | Wat kan beter |\n|---|---|\n| De fietsen werden veel gebruikt |"
+        " De app was lastig voor ouderen |\n| Het onderhoud liep soepel | De stallingen lagen"
+        " te ver weg |\n",
+        "Wat ging goed | Wat kan beter\nDe fietsen werden veel gebruikt | De app was lastig"
+        " voor ouderen\nHet onderhoud liep soepel | De stallingen lagen te ver weg\n",
+    ],
+)
+def test_lessons_in_a_table_under_columns_of_the_lesson_family(table):
+    from proeftuin.ingestion.extraction import run_steps
+    from proeftuin.ingestion.extraction._fallback import normalise_text
+    from proeftuin.ingestion.segment import whole_document
+
+    doc = normalise_text("Pilot deelfietsen\n\nDe gemeente deed een proef.\n\n" + table)
+    items = run_steps(doc, whole_document(doc), ["lessons"])
+    kinds = {e.value["text"]: e.value["kind"] for e in items if e.field == "lessons"}
+    assert kinds["De fietsen werden veel gebruikt"] == "worked"
+    assert kinds["De app was lastig voor ouderen"] == "did_not_work"
+    assert kinds["De stallingen lagen te ver weg"] == "did_not_work"
+    assert not any("|" in text for text in kinds)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from proeftuin.ingestion.extraction import lexicon
+from proeftuin.ingestion.extraction.lesson_tables import table_lessons
 from proeftuin.ingestion.extraction.registry import extracted, step
 from proeftuin.ingestion.extraction.sections import UNKNOWN, Section, find_sections
 from proeftuin.ingestion.extraction.text import (
@@ -90,6 +91,10 @@ ENUMERATION = re.compile(r"(?:(?<=^)|(?<=\s))(?P<n>\d{1,2}|[a-h])[).]\s+(?=\S)")
 def lessons(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
     """Lessons: worked / did not work / success factor / pitfall items."""
     results = _marker_lists(doc, segment)
+    for start, end, text, family in table_lessons(doc, segment, FAMILIES):
+        kind = "lessons" if family == "success_factor" else family
+        value = {"kind": classify(text, kind), "text": text}
+        results.append(extracted(NAME, value, start, end, 0.8, NAME))
     taken = [(e.start, e.end) for e in results]
     found = [
         (section, family, strength, section_items(doc, section, segment, family))
