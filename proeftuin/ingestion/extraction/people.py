@@ -256,6 +256,9 @@ def _in_text(doc: NormalisedDocument, segment: Segment) -> list[tuple]:
                 continue
             name = _full_name(name, body)
             role = (match.groupdict().get("role") or "").lower() + _rest(match)
+            bracket = AFFILIATION.match(body, match.end())  # "wethouder X (Sociaal Domein)"
+            if pattern is ROLE_FIRST and bracket and len(bracket.group("org").split()) <= 4:
+                role += " " + bracket.group("org").strip()
             value = {"name": name, "role": " ".join(role.split())}
             confidence = raw if " " in name else raw - 0.2
             results.append(
