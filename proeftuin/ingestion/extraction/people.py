@@ -158,6 +158,11 @@ def _author_lines(doc: NormalisedDocument, segment: Segment, orgs: list | None =
     return results
 
 
+def _covers_document(doc: NormalisedDocument, segment: Segment) -> bool:
+    span = getattr(getattr(doc, "structure", None), "span", None) or (0, len(doc.text))
+    return segment.end - segment.start >= 0.5 * max(span[1] - span[0], 1)
+
+
 def _front_lines(doc: NormalisedDocument, segment: Segment) -> list:
     """The title page and colophon before a case that covers the whole document: their
     "Auteurs", "Met medewerking van" and "Contactpersoon opdrachtgever" lines are the case's."""
@@ -167,7 +172,7 @@ def _front_lines(doc: NormalisedDocument, segment: Segment) -> list:
     front_end = getattr(front, "end", None)
     if not span or not front_end or front_end > segment.start:
         return []
-    if segment.end - segment.start < 0.5 * max(span[1] - span[0], 1):
+    if not _covers_document(doc, segment):
         return []
     return lines_between(doc, getattr(front, "start", 0) or 0, min(front_end, segment.start))
 
@@ -228,8 +233,12 @@ def _contacts(doc: NormalisedDocument, segment: Segment) -> list[tuple]:
 
 
 def _front_authors(doc: NormalisedDocument, segment: Segment) -> list[tuple]:
+    """The title page's authors, for a case that covers the document (the editors of a
+    collection are not people of each of its cases)."""
     front = getattr(doc, "front", None)
     results = []
+    if not _covers_document(doc, segment):
+        return results
     for author in getattr(front, "authors", None) or []:
         name = getattr(author, "name", author)
         start = getattr(author, "start", None)
