@@ -137,3 +137,12 @@ def test_lessons_in_a_table_under_columns_of_the_lesson_family(table):
     assert kinds["De app was lastig voor ouderen"] == "did_not_work"
     assert kinds["De stallingen lagen te ver weg"] == "did_not_work"
     assert not any("|" in text for text in kinds)
+
+
+def test_a_lesson_told_as_what_happened_worked_and_advice_stays_a_success_factor():
+    from proeftuin.ingestion.extraction.lessons import classify
+
+    assert classify("Persoonlijk contact was doorslaggevend voor deelname", "lessons") == "worked"
+    assert classify("Een sms wordt beter gelezen dan een dashboard", "lessons") == "worked"
+    assert classify("Zorg dat de uitvoering goed klaarstaat", "lessons") == "success_factor"
+    assert classify("Begin klein en breid daarna uit", "lessons") == "success_factor"

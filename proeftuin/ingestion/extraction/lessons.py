@@ -360,6 +360,15 @@ def list_items(lines: list[Line], begin: int) -> tuple[str, list[tuple[int, int]
     return intro.strip(), items
 
 
+# A lesson told as an experience of the pilot, not as advice: a past or present statement
+# that something worked better ("was doorslaggevend", "werkte beter", "wordt beter gelezen").
+EXPERIENCE = re.compile(
+    r"^(?!.*\b(?:moet|moeten|zorg|maak|begin|houd|laat|betrek|spreek|leg|neem)\b)"
+    r".*\b(?:was|waren|werd|werden|wordt|werkte|werkten|bleek|bleken)\b[^.;:]{0,40}?"
+    r"\b(?:doorslaggevend|beter|goed|succesvol|effectiever|essentieel)\b"
+)
+
+
 def classify(text: str, family: str, intro: str = "") -> str:
     """The lesson kind of an item under a heading of ``family`` ("worked",
     "did_not_work", "pitfall", "findings" (conclusions: a positive point worked, a problem a
@@ -376,6 +385,8 @@ def classify(text: str, family: str, intro: str = "") -> str:
         return "did_not_work" if _has(folded, lexicon.DID_NOT_WORK) else "worked"
     if family == "pitfall" or _has(folded, lexicon.PITFALL) or _has(fold(intro), PITFALL_INTRO):
         return "pitfall"
+    if family == "lessons" and EXPERIENCE.search(folded):
+        return "worked"  # a lesson told as what happened: "X was doorslaggevend voor Y"
     return "success_factor"
 
 
