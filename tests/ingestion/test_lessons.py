@@ -146,3 +146,21 @@ def test_a_lesson_told_as_what_happened_worked_and_advice_stays_a_success_factor
     assert classify("Een sms wordt beter gelezen dan een dashboard", "lessons") == "worked"
     assert classify("Zorg dat de uitvoering goed klaarstaat", "lessons") == "success_factor"
     assert classify("Begin klein en breid daarna uit", "lessons") == "success_factor"
+
+
+def test_lessons_in_a_word_table_read_as_one_line_per_cell():
+    from proeftuin.ingestion.extraction import run_steps
+    from proeftuin.ingestion.extraction._fallback import normalise_text
+    from proeftuin.ingestion.segment import whole_document
+
+    text = (
+        "Pilot deelfietsen\n\nDe gemeente deed een proef met fietsen.\n\nWat ging goed\n\n"
+        "Wat kan beter\n\nDe fietsen werden veel gebruikt.\n\nDe app was lastig voor ouderen."
+        "\n\nHet onderhoud liep soepel.\n\nDe stallingen lagen te ver weg.\n"
+    )
+    doc = normalise_text(text)
+    items = run_steps(doc, whole_document(doc), ["lessons"])
+    kinds = {e.value["text"]: e.value["kind"] for e in items if e.field == "lessons"}
+    assert kinds["Het onderhoud liep soepel."] == "worked"
+    assert kinds["De app was lastig voor ouderen."] == "did_not_work"
+    assert kinds["De stallingen lagen te ver weg."] == "did_not_work"

@@ -3,7 +3,9 @@
 Evaluations often put "Wat ging goed" beside "Wat kan beter" (or "Succesfactoren" beside
 "Valkuilen") as the columns of a table. A table reaches the steps as lines of cells
 separated by "|" (a Markdown table keeps its separator row "|---|---|"; its rows may be
-joined on one line). Each non-empty body cell is one lesson, of the family of its column.
+joined on one line), or, from a Word document, as one short line per cell (the headings
+one after the other, then the cells row by row). Each non-empty body cell is one lesson,
+of the family of its column.
 """
 
 from __future__ import annotations
@@ -20,6 +22,43 @@ def table_lessons(
     doc: NormalisedDocument, segment: Segment, families: list[tuple[re.Pattern, str]]
 ) -> list[tuple[int, int, str, str]]:
     """(start, end, text, family) of every body cell under a lesson-family column."""
+    return _piped(doc, segment, families) or _flattened(doc, segment, families)
+
+
+def _flattened(
+    doc: NormalisedDocument, segment: Segment, families: list[tuple[re.Pattern, str]]
+) -> list[tuple[int, int, str, str]]:
+    """A table whose cells reach the steps as one short line each (a Word table): two or
+    more lesson headings in a row, then the cells row by row."""
+    lines = lines_between(doc, segment.start, segment.end)
+    for index in range(len(lines)):
+        header = []
+        for cell in lines[index : index + 4]:
+            family = _family(cell.text, families)
+            if family is None or len(cell.text.split()) > 6 or re.match(r"\d", cell.text):
+                break  # a numbered heading ("5.1 Conclusies") is a section, not a column
+            header.append(family)
+        if len(header) < 2:
+            continue
+        found = []
+        for position, cell in enumerate(lines[index + len(header) :]):
+            if cell.kind == "heading" or _family(cell.text, families) or len(found) >= 40:
+                break
+            if len(cell.text.split()) >= 2:
+                family = header[position % len(header)]
+                found.append((cell.start, cell.end, cell.text, family))
+        return found
+    return []
+
+
+def _family(text: str, families: list[tuple[re.Pattern, str]]) -> str | None:
+    key = heading_key(text)
+    return next((kind for pattern, kind in families if pattern.match(key)), None)
+
+
+def _piped(
+    doc: NormalisedDocument, segment: Segment, families: list[tuple[re.Pattern, str]]
+) -> list[tuple[int, int, str, str]]:
     found = []
     lines = [ln for ln in lines_between(doc, segment.start, segment.end) if "|" in ln.text]
     for index, line in enumerate(lines):

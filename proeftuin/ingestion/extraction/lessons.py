@@ -92,6 +92,8 @@ def lessons(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
     """Lessons: worked / did not work / success factor / pitfall items."""
     results = _marker_lists(doc, segment)
     for start, end, text, family in table_lessons(doc, segment, FAMILIES):
+        if not _lesson_like(text, listed=True) or text.endswith(":"):
+            continue
         kind = "lessons" if family == "success_factor" else family
         value = {"kind": classify(text, kind), "text": text}
         results.append(extracted(NAME, value, start, end, 0.8, NAME))
