@@ -61,3 +61,13 @@ def test_parties_under_a_label_line_with_plus():
     found = partners(text)
     assert {"Rijksdienst Digitaal", "Waterketen Noord en Zuid-Drenthe"} <= found
     assert not any("bronhouders" in name or "Kosten" in name for name in found)
+
+
+def test_a_bare_name_in_a_list_without_other_governments_stays_as_written():
+    text = (
+        "Pilot stelsel\n\nDe voorziening is bedoeld voor gemeenten en provincies.\n\n"
+        "Partners\n\n• Rijkslogistiek\n• Geodata\n• Kadasterhuis\n\nResultaten\n\nHet werkt."
+    )
+    found = partners(text)
+    assert not any(name.startswith("Gemeente ") for name in found)
+    assert {"Rijkslogistiek", "Geodata"} <= found

@@ -7,7 +7,8 @@ B" and "A /B" are two), often with its part after a colon ("HydroSense B.V.: lev
 van de sensoren") or a sub-unit after a comma ("Hogeschool X, lectoraat Y"). Slides write
 the organisations short: a municipality by its place name ("Stadskanaal"), two merged
 municipalities as "A /B". A bare name that the document names nowhere else becomes
-"Gemeente X" when the list or the document speaks of municipalities (gemeenten).
+"Gemeente X" when the heading speaks of municipalities, or the document does (gemeenten)
+and the list holds other governments (a province, a water board).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ PARTIES_LABEL = re.compile(
     r"|deelnemers|deelnemende \w+|betrokken \w+|samen met)\b[^:]{0,40}:$"
 )
 CONNECTORS = {"van", "voor", "de", "der", "den", "het", "en", "op", "in", "aan", "te", "&"}
+GOVERNMENT = re.compile(r"\b(?:gemeente|provincie|waterschap|hoogheemraadschap)\b")
 COMPANY = re.compile(r"\b(?:B\.?V\.?|N\.?V\.?|U\.?A\.?)$")
 MAX_ITEMS = 15
 
@@ -46,14 +48,20 @@ def listed_partners(doc: NormalisedDocument, segment: Segment) -> list[tuple[str
         heading = line.kind == "heading" and PARTICIPANT_HEADING.match(key)
         if not (heading or PARTIES_LABEL.match(key)):
             continue
-        heading_municipal = municipal or "gemeente" in fold(line.text)
+        items = []
         for item in lines[index + 1 : index + 1 + MAX_ITEMS]:
             if item.kind == "heading":
                 break
+            items.append(item)
+        # bare place names are municipalities when the heading says so, or when the
+        # document speaks of gemeenten and the list holds other governments too
+        governments = any(GOVERNMENT.search(fold(item.text)) for item in items)
+        council = "gemeente" in key or (municipal and governments)
+        for item in items:
             for name in _names(item.text):
                 at = doc.text.find(name, item.start, item.end + 1)
                 at = item.start if at < 0 else at
-                found.append(_as_found(doc.text, name, at, heading_municipal))
+                found.append(_as_found(doc.text, name, at, council))
     return [f for f in found if f]
 
 
