@@ -17,7 +17,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from proeftuin.core.service import DomainError, NotAllowed, format_number
 from proeftuin.ingestion import selectors, services, values
@@ -100,10 +100,19 @@ def _refused(request, suggestion, place: Place, exc: DomainError, form=None):
     return redirect(place.url(suggestion.source, f"s-{suggestion.uuid}"))
 
 
+def _to_queue(request, suggestion):
+    """A GET on a decision route (e.g. back from signing in, with this route as ``next``):
+    the suggestion's place in the queue, nothing decided."""
+    place = Place.read(request.GET).at(segment=suggestion.segment)
+    return redirect(place.url(suggestion.source, f"s-{suggestion.uuid}"))
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def suggestion_decide(request, uuid):
     suggestion = _suggestion(request, uuid)
+    if request.method == "GET":
+        return _to_queue(request, suggestion)
     place = Place.read(request.POST).at(segment=suggestion.segment)
     decision = request.POST.get("decision", "")
     form, edited = None, None
@@ -132,9 +141,11 @@ def _form_said(form) -> str:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def suggestion_undo(request, uuid):
     suggestion = _suggestion(request, uuid)
+    if request.method == "GET":
+        return _to_queue(request, suggestion)
     place = Place.read(request.POST).at(segment=suggestion.segment)
     try:
         suggestion = services.suggestion_undo(actor=request.user, suggestion=suggestion)

@@ -235,6 +235,21 @@ def test_json_is_not_accepted_as_a_correction(web, source):
     assert staff.status == Suggestion.Status.PENDING
 
 
+def test_a_decision_route_opened_by_get_leads_back_to_the_queue(web, source):
+    """After signing in again, ``next`` points at the POST-only route: no 405, nothing decided."""
+    row = source.suggestions.get(field="organisation.staff")
+    for url in (
+        f"/documenten/suggesties/{row.uuid}/",
+        f"/documenten/suggesties/{row.uuid}/ongedaan/",
+    ):
+        response = web.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(f"/documenten/{source.uuid}/?")
+        assert response["Location"].endswith(f"#s-{row.uuid}")
+    row.refresh_from_db()
+    assert row.status == Suggestion.Status.PENDING
+
+
 def test_every_decision_can_be_undone(web, source, editor):
     row = source.suggestions.get(field="organisation.staff")
     url = f"/documenten/suggesties/{row.uuid}/"
