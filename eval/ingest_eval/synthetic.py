@@ -32,10 +32,8 @@ tables as real tables, contents lines with a tab before the page number).
 from __future__ import annotations
 
 import hashlib
-import io
 import re
 import textwrap
-import zipfile
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -419,42 +417,15 @@ def build_odt(source: Source) -> bytes:
         else:
             body.append(f"<text:p>{_odt_text(block.text.replace(chr(9), ' '))}</text:p>")
     flush()
-    content = (
-        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODT_NS}>'
-        f"<office:body><office:text>{''.join(body)}</office:text></office:body>"
-        "</office:document-content>"
-    )
-    meta = (
-        f'<?xml version="1.0" encoding="UTF-8"?><office:document-meta {ODT_NS}>'
-        f"<office:meta><dc:title>{escape(source.title)}</dc:title></office:meta>"
-        "</office:document-meta>"
-    )
-    manifest = (
-        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:'
-        'oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry '
-        'manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.'
-        'text"/><manifest:file-entry manifest:full-path="content.xml" '
-        'manifest:media-type="text/xml"/></manifest:manifest>'
-    )
-    return _zip(
-        {
-            "mimetype": b"application/vnd.oasis.opendocument.text",
-            "content.xml": content.encode(),
-            "meta.xml": meta.encode(),
-            "META-INF/manifest.xml": manifest.encode(),
-        }
-    )
+    from proeftuin.ingestion.parsers.samples import odt_package
+
+    return odt_package("".join(body), title=source.title, namespaces=ODT_NS)
 
 
 def _zip(parts: dict[str, bytes]) -> bytes:
-    """A zip with fixed timestamps, so the same source gives the same bytes."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in parts.items():
-            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
-            archive.writestr(info, data)
-    return buffer.getvalue()
+    from proeftuin.ingestion.parsers.samples import zip_package
+
+    return zip_package(parts)
 
 
 BUILDERS = {"pdf": build_pdf, "slides": build_slides, "docx": build_docx, "odt": build_odt}

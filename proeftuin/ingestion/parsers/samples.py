@@ -217,7 +217,7 @@ def make_docx(
             'openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org'
             f'/dc/elements/1.1/"><dc:title>{escape(title)}</dc:title></cp:coreProperties>'
         )
-    return _zip({**{k: v.encode() for k, v in parts.items()}, **(extra or {})})
+    return zip_package({**{k: v.encode() for k, v in parts.items()}, **(extra or {})})
 
 
 def _docx_block(style: str, text: str) -> str:
@@ -245,13 +245,18 @@ def make_odt(blocks: list[tuple[str, str]], *, title: str = "") -> bytes:
     """Blocks are (kind, text): "h1".."h6", "p", "li" (a one-item list), "page" (a soft page
     break), "note" (a paragraph with a footnote whose text is the part after "|")."""
     body = "".join(_odt_block(kind, text) for kind, text in blocks)
+    return odt_package(body, title=title)
+
+
+def odt_package(body: str, *, title: str = "", namespaces: str = ODT_NS) -> bytes:
+    """An ODT file around ``body`` (the XML inside ``<office:text>``), with its title."""
     content = (
-        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODT_NS}>'
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {namespaces}>'
         f"<office:body><office:text>{body}</office:text></office:body>"
         "</office:document-content>"
     )
     meta = (
-        f'<?xml version="1.0" encoding="UTF-8"?><office:document-meta {ODT_NS}>'
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-meta {namespaces}>'
         f"<office:meta><dc:title>{escape(title)}</dc:title></office:meta>"
         "</office:document-meta>"
     )
@@ -262,7 +267,7 @@ def make_odt(blocks: list[tuple[str, str]], *, title: str = "") -> bytes:
         'text"/><manifest:file-entry manifest:full-path="content.xml" '
         'manifest:media-type="text/xml"/></manifest:manifest>'
     )
-    return _zip(
+    return zip_package(
         {
             "mimetype": b"application/vnd.oasis.opendocument.text",
             "content.xml": content.encode(),
@@ -290,10 +295,13 @@ def _odt_block(kind: str, text: str) -> str:
     return f"<text:p>{escape(text).replace('  ', ' <text:s/>')}</text:p>"
 
 
-def _zip(parts: dict[str, bytes]) -> bytes:
+def zip_package(parts: dict[str, bytes]) -> bytes:
+    """A zip (DOCX, ODT) with "mimetype" stored first and uncompressed, fixed timestamps,
+    so the same parts always give the same bytes."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, data in parts.items():
-            method = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
-            archive.writestr(name, data, compress_type=method)
+            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
     return buffer.getvalue()
