@@ -50,3 +50,27 @@ def test_whoever_adds_an_organisation_does_not_decide_its_sharing(
     response = client.post(CREATE, form_data(share_review_decisions="on"))
     assert response.status_code == 302
     assert not Organisation.objects.get(name="Gemeente Lochem").share_review_decisions
+
+
+def test_sharing_through_the_api_only_on_a_change_by_the_organisations_admin(
+    api_client, organisation, make_member
+):
+    url = f"/api/v1/organisations/{organisation.uuid}"
+    api_client.force_authenticate(make_member(organisation, Role.EDITOR))
+    refused = api_client.patch(url, {"shareReviewDecisions": True, "version": 1}, format="json")
+    assert refused.status_code == 403
+    api_client.force_authenticate(make_member(organisation, Role.ORGANISATION_ADMIN))
+    response = api_client.patch(url, {"shareReviewDecisions": True, "version": 1}, format="json")
+    assert response.status_code == 200, response.content
+    assert response.json()["shareReviewDecisions"] is True
+    assert organisation_ids_sharing_review_decisions() == [organisation.pk]
+    api_client.force_authenticate(make_member(organisation, Role.CONTRIBUTOR))
+    payload = {
+        "name": "Waterschap Vechtstromen",
+        "governmentLayer": "regional",
+        "organisationType": "water_board",
+        "shareReviewDecisions": True,
+    }
+    created = api_client.post("/api/v1/organisations", payload, format="json")
+    assert created.status_code == 201, created.content
+    assert created.json()["shareReviewDecisions"] is False

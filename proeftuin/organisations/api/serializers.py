@@ -42,6 +42,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
             "province",
             "municipality",
             "website",
+            "share_review_decisions",
             "version",
             "created_at",
             "updated_at",
@@ -73,6 +74,14 @@ class OrganisationWriteSerializer(serializers.Serializer):
     province = serializers.ChoiceField(choices=Province.choices, required=False, allow_blank=True)
     municipality = serializers.CharField(max_length=120, required=False, allow_blank=True)
     website = serializers.URLField(required=False, allow_blank=True)
+    share_review_decisions = serializers.BooleanField(
+        required=False,
+        help_text=_(
+            "Let the document recognition of other organisations learn from this "
+            "organisation's review decisions. Only on a change: a new organisation's own "
+            "administrators decide."
+        ),
+    )
     version = serializers.IntegerField(
         required=False,
         min_value=1,

@@ -46,6 +46,7 @@ class OrganisationViewSet(
         payload.is_valid(raise_exception=True)
         data = dict(payload.validated_data)
         data.pop("version", None)
+        data.pop("share_review_decisions", None)  # for its own administrators to decide
         org = services.organisation_create(actor=request.user, **data)
         return Response(self._render(org), status=201)
 
