@@ -33,9 +33,9 @@ REALDOCS_GOLD = [
     "realdocs/tilburg-publicatieportaal-woo.yaml",
     "realdocs/vng-ggd-utrecht-kwetsbaarheid-handout.yaml",
     "realdocs/tk-aanhangsel-2020-2021-3235-tozo.yaml",
+    "realdocs/gkg-logius-pilot-terugmelden.yaml",
 ]
 HELDOUT_GOLD = [
-    "realdocs/gkg-logius-pilot-terugmelden.yaml",
     "heldout/rapport-samen-werken-aan-vernieuwing.yaml",
     "heldout/verslag-werkconferentie-samenwerkende-overheid.yaml",
 ]

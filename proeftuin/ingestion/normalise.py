@@ -5,7 +5,8 @@ The repairs, in order:
 1. Page furniture: lines that are only a page number ("12", "- 12 -", "pagina 3 van 9"; years
    such as "2014" stay) go, and so do running headers and footers: lines among the first or
    last three of at least 40% of the pages (4 pages or more), compared with digits masked
-   (lines ending a sentence are never taken for furniture).
+   (lines ending a sentence are never taken for furniture, nor a line set large: the cover's
+   title repeated as the running header).
 2. Blocks: hard-wrapped lines are joined into paragraphs. A blank line is a *soft* break that
    a sentence may run across (the corpus puts one between every line of some paragraphs); two
    blank lines or a line of only spaces (the corpus's " \\n \\n") are *hard* breaks. A line
@@ -163,7 +164,8 @@ def _drop_furniture(
     repeated = _running_lines(pages) if len(pages) >= 4 else set()
     kept_pages, kept_styles = [], []
     for page, page_styles in zip(pages, styles, strict=True):
-        kept = _page_without_furniture(page, repeated)
+        large = {i for i, (size, _) in enumerate(page_styles) if size >= layout.LARGE}
+        kept = _page_without_furniture(page, repeated, large)
         kept_pages.append([page[i] for i in kept])
         kept_styles.append([page_styles[i] for i in kept])
         for i in set(range(len(page))) - set(kept):
@@ -172,9 +174,10 @@ def _drop_furniture(
     return kept_pages, kept_styles
 
 
-def _page_without_furniture(page: list[str], repeated: set[str]) -> list[int]:
-    """Indexes of the lines that are not page numbers or running headers/footers."""
-    edges = _edges(page) if repeated else set()
+def _page_without_furniture(page: list[str], repeated: set[str], large=frozenset()) -> list[int]:
+    """Indexes of the lines that are not page numbers or running headers/footers. A line set
+    large is never furniture: the title on the cover often returns as the running header."""
+    edges = (_edges(page) - set(large)) if repeated else set()
     return [
         i
         for i, line in enumerate(page)

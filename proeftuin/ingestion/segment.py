@@ -77,6 +77,7 @@ def segment(doc: NormalisedDocument) -> list[Segment]:
     lines = doc_lines(doc)
     strategies = (
         _profile_segments,
+        _chapter_cycles,
         _marker_segments,
         _cycle_segments,
         _collection_chapter,
@@ -226,7 +227,37 @@ def _major(line: Line) -> bool:
     return is_upper(line.text) and len(line.text) >= 6 and heading_like(line)
 
 
-# -- 2. outcome and lesson lists -----------------------------------------------------
+# -- 2. chapters with the same sub-headings ----------------------------------------------
+
+
+def _chapter_cycles(doc: NormalisedDocument, lines: list[Line]) -> list[Segment]:
+    """Consecutive sibling chapters whose sub-headings recur ("Aanleiding", "Aanpak",
+    "Resultaten", "Contact" under each): each chapter is a case, titled by its heading."""
+    heads = [h for h in doc.structure.outline if h.kind == "body"]
+    for level in sorted({h.level for h in heads}):
+        siblings = [h for h in heads if h.level == level]
+        keys = [_sub_keys(heads, h) for h in siblings]
+        counts = Counter(key for found in keys for key in found)
+        shared = {key for key, n in counts.items() if n >= 2}
+        chosen = [
+            index
+            for index, (head, found) in enumerate(zip(siblings, keys, strict=True))
+            if len(found & shared) >= 2 and head.end - head.start >= MIN_CASE_CHARS
+        ]
+        if len(chosen) >= 2 and chosen[-1] - chosen[0] == len(chosen) - 1:
+            return [
+                Segment(siblings[i].text[:200], siblings[i].start, siblings[i].end, "case-study")
+                for i in chosen
+            ]
+    return []
+
+
+def _sub_keys(heads, parent) -> set[str]:
+    inside = [h for h in heads if parent.start < h.start < parent.end and h.level > parent.level]
+    return {heading_key(h.text) for h in inside}
+
+
+# -- 3. outcome and lesson lists -----------------------------------------------------
 
 
 def marker_kind(line: Line) -> str | None:
@@ -336,7 +367,7 @@ def _line_at(lines: list[Line], offset: int) -> str:
     return next((ln.text for ln in lines if ln.start >= offset), "")
 
 
-# -- 3. repeated heading cycles ------------------------------------------------------
+# -- 4. repeated heading cycles ------------------------------------------------------
 
 
 def _cycle_segments(doc: NormalisedDocument, lines: list[Line]) -> list[Segment]:
@@ -398,7 +429,7 @@ def _consecutive_parents(openers: list[Line]) -> bool:
     return True
 
 
-# -- 4. a chapter named as a collection ----------------------------------------------
+# -- 5. a chapter named as a collection ----------------------------------------------
 
 
 def _collection_chapter(doc: NormalisedDocument, lines: list[Line]) -> list[Segment]:
@@ -415,7 +446,7 @@ def _collection_chapter(doc: NormalisedDocument, lines: list[Line]) -> list[Segm
     return []
 
 
-# -- 5. labelled sections --------------------------------------------------------------
+# -- 6. labelled sections --------------------------------------------------------------
 
 
 def _labelled_sections(doc: NormalisedDocument, lines: list[Line]) -> list[Segment]:

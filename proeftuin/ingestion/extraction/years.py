@@ -1,6 +1,8 @@
 """Step "years": the year(s) a case is about.
 
-A year standing alone on a line before the case (a divider page in a casebook ordered by
+A case in a collection with a meta line under its heading ("Gemeente X | Zorg | 2021-2023",
+"2022-heden"; ``structure.meta``) takes the period printed there. A year standing alone on a
+line before the case (a divider page in a casebook ordered by
 year) is the best signal. For a report about one innovation ("whole-document") the period
 it describes, stated on the title page, in the title or early in the text ("2018-2021",
 "van 2019 tot 2021", "tussen 2019 en 2021"), gives year_start and year_end; else a sentence
@@ -19,6 +21,7 @@ import re
 from proeftuin.ingestion.extraction.profile import divider_year
 from proeftuin.ingestion.extraction.registry import extracted, step
 from proeftuin.ingestion.extraction.text import doc_lines, fold, sentences
+from proeftuin.ingestion.structure.meta import case_meta
 from proeftuin.ingestion.types import Extracted, NormalisedDocument, Segment
 
 NAME = "years"
@@ -60,11 +63,24 @@ def years(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
         dated = _document_years(doc, segment)
         if dated:
             return dated
+    else:
+        period = case_meta(doc, segment.start, segment.end).period
+        if period is not None:
+            return _meta_years(period)
     found = _start_year(doc, segment)
     if found is None:
         return []
     value, start, end = found
     return [extracted("year_start", value, start, end, 0.4, NAME)]
+
+
+def _meta_years(period) -> list[Extracted]:
+    """The period on a case's meta line ("2021-2023", "2022-heden": no end)."""
+    start, end = period.span
+    found = [extracted("year_start", period.start, start, end, 0.7, NAME)]
+    if period.end is not None:
+        found.append(extracted("year_end", period.end, start, end, 0.65, NAME))
+    return found
 
 
 def _start_year(

@@ -94,7 +94,9 @@ AREA_BEFORE = re.compile(
     re.IGNORECASE,
 )
 PLACE_KEYWORDS = re.compile(r"^(?:[Pp]rovincie|[Gg]emeente|[Rr]egio|[Ss]tadsregio)$")
-GIVEN = r"(?:[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?|(?:[A-Z]\.\s?){1,4})"
+# A given name has at most twelve letters ("Bartholomeus"); a longer capitalised word is a
+# compound noun ("Terugmeldvoorziening Waterketenkaart" is a title, not a person).
+GIVEN = r"(?:[A-Z][a-zà-ÿ]{1,11}(?:-[A-Z][a-zà-ÿ]+)?|(?:[A-Z]\.\s?){1,4})"
 SURNAME = r"[A-Z][a-zà-ÿ’']+(?:-[A-Z][a-zà-ÿ’']+)?"
 PARTICLE = "(?:" + "|".join(re.escape(p) for p in PARTICLES) + ")"
 PERSON = re.compile(rf"{GIVEN}(?:\s+{GIVEN})?(?:\s+{PARTICLE})*\s+{SURNAME}")
