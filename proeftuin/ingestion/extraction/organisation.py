@@ -80,7 +80,7 @@ def organisation_name(doc: NormalisedDocument, segment: Segment) -> list[Extract
         name, _ = _from_heading(segment.title, body[title_end:])
         return [extracted(NAME, name, segment.start, segment.start + title_end, 0.9, NAME)]
     meta = case_meta(doc, segment.start, segment.end)
-    if meta.organisation is not None:
+    if segment.kind != "whole-document" and meta.organisation is not None:
         value = meta.organisation
         name = names.KNOWN.get(value.text, value.value or value.text)
         confidence = 0.85 if meta.organisation_by_form else 0.7

@@ -1,9 +1,22 @@
 """HTML with the standard library's ``html.parser``: tolerant of broken markup, no dependency.
 
-Scripts, styles, navigation, forms, asides and footers are dropped; ``h1``-``h6`` become
-headings, ``li`` list items, every other block element (``p``, ``div``, table cells...) its own
-paragraph. The ``<title>`` becomes the document title. The charset comes from a BOM, else a
-``<meta charset>`` in the first bytes, else the same detection as plain text.
+What a reader sees as the page's content is kept; the site around it is dropped:
+
+- Always dropped: scripts, styles, forms, buttons, embedded objects, ``<nav>``, and any
+  element marked as site furniture by its role (navigation, banner, contentinfo, search,
+  menu, dialog), by ``hidden``/``aria-hidden``, or by a class, id or label naming a menu,
+  breadcrumb, cookie or consent banner, skip link, share buttons, related links ("Lees
+  ook"), newsletter, advert, pagination or sidebar.
+- When the page has a ``<main>`` or ``<article>``, only the text inside them counts (the
+  site header, footer and menus around them are chrome); a ``<header>`` or ``<footer>``
+  outside them is dropped in any case.
+- Kept: everything else, boxes (``<aside>`` inside the article: lessons, facts, quotes),
+  ``<figure>`` captions and ``<blockquote>`` included.
+
+``h1``-``h6`` become headings, ``li`` list items, every other block element (``p``, ``div``,
+table cells...) its own paragraph. The ``<title>`` becomes the document title. The charset
+comes from a BOM, else a ``<meta charset>`` in the first bytes, else the same detection as
+plain text.
 """
 
 from __future__ import annotations
@@ -27,13 +40,23 @@ DROP = {
     "svg",
     "iframe",
     "form",
-    "aside",
-    "footer",
     "button",
     "select",
     "object",
     "canvas",
 }
+CONTENT = {"main", "article"}
+CHROME_ROLES = {"navigation", "banner", "contentinfo", "search", "menu", "menubar", "dialog"}
+CHROME = re.compile(
+    r"\b(?:nav|navbar|navigation|main-?menu|menu|breadcrumbs?|kruimelpad|cookies?|consent|"
+    r"skip-?links?|skiplinks?|share|sharing|social|deel-?dit|related|lees[- ]?ook|gerelateerd|"
+    r"newsletter|nieuwsbrief|advert\w*|advertenties?|pagination|paginering|sidebar|"
+    r"site-?header|site-?footer)\b",
+    re.IGNORECASE,
+)
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr"}  # fmt: skip
+FOCUS = re.compile(r"<(?:main|article)\b", re.IGNORECASE)
 BLOCK = {
     "p",
     "div",
@@ -70,8 +93,9 @@ META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+
 
 @PARSERS.register("html")
 def parse_html(data: bytes, *, limits: Limits) -> ParsedDocument:
-    extractor = _Extractor()
-    extractor.feed(_decode(data))
+    text = _decode(data)
+    extractor = _Extractor(focus=bool(FOCUS.search(text)))
+    extractor.feed(text)
     extractor.close()
     pages = extractor.writer.result()
     check_chars(pages, limits)
@@ -93,44 +117,72 @@ def _decode(data: bytes) -> str:
 
 
 class _Extractor(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, focus: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.writer = MarkupWriter()
         self.title = ""
         self._buffer: list[str] = []
         self._kind: tuple[str, int] = ("paragraph", 0)
-        self._dropping: list[str] = []
+        self._focus = focus  # the page has <main>/<article>: only their text counts
+        self._open: list[tuple[str, bool]] = []  # open elements: (tag, dropped)
+        self._dropping = 0
+        self._content = 0
         self._in_title = False
+
+    def _active(self) -> bool:
+        return not self._dropping and (not self._focus or self._content > 0)
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag == "title":
             self._in_title = True
-        if self._dropping:
-            if tag in DROP:
-                self._dropping.append(tag)
+        if tag in VOID:
+            if tag in ("br", "hr") and self._active():
+                self._flush()
             return
-        if tag in DROP:
-            self._dropping.append(tag)
-        elif tag in HEADINGS or tag == "li":
+        dropped = self._chrome(tag, dict(attrs))
+        if dropped and self._active():
+            self._flush()
+        self._open.append((tag, dropped))
+        self._dropping += dropped
+        self._content += tag in CONTENT
+        if not self._active():
+            return
+        if tag in HEADINGS or tag == "li":
             self._flush()
             self._kind = ("heading", HEADINGS[tag]) if tag in HEADINGS else ("bullet", 0)
         elif tag in BLOCK:
             self._flush()
 
+    def _chrome(self, tag: str, attrs: dict) -> bool:
+        """Site furniture rather than content (see the module docstring)."""
+        if tag in DROP or "hidden" in attrs or attrs.get("aria-hidden") == "true":
+            return True
+        if tag in ("header", "footer") and not self._content:
+            return True
+        if (attrs.get("role") or "").lower() in CHROME_ROLES:
+            return True
+        names = " ".join(attrs.get(key) or "" for key in ("class", "id", "aria-label"))
+        return bool(names and CHROME.search(names))
+
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
-        if self._dropping:
-            if tag == self._dropping[-1]:
-                self._dropping.pop()
+        if tag in VOID or all(open_tag != tag for open_tag, _ in self._open):
             return
-        if tag in HEADINGS or tag == "li" or tag in BLOCK:
+        was_active = self._active()
+        while self._open:
+            open_tag, dropped = self._open.pop()
+            self._dropping -= dropped
+            self._content -= open_tag in CONTENT
+            if open_tag == tag:
+                break
+        if was_active and (tag in HEADINGS or tag == "li" or tag in BLOCK or tag in CONTENT):
             self._flush()
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
             self.title = (self.title + " " + data.strip()).strip()
-        elif not self._dropping:
+        elif self._active():
             self._buffer.append(data)
 
     def _flush(self) -> None:

@@ -3,7 +3,8 @@
 Plain text is decoded (see ``textcodec``) and split into pages at form feeds, the page
 separator ``pdftotext`` and many exports write. Markdown keeps its ``#`` headings and list
 markers, which ``normalise`` reads (``metadata["structure"] == "markdown"``: blank lines
-separate blocks); links and images keep only their text, and emphasis marks are removed.
+separate blocks); links and images keep only their text, emphasis marks (bold and italic)
+are removed, and thematic breaks ("---") are dropped.
 Setext headings (a line underlined with ``===`` or ``---``) become ``#`` headings.
 """
 
@@ -19,6 +20,10 @@ from proeftuin.ingestion.types import ParsedDocument
 IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+ITALIC = re.compile(
+    r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])|(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)"
+)
+RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
 SETEXT = re.compile(r"^([^\n#>\-*+].*)\n(=+|-{2,})[ \t]*$", re.MULTILINE)
 FENCE = re.compile(r"^\s*(```|~~~)")
 
@@ -44,6 +49,7 @@ def parse_markdown(data: bytes, *, limits: Limits) -> ParsedDocument:
     check_chars([text], limits)
     text = SETEXT.sub(_setext, text)
     lines = [line if FENCE.match(line) else _inline(line) for line in text.split("\n")]
+    lines = ["" if RULE.match(line) else line for line in lines]
     pages = ["\n".join(line for line in lines if not FENCE.match(line))]
     require_text(pages)
     return ParsedDocument("markdown", pages, metadata={"structure": "markdown"})
@@ -57,4 +63,5 @@ def _setext(match: re.Match[str]) -> str:
 def _inline(line: str) -> str:
     line = IMAGE.sub(r"\1", line)
     line = LINK.sub(r"\1", line)
-    return EMPHASIS.sub(r"\2", line)
+    line = EMPHASIS.sub(r"\2", line)
+    return ITALIC.sub(lambda m: m.group(1) or m.group(2), line)

@@ -66,11 +66,16 @@ FILE_NAME = re.compile(
     r"\.(?:docx?|pdf|pptx?|odt|txt|html?)$|^\S*_\S*$|^[\w.-]*\d[\w.-]*-[\w.-]*$", re.IGNORECASE
 )
 MAX_COVER_WORDS = 120
+FIELD_END = re.compile(r"\s+[|·•–—+&]\s+|\s*[|;]\s*|,\s+")
 SECTION_NAMES = re.compile(
     r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:inleiding|samenvatting|managementsamenvatting|"
     r"management samenvatting|aanleiding|voorwoord|achtergrond|introductie|conclusies?)\b"
 )
-PLACE_AND_YEAR = re.compile(r"^[\w'’ -]{0,40},?\s+(?:19|20)\d\d$")
+# "Den Haag, 2019", "Utrecht 2021", "Bergen op Zoom, maart 2020": a place is one or two words
+# (three with a comma); "Evaluatie Buurtbudget Noorderkwartier 2023" is a title.
+PLACE_AND_YEAR = re.compile(
+    r"^(?:[\w'’-]+(?: [\w'’-]+)?|[\w'’-]+(?: [\w'’-]+){0,2},)\s+(?:19|20)\d\d$"
+)
 
 
 @dataclass(frozen=True)
@@ -118,7 +123,7 @@ def read_front(doc: NormalisedDocument, region_end: int) -> FrontMatter:
     colophon = blocks + _colophon_blocks(doc, region_end)
     _labels(doc, colophon, front)
     _bylines(doc, blocks, front)
-    _title_page_organisations(blocks, front)
+    _title_page_organisations(blocks, front, names.defined_names(doc.text))
     _running_organisations(doc, front)
     _commission(doc, colophon, front)
     _date(doc, blocks, colophon, front)
@@ -364,10 +369,19 @@ def _bylines(doc: NormalisedDocument, blocks: list[Block], front: FrontMatter) -
                 _add_organisation(front, Value(found.text, found.start, found.end, found.value))
 
 
-def _title_page_organisations(blocks: list[Block], front: FrontMatter) -> None:
+def _title_page_organisations(blocks: list[Block], front: FrontMatter, defined) -> None:
+    """Lines that are an organisation's name, or start with one before a separator
+    ("Gemeente X, afdeling Y — januari 2024", "Provincie X | Team Y", "X + partners"); a
+    name the document defines (``names.defined_names``: "Gegevens Knooppunt Groningen"
+    beside "GKG") counts as one."""
     for block in blocks:
-        found = names.is_organisation_line(block.text)
-        if found is not None and len(block.text) < 80:
+        if len(block.text) >= 120:
+            continue
+        first = FIELD_END.split(block.text, maxsplit=1)[0]
+        whole = len(block.text) < 80
+        found = names.is_organisation_line(block.text, defined) if whole else None
+        found = found or names.is_organisation_line(first, defined)
+        if found is not None:
             at = max(block.text.lower().find(found.text.lower()), 0)
             start = block.start + at
             _add_organisation(front, Value(found.text, start, start + len(found.text), found.value))

@@ -92,8 +92,11 @@ def _read(block: Block) -> CaseMeta:
 
 
 def _name_like(text: str) -> bool:
+    """A short capitalised name; not a period, a byline ("Door A. Jansen") or a person."""
     words = text.split()
     if not 1 <= len(words) <= MAX_NAME_WORDS or PERIOD.search(text):
+        return False
+    if words[0].lower() in ("door", "by", "tekst", "auteur") or names.persons(text):
         return False
     capitals = [w for w in words if w[0].isupper()]
     return words[0][0].isupper() and len(capitals) >= max(1, len(words) - 2)
