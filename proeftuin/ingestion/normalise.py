@@ -375,7 +375,10 @@ def _heading_like(text: str) -> bool:
     words = text.split()
     if DATE_LINE.match(text) or LABEL_LINE.match(text):
         return False
-    if len(text) > 90 or len(words) > 12 or text[-1] in ".,;:-" or words[-1] in FUNCTION_WORDS:
+    core = text.rstrip("\"”’')»")  # a quotation that ends a sentence: 'beter."'
+    if len(text) > 90 or len(words) > 12 or not core or core[-1] in ".,;:-":
+        return False
+    if words[-1] in FUNCTION_WORDS:
         return False
     if text[-1] == "?" and len(words) > 8:
         return False

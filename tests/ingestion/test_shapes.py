@@ -79,3 +79,158 @@ def test_the_cover_title_survives_when_it_is_also_the_running_header():
 def test_a_long_compound_word_is_no_given_name():
     assert names.persons("Terugmeldvoorziening Waterketenkaart") == []
     assert [p.text for p in names.persons("Bartholomeus de Vries")] == ["Bartholomeus de Vries"]
+
+
+# -- a Markdown report: "# Title", then metadata lines -----------------------------------
+
+MARKDOWN = """# Evaluatie Wijkbudget Zuiderpark 2023
+
+*Gemeente Zuidhaven, afdeling Wijken — januari 2024*
+
+Opgesteld door: Anna de Vries (wijkregisseur)
+
+---
+
+## Samenvatting
+
+{story}
+
+## Wat ging goed
+
+- Bewoners kozen zelf de ideeen en voelden zich serieus genomen.
+- Stemmen op papier trok bewoners die online niet meedoen.
+"""
+
+
+def test_a_markdown_report_is_titled_by_its_heading_not_the_italic_line_under_it():
+    data = MARKDOWN.format(story=" ".join([STORY] * 3)).encode()
+    result = run_pipeline(data, "evaluatie.md")
+    doc = result.document
+    assert doc.front.title == "Evaluatie Wijkbudget Zuiderpark 2023"
+    assert "*" not in doc.text and "---" not in doc.text
+    (_part, items) = result.cases[0]
+    fields = _fields(items)
+    assert fields["title"] == "Evaluatie Wijkbudget Zuiderpark 2023"
+    assert fields["organisation.name"] == "Gemeente Zuidhaven"  # before the comma
+    assert (fields["year_start"], fields["year_end"]) == (2023, 2023)  # the title's year
+
+
+def test_a_place_and_year_is_no_title_but_a_long_title_with_a_year_is():
+    from proeftuin.ingestion.structure.front import PLACE_AND_YEAR
+
+    assert PLACE_AND_YEAR.match("Den Haag, 2019") and PLACE_AND_YEAR.match("Utrecht 2021")
+    assert not PLACE_AND_YEAR.match("Evaluatie Wijkbudget Zuiderpark 2023")
+
+
+# -- a web article ----------------------------------------------------------------------
+
+ARTICLE = """<!DOCTYPE html><html lang="nl"><head>
+<title>Bellen bij achterstand | Praktijksite</title></head><body>
+<a class="skiplink" href="#inhoud">Direct naar de inhoud</a>
+<header class="site-header"><div class="logo">Praktijksite</div>
+<p>Verhalen van vernieuwing</p></header>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/nieuws">Nieuws</a></li></ul></nav>
+<main id="inhoud"><div class="breadcrumb">Home &gt; Verhalen</div>
+<article>
+<h1>Zuidhaven belt binnen drie dagen na een betalingsachterstand</h1>
+<p class="byline">Door Anna de Vries | <time datetime="2023-03-12">12 maart 2023</time></p>
+<p class="intro">De gemeente Zuidhaven draaide het om: sinds januari 2022 belt een consulent
+binnen drie werkdagen nadat een woningcorporatie een achterstand doorgeeft. {story}</p>
+<h2>Van wachten naar bellen</h2><p>{story} Sinds de wet van 2021 mag dat.</p>
+<figure><img src="a.jpg" alt=""><figcaption>Consulenten aan het werk.</figcaption></figure>
+<blockquote><p>Het gaat niet alleen om geld.</p></blockquote>
+<aside class="box"><h2>Wat we leerden</h2><ul>
+<li>Bel snel na het signaal: dan gaat iemand vaker het gesprek aan.</li>
+<li>Betrek de privacyfunctionaris vanaf het begin.</li></ul></aside>
+<div class="share">Deel dit artikel: <a href="#">LinkedIn</a></div>
+</article>
+<aside class="related" aria-label="Lees ook"><h2>Lees ook</h2>
+<ul><li>Ander verhaal</li></ul></aside>
+</main>
+<footer class="site-footer"><p>Postbus 1, Utrecht</p><ul><li>Cookies</li></ul></footer>
+<div class="cookie-banner">Wij gebruiken cookies.</div>
+</body></html>"""
+
+
+def test_a_web_article_keeps_its_boxes_and_drops_the_site_around_it():
+    data = ARTICLE.format(story=STORY).encode()
+    text = parse_bytes(data, "artikel.html", Limits()).pages[0]
+    assert text.startswith("# Zuidhaven belt binnen drie dagen")
+    assert "## Wat we leerden\n- Bel snel na het signaal" in text  # an <aside> box is content
+    assert "Consulenten aan het werk." in text and "Het gaat niet alleen om geld." in text
+    for chrome in ("Direct naar", "Praktijksite", "Home", "Deel dit", "Lees ook", "Postbus"):
+        assert chrome not in text
+    assert "cookies" not in text.lower()
+
+
+def test_a_web_article_is_titled_by_its_h1_and_dated_from_the_start_it_names():
+    result = run_pipeline(ARTICLE.format(story=STORY).encode(), "artikel.html")
+    (_part, items) = result.cases[0]
+    fields = _fields(items)
+    assert fields["title"] == "Zuidhaven belt binnen drie dagen na een betalingsachterstand"
+    assert result.document.front.year == 2023  # the byline's date
+    # "sinds januari 2022" is the start; "Sinds de wet van 2021" names no start of the work
+    assert (fields["year_start"], fields["year_end"]) == (2022, 2023)
+
+
+def test_a_page_without_main_keeps_a_header_with_its_title():
+    data = b"<html><body><header><h1>Titel</h1></header><p>Tekst.</p><footer>x</footer></body>"
+    assert parse_bytes(data, "a.html", Limits()).pages == ["# Titel\nTekst."]
+
+
+# -- a slide deck ----------------------------------------------------------------------
+
+
+def deck_pdf() -> bytes:
+    def slide(title, *lines):
+        return [(title, 32, "bold"), "", *[(f"• {line}", 20) for line in lines]]
+
+    return make_pdf(
+        [
+            [
+                ("Meldpunt Waterkaart", 36, "bold"),
+                "",
+                ("• Gezamenlijke proef:", 20),
+                ("• Data Knooppunt Rivierland + bronhouders", 18),
+                ("• Logius", 18),
+            ],
+            slide("Data Knooppunt Rivierland", "Portaal sinds 2016", "Community van overheden"),
+            slide("Doelen", "Kunnen meldingen van gebruikers de kaart verbeteren?"),
+            slide("DKR", "Hergebruik van componenten", "Open standaarden"),
+            [
+                ("Wat zeggen gebruikers?", 32, "bold"),
+                "",
+                ('"Het werkt, en snel.', 20),
+                ('Dat had ik niet verwacht."', 20),
+                ("beheerder", 14),
+            ],
+            slide("Terugblik 2019 - nu", "2019 starten", "2020 bouwen", "2021 het werkt"),
+            slide("Contact", "info@dkr.example"),
+        ],
+        landscape=True,
+    )
+
+
+def test_a_slide_deck_is_one_case_led_by_the_first_party_its_title_slide_names():
+    result = run_pipeline(deck_pdf(), "slides.pdf")
+    assert result.document.structure.slides
+    assert len(result.cases) == 1  # the slides, and the last "Contact" slide, are no cases
+    headings = [b.text for b in result.document.blocks if b.kind == "heading"]
+    assert "Terugblik 2019 - nu" in headings and "Contact" in headings
+    assert 'Dat had ik niet verwacht."' not in headings  # a quotation's end is no heading
+    fields = _fields(result.cases[0][1])
+    assert fields["title"] == "Meldpunt Waterkaart"
+    # a name the deck abbreviates ("DKR") is a body; it comes before Logius on the title slide
+    assert fields["organisation.name"] == "Data Knooppunt Rivierland"
+    assert fields["year_start"] == 2019  # "Terugblik 2019 - nu", not "sinds 2016"
+
+
+def test_names_a_document_defines_and_english_organisation_names():
+    text = "Data Knooppunt Rivierland\nDe DKR werkt. De Belastingdienst Westland (BDW) heft."
+    assert names.defined_names(text) == {"Data Knooppunt Rivierland", "Belastingdienst Westland"}
+    assert names.defined_names("Wet open overheid (Woo) en de Raad") == set()
+    found = names.is_organisation_line("Municipality of Westerkerk, Customer Contact")
+    assert found is None  # more than the name
+    assert [f.text for f in names.organisations("by the Municipality of Westerkerk")] == [
+        "Municipality of Westerkerk"
+    ]

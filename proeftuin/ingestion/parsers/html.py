@@ -8,8 +8,8 @@ What a reader sees as the page's content is kept; the site around it is dropped:
   breadcrumb, cookie or consent banner, skip link, share buttons, related links ("Lees
   ook"), newsletter, advert, pagination or sidebar.
 - When the page has a ``<main>`` or ``<article>``, only the text inside them counts (the
-  site header, footer and menus around them are chrome); a ``<header>`` or ``<footer>``
-  outside them is dropped in any case.
+  site header, footer and menus around them are chrome); without them a ``<footer>`` is
+  dropped (a ``<header>`` then may hold the page's title).
 - Kept: everything else, boxes (``<aside>`` inside the article: lessons, facts, quotes),
   ``<figure>`` captions and ``<blockquote>`` included.
 
@@ -157,8 +157,8 @@ class _Extractor(HTMLParser):
         """Site furniture rather than content (see the module docstring)."""
         if tag in DROP or "hidden" in attrs or attrs.get("aria-hidden") == "true":
             return True
-        if tag in ("header", "footer") and not self._content:
-            return True
+        if not self._content and (tag == "footer" or (tag == "header" and self._focus)):
+            return True  # the site's header and footer, around the content
         if (attrs.get("role") or "").lower() in CHROME_ROLES:
             return True
         names = " ".join(attrs.get(key) or "" for key in ("class", "id", "aria-label"))

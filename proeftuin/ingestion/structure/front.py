@@ -33,8 +33,16 @@ from proeftuin.ingestion.structure.layout import LARGE
 from proeftuin.ingestion.structure.textforms import fold
 from proeftuin.ingestion.types import Block, NormalisedDocument
 
-MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
-MONTH_NUMBER = {m: i for i, m in enumerate(MONTHS.split("|"), 1)}
+DUTCH_MONTHS = (
+    "januari februari maart april mei juni juli augustus september oktober november december"
+)
+ENGLISH_MONTHS = (
+    "january february march april may june july august september october november december"
+)
+MONTH_NUMBER = {
+    m: i for months in (DUTCH_MONTHS, ENGLISH_MONTHS) for i, m in enumerate(months.split(), 1)
+}
+MONTHS = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))  # a report in English too
 DATE = re.compile(
     rf"(?:(?<![\d.,])(?P<d>[1-9]|[12]\d|3[01])\s+)?\b(?P<m>{MONTHS})\s+(?P<y>(?:19|20)\d\d)\b"
     r"|\b(?P<d2>\d{1,2})[-/.](?P<m2>\d{1,2})[-/.](?P<y2>(?:19|20)\d\d)\b"
@@ -188,14 +196,21 @@ def _candidate(block: Block) -> bool:
         return False
     if generic_title(text) or (DATE.search(text) and len(text) < 40) or YEAR_ONLY.match(text):
         return False
-    if PLACE_AND_YEAR.match(text) or SECTION_NAMES.match(fold(text)) or _only_names(text):
+    if PLACE_AND_YEAR.match(text) or SECTION_NAMES.match(fold(text)):
         return False
+    marked = block.size >= LARGE or (block.kind == "heading" and block.level == 1)
+    if _only_names(text) and not marked:
+        return False  # an author's name; two capitalised words set large are a title
+    if DATE.search(text) and names.is_organisation_line(FIELD_END.split(text, maxsplit=1)[0]):
+        return False  # "Gemeente X, afdeling Y — januari 2024": a byline
     if VERSION.match(text) or LABEL.match(text) or names.is_organisation_line(text):
         return False
     return not text.lower().startswith("door ")
 
 
 def _only_names(text: str) -> bool:
+    if any(ch.isdigit() for ch in text):
+        return False
     people = names.persons(text)
     return bool(people) and sum(len(p.text) for p in people) >= 0.8 * len(text)
 

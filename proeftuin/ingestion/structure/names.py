@@ -24,7 +24,8 @@ TYPE_WORDS = (
     r"[Oo]mgevingsdienst|[Ss]tadsregio|[Rr]egio|GGD(?:-regio)?|[Ss]tichting|[Vv]ereniging|"
     r"[Ii]nspectie|[Rr]ijksdienst voor|[Aa]utoriteit|[Uu]niversiteit(?: van)?|[Hh]ogeschool|"
     r"[Dd]ienst|[Rr]aad voor|[Pp]olitie|[Gg]emeenschappelijke [Rr]egeling|[Kk]enniscentrum|"
-    r"[Ss]amenwerkingsverband"
+    r"[Ss]amenwerkingsverband|"
+    r"[Mm]unicipality of|[Pp]rovince of|[Mm]inistry of"  # a report in English
 )
 NAME_WORD = r"(?:[A-Z][\w'’&-]*|'s-[A-Z][\w-]+)"
 ORG = re.compile(
