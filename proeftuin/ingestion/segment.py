@@ -66,6 +66,14 @@ CASE_LABEL = re.compile(
     r"experiment|pilot|project)\s+(?:\d{1,2}|[IVX]{1,4}|[A-Z])\b",
     re.IGNORECASE,
 )
+# Sub-headings that open or close the story of one case (its start, its approach, whom to
+# ask), rarely the sections of a single report's chapters.
+STORY_HEADING = re.compile(
+    r"^(?:aanleiding|achtergrond|context|de vraag|vraagstuk|probleem|het probleem|uitdaging|"
+    r"de uitdaging|doel|doelen|aanpak|de aanpak|werkwijze|oplossing|de oplossing|het idee|"
+    r"wat is er gedaan|wat deden (?:we|zij)|contact|contactpersoon|meer informatie|"
+    r"betrokken partijen|partners|organisatie)$"
+)
 WORKED = re.compile("|".join(WORKED_HEADINGS))
 LESSONS = re.compile("|".join(LESSON_HEADINGS))
 
@@ -232,13 +240,17 @@ def _major(line: Line) -> bool:
 
 def _chapter_cycles(doc: NormalisedDocument, lines: list[Line]) -> list[Segment]:
     """Consecutive sibling chapters whose sub-headings recur ("Aanleiding", "Aanpak",
-    "Resultaten", "Contact" under each): each chapter is a case, titled by its heading."""
+    "Resultaten", "Contact" under each): each chapter is a case, titled by its heading. The
+    recurring sub-headings must tell a story (how it began, what was done, whom to ask):
+    chapters of one report that each end in "Bevindingen" and "Conclusies" are no cases."""
     heads = [h for h in doc.structure.outline if h.kind == "body"]
     for level in sorted({h.level for h in heads}):
         siblings = [h for h in heads if h.level == level]
         keys = [_sub_keys(heads, h) for h in siblings]
         counts = Counter(key for found in keys for key in found)
         shared = {key for key, n in counts.items() if n >= 2}
+        if not any(STORY_HEADING.match(key) for key in shared):
+            continue
         chosen = [
             index
             for index, (head, found) in enumerate(zip(siblings, keys, strict=True))
@@ -387,6 +399,8 @@ def _cycle_segments(doc: NormalisedDocument, lines: list[Line]) -> list[Segment]
     companions = {k for _, k in repeated if k != opener and counts[k] == cycles}
     if cycles < 2 or not companions:
         return []
+    if not any(STORY_HEADING.match(key) for key in {opener, *companions}):
+        return []  # "Bevindingen", "Conclusies" in every chapter: sections of one report
     openers = [i for i, key in repeated if key == opener]
     if median(b - a for a, b in pairwise([lines[i].start for i in openers])) < MIN_CASE_CHARS:
         return []  # short repeated lines (a table, a map legend) are not cases

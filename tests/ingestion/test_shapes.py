@@ -234,3 +234,24 @@ def test_names_a_document_defines_and_english_organisation_names():
     assert [f.text for f in names.organisations("by the Municipality of Westerkerk")] == [
         "Municipality of Westerkerk"
     ]
+
+
+def test_chapters_of_one_report_with_the_same_sub_headings_are_one_case():
+    def chapter(number, title):
+        lines: list = [(f"{number} {title}", 16, "bold"), ""]
+        for sub in ("Bevindingen", "Conclusies"):
+            lines += [(sub, 14, "bold"), *textwrap.wrap(STORY, 80), ""]
+        return lines
+
+    pages = [[("Evaluatie van de werkwijze", 24, "bold"), "", "Juni 2024"]]
+    pages += [chapter(n, t) for n, t in ((1, "Bereik"), (2, "Uitvoering"), (3, "Effecten"))]
+    result = run_pipeline(make_pdf(pages), "evaluatie.pdf")
+    assert [part.kind for part, _ in result.cases] == ["whole-document"]
+
+
+def test_laws_and_registers_are_no_defined_bodies_and_a_goal_year_is_no_period():
+    text = "De Algemene Verordening Gegevensbescherming (AVG). Basisregistratie Personen (BRP)."
+    assert names.defined_names(text) == set()
+    pages = [[("Visie 2030", 24, "bold"), "", "maart 2021"], [("1 Inleiding", 16, "bold"), STORY]]
+    fields = _fields(run_pipeline(make_pdf(pages), "visie.pdf").cases[0][1])
+    assert fields["year_start"] == 2021  # the report's date, not the goal in its title

@@ -22,6 +22,7 @@ Otherwise the earliest year in a sentence about starting ("startte", "begon", "s
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from proeftuin.ingestion.extraction.profile import divider_year
 from proeftuin.ingestion.extraction.registry import extracted, step
@@ -43,7 +44,7 @@ OPEN_PERIOD = re.compile(
 )
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 DATED_START = re.compile(
-    rf"\b(?:sinds|vanaf|per|met ingang van)\s+(?:\d{{1,2}}\s+)?(?:{MONTHS}|het voorjaar van|"
+    rf"\b(?:sinds|vanaf)\s+(?:\d{{1,2}}\s+)?(?:{MONTHS}|het voorjaar van|"
     r"het najaar van|de zomer van|begin)\s+(?P<y>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )  # the period a report describes is stated early
@@ -171,8 +172,9 @@ def _title_year(doc: NormalisedDocument) -> list[Extracted]:
     if len(found) != 1:
         return []
     year = int(found[0].group(0))
-    if front.year is not None and not front.year - MAX_YEARS_BEFORE <= year <= front.year:
-        return []
+    latest = front.year if front.year is not None else date.today().year
+    if not latest - MAX_YEARS_BEFORE <= year <= latest:
+        return []  # "Visie 2030" names a goal, not the year the report is about
     start = front.title_start + found[0].start()
     if doc.text[start : start + 4] != found[0].group(0):
         return []  # the title is not printed as one line (a kicker above it)

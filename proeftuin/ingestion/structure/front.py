@@ -390,7 +390,7 @@ def _title_page_organisations(blocks: list[Block], front: FrontMatter, defined) 
     name the document defines (``names.defined_names``: "Gegevens Knooppunt Groningen"
     beside "GKG") counts as one."""
     for block in blocks:
-        if len(block.text) >= 120:
+        if len(block.text) >= 120 or block.start == front.title_start:
             continue
         first = FIELD_END.split(block.text, maxsplit=1)[0]
         whole = len(block.text) < 80

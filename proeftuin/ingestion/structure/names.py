@@ -97,6 +97,13 @@ NAME_RUN = re.compile(
 BRACKET_ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
 LEADING_WORDS = {"De", "Het", "Een", "Deze", "Die", "Dit", "Dat", "In", "Op", "Bij", "Door",
                  "Met", "Voor", "Van", "Naar", "Ook", "En", "Of", "Als", "Wat", "Wie"}  # fmt: skip
+# Names of laws, registers, standards and systems are abbreviated too ("Algemene Verordening
+# Gegevensbescherming", "Basisregistratie Personen"); they are no bodies.
+NOT_A_BODY = re.compile(
+    r"(?:wet|wetgeving|verordening|besluit|regeling|registratie|register|standaard|stelsel|"
+    r"systeem|methode|model|monitor|richtlijn|index|protocol|norm)\b",
+    re.IGNORECASE,
+)
 AREA_BEFORE = re.compile(
     r"(?:\bin|\bbinnen|\buit|\bover|\bnaar|\brond|\bvan|\bvoor|\bheel|\bgeheel)"
     r"(?:\s+(?:de|het|deze|die|hele|gehele))?\s*$",
@@ -185,7 +192,7 @@ def defined_names(text: str) -> frozenset[str]:
                 abbreviation = bracket.group(1) if bracket and last == len(words) else ""
                 if initials in acronyms or abbreviation[:1] == initials[:1] != "":
                     out.add(" ".join(part))
-    return frozenset(out)
+    return frozenset(n for n in out if not NOT_A_BODY.search(n))
 
 
 def _clean(name: str) -> str:
