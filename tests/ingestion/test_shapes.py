@@ -255,3 +255,32 @@ def test_laws_and_registers_are_no_defined_bodies_and_a_goal_year_is_no_period()
     pages = [[("Visie 2030", 24, "bold"), "", "maart 2021"], [("1 Inleiding", 16, "bold"), STORY]]
     fields = _fields(run_pipeline(make_pdf(pages), "visie.pdf").cases[0][1])
     assert fields["year_start"] == 2021  # the report's date, not the goal in its title
+
+
+def test_a_web_page_and_a_markdown_file_give_their_own_date():
+    page = (
+        '<html><head><meta property="article:published_time" content="2021-01-05T10:00">'
+        "</head><body><article><h1>Een proef</h1><p>Door Bo Jansen, <time "
+        f'datetime="2022-06-01">vorige week</time></p><p>{STORY}</p></article></body></html>'
+    )
+    parsed = parse_bytes(page.encode(), "a.html", Limits())
+    assert parsed.metadata["published"] == "2022-06-01"  # the content's <time> wins
+    assert normalise(parsed).front.year == 2022
+    text = f"---\ntitle: Wijkbudget\ndate: 2023-05-01\n---\n\n{STORY}\n".encode()
+    parsed = parse_bytes(text, "notitie.md", Limits())
+    assert (parsed.title, parsed.metadata["published"]) == ("Wijkbudget", "2023-05-01")
+    assert "title:" not in parsed.pages[0]
+
+
+def test_a_small_profile_under_a_case_heading_gives_organisation_and_period():
+    from proeftuin.ingestion.extraction._fallback import normalise_text
+    from proeftuin.ingestion.structure.meta import case_meta
+
+    doc = normalise_text(
+        f"# Heldere brieven\n\nOrganisatie: Gemeente Zuidhaven\n\nLooptijd: 2021 - 2023\n\n"
+        f"## Aanleiding\n\n{STORY}\n"
+    )
+    meta = case_meta(doc, 0, len(doc.text))
+    assert meta.organisation.value == "Gemeente Zuidhaven" and meta.organisation_by_form
+    assert doc.text[meta.organisation.start : meta.organisation.end] == "Gemeente Zuidhaven"
+    assert (meta.period.start, meta.period.end) == (2021, 2023)

@@ -14,7 +14,9 @@ What a reader sees as the page's content is kept; the site around it is dropped:
   ``<figure>`` captions and ``<blockquote>`` included.
 
 ``h1``-``h6`` become headings, ``li`` list items, every other block element (``p``, ``div``,
-table cells...) its own paragraph. The ``<title>`` becomes the document title. The charset
+table cells...) its own paragraph. The ``<title>`` becomes the document title, and the
+publication date (a ``<time datetime>`` in the content, else a ``<meta>`` such as
+``article:published_time``) ``metadata["published"]``. The charset
 comes from a BOM, else a ``<meta charset>`` in the first bytes, else the same detection as
 plain text.
 """
@@ -56,6 +58,9 @@ CHROME = re.compile(
 )
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
         "source", "track", "wbr"}  # fmt: skip
+ISO_DATE = re.compile(r"(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?")
+PUBLISHED_KEYS = {"article:published_time", "date", "dc.date", "dcterms.date", "datepublished",
+                  "dcterms.issued", "dcterms.created"}  # fmt: skip
 FOCUS = re.compile(r"<(?:main|article)\b", re.IGNORECASE)
 BLOCK = {
     "p",
@@ -99,7 +104,10 @@ def parse_html(data: bytes, *, limits: Limits) -> ParsedDocument:
     extractor.close()
     pages = extractor.writer.result()
     check_chars(pages, limits)
-    return ParsedDocument("html", pages, title=extractor.title, metadata=dict(MARKERS))
+    metadata = dict(MARKERS)
+    if extractor.published:
+        metadata["published"] = extractor.published
+    return ParsedDocument("html", pages, title=extractor.title, metadata=metadata)
 
 
 def _decode(data: bytes) -> str:
@@ -128,6 +136,7 @@ class _Extractor(HTMLParser):
         self._dropping = 0
         self._content = 0
         self._in_title = False
+        self.published = ""  # "2023-03-12": <time datetime> in the content, else <meta>
 
     def _active(self) -> bool:
         return not self._dropping and (not self._focus or self._content > 0)
@@ -135,6 +144,7 @@ class _Extractor(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag == "title":
             self._in_title = True
+        self._note_date(tag, dict(attrs))
         if tag in VOID:
             if tag in ("br", "hr") and self._active():
                 self._flush()
@@ -152,6 +162,19 @@ class _Extractor(HTMLParser):
             self._kind = ("heading", HEADINGS[tag]) if tag in HEADINGS else ("bullet", 0)
         elif tag in BLOCK:
             self._flush()
+
+    def _note_date(self, tag: str, attrs: dict) -> None:
+        """The publication date: a <time datetime> in the content wins over a <meta>."""
+        if tag == "time" and self._active():
+            found = ISO_DATE.match(attrs.get("datetime") or "")
+            in_meta = self.published.endswith(" ")
+            if found and (not self.published or in_meta):
+                self.published = found.group(0)
+        elif tag == "meta" and not self.published:
+            key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or ""
+            found = ISO_DATE.match(attrs.get("content") or "")
+            if found and key.lower() in PUBLISHED_KEYS:
+                self.published = found.group(0) + " "  # a <time> in the content may replace it
 
     def _chrome(self, tag: str, attrs: dict) -> bool:
         """Site furniture rather than content (see the module docstring)."""
@@ -200,3 +223,4 @@ class _Extractor(HTMLParser):
     def close(self) -> None:
         super().close()
         self._flush()
+        self.published = self.published.strip()

@@ -16,7 +16,8 @@ blocks after it (a byline, a date) up to the first heading or running text.
   running header or footer (cited where the text names them).
 - **Authors**: after "Auteur(s):", "Door:", "Tekst:", "Redactie:" or in a byline "door A,
   B en C", each with its offsets and, from the brackets after it, its organisation.
-- **Date, year, version**: the first date on the title page (else in the colophon, in a
+- **Date, year, version**: the first date on the title page (else the file's own date,
+  ``metadata["published"]`` of a web page or Markdown file; else in the colophon, in a
   running header or footer, or near the start of the text): "17 oktober 2018", "augustus
   2024", "23-08-2024"; "Versie 1.0", "V 1.0".
 - **Colophon**: label lines ("In opdracht van", "Auteur(s)", "Datum", "Versie",
@@ -453,6 +454,10 @@ def _iso(match: re.Match) -> str:
 def _date(doc: NormalisedDocument, blocks: list[Block], colophon: list[Block], front) -> None:
     if front.date is None:
         front.date = next((d for b in blocks if (d := _date_in(b.text, b.start))), None)
+    published = (doc.metadata or {}).get("published", "")
+    if front.date is None and published:  # a web page's or Markdown file's own date
+        at = max(front.title_start, 0)
+        front.date = Value(published, at, at, published)
     if front.date is None:
         front.date = next((d for b in colophon if (d := _date_in(b.text, b.start))), None)
     if front.date is None:

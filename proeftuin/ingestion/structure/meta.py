@@ -12,6 +12,8 @@ text or first sub-heading) into an organisation and a period.
   casebooks give the organisation), not a period.
 - **Period**: "2021-2023", "2021 – 2023", "2022-heden"/"2022-nu"/"sinds 2022"/"vanaf 2022"
   (an open end), or a single year.
+- **Labelled lines** (a small profile under the heading) say the same: "Organisatie:
+  Gemeente X", "Uitvoerder: ...", "Looptijd: 2021-2023", "Periode: ...", "Start: 2022".
 """
 
 from __future__ import annotations
@@ -32,6 +34,16 @@ PERIOD = re.compile(
     re.IGNORECASE,
 )
 MAX_WORDS = 16
+MAX_BLOCKS = 7  # the heading and up to six short lines under it
+PERIOD_LABELS = {"looptijd", "periode", "projectperiode", "duur", "jaar", "jaren", "start",
+                 "startdatum", "gestart", "sinds"}  # fmt: skip
+LABELLED = re.compile(
+    r"^(?P<label>organisatie|gemeente|provincie|waterschap|uitvoerder|uitgevoerd door|"
+    r"initiatiefnemer|trekker|eigenaar|looptijd|periode|projectperiode|duur|jaar|jaren|start|"
+    r"startdatum|gestart|sinds)\s*:\s*(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+FIELD = re.compile(r"\s+[|·•–—]\s+|\s*[|;]\s*|,\s+")
 MAX_NAME_WORDS = 6
 
 
@@ -52,11 +64,13 @@ class CaseMeta:
 def case_meta(doc: NormalisedDocument, start: int, end: int) -> CaseMeta:
     """The meta line under the heading that opens ``doc.text[start:end]`` (see the module
     docstring); an empty ``CaseMeta`` when there is none."""
+    organisation, by_form, period = None, False, None
     for block in _head_blocks(doc, start, end):
-        meta = _read(block)
-        if meta.organisation or meta.period:
-            return meta
-    return CaseMeta()
+        meta = _labelled(block) or _read(block)
+        if organisation is None and meta.organisation is not None:
+            organisation, by_form = meta.organisation, meta.organisation_by_form
+        period = period or meta.period
+    return CaseMeta(organisation, by_form, period)
 
 
 def _head_blocks(doc: NormalisedDocument, start: int, end: int) -> list[Block]:
@@ -64,12 +78,32 @@ def _head_blocks(doc: NormalisedDocument, start: int, end: int) -> list[Block]:
     if not blocks or blocks[0].kind != "heading":
         return []
     out = []
-    for block in blocks[1:3]:
+    for block in blocks[1:MAX_BLOCKS]:
         text = block.text.strip()
         if len(text.split()) > MAX_WORDS or text.endswith((".", "?", "!", ":")):
             break
+        if block.kind == "heading" and not LABELLED.match(text) and len(out) >= 1:
+            break  # the case's first sub-heading
         out.append(block)
     return out
+
+
+def _labelled(block: Block) -> CaseMeta | None:
+    """ "Organisatie: Gemeente X", "Looptijd: 2021-2023" (a profile under the heading)."""
+    match = LABELLED.match(block.text)
+    if not match:
+        return None
+    rest, at = match.group("rest").strip(), block.start + match.start("rest")
+    if match.group("label").lower() in PERIOD_LABELS:
+        return CaseMeta(None, False, _period(rest, at))
+    found = names.is_organisation_line(FIELD.split(rest, maxsplit=1)[0])
+    if found is not None:
+        where = at + max(rest.lower().find(found.text.lower()), 0)
+        return CaseMeta(Value(found.text, where, where + len(found.text), found.value), True)
+    name = FIELD.split(rest, maxsplit=1)[0].strip()
+    if _name_like(name):
+        return CaseMeta(Value(name, at, at + len(name), name), False)
+    return None
 
 
 def _read(block: Block) -> CaseMeta:
