@@ -284,3 +284,22 @@ def test_a_small_profile_under_a_case_heading_gives_organisation_and_period():
     assert meta.organisation.value == "Gemeente Zuidhaven" and meta.organisation_by_form
     assert doc.text[meta.organisation.start : meta.organisation.end] == "Gemeente Zuidhaven"
     assert (meta.period.start, meta.period.end) == (2021, 2023)
+
+
+def test_a_labelled_case_is_titled_without_its_label_and_capitals_keep_abbreviations():
+    from proeftuin.ingestion.extraction.organisation import dutch_title
+    from proeftuin.ingestion.parsers.samples import make_docx
+
+    items = [("Titel", "Drie voorbeelden van digitale dienstverlening"), ("Kop1", "Inleiding")]
+    items.append(("", STORY))
+    for number, name in enumerate(["Chatbot Hanna", "Slimme brieven"], 1):
+        items += [("Kop1", f"Casus {number}: {name}"), ("", "Gemeente Havenstad | 2021-2023")]
+        items += [("Kop2", "Aanleiding"), ("", STORY), ("Kop2", "Aanpak"), ("", STORY * 2)]
+    result = run_pipeline(make_docx(items), "voorbeelden.docx")
+    assert [_fields(items)["title"] for _, items in result.cases] == [
+        "Chatbot Hanna",
+        "Slimme brieven",
+    ]
+    assert dutch_title("CENTRAAL BUREAU VOOR DE STATISTIEK (CBS)") == (
+        "Centraal Bureau voor de Statistiek (CBS)"
+    )

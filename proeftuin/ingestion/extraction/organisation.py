@@ -49,6 +49,7 @@ PARTICLES = {
     "uit",
     "of",
 }
+BRACKETED_ABBREVIATION = re.compile(r"\([A-Z][A-Z0-9&-]{1,7}\)[,.;:]?")
 ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z0-9&-]{1,10})\)\s*$")
 ORG = re.compile(
     r"\b(?P<kw>[Gg]emeente|[Pp]rovincie|[Ww]aterschap|[Hh]oogheemraadschap|[Vv]eiligheidsregio"
@@ -163,7 +164,9 @@ def dutch_title(text: str) -> str:
     out = []
     for index, word in enumerate(text.split()):
         lower = word.lower()
-        if index and lower in PARTICLES:
+        if BRACKETED_ABBREVIATION.fullmatch(word):
+            out.append(word)  # "(CBS)" stays an abbreviation
+        elif index and lower in PARTICLES:
             out.append(lower)
         else:
             out.append("-".join(p[:1].upper() + p[1:] for p in lower.split("-")))
