@@ -49,6 +49,7 @@ from proeftuin.ingestion.extraction.text import (
     is_upper,
     numbered,
 )
+from proeftuin.ingestion.segment_outline import STORY_HEADING, chapter_cycles, overview_chapters
 from proeftuin.ingestion.structure.outline import BACK_HEADING, FRONT_HEADING, split_number
 from proeftuin.ingestion.types import NormalisedDocument, Segment
 
@@ -66,14 +67,6 @@ CASE_LABEL = re.compile(
     r"experiment|pilot|project)\s+(?:\d{1,2}|[IVX]{1,4}|[A-Z])\b",
     re.IGNORECASE,
 )
-# Sub-headings that open or close the story of one case (its start, its approach, whom to
-# ask), rarely the sections of a single report's chapters.
-STORY_HEADING = re.compile(
-    r"^(?:aanleiding|achtergrond|context|de vraag|vraagstuk|probleem|het probleem|uitdaging|"
-    r"de uitdaging|doel|doelen|aanpak|de aanpak|werkwijze|oplossing|de oplossing|het idee|"
-    r"wat is er gedaan|wat deden (?:we|zij)|contact|contactpersoon|meer informatie|"
-    r"betrokken partijen|partners|organisatie)$"
-)
 WORKED = re.compile("|".join(WORKED_HEADINGS))
 LESSONS = re.compile("|".join(LESSON_HEADINGS))
 
@@ -85,7 +78,8 @@ def segment(doc: NormalisedDocument) -> list[Segment]:
     lines = doc_lines(doc)
     strategies = (
         _profile_segments,
-        _chapter_cycles,
+        chapter_cycles,
+        overview_chapters,
         _marker_segments,
         _cycle_segments,
         _collection_chapter,
@@ -235,41 +229,7 @@ def _major(line: Line) -> bool:
     return is_upper(line.text) and len(line.text) >= 6 and heading_like(line)
 
 
-# -- 2. chapters with the same sub-headings ----------------------------------------------
-
-
-def _chapter_cycles(doc: NormalisedDocument, lines: list[Line]) -> list[Segment]:
-    """Consecutive sibling chapters whose sub-headings recur ("Aanleiding", "Aanpak",
-    "Resultaten", "Contact" under each): each chapter is a case, titled by its heading. The
-    recurring sub-headings must tell a story (how it began, what was done, whom to ask):
-    chapters of one report that each end in "Bevindingen" and "Conclusies" are no cases."""
-    heads = [h for h in doc.structure.outline if h.kind == "body"]
-    for level in sorted({h.level for h in heads}):
-        siblings = [h for h in heads if h.level == level]
-        keys = [_sub_keys(heads, h) for h in siblings]
-        counts = Counter(key for found in keys for key in found)
-        shared = {key for key, n in counts.items() if n >= 2}
-        if not any(STORY_HEADING.match(key) for key in shared):
-            continue
-        chosen = [
-            index
-            for index, (head, found) in enumerate(zip(siblings, keys, strict=True))
-            if len(found & shared) >= 2 and head.end - head.start >= MIN_CASE_CHARS
-        ]
-        if len(chosen) >= 2 and chosen[-1] - chosen[0] == len(chosen) - 1:
-            return [
-                Segment(siblings[i].text[:200], siblings[i].start, siblings[i].end, "case-study")
-                for i in chosen
-            ]
-    return []
-
-
-def _sub_keys(heads, parent) -> set[str]:
-    inside = [h for h in heads if parent.start < h.start < parent.end and h.level > parent.level]
-    return {heading_key(h.text) for h in inside}
-
-
-# -- 3. outcome and lesson lists -----------------------------------------------------
+# -- 2. outcome and lesson lists -----------------------------------------------------
 
 
 def marker_kind(line: Line) -> str | None:
@@ -379,7 +339,7 @@ def _line_at(lines: list[Line], offset: int) -> str:
     return next((ln.text for ln in lines if ln.start >= offset), "")
 
 
-# -- 4. repeated heading cycles ------------------------------------------------------
+# -- 3. repeated heading cycles ------------------------------------------------------
 
 
 def _cycle_segments(doc: NormalisedDocument, lines: list[Line]) -> list[Segment]:
@@ -443,7 +403,7 @@ def _consecutive_parents(openers: list[Line]) -> bool:
     return True
 
 
-# -- 5. a chapter named as a collection ----------------------------------------------
+# -- 4. a chapter named as a collection ----------------------------------------------
 
 
 def _collection_chapter(doc: NormalisedDocument, lines: list[Line]) -> list[Segment]:
@@ -460,7 +420,7 @@ def _collection_chapter(doc: NormalisedDocument, lines: list[Line]) -> list[Segm
     return []
 
 
-# -- 6. labelled sections --------------------------------------------------------------
+# -- 5. labelled sections --------------------------------------------------------------
 
 
 def _labelled_sections(doc: NormalisedDocument, lines: list[Line]) -> list[Segment]:

@@ -303,3 +303,31 @@ def test_a_labelled_case_is_titled_without_its_label_and_capitals_keep_abbreviat
     assert dutch_title("CENTRAAL BUREAU VOOR DE STATISTIEK (CBS)") == (
         "Centraal Bureau voor de Statistiek (CBS)"
     )
+
+
+def _story_chapter(number: int, title: str, subs: tuple[str, ...]) -> list:
+    lines: list = [(f"{number} {title}", 16, "bold"), ""]
+    for sub in subs:
+        lines += [(sub, 14, "bold"), *textwrap.wrap(STORY, 80), *textwrap.wrap(STORY, 80), ""]
+    return lines
+
+
+def test_chapters_an_overview_table_lists_with_their_organisations_are_cases():
+    cases = [(2, "Een loket voor ouders", "Gemeente Zuidhaven", ("Het begin", "Wat het opleverde"))]
+    cases += [(3, "Heldere brieven", "Waterschap Westland", ("Een lastige start", "Lessen"))]
+    overview = [("1 Overzicht", 16, "bold"), "", "Praktijk Organisatie"]
+    overview += [f"{title} {organisation}" for _, title, organisation, _ in cases]
+    pages = [[("Twee praktijken", 24, "bold"), "", "Juni 2024"], overview]
+    pages += [_story_chapter(n, t, subs) for n, t, _, subs in cases]
+    result = run_pipeline(make_pdf(pages), "praktijken.pdf")
+    assert [part.title for part, _ in result.cases] == ["Een loket voor ouders", "Heldere brieven"]
+
+
+def test_a_reading_guide_naming_the_chapters_makes_no_cases():
+    guide = [("1 Inleiding", 16, "bold"), "", "In hoofdstuk 2 beschrijven we de Aanpak van de"]
+    guide += ["pilot en in hoofdstuk 3 de Resultaten van de gemeente Zuidhaven."]
+    pages = [[("Pilot meldingen", 24, "bold"), "", "Juni 2024"], guide]
+    pages.append(_story_chapter(2, "Aanpak", ("Werkwijze", "Planning")))
+    pages.append(_story_chapter(3, "Resultaten", ("Cijfers", "Verhalen")))
+    result = run_pipeline(make_pdf(pages), "pilot.pdf")
+    assert [part.kind for part, _ in result.cases] == ["whole-document"]

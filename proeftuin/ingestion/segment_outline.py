@@ -1,0 +1,93 @@
+"""Segmentation strategies that read the outline: chapters that are cases of a collection.
+
+- ``chapter_cycles``: consecutive sibling chapters whose sub-headings recur ("Aanleiding",
+  "Aanpak", "Resultaten", "Contact" under each) are cases, titled by their headings. The
+  recurring sub-headings must tell a story (how it began, what was done, whom to ask):
+  chapters of one report that each end in "Bevindingen" and "Conclusies" are no cases.
+- ``overview_chapters``: consecutive sibling chapters that an earlier section lists as in an
+  overview table, each title followed at once by the organisation (the next cell: "Eén loket
+  voor mantelzorgers | Gemeente Kleidorp | Zorg | 2021-2023"), are cases, whatever their
+  sub-headings. A reading guide naming chapters ("in hoofdstuk 3 de resultaten van de
+  gemeente X") is no table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from proeftuin.ingestion.extraction.text import heading_key
+from proeftuin.ingestion.structure import names
+from proeftuin.ingestion.types import NormalisedDocument, Segment
+
+MIN_CASE_CHARS = 250
+MIN_CHAPTER_CHARS = 800
+ORGANISATION_AFTER = 100
+ROW_GAP = re.compile(r"[\s|;:–—·•]*")  # the next cell of a table row: only a separator between
+# Sub-headings that open or close the story of one case (its start, its approach, whom to
+# ask), rarely the sections of a single report's chapters.
+STORY_HEADING = re.compile(
+    r"^(?:aanleiding|achtergrond|context|de vraag|vraagstuk|probleem|het probleem|uitdaging|"
+    r"de uitdaging|doel|doelen|aanpak|de aanpak|werkwijze|oplossing|de oplossing|het idee|"
+    r"wat is er gedaan|wat deden (?:we|zij)|contact|contactpersoon|meer informatie|"
+    r"betrokken partijen|partners|organisatie)$"
+)
+
+
+def chapter_cycles(doc: NormalisedDocument, lines) -> list[Segment]:
+    """Chapters with the same story sub-headings (see the module docstring)."""
+    heads = [h for h in doc.structure.outline if h.kind == "body"]
+    for level in sorted({h.level for h in heads}):
+        siblings = [h for h in heads if h.level == level]
+        keys = [_sub_keys(heads, h) for h in siblings]
+        counts = Counter(key for found in keys for key in found)
+        shared = {key for key, n in counts.items() if n >= 2}
+        if not any(STORY_HEADING.match(key) for key in shared):
+            continue
+        chosen = [
+            index
+            for index, (head, found) in enumerate(zip(siblings, keys, strict=True))
+            if len(found & shared) >= 2 and head.end - head.start >= MIN_CASE_CHARS
+        ]
+        if len(chosen) >= 2 and chosen[-1] - chosen[0] == len(chosen) - 1:
+            return [_case(siblings[i]) for i in chosen]
+    return []
+
+
+def _sub_keys(heads, parent) -> set[str]:
+    inside = [h for h in heads if parent.start < h.start < parent.end and h.level > parent.level]
+    return {heading_key(h.text) for h in inside}
+
+
+def overview_chapters(doc: NormalisedDocument, lines) -> list[Segment]:
+    """Chapters an overview lists with their organisations (see the module docstring)."""
+    heads = [h for h in doc.structure.outline if h.kind == "body"]
+    defined = names.defined_names(doc.text)
+    for level in sorted({h.level for h in heads}):
+        siblings = [h for h in heads if h.level == level]
+        for index, overview in enumerate(siblings):
+            listed = [
+                i
+                for i in range(index + 1, len(siblings))
+                if _listed_with_organisation(doc.text, overview, siblings[i].text, defined)
+                and siblings[i].end - siblings[i].start >= MIN_CHAPTER_CHARS
+            ]
+            if len(listed) >= 2 and listed[-1] - listed[0] == len(listed) - 1:
+                return [_case(siblings[i]) for i in listed]
+    return []
+
+
+def _listed_with_organisation(text: str, overview, title: str, defined) -> bool:
+    if len(title) < 6:
+        return False
+    section = text[overview.start : overview.end]
+    match = re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, title.split())) + r"(?!\w)", section)
+    if not match:
+        return False
+    after = section[match.end() : match.end() + ORGANISATION_AFTER]
+    found = names.organisations(after, areas=True, defined=defined)
+    return bool(found) and ROW_GAP.fullmatch(after[: found[0].start]) is not None
+
+
+def _case(heading) -> Segment:
+    return Segment(heading.text[:200], heading.start, heading.end, "case-study")
