@@ -11,19 +11,23 @@ contents, and it ends where the body ends (appendices are no part of the last ca
 1. Repeated profile blocks: lists of "Label: value" lines whose labels recur through the
    document (e.g. "Aantal medewerkers", "Bestuurslaag"). Each block opens a case; the case
    title is the heading just above it. Kind "casebook-profile".
-2. Repeated outcome/lesson lists: headings like "Wat is gelukt, wat niet" or "Belangrijke
+2. Chapters of a collection (``segment_outline``): consecutive sibling chapters with the same
+   story sub-headings ("Aanleiding", "Aanpak", "Contact"), or that an overview table lists
+   with their organisations. Kind "case-study".
+3. Repeated outcome/lesson lists: headings like "Wat is gelukt, wat niet" or "Belangrijke
    lessen" that recur. Each numbered section (or, without numbering, each cluster of such
    headings) that holds them is a case. Kind "experiment" (or "case-study").
-3. Repeated heading cycles: the same sequence of section headings recurring (e.g.
-   "Aanleiding", "Aanpak", "Resultaat" per case). Kind "case-study".
+4. Repeated heading cycles: the same sequence of section headings recurring (e.g.
+   "Aanleiding", "Aanpak", "Resultaat" per case), one of them a story heading (not only
+   "Bevindingen", "Conclusies"). Kind "case-study".
    Cases of a collection follow one another: when the repeating sections are numbered,
    their parents must be consecutive chapters (two rounds of tests in chapters 3 and 6 of
    one report, with the results in between, are one innovation, not two).
-4. A chapter named as a collection ("2 Vijf praktijkvoorbeelden", "De projecten",
+5. A chapter named as a collection ("2 Vijf praktijkvoorbeelden", "De projecten",
    "Casussen"): each substantial section directly under it is a case. Kind "case-study".
-5. Labelled sections: sibling sections headed "Casus 1", "Case: X", "Praktijkvoorbeeld 2",
+6. Labelled sections: sibling sections headed "Casus 1", "Case: X", "Praktijkvoorbeeld 2",
    "Pilot A" and the like. Kind "case-study".
-6. Otherwise the document describes one innovation: one case over its body (from the first
+7. Otherwise the document describes one innovation: one case over its body (from the first
    heading after the title page and table of contents, or from the start when there is no
    table of contents, to the first appendix), titled with the title page's title
    ("whole-document").
