@@ -69,6 +69,11 @@ DATE_LINE = re.compile(
     r"|november|december)\s+\d{4}$",
     re.IGNORECASE,
 )
+PLACE_DATE_LINE = re.compile(
+    r"^(?:[A-Z][\w'’-]*(?: [\w'’-]+){0,2},\s+)?(?:\d{1,2}\s+)?(?:januari|februari|maart|april|mei|"
+    r"juni|juli|augustus|september|oktober|november|december)\s+\d{4}$",
+    re.IGNORECASE,
+)
 _FUNCTION_WORDS = "de het een van en in op te met voor aan door bij naar om of als dat die is zijn"
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split()) | {"tot", "uit", "over"}
 OPENERS = "‘’“”\"'(«["
@@ -344,6 +349,8 @@ def _wrapped(group: Group, prev: str, text: str) -> bool:
         return True
     if LABEL_LINE.match(text) and LABEL_LINE.match(group.lines[-1].text):
         return False  # "Datum: ..." under "Opdrachtgever: ...": a list of labels
+    if PLACE_DATE_LINE.match(text) or PLACE_DATE_LINE.match(prev):
+        return False  # "Den Haag, maart 2019" on a title page or under a letter stands alone
     reference = max([len(ln.text) for ln in group.lines[-4:]] + [len(text)])
     if _ends_sentence(prev) and (len(prev) < 0.75 * reference or len(text) < 0.5 * reference):
         return False

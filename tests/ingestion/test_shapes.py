@@ -331,3 +331,17 @@ def test_a_reading_guide_naming_the_chapters_makes_no_cases():
     pages.append(_story_chapter(3, "Resultaten", ("Cijfers", "Verhalen")))
     result = run_pipeline(make_pdf(pages), "pilot.pdf")
     assert [part.kind for part, _ in result.cases] == ["whole-document"]
+
+
+def test_a_plain_text_title_page_keeps_the_place_and_date_line_apart():
+
+    text = (
+        "Slim samenwerken in de keten\n\nMinisterie van Binnenlandse Zaken en "
+        "Koninkrijksrelaties\nDen Haag, maart 2019\n\n\n1 Inleiding\n\n"
+        + "\n".join(textwrap.wrap(STORY * 2, 75))
+    )
+    doc = normalise(parse_bytes(text.encode(), "verkenning.txt", Limits()))
+    assert [o.value for o in doc.front.organisations] == [
+        "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+    ]
+    assert doc.front.year == 2019

@@ -82,6 +82,10 @@ SECTION_NAMES = re.compile(
 )
 # "Den Haag, 2019", "Utrecht 2021", "Bergen op Zoom, maart 2020": a place is one or two words
 # (three with a comma); "Evaluatie Buurtbudget Noorderkwartier 2023" is a title.
+PLACE_DATE = re.compile(
+    rf"^(?:[A-Z][\w'’-]*(?: [\w'’-]+){{0,2}},\s+)?(?:\d{{1,2}}\s+)?(?:{MONTHS})\s+\d{{4}}$",
+    re.IGNORECASE,
+)
 PLACE_AND_YEAR = re.compile(
     r"^(?:[\w'’-]+(?: [\w'’-]+)?|[\w'’-]+(?: [\w'’-]+){0,2},)\s+(?:19|20)\d\d$"
 )
@@ -166,8 +170,10 @@ def cover_end(doc: NormalisedDocument) -> int:
 def _front_item(block: Block) -> bool:
     """A line of a title page: a date, a version, a label, a byline, names, an organisation."""
     text = block.text.strip()
-    if block.kind == "heading" or len(text.split()) > 40:
+    if len(text.split()) > 40:
         return False
+    if block.kind == "heading":  # only a name or a date set apart: "Gemeente X", "maart 2019"
+        return bool(PLACE_DATE.match(text) or names.is_organisation_line(text))
     if DATE.search(text) or VERSION.match(text) or LABEL.match(text):
         return True
     if text.lower().startswith(("door ", "geschreven door")) or PLACE_AND_YEAR.match(text):
