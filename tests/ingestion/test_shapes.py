@@ -154,7 +154,9 @@ binnen drie werkdagen nadat een woningcorporatie een achterstand doorgeeft. {sto
 
 def test_a_web_article_keeps_its_boxes_and_drops_the_site_around_it():
     data = ARTICLE.format(story=STORY).encode()
-    text = parse_bytes(data, "artikel.html", Limits()).pages[0]
+    parsed = parse_bytes(data, "artikel.html", Limits())
+    assert parsed.title == "Bellen bij achterstand"  # without the site's name
+    text = parsed.pages[0]
     assert text.startswith("# Zuidhaven belt binnen drie dagen")
     assert "## Wat we leerden\n- Bel snel na het signaal" in text  # an <aside> box is content
     assert "Consulenten aan het werk." in text and "Het gaat niet alleen om geld." in text

@@ -14,7 +14,8 @@ What a reader sees as the page's content is kept; the site around it is dropped:
   ``<figure>`` captions and ``<blockquote>`` included.
 
 ``h1``-``h6`` become headings, ``li`` list items, every other block element (``p``, ``div``,
-table cells...) its own paragraph. The ``<title>`` becomes the document title, and the
+table cells...) its own paragraph. The ``<title>`` becomes the document title (without the
+site's name after a last " | " or " - "), and the
 publication date (a ``<time datetime>`` in the content, else a ``<meta>`` such as
 ``article:published_time``) ``metadata["published"]``. The charset
 comes from a BOM, else a ``<meta charset>`` in the first bytes, else the same detection as
@@ -61,6 +62,7 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 ISO_DATE = re.compile(r"(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?")
 PUBLISHED_KEYS = {"article:published_time", "date", "dc.date", "dcterms.date", "datepublished",
                   "dcterms.issued", "dcterms.created"}  # fmt: skip
+SITE_SEPARATOR = re.compile(r"\s+(?:\||–|—|-|::|·)\s+")
 FOCUS = re.compile(r"<(?:main|article)\b", re.IGNORECASE)
 BLOCK = {
     "p",
@@ -107,7 +109,16 @@ def parse_html(data: bytes, *, limits: Limits) -> ParsedDocument:
     metadata = dict(MARKERS)
     if extractor.published:
         metadata["published"] = extractor.published
-    return ParsedDocument("html", pages, title=extractor.title, metadata=metadata)
+    return ParsedDocument("html", pages, title=_page_title(extractor.title), metadata=metadata)
+
+
+def _page_title(title: str) -> str:
+    """ "Schuldhulp op tijd | Vernieuwingsplein" -> "Schuldhulp op tijd": a site's name
+    after the last separator is no part of the page's title."""
+    parts = SITE_SEPARATOR.split(title)
+    if len(parts) > 1 and len(parts[-1]) < len(" ".join(parts[:-1])):
+        return " | ".join(parts[:-1]).strip()
+    return title
 
 
 def _decode(data: bytes) -> str:
