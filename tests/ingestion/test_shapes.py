@@ -347,3 +347,12 @@ def test_a_plain_text_title_page_keeps_the_place_and_date_line_apart():
         "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
     ]
     assert doc.front.year == 2019
+
+
+def test_a_theme_first_on_the_meta_line_is_no_organisation():
+    from proeftuin.ingestion.extraction._fallback import normalise_text
+    from proeftuin.ingestion.structure.meta import case_meta
+
+    doc = normalise_text(f"# Heldere brieven\n\nZorg en welzijn | 2021-2023\n\n{STORY}\n")
+    meta = case_meta(doc, 0, len(doc.text))
+    assert meta.organisation is None and meta.period.start == 2021

@@ -34,6 +34,7 @@ PERIOD = re.compile(
     re.IGNORECASE,
 )
 MAX_WORDS = 16
+PARTICLES = {"van", "voor", "de", "der", "den", "het", "en", "op", "in", "aan", "'t"}
 MAX_BLOCKS = 7  # the heading and up to six short lines under it
 PERIOD_LABELS = {"looptijd", "periode", "projectperiode", "duur", "jaar", "jaren", "start",
                  "startdatum", "gestart", "sinds"}  # fmt: skip
@@ -132,8 +133,8 @@ def _name_like(text: str) -> bool:
         return False
     if words[0].lower() in ("door", "by", "tekst", "auteur") or names.persons(text):
         return False
-    capitals = [w for w in words if w[0].isupper()]
-    return words[0][0].isupper() and len(capitals) >= max(1, len(words) - 2)
+    # a proper name: every word capitalised but particles ("Zorg en welzijn" is a theme)
+    return all(w[0].isupper() or w in PARTICLES for w in words) and words[0][0].isupper()
 
 
 def _period(text: str, offset: int) -> Period | None:
