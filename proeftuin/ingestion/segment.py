@@ -53,7 +53,12 @@ from proeftuin.ingestion.extraction.text import (
     is_upper,
     numbered,
 )
-from proeftuin.ingestion.segment_outline import STORY_HEADING, chapter_cycles, overview_chapters
+from proeftuin.ingestion.segment_outline import (
+    PHASE,
+    STORY_HEADING,
+    chapter_cycles,
+    overview_chapters,
+)
 from proeftuin.ingestion.structure.outline import BACK_HEADING, FRONT_HEADING, split_number
 from proeftuin.ingestion.types import NormalisedDocument, Segment
 
@@ -376,6 +381,8 @@ def _cycle_segments(doc: NormalisedDocument, lines: list[Line]) -> list[Segment]
         starts.append(title.start)
         number, bare = split_number(title.text)
         titles.append(bare if number and number[0].isdigit() and bare else title.text)
+    if any(PHASE.match(heading_key(t)) for t in titles):
+        return []  # "Fase 1", "Fase 2": phases of one piece of work
     return _build(doc, lines, starts, titles, "case-study")
 
 

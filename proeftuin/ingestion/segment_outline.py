@@ -33,6 +33,14 @@ STORY_HEADING = re.compile(
     r"betrokken partijen|partners|organisatie)$"
 )
 
+# Chapters that are phases, rounds or questions of one piece of work ("Fase 1: verkenning",
+# "Ronde 2", "Deelvraag 3", "2022"), however alike their sub-headings.
+PHASE = re.compile(
+    r"^(?:fase|ronde|stap|sprint|iteratie|periode|deel|deelvraag|onderzoeksvraag|vraag|"
+    r"meting|jaar|kwartaal|week|maand)\b|^(?:19|20)\d\d\b|^(?:eerste|tweede|derde|vierde|"
+    r"laatste) (?:fase|ronde|stap|meting|periode)\b"
+)
+
 
 def chapter_cycles(doc: NormalisedDocument, lines) -> list[Segment]:
     """Chapters with the same story sub-headings (see the module docstring)."""
@@ -49,9 +57,16 @@ def chapter_cycles(doc: NormalisedDocument, lines) -> list[Segment]:
             for index, (head, found) in enumerate(zip(siblings, keys, strict=True))
             if len(found & shared) >= 2 and head.end - head.start >= MIN_CASE_CHARS
         ]
-        if len(chosen) >= 2 and chosen[-1] - chosen[0] == len(chosen) - 1:
+        if _collection(siblings, chosen):
             return [_case(siblings[i]) for i in chosen]
     return []
+
+
+def _collection(siblings, chosen: list[int]) -> bool:
+    """Two or more consecutive chapters, not the phases of one piece of work."""
+    if len(chosen) < 2 or chosen[-1] - chosen[0] != len(chosen) - 1:
+        return False
+    return not any(PHASE.match(heading_key(siblings[i].text)) for i in chosen)
 
 
 def _sub_keys(heads, parent) -> set[str]:
@@ -72,7 +87,7 @@ def overview_chapters(doc: NormalisedDocument, lines) -> list[Segment]:
                 if _listed_with_organisation(doc.text, overview, siblings[i].text, defined)
                 and siblings[i].end - siblings[i].start >= MIN_CHAPTER_CHARS
             ]
-            if len(listed) >= 2 and listed[-1] - listed[0] == len(listed) - 1:
+            if _collection(siblings, listed):
                 return [_case(siblings[i]) for i in listed]
     return []
 

@@ -356,3 +356,11 @@ def test_a_theme_first_on_the_meta_line_is_no_organisation():
     doc = normalise_text(f"# Heldere brieven\n\nZorg en welzijn | 2021-2023\n\n{STORY}\n")
     meta = case_meta(doc, 0, len(doc.text))
     assert meta.organisation is None and meta.period.start == 2021
+
+
+def test_phases_of_one_pilot_with_the_same_sub_headings_are_one_case():
+    pages = [[("Pilot slim melden", 24, "bold"), "", "Juni 2024"]]
+    pages.append(_story_chapter(1, "Fase 1: verkenning", ("Aanpak", "Resultaten")))
+    pages.append(_story_chapter(2, "Fase 2: uitrol", ("Aanpak", "Resultaten")))
+    result = run_pipeline(make_pdf(pages), "pilot.pdf")
+    assert [part.kind for part, _ in result.cases] == ["whole-document"]
