@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from proeftuin.ingestion.extraction.text import heading_key
@@ -23,7 +24,8 @@ from proeftuin.ingestion.types import NormalisedDocument, Segment
 MIN_CASE_CHARS = 250
 MIN_CHAPTER_CHARS = 800
 ORGANISATION_AFTER = 100
-ROW_GAP = re.compile(r"[\s|;:–—·•]*")  # the next cell of a table row: only a separator between
+OVERVIEW_WINDOW = 20_000  # an overview comes early, before the chapters it lists
+NEXT_CELL = re.compile(r"[ \t\n|;:–—·•]*(?=[A-Z])")  # the next cell of a table row
 # Sub-headings that open or close the story of one case (its start, its approach, whom to
 # ask), rarely the sections of a single report's chapters.
 STORY_HEADING = re.compile(
@@ -80,28 +82,38 @@ def overview_chapters(doc: NormalisedDocument, lines) -> list[Segment]:
     defined = names.defined_names(doc.text)
     for level in sorted({h.level for h in heads}):
         siblings = [h for h in heads if h.level == level]
-        for index, overview in enumerate(siblings):
-            listed = [
-                i
-                for i in range(index + 1, len(siblings))
-                if _listed_with_organisation(doc.text, overview, siblings[i].text, defined)
-                and siblings[i].end - siblings[i].start >= MIN_CHAPTER_CHARS
-            ]
+        by_overview: dict[int, list[int]] = {}
+        for index, chapter in enumerate(siblings):
+            owner = _overview_of(doc.text, siblings, index, defined)
+            if owner is not None and chapter.end - chapter.start >= MIN_CHAPTER_CHARS:
+                by_overview.setdefault(owner, []).append(index)
+        for listed in by_overview.values():
             if _collection(siblings, listed):
                 return [_case(siblings[i]) for i in listed]
     return []
 
 
-def _listed_with_organisation(text: str, overview, title: str, defined) -> bool:
-    if len(title) < 6:
-        return False
-    section = text[overview.start : overview.end]
-    match = re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, title.split())) + r"(?!\w)", section)
-    if not match:
-        return False
-    after = section[match.end() : match.end() + ORGANISATION_AFTER]
-    found = names.organisations(after, areas=True, defined=defined)
-    return bool(found) and ROW_GAP.fullmatch(after[: found[0].start]) is not None
+def _overview_of(text: str, siblings, index: int, defined) -> int | None:
+    """The earlier sibling section whose table lists this chapter's title with an
+    organisation in the next cell; None when none does."""
+    title = siblings[index].text
+    if len(title) < 6 or not index:
+        return None
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, title.split())) + r"(?!\w)")
+    starts = [h.start for h in siblings[:index]]
+    window = min(siblings[index].start, siblings[0].start + OVERVIEW_WINDOW)
+    for match in pattern.finditer(text, siblings[0].start, window):
+        cell = NEXT_CELL.match(text, match.end())
+        if cell is None:
+            continue  # a table's next cell starts with a capital ("Gemeente X", "Logius")
+        owner = bisect_right(starts, match.start()) - 1
+        if owner < 0 or match.start() >= siblings[owner].end:
+            continue
+        after = text[cell.end() : min(cell.end() + ORGANISATION_AFTER, siblings[index].start)]
+        found = names.organisations(after, areas=True, defined=defined)
+        if found and found[0].start == 0:
+            return owner
+    return None
 
 
 def _case(heading) -> Segment:

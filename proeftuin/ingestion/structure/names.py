@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 PARTICLES = ("van der", "van den", "van de", "van 't", "in 't", "op de", "van", "de", "der",
              "den", "ter", "ten", "te", "le", "la", "du")  # fmt: skip
@@ -170,6 +171,7 @@ def _without_overlaps(found: list[Found]) -> list[Found]:
     return kept
 
 
+@lru_cache(maxsize=4)  # the title page and segmentation ask for the same document
 def defined_names(text: str) -> frozenset[str]:
     """Names the document itself defines as a body: a capitalised phrase whose initials the
     text also uses as a word ("Gegevens Knooppunt Groningen" beside "GKG"), or one followed
