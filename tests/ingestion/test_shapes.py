@@ -364,3 +364,11 @@ def test_phases_of_one_pilot_with_the_same_sub_headings_are_one_case():
     pages.append(_story_chapter(2, "Fase 2: uitrol", ("Aanpak", "Resultaten")))
     result = run_pipeline(make_pdf(pages), "pilot.pdf")
     assert [part.kind for part, _ in result.cases] == ["whole-document"]
+
+
+def test_a_page_without_main_drops_a_site_header_division():
+    data = (
+        b'<html><body><div id="header"><h1 class="logo">Praktijksite</h1></div>'
+        b'<div id="content"><h1>Een proef</h1><p>Tekst.</p></div></body></html>'
+    )
+    assert parse_bytes(data, "a.html", Limits()).pages == ["# Een proef\nTekst."]

@@ -57,6 +57,7 @@ CHROME = re.compile(
     r"site-?header|site-?footer)\b",
     re.IGNORECASE,
 )
+SITE_PARTS = re.compile(r"\b(?:header|footer|masthead|topbar|top-bar|bottombar)\b", re.I)
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
         "source", "track", "wbr"}  # fmt: skip
 ISO_DATE = re.compile(r"(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?")
@@ -196,6 +197,8 @@ class _Extractor(HTMLParser):
         if (attrs.get("role") or "").lower() in CHROME_ROLES:
             return True
         names = " ".join(attrs.get(key) or "" for key in ("class", "id", "aria-label"))
+        if names and not self._content and SITE_PARTS.search(names):
+            return True  # <div id="header">: the site's header, outside any article
         return bool(names and CHROME.search(names))
 
     def handle_endtag(self, tag: str) -> None:
