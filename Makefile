@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run dev setup test lint lint-api fuzz-api openapi openapi-check messages bench clean bench-search bench-ingest
+.PHONY: run dev setup test test-browser lint lint-api fuzz-api openapi openapi-check messages bench clean bench-search bench-ingest
 
 # The NL API Design Rules ruleset (Logius) lives in ../shared, next to this repository.
 SHARED ?= ../shared
@@ -55,6 +55,11 @@ proeftuin/static/vendor/.built: frontend/package.json frontend/package-lock.json
 
 test: $(VENV)/.installed
 	$(VENV)/bin/pytest
+
+# Only the real-browser tests (tests/browser: headless Chromium, axe-core), failing instead
+# of skipping when Chromium or the built assets are missing. Chromium: apt-get install chromium.
+test-browser: $(VENV)/.installed proeftuin/static/vendor/.built
+	PROEFTUIN_BROWSER_TESTS=required $(VENV)/bin/pytest tests/browser
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

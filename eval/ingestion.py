@@ -11,11 +11,13 @@ is skipped with a line saying so. Sets, reported separately:
   heldout   gkg + the two other corpus texts (NEVER tune against these)
   synthetic seven documents of other shapes written for the evaluation, built from
             eval/synthetic/ at run time (NEVER tune against these)
+  blind     six documents by an independent gold writer, built from eval/blind/ at run
+            time (NEVER open or tune against these); also run by ``--set heldout``
 
 Options:
-  --set corpus|realdocs|heldout|synthetic|all
-                                      (repeatable; default corpus + realdocs, NOT held-out
-                                      nor synthetic)
+  --set corpus|realdocs|heldout|synthetic|blind|all
+                                      (repeatable; default corpus + realdocs, NOT held-out,
+                                      synthetic nor blind; heldout includes blind)
   --doc NAME                          only documents whose file name contains NAME
   --json                              machine-readable: per set the figures, and every
                                       judged suggestion (field, value, confidence, matched)
@@ -34,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ingest_eval.documents import DEFAULT_SETS, SETS, load_gold
+from ingest_eval.documents import DEFAULT_SETS, SETS, expand_sets, load_gold
 from ingest_eval.evaluate import as_json, evaluate_set
 from ingest_eval.goldcheck import check
 from ingest_eval.report import print_set
@@ -67,9 +69,7 @@ def check_gold(names: list[str], only: str) -> int:
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    names = args.sets or DEFAULT_SETS
-    if "all" in names:
-        names = list(SETS)
+    names = expand_sets(args.sets or DEFAULT_SETS)
     if args.check_gold:
         return check_gold(names, args.doc)
     results = [evaluate_set(name, args.doc) for name in SETS if name in names]

@@ -23,8 +23,11 @@ SETS = {
     "realdocs": ("realdocs (developed against)", True),
     "heldout": ("held-out (never tune against these)", False),
     "synthetic": ("synthetic (other shapes, written without the rules; never tune against)", False),
+    "blind": ("blind (independent gold writer; never open, never tune against)", False),
 }
 DEFAULT_SETS = ["corpus", "realdocs"]
+# Asking for a set also runs the sets it includes: ``--set heldout`` runs the blind set too.
+INCLUDES = {"heldout": ["blind"]}
 
 # The corpus set keeps its own gold format (eval/gold/casebook.yaml, inaxis.yaml) and scorer.
 CORPUS_GOLD = ["casebook.yaml", "inaxis.yaml"]
@@ -50,12 +53,34 @@ SYNTHETIC_GOLD = [
     "synthetic/report-multilingual-chat-westerduin.yaml",
     "synthetic/evaluatie-buurtbudget-drechtmond.yaml",
 ]
+# Six documents written by an independent gold writer, sources and gold in eval/blind/ (see its
+# README and docs/ingestion-evaluation.md, "The blind set"). Whoever tunes rules never opens them.
+BLIND_GOLD = [
+    "jaarverslag-hunzevliet-slim-beluchten.yaml",
+    "eindevaluatie-uwv-loopbaanspreekuur-bibliotheek.yaml",
+    "nieuws-provincie-lingeland-fietsers-regen.yaml",
+    "leernetwerk-slimme-dienstverlening-drie-gemeenten.yaml",
+    "beleidskader-innovatie-aldenvoort.yaml",
+    "interview-warmtefoto-eemsterhout.yaml",
+]
 GOLD_FILES = {
     "corpus": CORPUS_GOLD,
     "realdocs": REALDOCS_GOLD,
     "heldout": HELDOUT_GOLD,
     "synthetic": SYNTHETIC_GOLD,
+    "blind": BLIND_GOLD,
 }
+# Where a set's gold files lie (default: eval/gold/).
+GOLD_DIRS = {"blind": ROOT / "eval" / "blind" / "gold"}
+
+
+def expand_sets(names: list[str]) -> list[str]:
+    """The sets to run for the names asked for: "all" is every set; a set brings the sets it
+    includes (``INCLUDES``); in the order of ``SETS``."""
+    wanted = set(SETS) if "all" in names else set(names)
+    for name in list(wanted):
+        wanted.update(INCLUDES.get(name, []))
+    return [name for name in SETS if name in wanted]
 
 
 @dataclass
@@ -75,13 +100,17 @@ class GoldDocument:
             from .synthetic import document_path
 
             return document_path(self.document)
+        if folder == "blind":
+            from .synthetic import BLIND_CACHE, BLIND_SOURCES, document_path
+
+            return document_path(self.document, BLIND_SOURCES, BLIND_CACHE)
         return FOLDERS[folder] / self.document
 
 
 def load_gold(set_name: str) -> list[GoldDocument]:
     docs = []
     for name in GOLD_FILES[set_name]:
-        path = GOLD / name
+        path = GOLD_DIRS.get(set_name, GOLD) / name
         if not path.exists():
             print(f"NOTE: no gold file {name} yet; skipped", file=sys.stderr)
             continue

@@ -1,9 +1,10 @@
 """The synthetic set: documents written for the evaluation, built from text sources at eval time.
 
-Sources lie in ``eval/synthetic/``. An HTML or Markdown document is its own source and is read
-as it is. A PDF, DOCX or ODT document ``NAME`` is built from ``NAME.src``, a small line markup
-(so no binary is committed), into ``eval/.cache/synthetic/`` (ignored by git); the build is
-deterministic and redone when the source changed.
+Sources lie in ``eval/synthetic/`` (for the blind set: ``eval/blind/documents/``). An HTML,
+Markdown or text document is its own source and is read as it is. A PDF, DOCX or ODT document
+``NAME`` is built from ``NAME.src``, a small line markup (so no binary is committed), into
+``eval/.cache/synthetic/`` (``eval/.cache/blind/``; ignored by git); the build is deterministic
+and redone when the source changed.
 
 Markup of a ``.src`` file (one line each; a blank line ends a paragraph):
 
@@ -43,6 +44,9 @@ from .documents import ROOT
 
 SOURCES = ROOT / "eval" / "synthetic"
 CACHE = ROOT / "eval" / ".cache" / "synthetic"
+# The blind set (eval/blind/) uses the same markup, with its own sources and cache.
+BLIND_SOURCES = ROOT / "eval" / "blind" / "documents"
+BLIND_CACHE = ROOT / "eval" / ".cache" / "blind"
 
 WRAP = 86  # characters per line of 11 pt Helvetica on A4 with 2 cm margins
 SLIDE_WRAP = 78
@@ -65,20 +69,24 @@ class Source:
     blocks: list[Block]
 
 
-def document_path(name: str) -> Path:
-    """The file of a synthetic document: the source itself (HTML, Markdown), or the built file."""
-    plain = SOURCES / name
+def document_path(name: str, sources: Path | None = None, cache: Path | None = None) -> Path:
+    """The file of a written document: the source itself (HTML, Markdown, text), or the file
+    built from ``NAME.src``. ``sources`` and ``cache`` default to the synthetic set's folders
+    (the blind set passes its own)."""
+    sources = sources or SOURCES
+    cache = cache or CACHE
+    plain = sources / name
     if plain.exists():
         return plain
-    source = SOURCES / f"{name}.src"
+    source = sources / f"{name}.src"
     if not source.exists():
         return plain  # absent: reported as skipped
     text = source.read_text(encoding="utf-8")
     digest = hashlib.sha256(text.encode()).hexdigest()[:16]
-    target = CACHE / name
-    stamp = CACHE / f"{name}.sha"
+    target = cache / name
+    stamp = cache / f"{name}.sha"
     if not target.exists() or not stamp.exists() or stamp.read_text() != digest:
-        CACHE.mkdir(parents=True, exist_ok=True)
+        cache.mkdir(parents=True, exist_ok=True)
         target.write_bytes(build(parse(text)))
         stamp.write_text(digest)
     return target

@@ -42,6 +42,8 @@ MIDDLEWARE = [
     "proeftuin.core.middleware.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Before anything that redirects to sign in: htmx requests get the whole page sent there.
+    "proeftuin.accounts.middleware.HtmxSignInMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "proeftuin.accounts.middleware.SecondFactorMiddleware",

@@ -49,6 +49,12 @@ class Progress:
         return self.state in ACTIVE
 
     @property
+    def found_nothing(self) -> bool:
+        """Done, but the document describes no innovation: no case, nothing to review (the
+        job's notice says why)."""
+        return self.state == "succeeded" and self.job.error_code == "no_innovation"
+
+    @property
     def can_retry(self) -> bool:
         return self.state in {"failed", "stalled", "retrying", "succeeded"}
 

@@ -186,7 +186,7 @@ def test_calibration_maps_raw_scores_monotonically(monkeypatch):
 
 
 def test_calibration_drops_weak_outcomes_unless_raw_mode(monkeypatch):
-    doc = normalise_text("Het dorp telt 7500 inwoners.")
+    doc = normalise_text("Op de markt stonden 75 kramen.")
     monkeypatch.delenv("PROEFTUIN_RAW_CONFIDENCE", raising=False)
     assert not values(run_steps(doc, whole_document(doc), ["outcomes"]), "outcomes")
     monkeypatch.setenv("PROEFTUIN_RAW_CONFIDENCE", "1")
@@ -246,3 +246,31 @@ def test_every_quote_of_every_step_lies_on_word_boundaries():
                 )
                 checked += 1
     assert checked > 100
+
+
+def test_barriers_under_a_heading_of_obstacles_and_weaker_cues():
+    text = (
+        "Evaluatie pilot\n\nDe pilot liep van 2022 tot 2023.\n\n4.2 Knelpunten\n\n"
+        "De planning van de adviseurs bleek niet altijd te passen.\n\n"
+        "Het ontbreekt aan een gezamenlijk systeem om stukken te delen.\n\n"
+        "Resultaten\n\nDe uitvoering duurde te lang voor de bewoners."
+    )
+    doc = normalise_text(text)
+    found = {v["text"]: v for v in values(run_steps(doc, whole_document(doc), ["barriers"]),
+                                             "barriers")}  # fmt: skip
+    assert "De planning van de adviseurs bleek niet altijd te passen." in found
+    assert "Het ontbreekt aan een gezamenlijk systeem om stukken te delen." in found
+    assert "De uitvoering duurde te lang voor de bewoners." in found
+    assert not any(text.split()[-1] == "Knelpunten" for text in found)  # never the heading
+
+
+def test_a_slide_deck_without_running_text_gets_its_opening_lines_as_summary():
+    text = (
+        "Terugmeldvoorziening Kaart\n\nGezamenlijke proef:\n\nKnooppunt Noord + bronhouders\n\n"
+        "• Vraaggericht portaal sinds 2017\n• Open Source\n• Data bij de bron\n\n"
+        "Doelen\n\n• Kosten besparen\n• Kwaliteit verbeteren\n"
+    )
+    doc = normalise_text(text)
+    (summary,) = values(run_steps(doc, whole_document(doc), ["summary"]), "summary")
+    assert summary.startswith("Terugmeldvoorziening Kaart")
+    assert "Knooppunt Noord" in summary

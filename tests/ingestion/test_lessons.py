@@ -94,3 +94,73 @@ def test_labelled_lines_under_other_sub_headings(lessons):
 )  # fmt: skip
 def test_kind_of_a_finding_from_its_point_and_problem_cues(text, family, kind):
     assert classify(text, family) == kind
+
+
+def test_lessons_end_at_the_next_slide_question_and_skip_lead_ins_and_footers():
+    from proeftuin.ingestion.extraction import run_steps
+    from proeftuin.ingestion.extraction._fallback import normalise_text
+    from proeftuin.ingestion.segment import whole_document
+
+    text = (
+        "Pilot sensoren\n\nWat we leerden\n\nOp basis van de pilot komen wij tot de volgende "
+        "lessen.\n\n• Persoonlijk contact was doorslaggevend voor deelname\n"
+        "• Een sms wordt beter gelezen dan een dashboard\n\n"
+        "Gemeente Veld | Rapport pilot sensoren | 4\n\nHoe verder?\n\n"
+        "• Meetnet uitbreiden naar meer bedrijven\n"
+    )
+    doc = normalise_text(text)
+    items = run_steps(doc, whole_document(doc), ["lessons"])
+    texts = [e.value["text"] for e in items if e.field == "lessons"]
+    assert "Persoonlijk contact was doorslaggevend voor deelname" in texts
+    assert not any("volgende" in t or "|" in t or "Meetnet" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| Wat ging goed | Wat kan beter |\n|---|---|\n| De fietsen werden veel gebruikt |"
+        " De app was lastig voor ouderen |\n| Het onderhoud liep soepel | De stallingen lagen"
+        " te ver weg |\n",
+        "Wat ging goed | Wat kan beter\nDe fietsen werden veel gebruikt | De app was lastig"
+        " voor ouderen\nHet onderhoud liep soepel | De stallingen lagen te ver weg\n",
+    ],
+)
+def test_lessons_in_a_table_under_columns_of_the_lesson_family(table):
+    from proeftuin.ingestion.extraction import run_steps
+    from proeftuin.ingestion.extraction._fallback import normalise_text
+    from proeftuin.ingestion.segment import whole_document
+
+    doc = normalise_text("Pilot deelfietsen\n\nDe gemeente deed een proef.\n\n" + table)
+    items = run_steps(doc, whole_document(doc), ["lessons"])
+    kinds = {e.value["text"]: e.value["kind"] for e in items if e.field == "lessons"}
+    assert kinds["De fietsen werden veel gebruikt"] == "worked"
+    assert kinds["De app was lastig voor ouderen"] == "did_not_work"
+    assert kinds["De stallingen lagen te ver weg"] == "did_not_work"
+    assert not any("|" in text for text in kinds)
+
+
+def test_a_lesson_told_as_what_happened_worked_and_advice_stays_a_success_factor():
+    from proeftuin.ingestion.extraction.lessons import classify
+
+    assert classify("Persoonlijk contact was doorslaggevend voor deelname", "lessons") == "worked"
+    assert classify("Een sms wordt beter gelezen dan een dashboard", "lessons") == "worked"
+    assert classify("Zorg dat de uitvoering goed klaarstaat", "lessons") == "success_factor"
+    assert classify("Begin klein en breid daarna uit", "lessons") == "success_factor"
+
+
+def test_lessons_in_a_word_table_read_as_one_line_per_cell():
+    from proeftuin.ingestion.extraction import run_steps
+    from proeftuin.ingestion.extraction._fallback import normalise_text
+    from proeftuin.ingestion.segment import whole_document
+
+    text = (
+        "Pilot deelfietsen\n\nDe gemeente deed een proef met fietsen.\n\nWat ging goed\n\n"
+        "Wat kan beter\n\nDe fietsen werden veel gebruikt.\n\nDe app was lastig voor ouderen."
+        "\n\nHet onderhoud liep soepel.\n\nDe stallingen lagen te ver weg.\n"
+    )
+    doc = normalise_text(text)
+    items = run_steps(doc, whole_document(doc), ["lessons"])
+    kinds = {e.value["text"]: e.value["kind"] for e in items if e.field == "lessons"}
+    assert kinds["Het onderhoud liep soepel."] == "worked"
+    assert kinds["De app was lastig voor ouderen."] == "did_not_work"
+    assert kinds["De stallingen lagen te ver weg."] == "did_not_work"

@@ -40,3 +40,35 @@ def test_no_case_a_dutch_notice_and_the_text_searchable(
     client.force_login(member)
     page = client.get(f"/documenten/{source.uuid}/").content.decode()
     assert "Geen innovatie gevonden in dit document" in page
+
+
+def test_done_without_a_case_offers_no_suggestions(
+    client, make_member, django_capture_on_commit_callbacks
+):
+    """The progress block (the full page and the fragment htmx polls) says the notice and
+    that there is nothing to review, never "show the suggestions"."""
+    member = make_member(OrganisationFactory(name="Gemeente Lezer"), Role.EDITOR)
+    with django_capture_on_commit_callbacks(execute=True):
+        source, _job, _ = source_upload(
+            actor=member, filename="vragen.odt", data=make_odt(QUESTIONS)
+        )
+    client.force_login(member)
+    url = f"/documenten/{source.uuid}/"
+    for response in (client.get(url), client.get(url, HTTP_HX_REQUEST="true")):
+        html = response.content.decode()
+        assert "Geen innovatie gevonden in dit document" in html
+        assert "Klaar. Er is niets te beoordelen: van dit document is geen casus gemaakt." in html
+        assert "Suggesties bekijken" not in html
+
+
+def test_done_with_cases_still_links_to_the_suggestions(
+    client, make_member, django_capture_on_commit_callbacks
+):
+    from tests.ingestion.test_review import STORY
+
+    member = make_member(OrganisationFactory(name="Gemeente Lezer"), Role.EDITOR)
+    with django_capture_on_commit_callbacks(execute=True):
+        source, _job, _ = source_upload(actor=member, filename="p.txt", data=STORY)
+    client.force_login(member)
+    fragment = client.get(f"/documenten/{source.uuid}/", HTTP_HX_REQUEST="true").content.decode()
+    assert "Suggesties bekijken" in fragment and "niets te beoordelen" not in fragment

@@ -107,3 +107,71 @@ def test_two_results_of_one_value_in_one_sentence_both_stay():
     doc = normalise_text(text)
     items = run_steps(doc, whole_document(doc), ["outcomes"])
     assert len(items) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "result", "baseline", "not_suggested"),
+    [
+        ("Het aandeel steeg van 23 procent bij de oude brief naar 41 procent.",
+         (41, "percent"), "van 23 procent", (23, "percent")),
+        ("Het aantal verzoeken nam af, van gemiddeld 1,7 naar 1,1 per aanvraag.",
+         (1.1, "count"), "van 1,7", (1.7, "score")),
+        ("Het vertrouwen, gemeten in de enquête, steeg van een 5,9 in 2022 naar een 6,4 in 2023.",
+         (6.4, "score"), "van 5,9 in 2022", (5.9, "score")),
+    ],
+)  # fmt: skip
+def test_a_baseline_with_words_between_it_and_the_result(text, result, baseline, not_suggested):
+    found = outcomes(text)
+    assert found[result]["baseline"].startswith(baseline.split(" in ")[0])
+    assert not_suggested not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        ("De wachttijd daalde van drie weken naar vijf werkdagen.", (5, "days")),
+        ("Ook de behandeltijd nam af, met gemiddeld 4 uur per aanvraag.", (4, "hours")),
+    ],
+)
+def test_the_unit_said_after_the_number_wins(text, result):
+    assert result in outcomes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Een consulent belt binnen drie werkdagen na het signaal.", (3, "days")),
+        ("De wettelijke beslistermijn van acht weken werd steeds gehaald.", (8, "weeks")),
+        ("In de zes weken na verzending belden 28 procent minder inwoners.", (6, "weeks")),
+        ("In totaal was er 150.000 euro te verdelen.", (150_000, "eur")),
+        ("Een tafel kostte de gemeente gemiddeld 6,5 uur per tafel.", (6.5, "hours")),
+        ("De aanvrager betaalt gemiddeld 2.350 euro aan leges.", (2350, "eur")),
+        ("Het is een wijk met ongeveer 9.800 inwoners en veel jonge gezinnen.", (9800, "count")),
+        ("Nu stemde 19 procent. Bij de laatste inspraakavond was dat minder dan 1 procent.",
+         (1, "percent")),
+    ],
+)  # fmt: skip
+def test_norms_periods_effort_budgets_and_populations_are_context(text, figure):
+    assert figure not in outcomes(text)
+
+
+def test_a_slide_title_question_or_reference_word_on_the_line_above_is_not_the_figures():
+    text = (
+        "Resultaten\n\n• 72% van de deelnemers bekijkt het dashboard elke week\n"
+        "• 64% van de deelnemers paste het beregenen aan\n\nWat zeggen de deelnemers?\n\n"
+        "Het werkt goed."
+    )
+    found = outcomes(text)
+    assert (72, "percent") in found and (64, "percent") in found
+
+
+def test_a_change_by_a_fraction_in_words():
+    found = outcomes(
+        "Het aandeel volledige aanvragen steeg met een kwart. Het aantal verzoeken nam met "
+        "ruim een derde af. Met de helft van de gemeenten is gesproken. Het aantal "
+        "telefoontjes over afval is met twee derde gedaald."
+    )
+    assert found[(25, "percent")]["direction"] == "increase"
+    assert found[(33.3, "percent")]["direction"] == "decrease"
+    assert found[(66.7, "percent")]["direction"] == "decrease"
+    assert (50, "percent") not in found and (2, "count") not in found

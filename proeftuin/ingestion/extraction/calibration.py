@@ -63,7 +63,11 @@ def table() -> dict[str, list[tuple[float, float]]]:
 def calibrate(field: str, raw: float) -> float:
     """The calibrated confidence of a raw score for ``field`` (the raw score when the
     field has no fitted table), never above ``CEILING``."""
-    points = table().get(field_key(field))
+    return lookup(table().get(field_key(field)) or [], raw)
+
+
+def lookup(points: list[tuple[float, float]], raw: float) -> float:
+    """A raw score on a fitted step function (raw, capped, when there is none)."""
     if not points:
         return min(raw, CEILING)
     confidence = min(raw, points[0][1])  # below every fitted block: nothing known better

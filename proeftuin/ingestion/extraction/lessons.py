@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from proeftuin.ingestion.extraction import lexicon
+from proeftuin.ingestion.extraction.lesson_tables import table_lessons
 from proeftuin.ingestion.extraction.registry import extracted, step
 from proeftuin.ingestion.extraction.sections import UNKNOWN, Section, find_sections
 from proeftuin.ingestion.extraction.text import (
@@ -46,7 +47,9 @@ FAMILY = re.compile("|".join(f"(?:{pattern})" for pattern, _ in lexicon.LESSON_S
 WEAK = re.compile(r"(samenvattende |algemene )?conclusies?\b|(tot )?slot|positief|negatief")
 NEGATIVE = (
     "knelpunt", "aandachtspunt", "probleem", "hoge kosten", "kostbaar", "licentiekosten",
-    "complex", "vergen", "onwillig", "geen van", "halffabricat", "gebaat bij", "onduidelijk",
+    "is complex", "bleek complex", "zijn complex", "te complex", "complexer", "complex en",
+    "kwetsbaar", "te zwaar", "zwakke schakel", "niet gedekt", "te lang", "vergen", "onwillig",
+    "geen van", "halffabricat", "gebaat bij", "onduidelijk",
     "niet duidelijk", "ontbreekt", "onvoldoende", "grote impact", "nog niet", "helaas",
     "niet gelukt", "mislukt", "niet gebruikt", "niet gezien", "gemist", "lastig", "moeilijk",
     "niet alle", "niet iedereen", "niet voor iedereen", "niet altijd", "maar niet", "verwarrend",
@@ -88,6 +91,12 @@ ENUMERATION = re.compile(r"(?:(?<=^)|(?<=\s))(?P<n>\d{1,2}|[a-h])[).]\s+(?=\S)")
 def lessons(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
     """Lessons: worked / did not work / success factor / pitfall items."""
     results = _marker_lists(doc, segment)
+    for start, end, text, family in table_lessons(doc, segment, FAMILIES):
+        if not _lesson_like(text, listed=True) or text.endswith(":"):
+            continue
+        kind = "lessons" if family == "success_factor" else family
+        value = {"kind": classify(text, kind), "text": text}
+        results.append(extracted(NAME, value, start, end, 0.8, NAME))
     taken = [(e.start, e.end) for e in results]
     found = [
         (section, family, strength, section_items(doc, section, segment, family))
@@ -213,6 +222,12 @@ def _section_lines(doc: NormalisedDocument, section: Section, segment: Segment):
             continue
         question = other.title.endswith("?")
         own = FAMILY.match(heading_key(other.title)) or (other.number and not question)
+        # a short unnumbered question is the next slide's or chapter's title ("Hoe verder?"),
+        # not a research question under the lessons
+        lettered = re.match(r"(?:[a-z]|\d{1,2})[.)]?\s", other.title)
+        own = own or (
+            question and not other.number and not lettered and len(other.title.split()) <= 5
+        )
         if own or (other.level != UNKNOWN and other.level <= section.level):
             stop = other.start  # a numbered sub-section, one read on its own, or no sub-section
             break
@@ -290,10 +305,16 @@ def _enumerated(text: str, start: int, end: int, line_starts: list[int]) -> list
     return [] if questions * 2 > len(spans) else spans  # numbered questions, each answered
 
 
+LEAD_IN = re.compile(r"\b(?:de|het) volgende \w+\.?$|\b(?:hieronder|hierna)\b.{0,60}\.$", re.I)
+RUNNING_LINE = re.compile(r"^[^|]{2,80}(?:\s\|\s[^|]{1,80}){2,}$")  # "Gemeente X | Rapport | 2"
+
+
 def _lesson_like(text: str, listed: bool = False) -> bool:
     words = text.split()
     if not (2 if listed else 4) <= len(words) <= 150 or (text.endswith("?") and not listed):
         return False
+    if LEAD_IN.search(text) or RUNNING_LINE.match(text):
+        return False  # "... komen wij tot de volgende conclusies.", a page's running footer
     letters = sum(c.isalpha() for c in text)
     return letters >= 0.6 * len(text)
 
@@ -341,6 +362,15 @@ def list_items(lines: list[Line], begin: int) -> tuple[str, list[tuple[int, int]
     return intro.strip(), items
 
 
+# A lesson told as an experience of the pilot, not as advice: a past or present statement
+# that something worked better ("was doorslaggevend", "werkte beter", "wordt beter gelezen").
+EXPERIENCE = re.compile(
+    r"^(?!.*\b(?:moet|moeten|zorg|maak|begin|houd|laat|betrek|spreek|leg|neem)\b)"
+    r".*\b(?:was|waren|werd|werden|wordt|werkte|werkten|bleek|bleken)\b[^.;:]{0,40}?"
+    r"\b(?:doorslaggevend|beter|goed|succesvol|effectiever|essentieel)\b"
+)
+
+
 def classify(text: str, family: str, intro: str = "") -> str:
     """The lesson kind of an item under a heading of ``family`` ("worked",
     "did_not_work", "pitfall", "findings" (conclusions: a positive point worked, a problem a
@@ -357,6 +387,8 @@ def classify(text: str, family: str, intro: str = "") -> str:
         return "did_not_work" if _has(folded, lexicon.DID_NOT_WORK) else "worked"
     if family == "pitfall" or _has(folded, lexicon.PITFALL) or _has(fold(intro), PITFALL_INTRO):
         return "pitfall"
+    if family == "lessons" and EXPERIENCE.search(folded):
+        return "worked"  # a lesson told as what happened: "X was doorslaggevend voor Y"
     return "success_factor"
 
 

@@ -99,6 +99,17 @@ BARRIER_CUES = (
     "hindermacht", "struikelblok", "in de weg", "stuit", "lastig", "moeilijk", "tegenstrijdig",
     "versnipper", "verkokering", "onrust", "gebrek aan", "tekort aan", "hoge kosten",
     "kostbaar", "kostbare", "niet beschikbaar", "hoofdpijn", "pijn", "te duur", "te hoog",
+    # weaker signs of an obstacle, common in evaluations ("het ontbreekt aan", "duurde te
+    # lang", "te zwaar", "kostte meer tijd dan gepland", "wantrouwig", "liepen we tegenaan")
+    "ontbreekt", "ontbrak", "te lang", "te zwaar", "te zwak", "te weinig", "vertraging",
+    "wantrouw", "meer tijd dan", "tegenaan", "niet gedekt", "kost het moeite",
+    "kostte het moeite",
+)
+# Headings over a section of obstacles (folded, at the start of the heading).
+BARRIER_SECTIONS = (
+    r"(de |belangrijkste )?(knelpunten|belemmeringen|obstakels|barrieres|drempels|struikelblokken"
+    r"|uitdagingen|problemen|tegenvallers|risico'?s en knelpunten)\b|waar (liepen|liep) (we|wij|het"
+    r"|de \w+) (tegenaan|op vast)\b|wat (ging|liep) (minder goed|niet goed|mis)\b"
 )
 # Cues that name an obstacle outright (the others only suggest one).
 BARRIER_STRONG = (
@@ -109,14 +120,15 @@ BARRIER_CATEGORIES: dict[str, tuple[str, ...]] = {
     "legal": ("wet", "regelgeving", "juridisch", "privacy", "avg", "regels", "wettelijk",
               "bevoegdhe", "aansprakelijk"),
     "financial": ("geld", "budget", "financ", "kosten", "bezuinig", "subsidie", "begroting",
-                  "fiscaal", "investering", "kostbaar", "kostbare", "prijs", "licentie", "duur"),
+                  "fiscaal", "investering", "kostbaar", "kostbare", "prijs", "licentie", "te duur",
+                  "duurder", "leges"),
     "technical": ("ict", "systeem", "systemen", "technisch", "technische", "software",
                   "koppeling", "data", "digitaal", "digitale", "applicatie", "certifica",
                   "configura", "protocol", "interoperab", "implementatie", "infrastructu",
                   "beveilig", "encryptie", "integratie", "server", "partnerbeheer",
                   "partnermanagement", "certificaatbeheer"),
     "cultural": ("cultuur", "emotie", "weerstand", "angst", "gewoonte", "houding", "taboe",
-                 "onrust", "mentaliteit", "onderwaardering", "vertrouwen"),
+                 "onrust", "mentaliteit", "onderwaardering", "vertrouwen", "wantrouw"),
     "institutional": ("organisaties", "belangen", "verkokering", "autonomie", "bestuurlijk",
                       "politiek", "koepel", "regie", "hierarchie", "bureaucratie", "domeinen",
                       "instellingen", "ministeries", "versnipper", "herindeling"),
@@ -211,14 +223,21 @@ LESSON_SECTIONS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"(de )?(belangrijkste |grootste )?"
-        r"(valkuilen|risico'?s en valkuilen|knelpunten en valkuilen)\b",
+        r"(valkuilen|risico'?s en valkuilen|knelpunten en valkuilen"
+        # "een leermoment" is the usual Dutch euphemism for something that went wrong
+        r"|leermomenten)\b",
         "pitfall",
     ),
     (
         r"(de )?((belangrijk|waardevol|geleerd|enkel|algemen|praktisch)\w* )?"
         r"((conclusies|inzichten) en )?"
-        r"(lessen|leerervaringen|leerpunten|leermomenten|lessons learned|learnings"
-        r"|succesfactoren|succes- en faalfactoren|tips|adviezen|aanbevelingen)\b",
+        r"(lessen|leerervaringen|leerpunten|lessons learned|learnings"
+        r"|succesfactoren|succes- en faalfactoren|tips|adviezen|aanbevelingen)\b"
+        # the usual wording of a section of lessons in evaluations and web articles
+        r"|wat (hebben )?(we|wij) (hebben )?geleerd\b|wat (we|wij) leerden\b|wat leerden (we|wij)\b"
+        r"|aandachtspunten\b|lessen voor\b|do'?s (and|en) don'?ts\b"
+        r"|wat (zouden|zou) (we|wij|ik) anders doen\b|wat (we|wij) anders zouden doen\b"
+        r"|what we learn(ed|t)\b|recommendations\b|key lessons\b",
         "success_factor",
     ),
     (

@@ -30,12 +30,22 @@ FIGURE = rf"(?:€\s*)?(?:\d[\d.,]*|(?i:{_WORDS}))"
 HEDGE = r"(?:ca\.|circa|ongeveer|bijna|ruim|slechts|maar|nog|zo'?n|meer dan|minder dan|nog maar)"
 UNIT_WORD = r"(?:%|procent|fte|euro|uur|uren|dagen|dag|weken|week|maanden|maand|jaar|\w+)"
 # "van 52 fte naar 12,4": the number right after "van" is the baseline of the one after "naar".
+# A few words may stand between the baseline and "naar" ("van 23 procent bij de oude brief
+# naar 41 procent"), and "gemiddeld" or a hedge before it ("van gemiddeld 1,7 naar 1,1").
 FROM_TO_AFTER = re.compile(
-    rf"^\s*(?:miljoen|miljard|duizend)?\s*{UNIT_WORD}?\s*(?:\w+\s+)?naar\s+(?:een\s+)?(?:{HEDGE}\s+)*"
-    rf"{FIGURE}",
+    rf"^\s*(?:miljoen|miljard|duizend)?\s*{UNIT_WORD}?\s*(?:(?:[^\s\d.;:!?]+|(?:19|20)\d\d)\s+){{0,5}}?naar\s+"
+    rf"(?:een\s+)?(?:{HEDGE}\s+|gemiddeld\s+)*{FIGURE}",
     re.I,
 )
-FROM_BEFORE = re.compile(r"\bvan\s+(?:een\s+)?(?:€\s*)?$", re.I)
+FROM_BEFORE = re.compile(rf"\bvan\s+(?:een\s+|gemiddeld\s+|{HEDGE}\s+)*(?:€\s*)?$", re.I)
+FROM_TO_BEFORE = re.compile(
+    rf"\bvan\s+(?:een\s+|gemiddeld\s+|{HEDGE}\s+)*(?P<figure>{FIGURE})(?P<unit>\s*{UNIT_WORD})?"
+    r"(?:\s+(?:[^\s\d.;:!?]+|(?:19|20)\d\d)){0,5}?"
+    rf"\s+naar\s+(?:een\s+)?(?:{HEDGE}\s+|gemiddeld\s+)*$",
+    re.I,
+)
+# "Bij de vorige meting was dat 12 procent": a figure referring back to a result before it.
+BACK_REFERENCE = re.compile(rf"\b(?:was|is|lag|bedroeg)\s+dat\s+(?:nog\s+)?(?:{HEDGE}\s+)*$", re.I)
 COMPARE_CUE = (
     r"tegenover|ten opzichte van|t\.o\.v\.|vergeleken met|in vergelijking met|in plaats van"
     r"|(?:hoger|lager|groter|kleiner|beter|slechter|sneller|trager) dan"
@@ -58,10 +68,27 @@ PERIOD_AFTER = re.compile(
     r"(?:op rij|achtereen|achter elkaar|lang|geleden)\b",
     re.I,
 )
-PERIOD_BEFORE = re.compile(r"\b(?:afgelopen|laatste|gedurende|periode van|sinds|al)\s+$", re.I)
+PERIOD_BEFORE = re.compile(
+    r"\b(?:afgelopen|laatste|gedurende|periode van|sinds|al|in de|in de eerste|de eerste)\s+$", re.I
+)
+# A norm, target or design figure, not a result: "binnen drie werkdagen", "de wettelijke
+# beslistermijn van acht weken", "een streefwaarde van 80%".
+NORM_BEFORE = re.compile(
+    r"\b(?:binnen|uiterlijk|\w*termijn\s+van|norm\s+van|streefwaarde\s+van|streefcijfer\s+van"
+    r"|doelstelling\s+van|ambitie\s+van|maximaal|hoogstens|ten hoogste)\s+(?:de\s+)?$",
+    re.I,
+)
+# Effort put in: "kostten de gemeente gemiddeld 6,5 uur per tafel", "besteedde 420 uur".
+EFFORT = re.compile(r"\b(kost|kostte|kostten|gekost|besteed\w*|inzet|ingezet|investeer\w*)\b")
+# The size of the place or group a case is about: "een wijk met ongeveer 9.800 inwoners".
+POPULATION = re.compile(
+    rf"\b(?:telt|telde|tellen|wonen|woonden|met|heeft|had)\s+(?:{HEDGE}\s+)*$", re.I
+)
+RESIDENTS = re.compile(r"^(inwoners|bewoners|huishoudens|woningen|adressen|leerlingen)\b")
 FUNDING = re.compile(
     r"\b(\w*bijdrage|budget|begroting|subsidie|investering|geinvesteerd|gestoken|financiering"
-    r"|gefinancierd|betalen|betaald|betaalt|kost|kosten|kostte|gekost|uitgetrokken)\b"
+    r"|gefinancierd|betalen|betaald|betaalt|kost|kosten|kostte|gekost|uitgetrokken"
+    r"|te verdelen|verdeeld|beschikbaar|leges|tarief)\b"
 )
 SAVING = re.compile(
     r"\b(bespaar\w*|besparing\w*|goedkoper|omlaag|gedaald|daalde\w*|verlaagd|lager\w*"
@@ -94,6 +121,8 @@ def baseline_reason(text: str, start: int, end: int, sentence_start: int) -> str
     after = text[end : end + 80]
     if FROM_BEFORE.search(before) and FROM_TO_AFTER.match(after):
         return "baseline"  # "van 52 fte naar 12,4 fte"
+    if BACK_REFERENCE.search(before):
+        return "baseline"
     cue = CUE_BEFORE.search(before)
     if not cue:
         return None
@@ -125,8 +154,7 @@ def comparison(text: str, start: int, end: int, sentence_start: int, sentence_en
         unit = re.match(rf"\s*({UNIT_WORD})?", after.group("rest")).group(1) or ""
         return _baseline(quote.rstrip(" ,"), after.group("figure"), unit)
     before = text[sentence_start:start]
-    pairs = list(re.finditer(rf"\bvan\s+(?:een\s+)?(?P<figure>{FIGURE})(?P<unit>\s*{UNIT_WORD})?"
-                             rf"\s+naar\s+(?:een\s+)?(?:{HEDGE}\s+)*$", before, re.I))  # fmt: skip
+    pairs = list(FROM_TO_BEFORE.finditer(before))
     if pairs:
         found = pairs[-1]
         unit = found.group("unit") or ""
@@ -178,10 +206,11 @@ def context_reason(text: str, start: int, end: int, unit: str | None, head: str,
         PERIOD_AFTER.match(after) or PERIOD_BEFORE.search(before)
     ):
         return "period"
-    if unit == "eur" and FUNDING.search(sentence) and not SAVING.search(sentence):
-        return "funding"
-    if unit is not None:
-        return None
+    reason = _setting(before, unit, sentence)
+    if reason or unit is not None:
+        return reason
+    if RESIDENTS.match(head) and POPULATION.search(before):
+        return "population"
     if re.search(r"\balle\s+$", before, re.I):
         return "whole group"
     words = head.split()[:2]
@@ -192,6 +221,19 @@ def context_reason(text: str, start: int, end: int, unit: str | None, head: str,
     served = SERVED.search(sentence) and not INSTRUMENT.search(sentence)
     if served and not CHANGE_TARGET.search(before):
         return "ordinary work"
+    return None
+
+
+def _setting(before: str, unit: str | None, sentence: str) -> str | None:
+    """Money put in, a norm or target, or effort spent: never a result unless it saved."""
+    if SAVING.search(sentence):
+        return None
+    if unit == "eur" and FUNDING.search(sentence):
+        return "funding"
+    if NORM_BEFORE.search(before):
+        return "norm"
+    if unit in ("hours", "days", "weeks", "months") and EFFORT.search(sentence):
+        return "effort"
     return None
 
 

@@ -51,7 +51,8 @@ JUDGEMENT = re.compile(
     r"|noemde|noemden|noemt|noemen|is tevreden|zijn tevreden|was tevreden|waren tevreden"
     r"|tevreden|ontevreden|waardeer\w*|beoordeel\w*|kon|konden|lukte|lukten|slaagde"
     r"|slaagden|wist|wisten|vindbaar|begreep|begrepen|koos|kozen|gebruikte|gebruikten"
-    r"|verwacht\w*|herkende\w*|wil|willen|ervaart|ervaren)\b"
+    r"|verwacht\w*|herkende\w*|wil|willen|ervaart|ervaren|paste|pasten|bekijkt|bekijken"
+    r"|veranderde|veranderden|stapte|stapten|gaf|gaven)\b"
 )
 CHANGE = re.compile(
     r"\b(daling|gedaald|daal\w*|afgenomen|afname|bespaard|besparing\w*|bespaart|verlaagd"
@@ -72,7 +73,7 @@ RESULT_WORDS = re.compile(
     r"|gerealiseerd|behaald|gehaald|bereikt|gemeten|meting|score\w*|rapportcijfer|cijfer"
     r"|tevredenheid|tevreden|succesvol|geholpen|ondersteund|bediend|bespaard|uitkomst\w*"
     r"|slagingspercentage|doorlooptijd|wachttijd|afhandeltijd|sneller|goedkoper|blijkt|blijken"
-    r"|bleek|bleken|inmiddels)\b"
+    r"|bleek|bleken|inmiddels|een voldoende|voldoende of hoger|een onvoldoende)\b"
 )
 ACHIEVED = re.compile(
     r"\b(uitgevoerd|opgeleid|herplaatst|ondersteund|geholpen|bereikt|bereiken|bediend"
@@ -111,9 +112,9 @@ UNIT_BASE = {
 
 def junk(text: str, start: int, end: int, unit: str | None, noun: str | None, clause: str):
     """Why the number at ``text[start:end]`` is no outcome, or None when it may be one."""
-    before = text[max(start - 40, 0) : start]
-    after = text[end : end + 40]
     line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(start - 40, line_start) : start]  # words of the previous line are no
+    after = text[end : end + 40]  # reference ("... per week" above "64% van de ...")
     if REFERENCE_BEFORE.search(before):
         return "reference"
     small = re.fullmatch(r"\d{1,2}", text[start:end])
@@ -136,6 +137,11 @@ def junk(text: str, start: int, end: int, unit: str | None, noun: str | None, cl
     return None
 
 
+def evidence_of_change(sentence: str) -> bool:
+    """Does the sentence state a change ("steeg", "nam af", "gedaald", ...)?"""
+    return bool(CHANGE.search(fold(sentence)))
+
+
 def _clock(before: str) -> bool:
     return bool(re.search(r"\b(om|tot|vanaf|van|rond|omstreeks)\s+$", before, re.I))
 
@@ -148,7 +154,9 @@ def _age(before: str, after: str, clause: str) -> bool:
 
 
 def _question(text: str, end: int) -> bool:
-    stop = re.search(r"[.!?](?=[’'\"”)]*(?:\s|$))", text[end : end + 300])
+    """The sentence of the number ends in a question mark (a line break ends it too: a
+    slide's next title "Wat zeggen de deelnemers?" is not its question)."""
+    stop = re.search(r"[.!?](?=[’'\"”)]*(?:\s|$))|\n", text[end : end + 300])
     return bool(stop and stop.group(0)[0] == "?")
 
 

@@ -21,6 +21,7 @@ from proeftuin.ingestion.extraction.outcome_context import (
 from proeftuin.ingestion.extraction.outcome_evidence import (
     SENTENCE_END,
     evidence,
+    evidence_of_change,
     junk,
     sentence_bounds,
 )
@@ -36,7 +37,8 @@ FOLDED_WORDS = "|".join(sorted([*WORD_NUMBERS, "een"], key=len, reverse=True))
 NUMBER = re.compile(rf"(?<![\w.,/:])(?P<num>{DIGITS}|(?i:{WORDS}))(?![\w]|[.,:]\d)")
 AFTER = re.compile(
     r"\s*(?:(?:[-–]|tot)\s*(?P<to>\d[\d.]*)\s*)?(?P<mult>miljoen|miljard|mln\.?|duizend|ton)?\s*"
-    r"(?P<unit>%|procent\b|procentpunt\w*|euro\b|eur\b|fte\b|uur\b|uren\b|dagen\b|dag\b|weken\b"
+    r"(?P<unit>%|procent\b|procentpunt\w*|euro\b|eur\b|fte\b|uur\b|uren\b|werkdagen\b|werkdag\b"
+    r"|kalenderdagen\b|dagen\b|dag\b|weken\b"
     r"|week\b|maanden\b|maand\b|jaar\b|jaren\b|hectare\b|ha\b|kilometer\b|km\b|kwh\b|mwh\b"
     r"|vierkante meter\b)?\s*(?P<noun>[A-Za-zÀ-ÿ][a-zà-ÿ-]{2,})?"
 )
@@ -51,6 +53,9 @@ UNITS = {
     "uren": "hours",
     "dag": "days",
     "dagen": "days",
+    "werkdag": "days",
+    "werkdagen": "days",
+    "kalenderdagen": "days",
     "week": "weeks",
     "weken": "weeks",
     "maand": "months",
@@ -126,7 +131,8 @@ SCORE_BEFORE = re.compile(
     re.I,
 )
 GRADED = re.compile(
-    r"\b(tevredenheid|klanttevredenheid|cijfer|rapportcijfer|waardering|score|beoordeling)"
+    r"\b(tevredenheid|klanttevredenheid|cijfer|rapportcijfer|waardering|score|beoordeling"
+    r"|gemeten|meting|enquete|peiling|monitor)"
 )
 CLOCK_AFTER = re.compile(r"\s*uur\s+['‘’]s\s+(nachts|ochtends|middags|avonds)")
 FRACTION = re.compile(r"\s*van\s+(?:de\s+|het\s+|alle\s+)?(?P<n>\d+)\s+(?P<noun>[a-zà-ÿ][\w-]{2,})")
@@ -165,7 +171,48 @@ def outcomes(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
             if fact:
                 value, start, end, raw = fact
                 results.append(extracted(NAME, value, start, end, raw, NAME))
+        results.extend(_fractions(doc.text, line, in_results))
     return _without_repeats(results)
+
+
+# A change by a fraction in words: "steeg met een kwart", "nam met ruim een derde af".
+FRACTIONS = {"een kwart": 25, "driekwart": 75, "drie kwart": 75, "een derde": 33.3,
+             "twee derde": 66.7, "de helft": 50, "een vijfde": 20, "een tiende": 10}  # fmt: skip
+FRACTION_CHANGE = re.compile(
+    r"\bmet\s+(?:ruim\s+|bijna\s+|ongeveer\s+|circa\s+|zo'?n\s+)?(?P<fraction>"
+    + "|".join(sorted(FRACTIONS, key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
+
+
+def _took(clause: str) -> str:
+    """ "nam af" / "nam toe": the direction of a change said with a separable verb."""
+    found = re.search(r"\b(?:nam|namen|neemt|nemen)\b[^.;:]{0,60}?\b(af|toe)\b", fold(clause))
+    return ("decrease" if found.group(1) == "af" else "increase") if found else ""
+
+
+def _fractions(text: str, line: Line, in_results: bool) -> list[Extracted]:
+    found = []
+    for match in FRACTION_CHANGE.finditer(text, line.start, line.end):
+        begin, finish = sentence_bounds(text, match.start())
+        if not evidence_of_change(text[begin:finish]):
+            continue
+        start, end = _clause(text, match.start("fraction"), line)
+        clause = " ".join(text[start:end].split())
+        fraction = match.group("fraction")
+        fact = {
+            "measure": clause,
+            "value": FRACTIONS[fraction.lower()],
+            "unit": "percent",
+            "direction": _took(clause) or _direction(clause, fraction, 0, None),
+            "kind": _kind("percent", clause),
+            "period": _period(clause),
+            "baseline": "",
+        }
+        raw = evidence(text, match.start(), match.end(), "percent", clause, in_results)
+        found.append(extracted(NAME, fact, start, end, raw, NAME))
+    return found
 
 
 def _without_repeats(results: list[Extracted]) -> list[Extracted]:
@@ -266,9 +313,11 @@ def _counted(text: str, start: int, begin: int) -> str | None:
 def _unit(text: str, match: re.Match, after: re.Match | None) -> str | None:
     if CURRENCY.search(text[max(match.start() - 5, 0) : match.start()]):
         return "eur"
-    if SCORE_BEFORE.search(text[max(match.start() - 40, 0) : match.start()]):
-        return "score"
     unit = (after.group("unit") or "").lower() if after else ""
+    if unit and unit in UNITS and not unit.startswith("procent") and unit != "%":
+        return UNITS[unit]  # "gemiddeld 4 uur", "gemiddeld 2.350 euro": the unit said
+    if SCORE_BEFORE.search(text[max(match.start() - 40, 0) : match.start()]) and not unit:
+        return "score"
     if not unit and _grade(text, match):
         return "score"
     if unit.startswith("procentpunt"):
@@ -284,7 +333,8 @@ def _grade(text: str, match: re.Match) -> bool:
     before = text[max(match.start() - 12, 0) : match.start()]
     if not re.search(r"\b(?:van|naar|tot|op)\s+(?:een\s+)?$", before):
         return False
-    if not re.match(r"\s*(?:[.,;:!?)]|$|(?:naar|en|tot)\b)", text[match.end() : match.end() + 8]):
+    follows = r"\s*(?:in\s+(?:19|20)\d\d\s*)?(?:[.,;:!?)]|$|(?:naar|en|tot)\b)"  # "6,4 in 2023."
+    if not re.match(follows, text[match.end() : match.end() + 16]):
         return False
     value = number_value(match.group("num"))
     context = fold(text[max(match.start() - 150, 0) : match.start()])
@@ -300,6 +350,8 @@ def _skip(text, match, unit, noun, word, value) -> bool:
     before = text[max(match.start() - 4, 0) : match.start()]
     if unit is None and (noun is None or noun.lower() in NOT_NOUNS):
         return True
+    if word and re.match(r"\s+(?:derde|kwart|vijfde|tiende)n?\b", text[match.end() :]):
+        return True  # "twee derde": a fraction, read by _fractions
     if (word and re.search(r"\d\s*$", before)) or CLOCK_AFTER.match(text, match.end()):
         return True  # "150 duizend": a multiplier; "twee uur 's nachts": a time of day
     window = text[max(match.start() - 40, 0) : match.start()]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from proeftuin.ingestion.extraction.lexicon import ORGANISATION_WORDS
+from proeftuin.ingestion.extraction.partner_lists import listed_partners
 from proeftuin.ingestion.extraction.people import affiliations
 from proeftuin.ingestion.extraction.registry import extracted, step, steps
 from proeftuin.ingestion.extraction.text import compact, fold, snap
@@ -34,13 +35,25 @@ ORG = re.compile(
     rf"(?P<name>(?:{SPACE}(?:van|voor|de|der|het){SPACE}|[ \t]+){CAP}"
     rf"(?:(?:{SPACE}(?:van|voor|de|der|het|en))*{SPACE}{CAP})*)"
 )
+# A lowercase word naming the kind of organisation before its name ("welzijnsorganisatie
+# Kwartier Sterk", "zorgverzekeraar X", "leverancier X").
+TYPE_WORD = (
+    r"(?-i:[a-zà-ÿ-]*(?:organisatie|verzekeraar|corporatie|bedrijf|bureau|instelling|leverancier"
+    r"|stichting|vereniging|dienst|partner|gemeente|provincie|waterschap|school|universiteit"
+    r"|marktpartij)s?\s+)?"
+)
 CUE = re.compile(
     r"\b(?:(?:werk\w*|werkt|werkten)\s+samen\s+met|samen\s+met|in\s+samenwerking\s+met"
     r"|samenwerking\s+met|in\s+opdracht\s+van|met\s+(?:steun|ondersteuning|subsidie|hulp)"
     r"\s+van|gefinancierd\s+door|mogelijk\s+gemaakt\s+door|partners?\s*:|"
-    r"samenwerkingspartners?\s*:?|ketenpartners?\s*:)\s+"
-    r"(?:(?:de|het)\s+)?(?:(?:leverancier|gemeente|provincie|partner|organisatie|bureau"
-    r"|adviesbureau|softwareleverancier|marktpartij|kennisinstelling)\s+)?",
+    r"samenwerkingspartners?\s*:?|ketenpartners?\s*:"
+    # standard Dutch wording of agreements and suppliers ("maakte afspraken met", "een
+    # convenant met", "gebouwd door", "huurde ... in bij")
+    r"|afspraken\s+(?:gemaakt\s+)?met|convenant\s+met|(?:gebouwd|geleverd)\s+door"
+    r"|(?:ingehuurd|ingekocht)\s+bij|huurde\w*\b[^.\n]{0,60}?\bin\s+bij"
+    # a colon after taking part: "namen drie ketenpartners deel: de X, de Y en het Z"
+    r"|(?:namen|nemen|deden|doen)\b[^.:\n]{0,60}?\b(?:deel|mee)\s*:)\s+"
+    r"(?:(?:de|het)\s+)?" + TYPE_WORD,
     re.I,
 )
 NAME_AT = re.compile(rf"{CAP}(?:(?:{SPACE}{CONNECT})*{SPACE}{CAP})*")
@@ -80,7 +93,7 @@ def partners(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
     lead = _lead_keys(doc, segment)
     found: dict[str, tuple[str, int, int, float]] = {}
     for name, start, end, raw in _candidates(doc, segment):
-        name = _clean(name)
+        name = re.sub(r"^(?:de|het)\s+(?=[A-Z])", "", _clean(name))  # "het Waterschap X"
         name = name[:1].upper() + name[1:]
         key = compact(name)
         if not key or key in lead or _bare(key) in lead or key in {_bare(k) for k in lead}:
@@ -100,14 +113,29 @@ def partners(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
             found[key] = (*best[:3], min(1.0, best[3] + 0.05))  # named again
     return [
         extracted(PARTNERS, {"name": name}, *snap(doc.text, start, end), raw, PARTNERS)
-        for name, start, end, raw in sorted(found.values(), key=lambda item: item[1])
+        for key, (name, start, end, raw) in sorted(found.items(), key=lambda item: item[1][1])
+        if not _short_form(key, name, found)
     ]
+
+
+def _short_form(key: str, name: str, found: dict) -> bool:
+    """ "Wijkplatform" beside "Wijkplatform Noorderkwartier": the short form of a name found
+    in full, or a name that joins two found names ("A en B")."""
+    for other_key, other in found.items():
+        if other_key == key:
+            continue
+        if other[0].startswith(name + " "):
+            return True
+        if name.startswith(other[0] + " en ") and len(split_and(name)) > 1:
+            return True
+    return False
 
 
 def _candidates(doc: NormalisedDocument, segment: Segment) -> list[tuple[str, int, int, float]]:
     body = doc.text[segment.start : segment.end]
     return [
         *_bylines(doc, segment),
+        *listed_partners(doc, segment),
         *_patterns(body, segment.start),
         *_front(doc, segment),
         *_cued(body, segment.start),
@@ -149,6 +177,7 @@ def _with_org_word(body: str, base: int) -> list[tuple[str, int, int, float]]:
             continue
         if fold(match.group("kw")) in PLACE_NAMED:  # "gemeente Tilburg en Acato"
             name = re.split(r"\s+en\s+", name)[0]
+        name = split_and(name)[0]
         sentence = _sentence(body, match.start())
         raw = 0.45 if COLLABORATION.search(fold(sentence)) else 0.3
         found.append((name, base + match.start(), base + match.start() + len(name), raw))
@@ -188,6 +217,8 @@ def _bare(key: str) -> str:
 def _front(doc: NormalisedDocument, segment: Segment) -> list[tuple[str, int, int, float]]:
     front = getattr(doc, "front", None)
     results = []
+    if not _whole_document(doc, segment):
+        return results  # the publisher of a collection is not a partner of each case
     for organisation in getattr(front, "organisations", None) or []:
         name = getattr(organisation, "value", "") or getattr(organisation, "text", "")
         name = name or getattr(organisation, "name", organisation)
@@ -197,6 +228,12 @@ def _front(doc: NormalisedDocument, segment: Segment) -> list[tuple[str, int, in
     return results
 
 
+def _whole_document(doc: NormalisedDocument, segment: Segment) -> bool:
+    structure = getattr(doc, "structure", None)
+    span = getattr(structure, "span", None) or (0, len(doc.text))
+    return segment.end - segment.start >= 0.5 * max(span[1] - span[0], 1)
+
+
 def _listed(body: str, at: int) -> list[tuple[str, int]]:
     """Names listed from ``at``: "X", "X, Y en Z" (each a run of capitalised words)."""
     names, cursor = [], at
@@ -204,13 +241,29 @@ def _listed(body: str, at: int) -> list[tuple[str, int]]:
         match = NAME_AT.match(body, cursor)
         if not match:
             break
-        for part in re.split(r"\s+en\s+", match.group(0)):
+        for part in split_and(match.group(0)):
             names.append((part, match.start() + match.group(0).find(part)))
-        tail = re.match(r"\s*(?:,|en\b|&)\s*(?:de\s+|het\s+)?", body[match.end() :])
+        tail = re.match(r"\s*(?:,|en\b|&)\s*(?:de\s+|het\s+)?" + TYPE_WORD, body[match.end() :])
         if not tail or not tail.group(0).strip():
             break
         cursor = match.end() + tail.end()
     return names
+
+
+def split_and(name: str) -> list[str]:
+    """ "A en B" as two names, unless it is one name with "en" inside: an organisation word
+    and one name word before it and one capitalised word after ("Taalbureau Duidelijk en
+    Dichtbij", "Waterschap Hunze en Aa's")."""
+    parts = re.split(r"\s+en\s+", name)
+    if len(parts) == 2:
+        left, right = parts[0].split(), parts[1].split()
+        typed = any(fold(left[0]).endswith(w) for w in TYPE_SUFFIXES)
+        if typed and len(left) == 2 and len(right) == 1 and not right[0].isupper():
+            return [name]
+    return parts
+
+
+TYPE_SUFFIXES = ("bureau", "schap", "stichting", "vereniging", "organisatie", "platform", "groep")
 
 
 def _org_parts(text: str) -> list[str]:

@@ -33,7 +33,11 @@ CAP = r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?"
 INITIALS = r"(?:[A-Z]\.){1,4}"
 PARTICLE = r"(?:van der|van den|van de|van 't|van|de|der|den|ter|ten|in ['’]t|op de|te|le|la)"
 PARTICLE_WORDS = {"van", "de", "der", "den", "ter", "ten", "in", "op", "te", "le", "la"}
-FULL_NAME = rf"(?:{CAP}|{INITIALS})(?:{_}{PARTICLE})?{_}{CAP}"
+# Capitalised surname particles of Dutch, Belgian, Moroccan, Turkish and other names that
+# are followed by the rest of the surname ("Fatima El Idrissi", "Karim Ben Ali", "Jan Van
+# Damme"); a name never ends in one.
+CAP_PARTICLE = r"(?:El|Al|Ben|Bin|Ait|Aït|Abou|Abu|Ou|Van|Von|Da|Di|Du|Del|Dos|Mac|Ter|Ten)"
+FULL_NAME = rf"(?:{CAP}|{INITIALS})(?:{_}{PARTICLE})?(?:{_}{CAP_PARTICLE}(?={_}[A-ZÀ-Þ]))?{_}{CAP}"
 ROLE = "(?i:" + "|".join(sorted((re.escape(r) for r in ROLES), key=len, reverse=True)) + ")"
 ROLE_WORD = rf"(?P<role>(?:{ROLE})(?:s|en|e|ster)?)\b"
 ROLE_PHRASE = rf"(?:toenmalig\w*{_}|voormalig\w*{_}|zijn{_}|haar{_})?{ROLE_WORD}"
@@ -51,15 +55,18 @@ QUOTE = re.compile(
 )
 CONTACT = re.compile(
     rf"(?:(?P<org>{CAP}(?:{_}{CAP}){{0,4}}):{_})?(?P<name>{FULL_NAME}),?{_}"
+    # a function between name and address: "Anna Smit, projectleider a.smit@x.nl"
+    r"(?:(?P<function>[a-z][^@\n,]{1,60}(?:,[^@\n,]{1,60}){0,2}?)[,—–-]?[ \t]+)?"
     r"\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 )
 AUTHOR_LABEL = re.compile(
     r"^(?P<label>auteurs?|auteur\(s\)|tekst|redactie|samenstelling|opgesteld door|geschreven"
     r" door|samengesteld door|uitgevoerd door|onderzoekers?|met medewerking van"
-    r"|contactpersonen?|contact)\s*:?\s*",
+    r"|contactperso(?:on|nen)(?:\s+(?:opdrachtgever|namens\s+\S+|van\s+de\s+opdrachtgever))?|contact)"
+    r"\s*:?\s*",
     re.I,
 )
-BYLINE = re.compile(r"^(?:tekst\s+en\s+\w+\s+)?door\s+(?=[A-Z])")
+BYLINE = re.compile(r"^(?:[Tt]ekst\s+en\s+\w+\s+)?[Dd]oor\s+(?=[A-Z])")
 EMAIL = re.compile(r"[,;:\s]*(?:\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?)")
 SEPARATOR = re.compile(r"\s*(?:,|;|&|\ben\b|\band\b|/)?\s*")
 AFFILIATION = re.compile(r"\s*\((?P<org>[^()]{2,80})\)")
@@ -75,6 +82,7 @@ NOT_NAME = SENTENCE_STARTERS | {
     "negatief", "home", "zaken", "stichting", "universiteit", "vereniging", "kamer",
     "minister", "staatssecretaris", "burgemeester", "wethouder", "directeur", "mevrouw",
     "meneer", "heer", "dhr", "mevr", "drs", "dr", "prof", "ir", "mr", "ing",
+    "netwerk", "team", "afdeling", "programma", "platform", "project", "college", "centrum",
 }
 # fmt: on
 LABEL_ROLES = {
@@ -82,6 +90,7 @@ LABEL_ROLES = {
     "contact": "contactpersoon",
     "contactpersoon": "contactpersoon",
     "contactpersonen": "contactpersoon",
+    "contactpersoon opdrachtgever": "contactpersoon opdrachtgever",
     "onderzoeker": "onderzoeker",
     "onderzoekers": "onderzoeker",
 }
@@ -109,7 +118,8 @@ def people(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
         *_in_text(doc, segment),
     ]:
         key = fold(value["name"])
-        if key not in found or (not found[key][0]["role"] and value["role"]):
+        known = found[key][0]["role"] if key in found else None
+        if known is None or (known in value["role"] and len(value["role"]) > len(known)):
             found[key] = (value, start, end, raw)
     return [
         extracted(PEOPLE, value, *snap(doc.text, start, end), raw, PEOPLE)
@@ -131,7 +141,7 @@ def _author_lines(doc: NormalisedDocument, segment: Segment, orgs: list | None =
     head = max(
         doc.pages[min(1, len(doc.pages) - 1)].end if doc.pages else 0, HEAD_PART * len(doc.text)
     )
-    lines = lines_between(doc, segment.start, segment.end)
+    lines = _front_lines(doc, segment) + lines_between(doc, segment.start, segment.end)
     results = []
     for index, line in enumerate(lines):
         label = AUTHOR_LABEL.match(line.text)
@@ -146,6 +156,25 @@ def _author_lines(doc: NormalisedDocument, segment: Segment, orgs: list | None =
         raw = 0.9 if label and role == "auteur" else 0.8
         results.extend(_name_list(doc.text, offset, end, role, raw, orgs))
     return results
+
+
+def _covers_document(doc: NormalisedDocument, segment: Segment) -> bool:
+    span = getattr(getattr(doc, "structure", None), "span", None) or (0, len(doc.text))
+    return segment.end - segment.start >= 0.5 * max(span[1] - span[0], 1)
+
+
+def _front_lines(doc: NormalisedDocument, segment: Segment) -> list:
+    """The title page and colophon before a case that covers the whole document: their
+    "Auteurs", "Met medewerking van" and "Contactpersoon opdrachtgever" lines are the case's."""
+    structure = getattr(doc, "structure", None)
+    front = getattr(structure, "front", None)
+    span = getattr(structure, "span", None)
+    front_end = getattr(front, "end", None)
+    if not span or not front_end or front_end > segment.start:
+        return []
+    if not _covers_document(doc, segment):
+        return []
+    return lines_between(doc, getattr(front, "start", 0) or 0, min(front_end, segment.start))
 
 
 def _raw_offset(doc: NormalisedDocument, line, cleaned: int) -> int:
@@ -194,6 +223,8 @@ def _contacts(doc: NormalisedDocument, segment: Segment) -> list[tuple]:
         if not valid_name(name):
             continue
         value = {"name": name, "role": "contactpersoon"}
+        if match.group("function"):
+            value["role"] = " ".join(match.group("function").split()) + ", contactpersoon"
         if match.group("org"):
             value["organisation_name"] = " ".join(match.group("org").split())
         start = segment.start + match.start("name")
@@ -202,8 +233,12 @@ def _contacts(doc: NormalisedDocument, segment: Segment) -> list[tuple]:
 
 
 def _front_authors(doc: NormalisedDocument, segment: Segment) -> list[tuple]:
+    """The title page's authors, for a case that covers the document (the editors of a
+    collection are not people of each of its cases)."""
     front = getattr(doc, "front", None)
     results = []
+    if not _covers_document(doc, segment):
+        return results
     for author in getattr(front, "authors", None) or []:
         name = getattr(author, "name", author)
         start = getattr(author, "start", None)
@@ -230,6 +265,9 @@ def _in_text(doc: NormalisedDocument, segment: Segment) -> list[tuple]:
                 continue
             name = _full_name(name, body)
             role = (match.groupdict().get("role") or "").lower() + _rest(match)
+            bracket = AFFILIATION.match(body, match.end())  # "wethouder X (Sociaal Domein)"
+            if pattern is ROLE_FIRST and bracket and len(bracket.group("org").split()) <= 4:
+                role += " " + bracket.group("org").strip()
             value = {"name": name, "role": " ".join(role.split())}
             confidence = raw if " " in name else raw - 0.2
             results.append(

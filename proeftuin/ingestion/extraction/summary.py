@@ -6,7 +6,8 @@ see ``lexicon.SUMMARY_SECTIONS``): its first sentences of running text. Otherwis
 sentences that best cover the case: every sentence of running text (no headings, list
 items, table rows or lines of numbers) is scored by its similarity to the case as a whole
 (a centroid of word weights), earlier sentences a little higher, and the best run of
-consecutive sentences is taken. Either way the suggestion cites one contiguous passage.
+consecutive sentences is taken. A case without running text at all (a slide deck) gets its
+opening lines. Either way the suggestion cites one contiguous passage.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def summary(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
     if own:
         start, end, raw, text = own
         return [extracted(NAME, text, start, end, raw, NAME)]
-    found = _central(doc, segment)
+    found = _central(doc, segment) or _opening(doc, segment)
     if found is None:
         return []
     start, end, raw = found
@@ -114,6 +115,21 @@ def _central(doc: NormalisedDocument, segment: Segment) -> tuple[int, int, float
     units = _units(doc, lines_between(doc, segment.start, segment.end))
     span = _best_run(units, units)
     return (span[0], span[1], 0.4) if span else None
+
+
+def _opening(doc: NormalisedDocument, segment: Segment) -> tuple[int, int, float] | None:
+    """A case without running text (a slide deck): its opening lines, title slide and
+    list items included, up to about TARGET characters."""
+    kept: list[Line] = []
+    for line in lines_between(doc, segment.start, segment.end):
+        if not re.search(r"[a-zà-ÿ]{3}", line.text) or numbered(line):
+            continue
+        kept.append(line)
+        if line.end - kept[0].start >= TARGET:
+            break
+    if not kept or sum(len(ln.text) for ln in kept) < 40:
+        return None
+    return kept[0].start, kept[-1].end, 0.3
 
 
 def _units(doc: NormalisedDocument, lines: list[Line]) -> list[tuple]:

@@ -53,10 +53,23 @@
     list[next].scrollIntoView({ block: "nearest" });
   }
 
+  // The live region says what the page's data-* attribute holds (Dutch, from the server).
+  function say(attribute) {
+    var status = document.getElementById("review-status");
+    if (status) {
+      status.textContent = status.getAttribute(attribute);
+    }
+  }
+
   function act(key) {
     var row = currentRow();
     var control = row ? row.querySelector('[data-key="' + key + '"]') : null;
     if (!control) {
+      // Still to review but without an accept button: its value is not complete.
+      if (key === "a" && row && row.querySelector('[data-key="r"]')) {
+        say("data-incomplete");
+        return true;
+      }
       return false;
     }
     if (key === "e") {
@@ -96,10 +109,9 @@
 
   // A refusal, a server error or no connection: nothing is swapped in, so say so.
   function failed(event) {
-    var status = document.getElementById("review-status");
     var source = event.detail.elt;
-    if (status && source && source.closest && source.closest("[data-review-item]")) {
-      status.textContent = status.getAttribute("data-failed");
+    if (source && source.closest && source.closest("[data-review-item]")) {
+      say("data-failed");
     }
   }
   document.body.addEventListener("htmx:responseError", failed);

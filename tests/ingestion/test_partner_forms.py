@@ -1,0 +1,73 @@
+"""Partners in the forms slides and short reports use: lists under a heading of
+participants, short place names of municipalities, "afspraken met A, B en C", a colon list
+after taking part, a kind of organisation in lower case before the name."""
+
+from proeftuin.ingestion.extraction import run_steps
+from proeftuin.ingestion.extraction._fallback import normalise_text
+from proeftuin.ingestion.segment import whole_document
+
+
+def partners(text: str) -> set[str]:
+    doc = normalise_text(text)
+    items = run_steps(doc, whole_document(doc), ["organisation.name", "partners"])
+    return {e.value["name"] for e in items if e.field == "partners"}
+
+
+def test_list_under_participants_heading_with_short_municipality_names():
+    text = (
+        "Pilot meldingen\n\nDe werkgroep is een community van overheden (gemeenten, "
+        "waterschappen, provincie) die samen data delen.\n\n"
+        "Deelnemende organisaties\n\n• Dalwijk /Heuvelrade\n• Provincie Noordland\n"
+        "• Waterschap Veen en Aa\n• Databureau Kompas B.V.: bouw van de koppeling\n\n"
+        "Resultaten\n\nDe koppeling werkt."
+    )
+    found = partners(text)
+    assert {"Gemeente Dalwijk", "Gemeente Heuvelrade"} <= found
+    assert {"Waterschap Veen en Aa", "Databureau Kompas B.V"} <= found
+    assert "De koppeling werkt" not in found
+
+
+def test_agreements_and_lowercase_kinds_in_a_list():
+    text = (
+        "Vroegsignalering\n\nDe gemeente Oostdam maakte afspraken met Woningstichting "
+        "Het Anker, Waterbedrijf Delta en zorgverzekeraar Zorg Samen. Daarna werkte de "
+        "gemeente samen met het Buurtplatform Noord en welzijnsorganisatie Wijk Sterk. De "
+        "samenwerking met het Buurtplatform liep goed."
+    )
+    found = partners(text)
+    assert {"Woningstichting Het Anker", "Waterbedrijf Delta", "Zorg Samen"} <= found
+    assert {"Buurtplatform Noord", "Wijk Sterk"} <= found
+    assert "Buurtplatform" not in found  # the short form of a name found in full
+
+
+def test_colon_list_after_taking_part_and_one_name_with_en():
+    text = (
+        "Omgevingstafel\n\nAan de pilot namen naast de gemeente Veldhoven drie partners "
+        "deel: de Omgevingsdienst Zuid, de Veiligheidsregio Oost en het Waterschap Rijn. "
+        "De brieven zijn herschreven samen met Taalbureau Helder en Dichtbij."
+    )
+    found = partners(text)
+    assert {"Omgevingsdienst Zuid", "Veiligheidsregio Oost", "Waterschap Rijn"} <= found
+    assert "Taalbureau Helder en Dichtbij" in found
+    assert "Dichtbij" not in found
+
+
+def test_parties_under_a_label_line_with_plus():
+    text = (
+        "Meldvoorziening Kaart\n\n• Gezamenlijke proef:\n• Stichting Datahuis + bronhouders\n"
+        "• Rijksdienst Digitaal\n• Waterketen Noord en Zuid-Drenthe\n\nDoelen\n\n"
+        "• Kosten besparen door samen te werken met elkaar\n"
+    )
+    found = partners(text)
+    assert {"Rijksdienst Digitaal", "Waterketen Noord en Zuid-Drenthe"} <= found
+    assert not any("bronhouders" in name or "Kosten" in name for name in found)
+
+
+def test_a_bare_name_in_a_list_without_other_governments_stays_as_written():
+    text = (
+        "Pilot stelsel\n\nDe voorziening is bedoeld voor gemeenten en provincies.\n\n"
+        "Partners\n\n• Rijkslogistiek\n• Geodata\n• Kadasterhuis\n\nResultaten\n\nHet werkt."
+    )
+    found = partners(text)
+    assert not any(name.startswith("Gemeente ") for name in found)
+    assert {"Rijkslogistiek", "Geodata"} <= found
