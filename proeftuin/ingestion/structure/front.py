@@ -68,7 +68,8 @@ GENERIC_TITLES = {
     "rapport", "eindrapport", "verslag", "presentatie", "powerpoint-presentatie",
     "powerpoint presentatie", "powerpoint presentation", "presentation", "document", "notitie",
     "memo", "handout", "brief", "titel", "title", "untitled", "naamloos", "inhoud", "concept",
-    "dia 1", "slide 1", "report", "notulen", "agenda",
+    "dia 1", "slide 1", "report", "notulen", "agenda", "welkom", "programma", "opening",
+    "dagprogramma",
 }  # fmt: skip
 GENERIC_PREFIX = re.compile(r"^(?:microsoft (?:word|powerpoint|excel)\s*-|untitled|naamloos)", re.I)
 FILE_NAME = re.compile(
