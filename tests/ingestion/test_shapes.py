@@ -372,3 +372,14 @@ def test_a_page_without_main_drops_a_site_header_division():
         b'<div id="content"><h1>Een proef</h1><p>Tekst.</p></div></body></html>'
     )
     assert parse_bytes(data, "a.html", Limits()).pages == ["# Een proef\nTekst."]
+
+
+def test_periods_with_months_on_the_title_page():
+    for line, expected in (
+        ("Looptijd: maart 2022 tot en met september 2023", (2022, 2023)),
+        ("Pilot report, June - December 2023", (2023, 2023)),
+    ):
+        pages = [[("Slim melden", 24, "bold"), "", line, "", "maart 2024"]]
+        pages.append([("1 Inleiding", 16, "bold"), *textwrap.wrap(STORY, 80)])
+        fields = _fields(run_pipeline(make_pdf(pages), "rapport.pdf").cases[0][1])
+        assert (fields["year_start"], fields["year_end"]) == expected, line

@@ -7,8 +7,10 @@ line before the case (a divider page in a casebook ordered by year) is the best 
 For a report about one innovation ("whole-document"), in this order:
 
 1. the period it describes, stated on the title page or early in the text ("2018-2021",
-   "van 2019 tot 2021", "tussen 2019 en 2021"): year_start and year_end;
-2. one year in the title ("Evaluatie buurtbudget 2023"): both;
+   "van 2019 tot 2021", "maart 2022 tot en met september 2023", "tussen 2019 en 2021"):
+   year_start and year_end;
+2. months of one year on the title page ("juni - december 2023"), else one year in the
+   title ("Evaluatie buurtbudget 2023"): both;
 3. an open period in a heading or on the title page ("Terugblik 2018 - nu"): year_start;
 4. the document's own date (``doc.front.date``: title page, colophon, running header) gives
    year_end, and year_start unless a start lies early in the text at most six years before
@@ -27,14 +29,21 @@ from datetime import date
 from proeftuin.ingestion.extraction.profile import divider_year
 from proeftuin.ingestion.extraction.registry import extracted, step
 from proeftuin.ingestion.extraction.text import doc_lines, fold, sentences
+from proeftuin.ingestion.structure.front import MONTHS as ANY_MONTH
 from proeftuin.ingestion.structure.meta import case_meta
 from proeftuin.ingestion.types import Extracted, NormalisedDocument, Segment
 
 NAME = "years"
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-PERIOD = re.compile(
-    r"\b(?P<a>(?:19|20)\d\d)\s*(?:-|–|—|/|tot en met|tot|t/m)\s*(?P<b>(?:19|20)\d\d)\b"
+PERIOD = re.compile(  # "2018-2021", "maart 2022 tot en met september 2023"
+    rf"\b(?P<a>(?:19|20)\d\d)\s*(?:-|–|—|/|tot en met|tot|t/m)\s*(?:(?:{ANY_MONTH})\s+)?"
+    r"(?P<b>(?:19|20)\d\d)\b"
     r"|\btussen\s+(?P<c>(?:19|20)\d\d)\s+en\s+(?P<d>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+MONTH_RANGE = re.compile(  # "juni - december 2023" on a title page: within one year
+    rf"\b(?:{ANY_MONTH})\s*(?:-|–|—|tot en met|t/m|tot|to)\s*(?:{ANY_MONTH})\s+"
+    r"(?P<y>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 EARLY_CHARS = 2500
@@ -129,6 +138,13 @@ def _document_years(doc: NormalisedDocument, segment: Segment) -> list[Extracted
                     extracted("year_start", first, match.start(), match.end(), 0.65, NAME),
                     extracted("year_end", last, match.start(), match.end(), 0.6, NAME),
                 ]
+    ranged = MONTH_RANGE.search(doc.text, front.start, front.end)
+    if ranged and (front.year is None or int(ranged.group("y")) <= front.year):
+        year, start, end = int(ranged.group("y")), ranged.start(), ranged.end()
+        return [
+            extracted("year_start", year, start, end, 0.65, NAME),
+            extracted("year_end", year, start, end, 0.6, NAME),
+        ]
     titled = _title_year(doc)
     if titled:
         return titled
