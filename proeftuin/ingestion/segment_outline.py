@@ -96,23 +96,22 @@ def overview_chapters(doc: NormalisedDocument, lines) -> list[Segment]:
 def _overview_of(text: str, siblings, index: int, defined) -> int | None:
     """The earlier sibling section whose table lists this chapter's title with an
     organisation in the next cell; None when none does."""
-    title = siblings[index].text
+    title = " ".join(siblings[index].text.split())
     if len(title) < 6 or not index:
         return None
-    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, title.split())) + r"(?!\w)")
     starts = [h.start for h in siblings[:index]]
     window = min(siblings[index].start, siblings[0].start + OVERVIEW_WINDOW)
-    for match in pattern.finditer(text, siblings[0].start, window):
-        cell = NEXT_CELL.match(text, match.end())
-        if cell is None:
-            continue  # a table's next cell starts with a capital ("Gemeente X", "Logius")
-        owner = bisect_right(starts, match.start()) - 1
-        if owner < 0 or match.start() >= siblings[owner].end:
-            continue
-        after = text[cell.end() : min(cell.end() + ORGANISATION_AFTER, siblings[index].start)]
-        found = names.organisations(after, areas=True, defined=defined)
-        if found and found[0].start == 0:
-            return owner
+    at = text.find(title, siblings[0].start, window)
+    while at >= 0:
+        end = at + len(title)
+        cell = NEXT_CELL.match(text, end)  # the next cell starts with a capital
+        owner = bisect_right(starts, at) - 1
+        if cell and owner >= 0 and at < siblings[owner].end and not text[at - 1 : at].isalnum():
+            after = text[cell.end() : min(cell.end() + ORGANISATION_AFTER, window)]
+            found = names.organisations(after, areas=True, defined=defined)
+            if found and found[0].start == 0:
+                return owner
+        at = text.find(title, end, window)
     return None
 
 
