@@ -2,10 +2,11 @@
 
 The repairs, in order:
 
-1. Page furniture: lines that are only a page number ("12", "- 12 -", "pagina 3 van 9"; years
-   such as "2014" stay) go, and so do running headers and footers: lines among the first or
-   last three of at least 40% of the pages (4 pages or more), compared with digits masked
-   (lines ending a sentence are never taken for furniture).
+1. Page furniture (``structure.furniture``): lines that are only a page number ("12",
+   "- 12 -", "pagina 3 van 9"; years such as "2014" stay) go, and so do running headers and
+   footers: lines among the first or last three of at least 40% of the pages (4 pages or
+   more), compared with digits masked (lines ending a sentence are never taken for
+   furniture, nor a line set large: the cover's title repeated as the running header).
 2. Blocks: hard-wrapped lines are joined into paragraphs. A blank line is a *soft* break that
    a sentence may run across (the corpus puts one between every line of some paragraphs); two
    blank lines or a line of only spaces (the corpus's " \\n \\n") are *hard* breaks. A line
@@ -33,10 +34,10 @@ cover the text without gaps, split where the first line of each page landed.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from proeftuin.ingestion.structure import layout
+from proeftuin.ingestion.structure.furniture import drop_furniture
 from proeftuin.ingestion.types import Block, NormalisedDocument, PageSpan, ParsedDocument
 
 BULLET_START = re.compile(r"^(?:[•●▪■◦‣∙¶\uf0b7\uf0a7\uf0d8]\s*|[-*+]\s+)")
@@ -45,11 +46,6 @@ SENTENCE_END = re.compile(r"[.!?][’”\"')\]]*(?:\d{1,3})?[\s’”\"')\]]*$")
 GLYPH = re.compile(r"[•●▪■◦‣¶\uf0b7\uf0a7]")
 SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?])")
 MARKER_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
-PAGE_NUMBER = re.compile(
-    r"^(?:[-–—]\s*)?(?:(pagina|page|blz\.?|p\.)\s*)?(\d{1,4})(?:\s*(?:/|van|of)\s*\d{1,4})?"
-    r"(?:\s*[-–—])?$",
-    re.IGNORECASE,
-)
 NUMBER_FIRST = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+\w")
 NUMBERED_TITLE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÀ-Ý]")
 NUMBER_LAST = re.compile(r"(?<=\D)\s*(\d{1,2}(?:\.\d{1,2})+)(?:\s+\d{1,3})?\s*$")
@@ -66,6 +62,11 @@ LABEL_LINE = re.compile(  # colophon lines: never a heading, never joined to eac
 DATE_LINE = re.compile(
     r"^\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
     r"|november|december)\s+\d{4}$",
+    re.IGNORECASE,
+)
+PLACE_DATE_LINE = re.compile(
+    r"^(?:[A-Z][\w'’-]*(?: [\w'’-]+){0,2},\s+)?(?:\d{1,2}\s+)?(?:januari|februari|maart|april|mei|"
+    r"juni|juli|augustus|september|oktober|november|december)\s+\d{4}$",
     re.IGNORECASE,
 )
 _FUNCTION_WORDS = "de het een van en in op te met voor aan door bij naar om of als dat die is zijn"
@@ -126,7 +127,7 @@ def normalise(parsed: ParsedDocument) -> NormalisedDocument:
     styles = layout.relative_styles(parsed.metadata, pages)
     running: dict[str, str] = {}
     if mode == "wrapped":
-        pages, styles = _drop_furniture(pages, styles, running)
+        pages, styles = drop_furniture(pages, styles, running)
     slides = bool(parsed.metadata.get("slides"))
     lines = _lines(pages, styles, slides)
     if mode == "wrapped":
@@ -150,64 +151,6 @@ def _layout(lines: list[Line], slides: bool) -> _Layout:
     bold = known and layout.bold_is_signal(lines)
     recurring = layout.size_levels(layout.collect_sizes(lines, bold)) if known else []
     return _Layout(known, bold, recurring, slides)
-
-
-# -- 1. page furniture -------------------------------------------------------------------------
-
-
-def _drop_furniture(
-    pages: list[list[str]], styles: list[list], running: dict[str, str]
-) -> tuple[list, list]:
-    """Pages (and their styles) without furniture; ``running`` is filled with one example
-    of each running header or footer (its title and date can be all a document says)."""
-    repeated = _running_lines(pages) if len(pages) >= 4 else set()
-    kept_pages, kept_styles = [], []
-    for page, page_styles in zip(pages, styles, strict=True):
-        kept = _page_without_furniture(page, repeated)
-        kept_pages.append([page[i] for i in kept])
-        kept_styles.append([page_styles[i] for i in kept])
-        for i in set(range(len(page))) - set(kept):
-            if _mask(page[i]) in repeated:
-                running.setdefault(_mask(page[i]), page[i].strip())
-    return kept_pages, kept_styles
-
-
-def _page_without_furniture(page: list[str], repeated: set[str]) -> list[int]:
-    """Indexes of the lines that are not page numbers or running headers/footers."""
-    edges = _edges(page) if repeated else set()
-    return [
-        i
-        for i, line in enumerate(page)
-        if not _page_number(line) and not (i in edges and _mask(line) in repeated)
-    ]
-
-
-def _page_number(line: str) -> bool:
-    if len(line) > 24:
-        return False
-    match = PAGE_NUMBER.match(line.strip())
-    return bool(match) and bool(match.group(1) or not 1900 <= int(match.group(2)) <= 2099)
-
-
-def _edges(page: list[str]) -> set[int]:
-    filled = [i for i, line in enumerate(page) if line.strip()]
-    return set(filled[:3] + filled[-3:])
-
-
-def _mask(text: str) -> str:
-    return SPACES.sub(" ", re.sub(r"\d+", "#", text.lower())).strip()
-
-
-def _running_lines(pages: list[list[str]]) -> set[str]:
-    counts: Counter[str] = Counter()
-    for page in pages:
-        counts.update({_mask(page[i]) for i in _edges(page)})
-    threshold = max(3, 0.4 * len(pages))
-    return {key for key, count in counts.items() if count >= threshold and _header_like(key)}
-
-
-def _header_like(key: str) -> bool:
-    return len(key) <= 100 and key[-1] not in ".?!" and any(ch.isalpha() for ch in key)
 
 
 # -- 2. lines and groups -----------------------------------------------------------------------
@@ -341,6 +284,8 @@ def _wrapped(group: Group, prev: str, text: str) -> bool:
         return True
     if LABEL_LINE.match(text) and LABEL_LINE.match(group.lines[-1].text):
         return False  # "Datum: ..." under "Opdrachtgever: ...": a list of labels
+    if PLACE_DATE_LINE.match(text) or PLACE_DATE_LINE.match(prev):
+        return False  # "Den Haag, maart 2019" on a title page or under a letter stands alone
     reference = max([len(ln.text) for ln in group.lines[-4:]] + [len(text)])
     if _ends_sentence(prev) and (len(prev) < 0.75 * reference or len(text) < 0.5 * reference):
         return False
@@ -372,7 +317,10 @@ def _heading_like(text: str) -> bool:
     words = text.split()
     if DATE_LINE.match(text) or LABEL_LINE.match(text):
         return False
-    if len(text) > 90 or len(words) > 12 or text[-1] in ".,;:-" or words[-1] in FUNCTION_WORDS:
+    core = text.rstrip("\"”’')»")  # a quotation that ends a sentence: 'beter."'
+    if len(text) > 90 or len(words) > 12 or not core or core[-1] in ".,;:-":
+        return False
+    if words[-1] in FUNCTION_WORDS:
         return False
     if text[-1] == "?" and len(words) > 8:
         return False

@@ -24,7 +24,7 @@ from proeftuin.ingestion.limits import Limits
 from proeftuin.ingestion.normalise import normalise
 from proeftuin.ingestion.notices import Notice, notices
 from proeftuin.ingestion.parsers import parse_bytes
-from proeftuin.ingestion.segment import segment
+from proeftuin.ingestion.segment import cached_segments
 from proeftuin.ingestion.types import Extracted, IngestionError, NormalisedDocument, Segment
 
 logger = logging.getLogger("proeftuin.ingestion")
@@ -52,7 +52,7 @@ def run_pipeline(
     report("normalise", 20)
     document = normalise(parsed)
     report("segment", 30)
-    segments = segment(document)
+    segments = cached_segments(document)  # steps that need all cases read the same list
     report("extract", 30)  # the first case's extraction is not "segment" time
     cases = []
     for index, part in enumerate(segments, start=1):

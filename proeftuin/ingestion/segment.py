@@ -11,19 +11,23 @@ contents, and it ends where the body ends (appendices are no part of the last ca
 1. Repeated profile blocks: lists of "Label: value" lines whose labels recur through the
    document (e.g. "Aantal medewerkers", "Bestuurslaag"). Each block opens a case; the case
    title is the heading just above it. Kind "casebook-profile".
-2. Repeated outcome/lesson lists: headings like "Wat is gelukt, wat niet" or "Belangrijke
+2. Chapters of a collection (``segment_outline``): consecutive sibling chapters with the same
+   story sub-headings ("Aanleiding", "Aanpak", "Contact"), or that an overview table lists
+   with their organisations. Kind "case-study".
+3. Repeated outcome/lesson lists: headings like "Wat is gelukt, wat niet" or "Belangrijke
    lessen" that recur. Each numbered section (or, without numbering, each cluster of such
    headings) that holds them is a case. Kind "experiment" (or "case-study").
-3. Repeated heading cycles: the same sequence of section headings recurring (e.g.
-   "Aanleiding", "Aanpak", "Resultaat" per case). Kind "case-study".
+4. Repeated heading cycles: the same sequence of section headings recurring (e.g.
+   "Aanleiding", "Aanpak", "Resultaat" per case), one of them a story heading (not only
+   "Bevindingen", "Conclusies"). Kind "case-study".
    Cases of a collection follow one another: when the repeating sections are numbered,
    their parents must be consecutive chapters (two rounds of tests in chapters 3 and 6 of
    one report, with the results in between, are one innovation, not two).
-4. A chapter named as a collection ("2 Vijf praktijkvoorbeelden", "De projecten",
+5. A chapter named as a collection ("2 Vijf praktijkvoorbeelden", "De projecten",
    "Casussen"): each substantial section directly under it is a case. Kind "case-study".
-5. Labelled sections: sibling sections headed "Casus 1", "Case: X", "Praktijkvoorbeeld 2",
+6. Labelled sections: sibling sections headed "Casus 1", "Case: X", "Praktijkvoorbeeld 2",
    "Pilot A" and the like. Kind "case-study".
-6. Otherwise the document describes one innovation: one case over its body (from the first
+7. Otherwise the document describes one innovation: one case over its body (from the first
    heading after the title page and table of contents, or from the start when there is no
    table of contents, to the first appendix), titled with the title page's title
    ("whole-document").
@@ -48,6 +52,12 @@ from proeftuin.ingestion.extraction.text import (
     heading_like,
     is_upper,
     numbered,
+)
+from proeftuin.ingestion.segment_outline import (
+    PHASE,
+    STORY_HEADING,
+    chapter_cycles,
+    overview_chapters,
 )
 from proeftuin.ingestion.structure.outline import BACK_HEADING, FRONT_HEADING, split_number
 from proeftuin.ingestion.types import NormalisedDocument, Segment
@@ -77,6 +87,8 @@ def segment(doc: NormalisedDocument) -> list[Segment]:
     lines = doc_lines(doc)
     strategies = (
         _profile_segments,
+        chapter_cycles,
+        overview_chapters,
         _marker_segments,
         _cycle_segments,
         _collection_chapter,
@@ -356,6 +368,8 @@ def _cycle_segments(doc: NormalisedDocument, lines: list[Line]) -> list[Segment]
     companions = {k for _, k in repeated if k != opener and counts[k] == cycles}
     if cycles < 2 or not companions:
         return []
+    if not any(STORY_HEADING.match(key) for key in {opener, *companions}):
+        return []  # "Bevindingen", "Conclusies" in every chapter: sections of one report
     openers = [i for i, key in repeated if key == opener]
     if median(b - a for a, b in pairwise([lines[i].start for i in openers])) < MIN_CASE_CHARS:
         return []  # short repeated lines (a table, a map legend) are not cases
@@ -367,6 +381,8 @@ def _cycle_segments(doc: NormalisedDocument, lines: list[Line]) -> list[Segment]
         starts.append(title.start)
         number, bare = split_number(title.text)
         titles.append(bare if number and number[0].isdigit() and bare else title.text)
+    if any(PHASE.match(heading_key(t)) for t in titles):
+        return []  # "Fase 1", "Fase 2": phases of one piece of work
     return _build(doc, lines, starts, titles, "case-study")
 
 

@@ -8,6 +8,9 @@ gevraagd ...", "in opdracht van X"). A well-known abbreviation is given its full
 (``structure.names.KNOWN``). Places used as an area ("Kwetsbaarheid in de provincie
 Utrecht") are never the organisation.
 
+A case in a collection with a meta line under its heading ("Gemeente X | Zorg | 2021-2023",
+see ``structure.meta``) takes the organisation that line names.
+
 For a case opened by an upper-case heading the name is that heading, re-cased from the
 case text when the text spells it (else Dutch title case), with a printing error repaired
 when the text consistently spells a word one letter differently ("ZAANDSTAD" -> Zaanstad).
@@ -24,6 +27,7 @@ from proeftuin.ingestion.extraction.lexicon import SENTENCE_STARTERS
 from proeftuin.ingestion.extraction.registry import extracted, step
 from proeftuin.ingestion.extraction.text import compact, fold, is_upper
 from proeftuin.ingestion.structure import names
+from proeftuin.ingestion.structure.meta import case_meta
 from proeftuin.ingestion.types import Extracted, NormalisedDocument, Segment
 
 NAME = "organisation.name"
@@ -45,6 +49,7 @@ PARTICLES = {
     "uit",
     "of",
 }
+BRACKETED_ABBREVIATION = re.compile(r"\([A-Z][A-Z0-9&-]{1,7}\)[,.;:]?")
 ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z0-9&-]{1,10})\)\s*$")
 ORG = re.compile(
     r"\b(?P<kw>[Gg]emeente|[Pp]rovincie|[Ww]aterschap|[Hh]oogheemraadschap|[Vv]eiligheidsregio"
@@ -75,6 +80,12 @@ def organisation_name(doc: NormalisedDocument, segment: Segment) -> list[Extract
         title_end = body.find(last) + len(last) if last in body else len(segment.title)
         name, _ = _from_heading(segment.title, body[title_end:])
         return [extracted(NAME, name, segment.start, segment.start + title_end, 0.9, NAME)]
+    meta = case_meta(doc, segment.start, segment.end)
+    if segment.kind != "whole-document" and meta.organisation is not None:
+        value = meta.organisation
+        name = names.KNOWN.get(value.text, value.value or value.text)
+        confidence = 0.85 if meta.organisation_by_form else 0.7
+        return [extracted(NAME, name, value.start, value.end, confidence, NAME)]
     found = _from_mentions(body, segment.title)
     if not found:
         return []
@@ -153,7 +164,9 @@ def dutch_title(text: str) -> str:
     out = []
     for index, word in enumerate(text.split()):
         lower = word.lower()
-        if index and lower in PARTICLES:
+        if BRACKETED_ABBREVIATION.fullmatch(word):
+            out.append(word)  # "(CBS)" stays an abbreviation
+        elif index and lower in PARTICLES:
             out.append(lower)
         else:
             out.append("-".join(p[:1].upper() + p[1:] for p in lower.split("-")))

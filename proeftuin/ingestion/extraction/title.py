@@ -4,11 +4,13 @@ A report about one innovation ("whole-document") takes the title its title page 
 (``doc.front.title``: the largest text on the cover, see ``structure.front``), cited there;
 without a title page the first heading, and the file's own title (metadata) only as a last
 resort, never a generic one ("Rapport", "PowerPoint-presentatie", "Microsoft Word - ...").
-A case in a collection takes its own heading, without its number, and re-cased when printed
-in capitals.
+A case in a collection takes its own heading, without its number or label ("Casus 2:"), and
+re-cased when printed in capitals.
 """
 
 from __future__ import annotations
+
+import re
 
 from proeftuin.ingestion.extraction.organisation import dutch_title
 from proeftuin.ingestion.extraction.registry import extracted, step
@@ -19,6 +21,11 @@ from proeftuin.ingestion.types import Extracted, NormalisedDocument, Segment
 
 NAME = "title"
 CONFIDENCE = {"title-page": 0.85, "heading": 0.6, "metadata": 0.4}
+CASE_LABEL = re.compile(
+    r"^(?:casus|case|casestudy|praktijkvoorbeeld|voorbeeld|experiment|pilot|project)"
+    r"\s*(?:\d{1,2}|[IVX]{1,4}|[A-Z])?\s*[:–—-]\s+(?P<rest>\S.{2,})$",
+    re.IGNORECASE,
+)
 
 
 @step(NAME, "1")
@@ -30,6 +37,9 @@ def title(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
     where = doc.text.find(segment.title, segment.start, segment.end)
     number, bare = split_number(text)
     bare = bare if number and bare else text
+    label = CASE_LABEL.match(bare)
+    if label:  # "Casus 2: Slimme brieven": the label numbers the case, the rest names it
+        bare = label.group("rest")
     bare = dutch_title(bare) if is_upper(bare) else bare
     if not bare or generic_title(bare):
         return []

@@ -1,34 +1,62 @@
 """Step "years": the year(s) a case is about.
 
-A year standing alone on a line before the case (a divider page in a casebook ordered by
-year) is the best signal. For a report about one innovation ("whole-document") the period
-it describes, stated on the title page, in the title or early in the text ("2018-2021",
-"van 2019 tot 2021", "tussen 2019 en 2021"), gives year_start and year_end; else a sentence
-early in the text about starting a pilot or project ("in 2022 is een pilot gestart") gives
-year_start, when it lies at most six years before the document's date; else the document's
-own date (``doc.front.date``: title page, colophon, running header) gives year_start, and it
-gives year_end (with less confidence) in both cases. Otherwise the earliest year in a
-sentence about starting ("startte", "begon", "sinds", "vanaf", "opgericht") is proposed,
-with less confidence.
+A case in a collection with a meta line under its heading ("Gemeente X | Zorg | 2021-2023",
+"2022-heden"; ``structure.meta``) takes the period printed there. A year standing alone on a
+line before the case (a divider page in a casebook ordered by year) is the best signal.
+
+For a report about one innovation ("whole-document"), in this order:
+
+1. the period it describes, stated on the title page or early in the text ("2018-2021",
+   "van 2019 tot 2021", "maart 2022 tot en met september 2023", "tussen 2019 en 2021"):
+   year_start and year_end;
+2. months of one year on the title page ("juni - december 2023"), else one year in the
+   title ("Evaluatie buurtbudget 2023"): both;
+3. an open period in a heading or on the title page ("Terugblik 2018 - nu"): year_start;
+4. the document's own date (``doc.front.date``: title page, colophon, running header) gives
+   year_end, and year_start unless a start lies early in the text at most six years before
+   it: a sentence about starting a pilot or project ("in 2022 is een pilot gestart") or a
+   dated start ("sinds januari 2022", "vanaf 1 maart 2021").
+
+Otherwise the earliest year in a sentence about starting ("startte", "begon", "sinds",
+"vanaf", "opgericht") is proposed, with less confidence.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from proeftuin.ingestion.extraction.profile import divider_year
 from proeftuin.ingestion.extraction.registry import extracted, step
 from proeftuin.ingestion.extraction.text import doc_lines, fold, sentences
+from proeftuin.ingestion.structure.front import MONTHS as ANY_MONTH
+from proeftuin.ingestion.structure.meta import case_meta
 from proeftuin.ingestion.types import Extracted, NormalisedDocument, Segment
 
 NAME = "years"
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-PERIOD = re.compile(
-    r"\b(?P<a>(?:19|20)\d\d)\s*(?:-|–|—|/|tot en met|tot|t/m)\s*(?P<b>(?:19|20)\d\d)\b"
+PERIOD = re.compile(  # "2018-2021", "maart 2022 tot en met september 2023"
+    rf"\b(?P<a>(?:19|20)\d\d)\s*(?:-|–|—|/|tot en met|tot|t/m)\s*(?:(?:{ANY_MONTH})\s+)?"
+    r"(?P<b>(?:19|20)\d\d)\b"
     r"|\btussen\s+(?P<c>(?:19|20)\d\d)\s+en\s+(?P<d>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-EARLY_CHARS = 2500  # the period a report describes is stated early
+MONTH_RANGE = re.compile(  # "juni - december 2023" on a title page: within one year
+    rf"\b(?:{ANY_MONTH})\s*(?:-|–|—|tot en met|t/m|tot|to)\s*(?:{ANY_MONTH})\s+"
+    r"(?P<y>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+EARLY_CHARS = 2500
+OPEN_PERIOD = re.compile(
+    r"\b(?P<a>(?:19|20)\d\d)\s*(?:-|–|—|tot)\s*(?:nu|heden|vandaag|now|present)\b",
+    re.IGNORECASE,
+)
+MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+DATED_START = re.compile(
+    rf"\b(?:sinds|vanaf)\s+(?:\d{{1,2}}\s+)?(?:{MONTHS}|het voorjaar van|"
+    r"het najaar van|de zomer van|begin)\s+(?P<y>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)  # the period a report describes is stated early
 PROJECT_WORDS = ("pilot", "project", "experiment", "proef", "initiatief", "programma", "aanpak")
 MAX_YEARS_BEFORE = 6
 START_CUES = (
@@ -60,11 +88,24 @@ def years(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
         dated = _document_years(doc, segment)
         if dated:
             return dated
+    else:
+        period = case_meta(doc, segment.start, segment.end).period
+        if period is not None:
+            return _meta_years(period)
     found = _start_year(doc, segment)
     if found is None:
         return []
     value, start, end = found
     return [extracted("year_start", value, start, end, 0.4, NAME)]
+
+
+def _meta_years(period) -> list[Extracted]:
+    """The period on a case's meta line ("2021-2023", "2022-heden": no end)."""
+    start, end = period.span
+    found = [extracted("year_start", period.start, start, end, 0.7, NAME)]
+    if period.end is not None:
+        found.append(extracted("year_end", period.end, start, end, 0.65, NAME))
+    return found
 
 
 def _start_year(
@@ -97,15 +138,66 @@ def _document_years(doc: NormalisedDocument, segment: Segment) -> list[Extracted
                     extracted("year_start", first, match.start(), match.end(), 0.65, NAME),
                     extracted("year_end", last, match.start(), match.end(), 0.6, NAME),
                 ]
+    ranged = MONTH_RANGE.search(doc.text, front.start, front.end)
+    if ranged and (front.year is None or int(ranged.group("y")) <= front.year):
+        year, start, end = int(ranged.group("y")), ranged.start(), ranged.end()
+        return [
+            extracted("year_start", year, start, end, 0.65, NAME),
+            extracted("year_end", year, start, end, 0.6, NAME),
+        ]
+    titled = _title_year(doc)
+    if titled:
+        return titled
+    opened = _open_period(doc, segment)
+    if opened:
+        return opened
     if front.year is None or front.date is None:
         return []
     date = front.date
     end = extracted("year_end", front.year, date.start, date.end, 0.5, NAME)
-    started = _project_start(doc, segment, front.year)
+    started = _project_start(doc, segment, front.year) or _dated_start(doc, segment, front.year)
     if started is not None:
         value, start, stop = started
         return [extracted("year_start", value, start, stop, 0.6, NAME), end]
     return [extracted("year_start", front.year, date.start, date.end, 0.6, NAME), end]
+
+
+def _open_period(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
+    """ "2018 - nu", "sinds 2019 tot heden" in a heading ("Terugblik 2018 - nu") or on the
+    title page: the work started then and is still going on."""
+    front = doc.front
+    spans = [(front.start, front.end)]
+    spans += [
+        (h.start, h.start + 120) for h in doc.structure.headings_in(segment.start, segment.end)
+    ]
+    for start, end in spans:
+        match = OPEN_PERIOD.search(doc.text, start, min(end, len(doc.text)))
+        if match and (front.year is None or int(match.group("a")) <= front.year):
+            line_end = doc.text.find("\n", match.start())
+            if line_end == -1 or line_end >= match.end():
+                value = int(match.group("a"))
+                return [extracted("year_start", value, match.start(), match.end(), 0.6, NAME)]
+    return []
+
+
+def _title_year(doc: NormalisedDocument) -> list[Extracted]:
+    """One year in the title ("Evaluatie buurtbudget 2023", "Jaarverslag 2022") is the year
+    the report is about, when it is not after the report's own date."""
+    front = doc.front
+    found = list(YEAR.finditer(front.title)) if front.title_start >= 0 else []
+    if len(found) != 1:
+        return []
+    year = int(found[0].group(0))
+    latest = front.year if front.year is not None else date.today().year
+    if not latest - MAX_YEARS_BEFORE <= year <= latest:
+        return []  # "Visie 2030" names a goal, not the year the report is about
+    start = front.title_start + found[0].start()
+    if doc.text[start : start + 4] != found[0].group(0):
+        return []  # the title is not printed as one line (a kicker above it)
+    return [
+        extracted("year_start", year, start, start + 4, 0.65, NAME),
+        extracted("year_end", year, start, start + 4, 0.55, NAME),
+    ]
 
 
 def _project_start(doc: NormalisedDocument, segment: Segment, year: int):
@@ -115,3 +207,15 @@ def _project_start(doc: NormalisedDocument, segment: Segment, year: int):
     if found is None or not year - MAX_YEARS_BEFORE <= found[0] <= year:
         return None
     return found
+
+
+def _dated_start(doc: NormalisedDocument, segment: Segment, year: int):
+    """ "sinds januari 2022 belt een consulent ...", "vanaf 1 maart 2021": the first dated
+    start early in the text (a month names the moment something began, where "sinds 2021"
+    alone may be a law or a trend), shortly before the document's date."""
+    end = min(segment.end, segment.start + EARLY_CHARS)
+    for match in DATED_START.finditer(doc.text, segment.start, end):
+        value = int(match.group("y"))
+        if year - MAX_YEARS_BEFORE <= value <= year:
+            return value, match.start(), match.end()
+    return None

@@ -91,6 +91,8 @@ def _tag_dense(text: str) -> bool:
 
 
 def _looks_like_markdown(text: str) -> bool:
+    if re.match(r"\ufeff?---[ \t]*\r?\n(?:[\w-]+:.*\r?\n)+---", text):
+        return True  # YAML front matter, as Markdown files of static sites start
     headings = len(MD_HEADING.findall(text))
     others = len(MD_OTHER.findall(text))
     return (

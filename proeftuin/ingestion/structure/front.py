@@ -16,7 +16,8 @@ blocks after it (a byline, a date) up to the first heading or running text.
   running header or footer (cited where the text names them).
 - **Authors**: after "Auteur(s):", "Door:", "Tekst:", "Redactie:" or in a byline "door A,
   B en C", each with its offsets and, from the brackets after it, its organisation.
-- **Date, year, version**: the first date on the title page (else in the colophon, in a
+- **Date, year, version**: the first date on the title page (else the file's own date,
+  ``metadata["published"]`` of a web page or Markdown file; else in the colophon, in a
   running header or footer, or near the start of the text): "17 oktober 2018", "augustus
   2024", "23-08-2024"; "Versie 1.0", "V 1.0".
 - **Colophon**: label lines ("In opdracht van", "Auteur(s)", "Datum", "Versie",
@@ -33,8 +34,16 @@ from proeftuin.ingestion.structure.layout import LARGE
 from proeftuin.ingestion.structure.textforms import fold
 from proeftuin.ingestion.types import Block, NormalisedDocument
 
-MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
-MONTH_NUMBER = {m: i for i, m in enumerate(MONTHS.split("|"), 1)}
+DUTCH_MONTHS = (
+    "januari februari maart april mei juni juli augustus september oktober november december"
+)
+ENGLISH_MONTHS = (
+    "january february march april may june july august september october november december"
+)
+MONTH_NUMBER = {
+    m: i for months in (DUTCH_MONTHS, ENGLISH_MONTHS) for i, m in enumerate(months.split(), 1)
+}
+MONTHS = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))  # a report in English too
 DATE = re.compile(
     rf"(?:(?<![\d.,])(?P<d>[1-9]|[12]\d|3[01])\s+)?\b(?P<m>{MONTHS})\s+(?P<y>(?:19|20)\d\d)\b"
     r"|\b(?P<d2>\d{1,2})[-/.](?P<m2>\d{1,2})[-/.](?P<y2>(?:19|20)\d\d)\b"
@@ -59,18 +68,28 @@ GENERIC_TITLES = {
     "rapport", "eindrapport", "verslag", "presentatie", "powerpoint-presentatie",
     "powerpoint presentatie", "powerpoint presentation", "presentation", "document", "notitie",
     "memo", "handout", "brief", "titel", "title", "untitled", "naamloos", "inhoud", "concept",
-    "dia 1", "slide 1", "report", "notulen", "agenda",
+    "dia 1", "slide 1", "report", "notulen", "agenda", "welkom", "programma", "opening",
+    "dagprogramma",
 }  # fmt: skip
 GENERIC_PREFIX = re.compile(r"^(?:microsoft (?:word|powerpoint|excel)\s*-|untitled|naamloos)", re.I)
 FILE_NAME = re.compile(
     r"\.(?:docx?|pdf|pptx?|odt|txt|html?)$|^\S*_\S*$|^[\w.-]*\d[\w.-]*-[\w.-]*$", re.IGNORECASE
 )
 MAX_COVER_WORDS = 120
+FIELD_END = re.compile(r"\s+[|·•–—+&]\s+|\s*[|;]\s*|,\s+")
 SECTION_NAMES = re.compile(
     r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:inleiding|samenvatting|managementsamenvatting|"
     r"management samenvatting|aanleiding|voorwoord|achtergrond|introductie|conclusies?)\b"
 )
-PLACE_AND_YEAR = re.compile(r"^[\w'’ -]{0,40},?\s+(?:19|20)\d\d$")
+# "Den Haag, 2019", "Utrecht 2021", "Bergen op Zoom, maart 2020": a place is one or two words
+# (three with a comma); "Evaluatie Buurtbudget Noorderkwartier 2023" is a title.
+PLACE_DATE = re.compile(
+    rf"^(?:[A-Z][\w'’-]*(?: [\w'’-]+){{0,2}},\s+)?(?:\d{{1,2}}\s+)?(?:{MONTHS})\s+\d{{4}}$",
+    re.IGNORECASE,
+)
+PLACE_AND_YEAR = re.compile(
+    r"^(?:[\w'’-]+(?: [\w'’-]+)?|[\w'’-]+(?: [\w'’-]+){0,2},)\s+(?:19|20)\d\d$"
+)
 
 
 @dataclass(frozen=True)
@@ -118,7 +137,7 @@ def read_front(doc: NormalisedDocument, region_end: int) -> FrontMatter:
     colophon = blocks + _colophon_blocks(doc, region_end)
     _labels(doc, colophon, front)
     _bylines(doc, blocks, front)
-    _title_page_organisations(blocks, front)
+    _title_page_organisations(blocks, front, names.defined_names(doc.text))
     _running_organisations(doc, front)
     _commission(doc, colophon, front)
     _date(doc, blocks, colophon, front)
@@ -152,8 +171,10 @@ def cover_end(doc: NormalisedDocument) -> int:
 def _front_item(block: Block) -> bool:
     """A line of a title page: a date, a version, a label, a byline, names, an organisation."""
     text = block.text.strip()
-    if block.kind == "heading" or len(text.split()) > 40:
+    if len(text.split()) > 40:
         return False
+    if block.kind == "heading":  # only a name or a date set apart: "Gemeente X", "maart 2019"
+        return bool(PLACE_DATE.match(text) or names.is_organisation_line(text))
     if DATE.search(text) or VERSION.match(text) or LABEL.match(text):
         return True
     if text.lower().startswith(("door ", "geschreven door")) or PLACE_AND_YEAR.match(text):
@@ -183,14 +204,21 @@ def _candidate(block: Block) -> bool:
         return False
     if generic_title(text) or (DATE.search(text) and len(text) < 40) or YEAR_ONLY.match(text):
         return False
-    if PLACE_AND_YEAR.match(text) or SECTION_NAMES.match(fold(text)) or _only_names(text):
+    if PLACE_AND_YEAR.match(text) or SECTION_NAMES.match(fold(text)):
         return False
+    marked = block.size >= LARGE or (block.kind == "heading" and block.level == 1)
+    if _only_names(text) and not marked:
+        return False  # an author's name; two capitalised words set large are a title
+    if DATE.search(text) and names.is_organisation_line(FIELD_END.split(text, maxsplit=1)[0]):
+        return False  # "Gemeente X, afdeling Y — januari 2024": a byline
     if VERSION.match(text) or LABEL.match(text) or names.is_organisation_line(text):
         return False
     return not text.lower().startswith("door ")
 
 
 def _only_names(text: str) -> bool:
+    if any(ch.isdigit() for ch in text):
+        return False
     people = names.persons(text)
     return bool(people) and sum(len(p.text) for p in people) >= 0.8 * len(text)
 
@@ -364,10 +392,19 @@ def _bylines(doc: NormalisedDocument, blocks: list[Block], front: FrontMatter) -
                 _add_organisation(front, Value(found.text, found.start, found.end, found.value))
 
 
-def _title_page_organisations(blocks: list[Block], front: FrontMatter) -> None:
+def _title_page_organisations(blocks: list[Block], front: FrontMatter, defined) -> None:
+    """Lines that are an organisation's name, or start with one before a separator
+    ("Gemeente X, afdeling Y — januari 2024", "Provincie X | Team Y", "X + partners"); a
+    name the document defines (``names.defined_names``: "Gegevens Knooppunt Groningen"
+    beside "GKG") counts as one."""
     for block in blocks:
-        found = names.is_organisation_line(block.text)
-        if found is not None and len(block.text) < 80:
+        if len(block.text) >= 120 or block.start == front.title_start:
+            continue
+        first = FIELD_END.split(block.text, maxsplit=1)[0]
+        whole = len(block.text) < 80
+        found = names.is_organisation_line(block.text, defined) if whole else None
+        found = found or names.is_organisation_line(first, defined)
+        if found is not None:
             at = max(block.text.lower().find(found.text.lower()), 0)
             start = block.start + at
             _add_organisation(front, Value(found.text, start, start + len(found.text), found.value))
@@ -424,6 +461,10 @@ def _iso(match: re.Match) -> str:
 def _date(doc: NormalisedDocument, blocks: list[Block], colophon: list[Block], front) -> None:
     if front.date is None:
         front.date = next((d for b in blocks if (d := _date_in(b.text, b.start))), None)
+    published = (doc.metadata or {}).get("published", "")
+    if front.date is None and published:  # a web page's or Markdown file's own date
+        at = max(front.title_start, 0)
+        front.date = Value(published, at, at, published)
     if front.date is None:
         front.date = next((d for b in colophon if (d := _date_in(b.text, b.start))), None)
     if front.date is None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 PARTICLES = ("van der", "van den", "van de", "van 't", "in 't", "op de", "van", "de", "der",
              "den", "ter", "ten", "te", "le", "la", "du")  # fmt: skip
@@ -24,7 +25,8 @@ TYPE_WORDS = (
     r"[Oo]mgevingsdienst|[Ss]tadsregio|[Rr]egio|GGD(?:-regio)?|[Ss]tichting|[Vv]ereniging|"
     r"[Ii]nspectie|[Rr]ijksdienst voor|[Aa]utoriteit|[Uu]niversiteit(?: van)?|[Hh]ogeschool|"
     r"[Dd]ienst|[Rr]aad voor|[Pp]olitie|[Gg]emeenschappelijke [Rr]egeling|[Kk]enniscentrum|"
-    r"[Ss]amenwerkingsverband"
+    r"[Ss]amenwerkingsverband|"
+    r"[Mm]unicipality of|[Pp]rovince of|[Mm]inistry of"  # a report in English
 )
 NAME_WORD = r"(?:[A-Z][\w'’&-]*|'s-[A-Z][\w-]+)"
 ORG = re.compile(
@@ -88,14 +90,32 @@ KNOWN_NAME = re.compile(
     + "|".join(re.escape(k) for k in sorted(KNOWN, key=len, reverse=True))
     + r")(?![\w-])"
 )
+ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w])")
+NAME_WORD_RUN = r"[A-Z][\w'’&-]*"
+NAME_RUN = re.compile(
+    rf"(?<![\w-]){NAME_WORD_RUN}(?:[ \t]+(?:van|voor|de|der|den|en|het|op|{NAME_WORD_RUN})){{1,7}}"
+)
+BRACKET_ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
+LEADING_WORDS = {"De", "Het", "Een", "Deze", "Die", "Dit", "Dat", "In", "Op", "Bij", "Door",
+                 "Met", "Voor", "Van", "Naar", "Ook", "En", "Of", "Als", "Wat", "Wie"}  # fmt: skip
+# Names of laws, registers, standards and systems are abbreviated too ("Algemene Verordening
+# Gegevensbescherming", "Basisregistratie Personen"); they are no bodies.
+NOT_A_BODY = re.compile(
+    r"(?:wet|wetgeving|verordening|besluit|regeling|registratie|register|standaard|stelsel|"
+    r"systeem|methode|model|monitor|richtlijn|index|protocol|norm)\b",
+    re.IGNORECASE,
+)
 AREA_BEFORE = re.compile(
     r"(?:\bin|\bbinnen|\buit|\bover|\bnaar|\brond|\bvan|\bvoor|\bheel|\bgeheel)"
     r"(?:\s+(?:de|het|deze|die|hele|gehele))?\s*$",
     re.IGNORECASE,
 )
 PLACE_KEYWORDS = re.compile(r"^(?:[Pp]rovincie|[Gg]emeente|[Rr]egio|[Ss]tadsregio)$")
-GIVEN = r"(?:[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?|(?:[A-Z]\.\s?){1,4})"
-SURNAME = r"[A-Z][a-zà-ÿ’']+(?:-[A-Z][a-zà-ÿ’']+)?"
+# A given name has at most twelve letters ("Bartholomeus"), a surname at most fourteen; a
+# longer capitalised word is a compound noun ("Terugmeldvoorziening Waterketenkaart",
+# "Evaluatie Buurtbudget Noorderkwartier" are titles, not persons).
+GIVEN = r"(?:[A-Z][a-zà-ÿ]{1,11}(?![a-zà-ÿ])(?:-[A-Z][a-zà-ÿ]+)?|(?:[A-Z]\.\s?){1,4})"
+SURNAME = r"[A-Z][a-zà-ÿ’']{1,13}(?![a-zà-ÿ’'])(?:-[A-Z][a-zà-ÿ’']+)?"  # at most 14 letters
 PARTICLE = "(?:" + "|".join(re.escape(p) for p in PARTICLES) + ")"
 PERSON = re.compile(rf"{GIVEN}(?:\s+{GIVEN})?(?:\s+{PARTICLE})*\s+{SURNAME}")
 NOT_NAME_WORDS = {
@@ -115,16 +135,24 @@ class Found:
     value: str
 
 
-def organisations(text: str, offset: int = 0, *, areas: bool = False) -> list[Found]:
+def organisations(
+    text: str, offset: int = 0, *, areas: bool = False, defined: frozenset[str] = frozenset()
+) -> list[Found]:
     """Organisation names in ``text``, in order; places used as areas left out unless
-    ``areas``. Offsets are ``offset`` plus the position in ``text``."""
+    ``areas``; ``defined``: names the document defines (``defined_names``) count too.
+    Offsets are ``offset`` plus the position in ``text``."""
     found: list[Found] = []
+    for name in defined:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            end = offset + match.end()
+            found.append(Found(name, offset + match.start(), end, name))
     for match in ORG.finditer(text):
         name = _clean(match.group(0))
         if not areas and area_use(text, match.start(), match.group("kw") or ""):
             continue
         value = _full(name)
         found.append(Found(name, offset + match.start(), offset + match.start() + len(name), value))
+    found = _without_overlaps(found)
     taken = [(f.start - offset, f.end - offset) for f in found]
     for match in KNOWN_NAME.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
@@ -132,6 +160,41 @@ def organisations(text: str, offset: int = 0, *, areas: bool = False) -> list[Fo
         name = match.group(0)
         found.append(Found(name, offset + match.start(), offset + match.end(), KNOWN[name]))
     return sorted(found, key=lambda f: f.start)
+
+
+def _without_overlaps(found: list[Found]) -> list[Found]:
+    """The longest of overlapping names, in order."""
+    kept: list[Found] = []
+    for item in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
+        if not kept or item.start >= kept[-1].end:
+            kept.append(item)
+    return kept
+
+
+@lru_cache(maxsize=4)  # the title page and segmentation ask for the same document
+def defined_names(text: str) -> frozenset[str]:
+    """Names the document itself defines as a body: a capitalised phrase whose initials the
+    text also uses as a word ("Gegevens Knooppunt Groningen" beside "GKG"), or one followed
+    by its abbreviation in brackets ("Belastingsamenwerking Polderland (BSP)"). Every word
+    is capitalised except particles ("Vereniging van Nederlandse Gemeenten")."""
+    acronyms = set(ACRONYM.findall(text))
+    out: set[str] = set()
+    for match in NAME_RUN.finditer(text):
+        words = match.group(0).split()
+        after = text[match.end() : match.end() + 12]
+        bracket = BRACKET_ABBREVIATION.match(after)
+        for first in range(len(words) - 1):
+            if not words[first][0].isupper() or words[first] in LEADING_WORDS:
+                continue
+            for last in range(len(words), first + 1, -1):
+                part = words[first:last]
+                if not part[-1][0].isupper():
+                    continue
+                initials = "".join(w[0] for w in part if w[0].isupper())
+                abbreviation = bracket.group(1) if bracket and last == len(words) else ""
+                if initials in acronyms or abbreviation[:1] == initials[:1] != "":
+                    out.add(" ".join(part))
+    return frozenset(n for n in out if not NOT_A_BODY.search(n))
 
 
 def _clean(name: str) -> str:
@@ -154,12 +217,12 @@ def area_use(text: str, start: int, keyword: str) -> bool:
     return bool(AREA_BEFORE.search(text[max(0, start - 20) : start]))
 
 
-def is_organisation_line(text: str) -> Found | None:
+def is_organisation_line(text: str, defined: frozenset[str] = frozenset()) -> Found | None:
     """The line is (nearly) only an organisation's name: "Gemeente Tilburg", "Logius"."""
     text = text.strip(" ,.;:()")
     if text.isupper() and len(text) > 4:
         text = " ".join(w if len(w) <= 4 else w.capitalize() for w in text.split())
-    for found in organisations(text, areas=True):
+    for found in organisations(text, areas=True, defined=defined):
         if len(found.text) >= 0.8 * len(text):
             return found
     return None

@@ -157,16 +157,27 @@ def _listed(doc: NormalisedDocument, entries: list[TocEntry], after: int) -> dic
     found: dict[int, int] = {}
     candidates = [b for b in doc.blocks if b.start >= after and b.kind in ("heading", "paragraph")]
     cursor = 0
+    texts = [compact(b.text[:200]) for b in candidates]
     for entry in entries:
         keys = {compact(f"{entry.number} {entry.title}"), compact(entry.title)}
         keys.discard("")
-        for index in range(cursor, len(candidates)):
-            text = compact(candidates[index].text[:200])
-            if any(text == key or (len(key) >= 12 and text.startswith(key)) for key in keys):
-                found[candidates[index].start] = entry.level
-                cursor = index + 1
-                break
+        index = _exact(texts, keys, cursor)
+        if index is None:
+            long_keys = [key for key in keys if len(key) >= 12]
+            index = next(
+                (i for i in range(cursor, len(texts)) if any(map(texts[i].startswith, long_keys))),
+                None,
+            )
+        if index is not None:
+            found[candidates[index].start] = entry.level
+            cursor = index + 1
     return found
+
+
+def _exact(texts: list[str], keys: set[str], cursor: int) -> int | None:
+    """The first block that is exactly the entry; a block that only starts with it (a table
+    row, a sentence naming the chapter) is taken when no block is the entry itself."""
+    return next((i for i in range(cursor, len(texts)) if texts[i] in keys), None)
 
 
 def _fit_to_toc(heads):
