@@ -7,12 +7,14 @@ and ``../shared/realdocs`` (``$PROEFTUIN_CORPUS``, ``$PROEFTUIN_REALDOCS``); a m
 is skipped with a line saying so. Sets, reported separately:
 
   corpus    casebook + InAxis cahier (developed against; their own gold format)
-  realdocs  logius, tilburg, vng, tk (developed against)
-  heldout   gkg + the two other corpus texts (NEVER tune against these)
+  realdocs  logius, tilburg, vng, tk, gkg (gkg held out in round 1)
+  heldout   the two other corpus texts (held out until round 3)
   synthetic seven documents of other shapes written for the evaluation, built from
-            eval/synthetic/ at run time (NEVER tune against these)
+            eval/synthetic/ at run time (held out in round 1)
   blind     six documents by an independent gold writer, built from eval/blind/ at run
-            time (NEVER open or tune against these); also run by ``--set heldout``
+            time (held out until round 3); also run by ``--set heldout``
+  Every set has been developed against by now; a new held-out set needs new documents
+  (see docs/ingestion-evaluation.md, "Measurement protocol").
 
 Options:
   --set corpus|realdocs|heldout|synthetic|blind|all
