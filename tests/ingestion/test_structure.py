@@ -265,6 +265,41 @@ def test_documents_without_innovation_give_no_case(lines, reason):
     assert result.document.text  # the text is kept, for search
 
 
+POLICY_LINES = [
+    "Beleidskader Innovatie 2025-2028",
+    "Gemeente Aa",
+    "Inleiding",
+    "Dit beleidskader beschrijft de uitgangspunten voor innovatie. Wij streven naar ruimte om "
+    "te experimenteren binnen heldere kaders.",
+    "Uitgangspunten",
+    "Teams zullen nieuwe werkwijzen klein testen. Het college zal jaarlijks rapporteren over "
+    "de experimenten die binnen de kaders worden gedaan, en wij willen leren van fouten.",
+    "Middelen",
+    "Er komt een innovatiefonds waaruit teams een bijdrage kunnen aanvragen voor een pilot. "
+    "De kaders van het fonds zullen in een regeling worden uitgewerkt door het college.",
+]
+
+
+def test_a_policy_framework_without_a_concrete_project_gives_no_case():
+    data = make_odt([("p", line) for line in POLICY_LINES])
+    result = run_pipeline(data, "beleidskader.odt")
+    assert result.cases == []
+    assert result.notices[0].reason == "policy"
+    assert "beleidskader" in result.notices[0].message
+
+
+def test_a_policy_plan_that_reports_a_pilot_that_happened_is_a_case():
+    done = [
+        "In 2023 startte het team een pilot met een digitaal loket. De pilot liep een jaar; "
+        "inwoners waren tevreden en de wachttijd daalde met een week. Wat bleek: de aanpak "
+        "werkte, en we hebben geleerd dat inwoners vooral snelheid waarderen. Het team "
+        "werd in 2024 uitgebreid en er zijn nieuwe loketten geopend die goed werden bezocht.",
+    ] * 2
+    data = make_odt([("p", line) for line in POLICY_LINES + done])
+    result = run_pipeline(data, "beleidskader.odt")
+    assert len(result.cases) == 1
+
+
 def test_a_report_that_is_only_contents_and_appendices_gives_no_case():
     toc = [
         ("Inhoud", 14, "bold"),
