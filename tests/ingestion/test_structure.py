@@ -509,3 +509,41 @@ def test_a_word_table_of_contents():
     inside = doc.text[case.start : case.end]
     assert inside.startswith("1 Inleiding") and "Tabel 1." not in inside
     assert doc.front.year == 2021
+
+
+def _titles(result) -> list[str]:
+    (_, items) = result.cases[0]
+    return [item.value for item in items if item.field == "title"]
+
+
+def test_a_chapter_with_one_numbered_section_is_titled_by_that_section():
+    pages = [[("4 Innovatie", 18, "bold"), "", *BODY[:4]]]
+    pages[0] += [("4.1 Slimme meldingen in Zuidhaven", 14, "bold"), "", *BODY]
+    pages.append([("Aanpak", 12, "bold"), "", *BODY])
+    result = run_pipeline(make_pdf(pages), "jaarverslag-hoofdstuk.pdf")
+    assert _titles(result) == ["Slimme meldingen in Zuidhaven"]
+
+
+def test_a_chapter_with_two_numbered_sections_keeps_its_own_title():
+    pages = [[("4 Innovatie in de wijk", 18, "bold"), "", *BODY[:4]]]
+    pages[0] += [("4.1 Meldingen", 14, "bold"), "", *BODY]
+    pages.append([("4.2 Afhandeling", 14, "bold"), "", *BODY])
+    result = run_pipeline(make_pdf(pages), "hoofdstuk.pdf")
+    assert _titles(result) == ["4 Innovatie in de wijk"]
+
+
+def test_a_newsletter_masthead_and_genre_label_are_no_title_the_quoted_headline_is():
+    text = "\n\n".join(
+        [
+            "Nieuwsbrief Wonen - gemeente Zuidhaven - nummer 3, mei 2024",
+            "INTERVIEW",
+            '"Een app maakt melden in de wijk kinderspel"',
+            " ".join(BODY[:4]),
+            "Wat was het probleem?",
+            " ".join(BODY[5:]),
+            "Hoe ging het verder?",
+            " ".join(BODY[:4]),
+        ]
+    )
+    result = run_pipeline(text.encode(), "interview.txt")
+    assert _titles(result) == ["Een app maakt melden in de wijk kinderspel"]
