@@ -57,6 +57,7 @@ from proeftuin.ingestion.segment_outline import (
     PHASE,
     STORY_HEADING,
     chapter_cycles,
+    deck_chapters,
     overview_chapters,
 )
 from proeftuin.ingestion.structure.outline import BACK_HEADING, FRONT_HEADING, split_number
@@ -87,6 +88,7 @@ def segment(doc: NormalisedDocument) -> list[Segment]:
     lines = doc_lines(doc)
     strategies = (
         _profile_segments,
+        deck_chapters,
         chapter_cycles,
         overview_chapters,
         _marker_segments,

@@ -9,6 +9,11 @@
   voor mantelzorgers | Gemeente Kleidorp | Zorg | 2021-2023"), are cases, whatever their
   sub-headings. A reading guide naming chapters ("in hoofdstuk 3 de resultaten van de
   gemeente X") is no table.
+- ``deck_chapters``: a slide deck whose section slides are titled at the deck's largest
+  title size (after its title slide), each section followed by slides whose titles recur in
+  every section ("Wat hebben we gedaan?" under each of three municipalities), tells several
+  stories: each section is a case, titled by its title slide. Section dividers of one
+  project's deck ("Aanleiding", "Resultaten") share no sub-slide titles and stay one case.
 """
 
 from __future__ import annotations
@@ -113,6 +118,30 @@ def _overview_of(text: str, siblings, index: int, defined) -> int | None:
                 return owner
         at = text.find(title, end, window)
     return None
+
+
+def deck_chapters(doc: NormalisedDocument, lines) -> list[Segment]:
+    structure = doc.structure
+    if not structure.slides:
+        return []
+    body_start, body_end = structure.body
+    heads = [b for b in doc.blocks if b.kind == "heading" and b.size and b.start < body_end]
+    later = [b for b in heads if b.page != heads[0].page] if heads else []
+    if not later:
+        return []
+    top = max(b.size for b in later)
+    openers = [b for b in later if b.size >= top - 0.01 and b.start >= body_start]
+    if len(openers) < 2:
+        return []
+    ends = [b.start for b in openers[1:]] + [body_end]
+    keys = [
+        {heading_key(h.text) for h in heads if opener.end <= h.start < end and h.size < top}
+        for opener, end in zip(openers, ends, strict=True)
+    ]
+    parts = list(zip(openers, ends, strict=True))
+    if not set.intersection(*keys) or any(end - o.start < MIN_CASE_CHARS for o, end in parts):
+        return []
+    return [Segment(o.text[:200], o.start, end, "case-study") for o, end in parts]
 
 
 def _case(heading) -> Segment:

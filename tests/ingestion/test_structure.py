@@ -547,3 +547,40 @@ def test_a_newsletter_masthead_and_genre_label_are_no_title_the_quoted_headline_
     )
     result = run_pipeline(text.encode(), "interview.txt")
     assert _titles(result) == ["Een app maakt melden in de wijk kinderspel"]
+
+
+def _network_deck(places: tuple[str, ...], sub_titles) -> bytes:
+    slides = [[("Netwerk Dienstverlening", 32, "bold"), "", ("Bijeenkomst mei 2023", 18)]]
+    for place in places:
+        slides.append([(f"{place}: slimmer melden", 32, "bold"), "", ("Gemeente " + place, 18)])
+        for sub in sub_titles(place):  # text that differs per slide (no page furniture)
+            slides.append([(sub, 26, "bold"), "", *(f"{sub} {place}: {ln}" for ln in BODY[:4])])
+    return make_pdf(slides, landscape=True)
+
+
+def test_a_deck_of_sections_with_the_same_slide_titles_gives_a_case_per_section():
+    data = _network_deck(("Aa", "Bee", "Cee"), lambda p: ["Wat hebben we gedaan?", f"Tips {p}"])
+    result = run_pipeline(data, "netwerk.pdf")
+    titles = [part.title for part, _ in result.cases]
+    assert titles == ["Aa: slimmer melden", "Bee: slimmer melden", "Cee: slimmer melden"]
+
+
+def test_a_deck_with_section_dividers_of_one_project_stays_one_case():
+    subs = iter([["Vraag", "Wijken"], ["Cijfers", "Reacties"], ["Plannen", "Budget"]])
+    data = _network_deck(("Start", "Uitvoering", "Vervolg"), lambda p: next(subs))
+    result = run_pipeline(data, "project.pdf")
+    assert [part.kind for part, _ in result.cases] == ["whole-document"]
+
+
+def test_the_baseline_year_of_a_comparison_is_no_start():
+    text = "\n\n".join(
+        [
+            "Brieven in eenvoudige taal",
+            "In 2022 begonnen we met het herschrijven van de brieven, te beginnen met de "
+            "belastingaanslag; bezwaren daalden van 212 in 2019 naar 151 in 2023.",
+            " ".join(BODY),
+        ]
+    )
+    result = run_pipeline(text.encode(), "brieven.txt")
+    (_, items) = result.cases[0]
+    assert [i.value for i in items if i.field == "year_start"] == [2022]

@@ -18,7 +18,9 @@ For a report about one innovation ("whole-document"), in this order:
    dated start ("sinds januari 2022", "vanaf 1 maart 2021").
 
 Otherwise the earliest year in a sentence about starting ("startte", "begon", "sinds",
-"vanaf", "opgericht") is proposed, with less confidence.
+"vanaf", "opgericht") is proposed, with less confidence; never the baseline year of a
+comparison ("van 212 in 2021 naar 151 in 2023", "ten opzichte van 2021", "vergeleken met
+2020"), which measures, it does not start.
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ DATED_START = re.compile(
 )  # the period a report describes is stated early
 PROJECT_WORDS = ("pilot", "project", "experiment", "proef", "initiatief", "programma", "aanpak")
 MAX_YEARS_BEFORE = 6
+BASELINE_BEFORE = re.compile(r"(?:ten opzichte van|vergeleken met|t\.o\.v\.)\s*$", re.I)
+BASELINE_AFTER = re.compile(r"\s*(?:\)|,)?\s*naar\b", re.I)
 START_CUES = (
     "start",
     "begon",
@@ -120,10 +124,18 @@ def _start_year(
         if also and not any(word in text for word in also):
             continue
         for match in YEAR.finditer(doc.text, start, end):
+            if _baseline(doc.text, match):
+                continue
             value = int(match.group(0))
             if best is None or value < best[0]:
                 best = (value, start, end)
     return best
+
+
+def _baseline(text: str, match: re.Match) -> bool:
+    """The year a comparison starts from: "van 212 in 2021 naar ...", "ten opzichte van 2021"."""
+    before = text[max(0, match.start() - 20) : match.start()]
+    return bool(BASELINE_BEFORE.search(before) or BASELINE_AFTER.match(text, match.end()))
 
 
 def _document_years(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
