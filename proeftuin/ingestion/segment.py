@@ -58,6 +58,7 @@ from proeftuin.ingestion.segment_outline import (
     STORY_HEADING,
     chapter_cycles,
     deck_chapters,
+    named_sections,
     overview_chapters,
 )
 from proeftuin.ingestion.structure.outline import BACK_HEADING, FRONT_HEADING, split_number
@@ -95,6 +96,7 @@ def segment(doc: NormalisedDocument) -> list[Segment]:
         _cycle_segments,
         _collection_chapter,
         _labelled_sections,
+        named_sections,
     )
     for strategy in strategies:
         found = [part for part in strategy(doc, lines) if _real_case(doc, part)]

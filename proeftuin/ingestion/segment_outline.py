@@ -14,6 +14,12 @@
   every section ("Wat hebben we gedaan?" under each of three municipalities), tells several
   stories: each section is a case, titled by its title slide. Section dividers of one
   project's deck ("Aanleiding", "Resultaten") share no sub-slide titles and stay one case.
+- ``named_sections``: a report of a meeting or a collection of stories whose sibling
+  sections are headed by the story's name and its owner ("Nieuwe rol voor de provincie X:
+  ...", "Zelfsturing bij gemeente Y: ...", "Samen aan zet in Z: ..."): at least three
+  different organisations or places named in at least half of the sibling headings make
+  those sections cases; siblings naming none (a keynote, "Gesprek met de deelnemers") are
+  no case.
 """
 
 from __future__ import annotations
@@ -28,6 +34,9 @@ from proeftuin.ingestion.types import NormalisedDocument, Segment
 
 MIN_CASE_CHARS = 250
 MIN_CHAPTER_CHARS = 800
+MIN_NAMED = 3
+# "... in Nijkerk", "... bij de gemeente Y": the place or body a story is about
+OWNER_PLACE = re.compile(r"\b(?:in|bij|te)\s+(?:de\s+|het\s+)?(?P<name>[A-Z][\w'’-]+)")
 ORGANISATION_AFTER = 100
 OVERVIEW_WINDOW = 20_000  # an overview comes early, before the chapters it lists
 NEXT_CELL = re.compile(r"[ \t\n|;:–—·•]*(?=[A-Z])")  # the next cell of a table row
@@ -142,6 +151,30 @@ def deck_chapters(doc: NormalisedDocument, lines) -> list[Segment]:
     if not set.intersection(*keys) or any(end - o.start < MIN_CASE_CHARS for o, end in parts):
         return []
     return [Segment(o.text[:200], o.start, end, "case-study") for o, end in parts]
+
+
+def named_sections(doc: NormalisedDocument, lines) -> list[Segment]:
+    structure = doc.structure
+    by_level: dict[int, list] = {}
+    for heading in structure.headings_in(*structure.body):
+        if heading.kind == "body":
+            by_level.setdefault(heading.level, []).append(heading)
+    for siblings in by_level.values():
+        owners = [(h, _owner(h.text)) for h in siblings]
+        named = [h for h, owner in owners if owner and h.end - h.start >= MIN_CHAPTER_CHARS]
+        distinct = {owner for _, owner in owners if owner}
+        if len(named) >= MIN_NAMED and len(distinct) >= MIN_NAMED and 2 * len(named) >= len(owners):
+            return [_case(h) for h in named]
+    return []
+
+
+def _owner(text: str) -> str:
+    """The organisation or place a heading names ("" when none)."""
+    found = names.organisations(text, areas=True)
+    if found:
+        return found[0].text.lower()
+    place = OWNER_PLACE.search(text)
+    return place.group("name").lower() if place else ""
 
 
 def _case(heading) -> Segment:

@@ -584,3 +584,40 @@ def test_the_baseline_year_of_a_comparison_is_no_start():
     result = run_pipeline(text.encode(), "brieven.txt")
     (_, items) = result.cases[0]
     assert [i.value for i in items if i.field == "year_start"] == [2022]
+
+
+def _story(place: str) -> str:
+    words = f"{place} begon in het voorjaar met een pilot waarin inwoners zelf besluiten".split()
+    return " ".join(
+        " ".join(words[n:] + words[:n]).capitalize() + f", vertelde spreker {n} uit {place}."
+        for n in range(len(words))
+    )
+
+
+def _conference(headings: list[str]) -> bytes:
+    parts = ["Verslag van de werkconferentie over samenwerken", ""]
+    for heading in headings:
+        place = heading.split(":")[0].split()[-1]
+        parts += [heading, "", f"Sprekers van de gemeente {place} vertelden. {_story(place)}", ""]
+    return "\n".join(parts).encode()
+
+
+def test_sections_headed_by_stories_of_named_governments_are_cases():
+    headings = [
+        "Zelfsturing: weg met het ego!",
+        "Nieuwe rol voor de provincie Noordland: de open hand",
+        "Zelfsturing bij gemeente Aa: het loopt niet uit de hand",
+        "Samen aan zet in Bee: leren loslaten",
+        "Gesprek met de deelnemers",
+    ]
+    result = run_pipeline(_conference(headings), "verslag.txt")
+    titles = [part.title for part, _ in result.cases]
+    assert titles == headings[1:4]
+    organisation = [i.value for i in result.cases[2][1] if i.field == "organisation.name"]
+    assert organisation == ["Gemeente Bee"]  # "van de gemeente Bee" under "... in Bee"
+
+
+def test_sections_naming_only_two_places_are_one_report():
+    headings = ["Aanleiding", "Aanpak in Aa", "Resultaten bij gemeente Bee", "Conclusies"]
+    result = run_pipeline(_conference(headings), "rapport.txt")
+    assert [part.kind for part, _ in result.cases] == ["whole-document"]

@@ -194,12 +194,17 @@ def _one_edit(a: str, b: str) -> bool:
 
 def _from_mentions(body: str, title: str) -> tuple[str, int, float] | None:
     title_key = compact(title)
+    matches = list(ORG.finditer(body))
+    every = [(m.group("kw").capitalize() + " " + m.group("name"), m.start(), m.group("name"))
+             for m in matches]  # fmt: skip
     orgs = [
-        (m.group("kw").capitalize() + " " + m.group("name"), m.start(), m.group("name"))
-        for m in ORG.finditer(body)
+        o
+        for o, m in zip(every, matches, strict=True)
         if not names.area_use(body, m.start(), m.group("kw"))
     ]
-    in_title = [o for o in orgs if compact(o[2]) in title_key]
+    # the heading names the place ("Samen aan zet in X"): "van de gemeente X" is its owner,
+    # however the text words it
+    in_title = [o for o in every if compact(o[2]) in title_key]
     if in_title:
         return _most_common(in_title, 0.7)
     phrases = [
