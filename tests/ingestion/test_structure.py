@@ -621,3 +621,24 @@ def test_sections_naming_only_two_places_are_one_report():
     headings = ["Aanleiding", "Aanpak in Aa", "Resultaten bij gemeente Bee", "Conclusies"]
     result = run_pipeline(_conference(headings), "rapport.txt")
     assert [part.kind for part, _ in result.cases] == ["whole-document"]
+
+
+def test_a_title_stated_in_the_foreword_and_the_organisation_that_signs_it():
+    text = "\n\n".join(
+        [
+            "1. Voorwoord",
+            "Beste lezer,",
+            "‘Slimmer samen melden’ is de titel van dit rapport, omdat de pilot liet zien dat "
+            + " ".join(BODY[:4]),
+            " ".join(BODY[5:]),
+            "Sanne de Boer",
+            "Bureau Wijkwerk advies",
+            "2. Samenvatting",
+            " ".join(BODY) + " De pilot werd in 2022 afgerond en is geëvalueerd.",
+        ]
+    )
+    result = run_pipeline(text.encode(), "advies.txt")
+    (_, items) = result.cases[0]
+    values = {i.field: i.value for i in items}
+    assert values["title"] == "Slimmer samen melden"
+    assert values["organisation.name"] == "Bureau Wijkwerk advies"

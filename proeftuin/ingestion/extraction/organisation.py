@@ -58,6 +58,10 @@ ORG = re.compile(
 )
 CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)+")
 STOP_START = SENTENCE_STARTERS
+FOREWORD = {"voorwoord", "ten geleide", "woord vooraf"}
+# an organisation's name under a signature: two to six words, the first capitalised, no
+# sentence ("Haagse Beek organisatieadvies", "Gemeente X, afdeling Y")
+SIGNATURE = re.compile(r"^[A-Z][\w&'’.-]*(?:[ ,]+[\w&'’.-]+){1,5}$")
 ACTOR = r"(?P<org>[A-Z][\w/&'’-]*(?:[ \t]+(?:van|voor|de|der|[A-Z][\w/&'’-]*)){0,5})"
 COMMISSIONING = re.compile(
     rf"\b{ACTOR}\s+(?:heeft|had|hebben)\s+(?:[\w/&'’-]+\s+){{1,5}}?"
@@ -72,7 +76,7 @@ def organisation_name(doc: NormalisedDocument, segment: Segment) -> list[Extract
     """The lead organisation of the case."""
     body = doc.text[segment.start : segment.end]
     if segment.kind == "whole-document":
-        found = _from_front(doc) or _commissioner(doc, segment)
+        found = _from_front(doc) or _commissioner(doc, segment) or _foreword_signature(doc)
         if found:
             return found
     if is_upper(segment.title) and _heading_names_organisation(segment):
@@ -113,6 +117,30 @@ def _from_front(doc: NormalisedDocument) -> list[Extracted]:
         return []
     name = names.KNOWN.get(value.text, value.value or value.text)
     return [extracted(NAME, name, value.start, value.end, confidence, NAME)]
+
+
+def _foreword_signature(doc: NormalisedDocument) -> list[Extracted]:
+    """A foreword signed by a person and, on the line below, the organisation writing."""
+    outline = doc.structure.outline
+    for index, heading in enumerate(outline):
+        if fold(heading.text).strip(" .:") not in FOREWORD:
+            continue
+        end = heading.end
+        for after in outline[index + 1 : index + 3]:  # signature lines read as headings
+            if len(after.text.split()) > 6 or after.end - after.start > 80:
+                break
+            end = after.end
+        text = doc.text[heading.start : end]
+        lines = [(m.start(), m.group(0).strip()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+        if len(lines) < 3:
+            return []
+        (_, signer), (offset, line) = lines[-2], lines[-1]
+        people = names.persons(signer)
+        if not people or len(people[0].text) < 0.8 * len(signer) or not SIGNATURE.match(line):
+            return []
+        start = heading.start + offset + text[offset:].find(line)
+        return [extracted(NAME, line, start, start + len(line), 0.7, NAME)]
+    return []
 
 
 def _commissioner(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:

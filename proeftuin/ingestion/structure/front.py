@@ -76,6 +76,15 @@ GENERIC_TITLES = {
     "nieuwsbrief", "in gesprek",
 }  # fmt: skip
 QUOTED = re.compile(r'^["“„‘\'][^"“”„]+["”’\']$')
+# a report that states its own title in a sentence ("'X' is de titel van dit rapport", "de
+# titel van deze publicatie is 'X'"): a common phrasing in forewords and introductions
+QUOTE = r"[‘'\"“„]([^‘’'\"“”„\n]{5,90})[’'\"”]"
+SELF_TITLE = re.compile(
+    rf"{QUOTE}\s+is\s+de\s+titel\s+van\s+(?:dit|deze)\b"
+    rf"|\bde\s+titel\s+van\s+(?:dit|deze)\s+\w+\s+(?:is\s+|luidt\s+)?:?\s*{QUOTE}",
+    re.IGNORECASE,
+)
+SELF_TITLE_CHARS = 20_000
 # a newsletter's or magazine's masthead: "Nieuwsbrief X - nummer 2, april 2024", "jaargang 3"
 MASTHEAD = re.compile(r"\b(?:nummer|nr\.?|editie|jaargang|aflevering)\s*\d{1,3}\b", re.I)
 GENERIC_PREFIX = re.compile(r"^(?:microsoft (?:word|powerpoint|excel)\s*-|untitled|naamloos)", re.I)
@@ -256,7 +265,12 @@ def _title(doc: NormalisedDocument, blocks: list[Block], front: FrontMatter) -> 
         front.subtitle = _subtitle(candidates, main)
         return
     heading = next((b for b in doc.blocks if b.kind == "heading" and _candidate(b)), None)
-    if parser_title and not generic_title(parser_title):
+    stated = SELF_TITLE.search(doc.text, 0, SELF_TITLE_CHARS)
+    if stated and not (parser_title and not generic_title(parser_title)):
+        group = 1 if stated.group(1) else 2
+        front.title, front.title_source = stated.group(group).strip(), "heading"
+        front.title_start, front.title_end = stated.start(group), stated.end(group)
+    elif parser_title and not generic_title(parser_title):
         front.title, front.title_source = parser_title.strip(), "metadata"
         where = doc.text.find(front.title)
         if where >= 0:
