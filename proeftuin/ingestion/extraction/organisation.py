@@ -4,12 +4,15 @@ For a report about one innovation ("whole-document") the title page and colophon
 first (``doc.front``): the commissioner ("in opdracht van X", "Opdrachtgever: X"), else the
 first organisation the title page or byline names ("Gemeente Tilburg" under the title,
 "door A (VNG), B (GGD)"); then a commissioning sentence in the text ("Logius heeft X
-gevraagd ...", "in opdracht van X"). A well-known abbreviation is given its full name
+gevraagd ...", "in opdracht van X"); then the organisation under the signature that ends
+the foreword ("Menno Spaan" / "Bureau X advies"). A well-known abbreviation is given its full name
 (``structure.names.KNOWN``). Places used as an area ("Kwetsbaarheid in de provincie
 Utrecht") are never the organisation.
 
 A case in a collection with a meta line under its heading ("Gemeente X | Zorg | 2021-2023",
-see ``structure.meta``) takes the organisation that line names.
+see ``structure.meta``) takes the organisation that line names; a case whose heading names
+a place ("Samen aan zet in X") takes the organisation of that place the text names, also
+when worded as an area ("van de gemeente X").
 
 For a case opened by an upper-case heading the name is that heading, re-cased from the
 case text when the text spells it (else Dutch title case), with a printing error repaired
