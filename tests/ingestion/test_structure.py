@@ -642,3 +642,19 @@ def test_a_title_stated_in_the_foreword_and_the_organisation_that_signs_it():
     values = {i.field: i.value for i in items}
     assert values["title"] == "Slimmer samen melden"
     assert values["organisation.name"] == "Bureau Wijkwerk advies"
+
+
+def test_a_dated_event_before_the_newsletters_date_starts_the_case():
+    text = "\n\n".join(
+        [
+            "Nieuwsbrief Wonen - gemeente Zuidhaven - nummer 3, mei 2024",
+            "INTERVIEW",
+            '"Een app maakt melden in de wijk kinderspel"',
+            "In maart en april 2022 testten bewoners een app in twee wijken. " + BODY[0],
+            " ".join(BODY),
+        ]
+    )
+    result = run_pipeline(text.encode(), "interview.txt")
+    (_, items) = result.cases[0]
+    values = {i.field: i.value for i in items}
+    assert (values["year_start"], values["year_end"]) == (2022, 2024)
