@@ -33,6 +33,7 @@ def _reasons() -> dict[str, str]:
         "letter": _("it is a letter that describes no project, pilot or experiment"),
         "no_innovation_words": _("it describes no project, pilot, experiment or innovation"),
         "too_little_text": _("it holds too little running text"),
+        "policy": _("it is a policy framework or plan that describes no concrete project"),
     }
 
 

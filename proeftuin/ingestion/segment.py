@@ -57,6 +57,8 @@ from proeftuin.ingestion.segment_outline import (
     PHASE,
     STORY_HEADING,
     chapter_cycles,
+    deck_chapters,
+    named_sections,
     overview_chapters,
 )
 from proeftuin.ingestion.structure.outline import BACK_HEADING, FRONT_HEADING, split_number
@@ -87,12 +89,14 @@ def segment(doc: NormalisedDocument) -> list[Segment]:
     lines = doc_lines(doc)
     strategies = (
         _profile_segments,
+        deck_chapters,
         chapter_cycles,
         overview_chapters,
         _marker_segments,
         _cycle_segments,
         _collection_chapter,
         _labelled_sections,
+        named_sections,
     )
     for strategy in strategies:
         found = [part for part in strategy(doc, lines) if _real_case(doc, part)]

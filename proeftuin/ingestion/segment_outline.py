@@ -9,6 +9,17 @@
   voor mantelzorgers | Gemeente Kleidorp | Zorg | 2021-2023"), are cases, whatever their
   sub-headings. A reading guide naming chapters ("in hoofdstuk 3 de resultaten van de
   gemeente X") is no table.
+- ``deck_chapters``: a slide deck whose section slides are titled at the deck's largest
+  title size (after its title slide), each section followed by slides whose titles recur in
+  every section ("Wat hebben we gedaan?" under each of three municipalities), tells several
+  stories: each section is a case, titled by its title slide. Section dividers of one
+  project's deck ("Aanleiding", "Resultaten") share no sub-slide titles and stay one case.
+- ``named_sections``: a report of a meeting or a collection of stories whose sibling
+  sections are headed by the story's name and its owner ("Nieuwe rol voor de provincie X:
+  ...", "Zelfsturing bij gemeente Y: ...", "Samen aan zet in Z: ..."): at least three
+  different organisations or places named in at least half of the sibling headings make
+  those sections cases; siblings naming none (a keynote, "Gesprek met de deelnemers") are
+  no case.
 """
 
 from __future__ import annotations
@@ -23,6 +34,9 @@ from proeftuin.ingestion.types import NormalisedDocument, Segment
 
 MIN_CASE_CHARS = 250
 MIN_CHAPTER_CHARS = 800
+MIN_NAMED = 3
+# "... in Nijkerk", "... bij de gemeente Y": the place or body a story is about
+OWNER_PLACE = re.compile(r"\b(?:in|bij|te)\s+(?:de\s+|het\s+)?(?P<name>[A-Z][\w'’-]+)")
 ORGANISATION_AFTER = 100
 OVERVIEW_WINDOW = 20_000  # an overview comes early, before the chapters it lists
 NEXT_CELL = re.compile(r"[ \t\n|;:–—·•]*(?=[A-Z])")  # the next cell of a table row
@@ -113,6 +127,54 @@ def _overview_of(text: str, siblings, index: int, defined) -> int | None:
                 return owner
         at = text.find(title, end, window)
     return None
+
+
+def deck_chapters(doc: NormalisedDocument, lines) -> list[Segment]:
+    structure = doc.structure
+    if not structure.slides:
+        return []
+    body_start, body_end = structure.body
+    heads = [b for b in doc.blocks if b.kind == "heading" and b.size and b.start < body_end]
+    later = [b for b in heads if b.page != heads[0].page] if heads else []
+    if not later:
+        return []
+    top = max(b.size for b in later)
+    openers = [b for b in later if b.size >= top - 0.01 and b.start >= body_start]
+    if len(openers) < 2:
+        return []
+    ends = [b.start for b in openers[1:]] + [body_end]
+    keys = [
+        {heading_key(h.text) for h in heads if opener.end <= h.start < end and h.size < top}
+        for opener, end in zip(openers, ends, strict=True)
+    ]
+    parts = list(zip(openers, ends, strict=True))
+    if not set.intersection(*keys) or any(end - o.start < MIN_CASE_CHARS for o, end in parts):
+        return []
+    return [Segment(o.text[:200], o.start, end, "case-study") for o, end in parts]
+
+
+def named_sections(doc: NormalisedDocument, lines) -> list[Segment]:
+    structure = doc.structure
+    by_level: dict[int, list] = {}
+    for heading in structure.headings_in(*structure.body):
+        if heading.kind == "body":
+            by_level.setdefault(heading.level, []).append(heading)
+    for siblings in by_level.values():
+        owners = [(h, _owner(h.text)) for h in siblings]
+        named = [h for h, owner in owners if owner and h.end - h.start >= MIN_CHAPTER_CHARS]
+        distinct = {owner for _, owner in owners if owner}
+        if len(named) >= MIN_NAMED and len(distinct) >= MIN_NAMED and 2 * len(named) >= len(owners):
+            return [_case(h) for h in named]
+    return []
+
+
+def _owner(text: str) -> str:
+    """The organisation or place a heading names ("" when none)."""
+    found = names.organisations(text, areas=True)
+    if found:
+        return found[0].text.lower()
+    place = OWNER_PLACE.search(text)
+    return place.group("name").lower() if place else ""
 
 
 def _case(heading) -> Segment:

@@ -265,6 +265,41 @@ def test_documents_without_innovation_give_no_case(lines, reason):
     assert result.document.text  # the text is kept, for search
 
 
+POLICY_LINES = [
+    "Beleidskader Innovatie 2025-2028",
+    "Gemeente Aa",
+    "Inleiding",
+    "Dit beleidskader beschrijft de uitgangspunten voor innovatie. Wij streven naar ruimte om "
+    "te experimenteren binnen heldere kaders.",
+    "Uitgangspunten",
+    "Teams zullen nieuwe werkwijzen klein testen. Het college zal jaarlijks rapporteren over "
+    "de experimenten die binnen de kaders worden gedaan, en wij willen leren van fouten.",
+    "Middelen",
+    "Er komt een innovatiefonds waaruit teams een bijdrage kunnen aanvragen voor een pilot. "
+    "De kaders van het fonds zullen in een regeling worden uitgewerkt door het college.",
+]
+
+
+def test_a_policy_framework_without_a_concrete_project_gives_no_case():
+    data = make_odt([("p", line) for line in POLICY_LINES])
+    result = run_pipeline(data, "beleidskader.odt")
+    assert result.cases == []
+    assert result.notices[0].reason == "policy"
+    assert "beleidskader" in result.notices[0].message
+
+
+def test_a_policy_plan_that_reports_a_pilot_that_happened_is_a_case():
+    done = [
+        "In 2023 startte het team een pilot met een digitaal loket. De pilot liep een jaar; "
+        "inwoners waren tevreden en de wachttijd daalde met een week. Wat bleek: de aanpak "
+        "werkte, en we hebben geleerd dat inwoners vooral snelheid waarderen. Het team "
+        "werd in 2024 uitgebreid en er zijn nieuwe loketten geopend die goed werden bezocht.",
+    ] * 2
+    data = make_odt([("p", line) for line in POLICY_LINES + done])
+    result = run_pipeline(data, "beleidskader.odt")
+    assert len(result.cases) == 1
+
+
 def test_a_report_that_is_only_contents_and_appendices_gives_no_case():
     toc = [
         ("Inhoud", 14, "bold"),
@@ -474,3 +509,152 @@ def test_a_word_table_of_contents():
     inside = doc.text[case.start : case.end]
     assert inside.startswith("1 Inleiding") and "Tabel 1." not in inside
     assert doc.front.year == 2021
+
+
+def _titles(result) -> list[str]:
+    (_, items) = result.cases[0]
+    return [item.value for item in items if item.field == "title"]
+
+
+def test_a_chapter_with_one_numbered_section_is_titled_by_that_section():
+    pages = [[("4 Innovatie", 18, "bold"), "", *BODY[:4]]]
+    pages[0] += [("4.1 Slimme meldingen in Zuidhaven", 14, "bold"), "", *BODY]
+    pages.append([("Aanpak", 12, "bold"), "", *BODY])
+    result = run_pipeline(make_pdf(pages), "jaarverslag-hoofdstuk.pdf")
+    assert _titles(result) == ["Slimme meldingen in Zuidhaven"]
+
+
+def test_a_chapter_with_two_numbered_sections_keeps_its_own_title():
+    pages = [[("4 Innovatie in de wijk", 18, "bold"), "", *BODY[:4]]]
+    pages[0] += [("4.1 Meldingen", 14, "bold"), "", *BODY]
+    pages.append([("4.2 Afhandeling", 14, "bold"), "", *BODY])
+    result = run_pipeline(make_pdf(pages), "hoofdstuk.pdf")
+    assert _titles(result) == ["4 Innovatie in de wijk"]
+
+
+def test_a_newsletter_masthead_and_genre_label_are_no_title_the_quoted_headline_is():
+    text = "\n\n".join(
+        [
+            "Nieuwsbrief Wonen - gemeente Zuidhaven - nummer 3, mei 2024",
+            "INTERVIEW",
+            '"Een app maakt melden in de wijk kinderspel"',
+            " ".join(BODY[:4]),
+            "Wat was het probleem?",
+            " ".join(BODY[5:]),
+            "Hoe ging het verder?",
+            " ".join(BODY[:4]),
+        ]
+    )
+    result = run_pipeline(text.encode(), "interview.txt")
+    assert _titles(result) == ["Een app maakt melden in de wijk kinderspel"]
+
+
+def _network_deck(places: tuple[str, ...], sub_titles) -> bytes:
+    slides = [[("Netwerk Dienstverlening", 32, "bold"), "", ("Bijeenkomst mei 2023", 18)]]
+    for place in places:
+        slides.append([(f"{place}: slimmer melden", 32, "bold"), "", ("Gemeente " + place, 18)])
+        for sub in sub_titles(place):  # text that differs per slide (no page furniture)
+            slides.append([(sub, 26, "bold"), "", *(f"{sub} {place}: {ln}" for ln in BODY[:4])])
+    return make_pdf(slides, landscape=True)
+
+
+def test_a_deck_of_sections_with_the_same_slide_titles_gives_a_case_per_section():
+    data = _network_deck(("Aa", "Bee", "Cee"), lambda p: ["Wat hebben we gedaan?", f"Tips {p}"])
+    result = run_pipeline(data, "netwerk.pdf")
+    titles = [part.title for part, _ in result.cases]
+    assert titles == ["Aa: slimmer melden", "Bee: slimmer melden", "Cee: slimmer melden"]
+
+
+def test_a_deck_with_section_dividers_of_one_project_stays_one_case():
+    subs = iter([["Vraag", "Wijken"], ["Cijfers", "Reacties"], ["Plannen", "Budget"]])
+    data = _network_deck(("Start", "Uitvoering", "Vervolg"), lambda p: next(subs))
+    result = run_pipeline(data, "project.pdf")
+    assert [part.kind for part, _ in result.cases] == ["whole-document"]
+
+
+def test_the_baseline_year_of_a_comparison_is_no_start():
+    text = "\n\n".join(
+        [
+            "Brieven in eenvoudige taal",
+            "In 2022 begonnen we met het herschrijven van de brieven, te beginnen met de "
+            "belastingaanslag; bezwaren daalden van 212 in 2019 naar 151 in 2023.",
+            " ".join(BODY),
+        ]
+    )
+    result = run_pipeline(text.encode(), "brieven.txt")
+    (_, items) = result.cases[0]
+    assert [i.value for i in items if i.field == "year_start"] == [2022]
+
+
+def _story(place: str) -> str:
+    words = f"{place} begon in het voorjaar met een pilot waarin inwoners zelf besluiten".split()
+    return " ".join(
+        " ".join(words[n:] + words[:n]).capitalize() + f", vertelde spreker {n} uit {place}."
+        for n in range(len(words))
+    )
+
+
+def _conference(headings: list[str]) -> bytes:
+    parts = ["Verslag van de werkconferentie over samenwerken", ""]
+    for heading in headings:
+        place = heading.split(":")[0].split()[-1]
+        parts += [heading, "", f"Sprekers van de gemeente {place} vertelden. {_story(place)}", ""]
+    return "\n".join(parts).encode()
+
+
+def test_sections_headed_by_stories_of_named_governments_are_cases():
+    headings = [
+        "Zelfsturing: weg met het ego!",
+        "Nieuwe rol voor de provincie Noordland: de open hand",
+        "Zelfsturing bij gemeente Aa: het loopt niet uit de hand",
+        "Samen aan zet in Bee: leren loslaten",
+        "Gesprek met de deelnemers",
+    ]
+    result = run_pipeline(_conference(headings), "verslag.txt")
+    titles = [part.title for part, _ in result.cases]
+    assert titles == headings[1:4]
+    organisation = [i.value for i in result.cases[2][1] if i.field == "organisation.name"]
+    assert organisation == ["Gemeente Bee"]  # "van de gemeente Bee" under "... in Bee"
+
+
+def test_sections_naming_only_two_places_are_one_report():
+    headings = ["Aanleiding", "Aanpak in Aa", "Resultaten bij gemeente Bee", "Conclusies"]
+    result = run_pipeline(_conference(headings), "rapport.txt")
+    assert [part.kind for part, _ in result.cases] == ["whole-document"]
+
+
+def test_a_title_stated_in_the_foreword_and_the_organisation_that_signs_it():
+    text = "\n\n".join(
+        [
+            "1. Voorwoord",
+            "Beste lezer,",
+            "‘Slimmer samen melden’ is de titel van dit rapport, omdat de pilot liet zien dat "
+            + " ".join(BODY[:4]),
+            " ".join(BODY[5:]),
+            "Sanne de Boer",
+            "Bureau Wijkwerk advies",
+            "2. Samenvatting",
+            " ".join(BODY) + " De pilot werd in 2022 afgerond en is geëvalueerd.",
+        ]
+    )
+    result = run_pipeline(text.encode(), "advies.txt")
+    (_, items) = result.cases[0]
+    values = {i.field: i.value for i in items}
+    assert values["title"] == "Slimmer samen melden"
+    assert values["organisation.name"] == "Bureau Wijkwerk advies"
+
+
+def test_a_dated_event_before_the_newsletters_date_starts_the_case():
+    text = "\n\n".join(
+        [
+            "Nieuwsbrief Wonen - gemeente Zuidhaven - nummer 3, mei 2024",
+            "INTERVIEW",
+            '"Een app maakt melden in de wijk kinderspel"',
+            "In maart en april 2022 testten bewoners een app in twee wijken. " + BODY[0],
+            " ".join(BODY),
+        ]
+    )
+    result = run_pipeline(text.encode(), "interview.txt")
+    (_, items) = result.cases[0]
+    values = {i.field: i.value for i in items}
+    assert (values["year_start"], values["year_end"]) == (2022, 2024)

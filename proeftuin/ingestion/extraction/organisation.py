@@ -4,12 +4,15 @@ For a report about one innovation ("whole-document") the title page and colophon
 first (``doc.front``): the commissioner ("in opdracht van X", "Opdrachtgever: X"), else the
 first organisation the title page or byline names ("Gemeente Tilburg" under the title,
 "door A (VNG), B (GGD)"); then a commissioning sentence in the text ("Logius heeft X
-gevraagd ...", "in opdracht van X"). A well-known abbreviation is given its full name
+gevraagd ...", "in opdracht van X"); then the organisation under the signature that ends
+the foreword ("Menno Spaan" / "Bureau X advies"). A well-known abbreviation is given its full name
 (``structure.names.KNOWN``). Places used as an area ("Kwetsbaarheid in de provincie
 Utrecht") are never the organisation.
 
 A case in a collection with a meta line under its heading ("Gemeente X | Zorg | 2021-2023",
-see ``structure.meta``) takes the organisation that line names.
+see ``structure.meta``) takes the organisation that line names; a case whose heading names
+a place ("Samen aan zet in X") takes the organisation of that place the text names, also
+when worded as an area ("van de gemeente X").
 
 For a case opened by an upper-case heading the name is that heading, re-cased from the
 case text when the text spells it (else Dutch title case), with a printing error repaired
@@ -58,6 +61,10 @@ ORG = re.compile(
 )
 CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)+")
 STOP_START = SENTENCE_STARTERS
+FOREWORD = {"voorwoord", "ten geleide", "woord vooraf"}
+# an organisation's name under a signature: two to six words, the first capitalised, no
+# sentence ("Haagse Beek organisatieadvies", "Gemeente X, afdeling Y")
+SIGNATURE = re.compile(r"^[A-Z][\w&'’.-]*(?:[ ,]+[\w&'’.-]+){1,5}$")
 ACTOR = r"(?P<org>[A-Z][\w/&'’-]*(?:[ \t]+(?:van|voor|de|der|[A-Z][\w/&'’-]*)){0,5})"
 COMMISSIONING = re.compile(
     rf"\b{ACTOR}\s+(?:heeft|had|hebben)\s+(?:[\w/&'’-]+\s+){{1,5}}?"
@@ -72,7 +79,7 @@ def organisation_name(doc: NormalisedDocument, segment: Segment) -> list[Extract
     """The lead organisation of the case."""
     body = doc.text[segment.start : segment.end]
     if segment.kind == "whole-document":
-        found = _from_front(doc) or _commissioner(doc, segment)
+        found = _from_front(doc) or _commissioner(doc, segment) or _foreword_signature(doc)
         if found:
             return found
     if is_upper(segment.title) and _heading_names_organisation(segment):
@@ -113,6 +120,30 @@ def _from_front(doc: NormalisedDocument) -> list[Extracted]:
         return []
     name = names.KNOWN.get(value.text, value.value or value.text)
     return [extracted(NAME, name, value.start, value.end, confidence, NAME)]
+
+
+def _foreword_signature(doc: NormalisedDocument) -> list[Extracted]:
+    """A foreword signed by a person and, on the line below, the organisation writing."""
+    outline = doc.structure.outline
+    for index, heading in enumerate(outline):
+        if fold(heading.text).strip(" .:") not in FOREWORD:
+            continue
+        end = heading.end
+        for after in outline[index + 1 : index + 3]:  # signature lines read as headings
+            if len(after.text.split()) > 6 or after.end - after.start > 80:
+                break
+            end = after.end
+        text = doc.text[heading.start : end]
+        lines = [(m.start(), m.group(0).strip()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+        if len(lines) < 3:
+            return []
+        (_, signer), (offset, line) = lines[-2], lines[-1]
+        people = names.persons(signer)
+        if not people or len(people[0].text) < 0.8 * len(signer) or not SIGNATURE.match(line):
+            return []
+        start = heading.start + offset + text[offset:].find(line)
+        return [extracted(NAME, line, start, start + len(line), 0.7, NAME)]
+    return []
 
 
 def _commissioner(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
@@ -194,12 +225,17 @@ def _one_edit(a: str, b: str) -> bool:
 
 def _from_mentions(body: str, title: str) -> tuple[str, int, float] | None:
     title_key = compact(title)
+    matches = list(ORG.finditer(body))
+    every = [(m.group("kw").capitalize() + " " + m.group("name"), m.start(), m.group("name"))
+             for m in matches]  # fmt: skip
     orgs = [
-        (m.group("kw").capitalize() + " " + m.group("name"), m.start(), m.group("name"))
-        for m in ORG.finditer(body)
+        o
+        for o, m in zip(every, matches, strict=True)
         if not names.area_use(body, m.start(), m.group("kw"))
     ]
-    in_title = [o for o in orgs if compact(o[2]) in title_key]
+    # the heading names the place ("Samen aan zet in X"): "van de gemeente X" is its owner,
+    # however the text words it
+    in_title = [o for o in every if compact(o[2]) in title_key]
     if in_title:
         return _most_common(in_title, 0.7)
     phrases = [

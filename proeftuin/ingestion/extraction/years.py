@@ -15,10 +15,14 @@ For a report about one innovation ("whole-document"), in this order:
 4. the document's own date (``doc.front.date``: title page, colophon, running header) gives
    year_end, and year_start unless a start lies early in the text at most six years before
    it: a sentence about starting a pilot or project ("in 2022 is een pilot gestart") or a
-   dated start ("sinds januari 2022", "vanaf 1 maart 2021").
+   dated start ("sinds januari 2022", "vanaf 1 maart 2021"), or a dated event before the
+   document's year that the text narrates ("In januari en februari 2023 reed een auto ...",
+   in a newsletter of April 2024).
 
 Otherwise the earliest year in a sentence about starting ("startte", "begon", "sinds",
-"vanaf", "opgericht") is proposed, with less confidence.
+"vanaf", "opgericht") is proposed, with less confidence; never the baseline year of a
+comparison ("van 212 in 2021 naar 151 in 2023", "ten opzichte van 2021", "vergeleken met
+2020"), which measures, it does not start.
 """
 
 from __future__ import annotations
@@ -57,8 +61,15 @@ DATED_START = re.compile(
     r"het najaar van|de zomer van|begin)\s+(?P<y>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )  # the period a report describes is stated early
+DATED_EVENT = re.compile(  # "In januari en februari 2023 reed ...", "In het najaar van 2022"
+    rf"\b[Ii]n\s+(?:(?:begin|eind|half|medio)\s+)?(?:{MONTHS}|het voorjaar van|het najaar van|"
+    rf"de zomer van|de winter van)(?:\s+(?:en|tot|t/m|tot en met)\s+(?:{MONTHS}))?\s+"
+    r"(?P<y>(?:19|20)\d\d)\b"
+)
 PROJECT_WORDS = ("pilot", "project", "experiment", "proef", "initiatief", "programma", "aanpak")
 MAX_YEARS_BEFORE = 6
+BASELINE_BEFORE = re.compile(r"(?:ten opzichte van|vergeleken met|t\.o\.v\.)\s*$", re.I)
+BASELINE_AFTER = re.compile(r"\s*(?:\)|,)?\s*naar\b", re.I)
 START_CUES = (
     "start",
     "begon",
@@ -120,10 +131,18 @@ def _start_year(
         if also and not any(word in text for word in also):
             continue
         for match in YEAR.finditer(doc.text, start, end):
+            if _baseline(doc.text, match):
+                continue
             value = int(match.group(0))
             if best is None or value < best[0]:
                 best = (value, start, end)
     return best
+
+
+def _baseline(text: str, match: re.Match) -> bool:
+    """The year a comparison starts from: "van 212 in 2021 naar ...", "ten opzichte van 2021"."""
+    before = text[max(0, match.start() - 20) : match.start()]
+    return bool(BASELINE_BEFORE.search(before) or BASELINE_AFTER.match(text, match.end()))
 
 
 def _document_years(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
@@ -155,7 +174,11 @@ def _document_years(doc: NormalisedDocument, segment: Segment) -> list[Extracted
         return []
     date = front.date
     end = extracted("year_end", front.year, date.start, date.end, 0.5, NAME)
-    started = _project_start(doc, segment, front.year) or _dated_start(doc, segment, front.year)
+    started = (
+        _project_start(doc, segment, front.year)
+        or _dated_start(doc, segment, front.year)
+        or _dated_event(doc, segment, front.year)
+    )
     if started is not None:
         value, start, stop = started
         return [extracted("year_start", value, start, stop, 0.6, NAME), end]
@@ -217,5 +240,16 @@ def _dated_start(doc: NormalisedDocument, segment: Segment, year: int):
     for match in DATED_START.finditer(doc.text, segment.start, end):
         value = int(match.group("y"))
         if year - MAX_YEARS_BEFORE <= value <= year:
+            return value, match.start(), match.end()
+    return None
+
+
+def _dated_event(doc: NormalisedDocument, segment: Segment, year: int):
+    """ "In januari en februari 2023 reed een auto ...": the first month-dated event early in
+    the text, in a year before the document's own (what it looks back on began then)."""
+    end = min(segment.end, segment.start + EARLY_CHARS)
+    for match in DATED_EVENT.finditer(doc.text, segment.start, end):
+        value = int(match.group("y"))
+        if year - MAX_YEARS_BEFORE <= value < year:
             return value, match.start(), match.end()
     return None

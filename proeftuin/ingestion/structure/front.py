@@ -4,7 +4,8 @@ The title page is what comes before the table of contents; without one, the firs
 paged document when it holds little text (a cover), else the first block and the short
 blocks after it (a byline, a date) up to the first heading or running text.
 
-- **Title**: the largest text on the title page (PDF font sizes), with a one-to-three word
+- **Title**: the largest text on the title page (PDF font sizes; never a newsletter masthead
+  "Nieuwsbrief X - nummer 2" or a genre label "INTERVIEW"), with a one-to-three word
   line set large just above it ("Gebruikersonderzoek") in front; without sizes the first
   heading, else the first short line. Never a date, a version, an organisation's name, a
   label ("Auteurs:") or a generic word ("Rapport", "Presentatie", "PowerPoint-presentatie",
@@ -70,7 +71,22 @@ GENERIC_TITLES = {
     "memo", "handout", "brief", "titel", "title", "untitled", "naamloos", "inhoud", "concept",
     "dia 1", "slide 1", "report", "notulen", "agenda", "welkom", "programma", "opening",
     "dagprogramma",
+    # the genre label a newsletter or magazine sets above an article
+    "interview", "nieuws", "nieuwsbericht", "persbericht", "column", "achtergrond", "reportage",
+    "nieuwsbrief", "in gesprek",
 }  # fmt: skip
+QUOTED = re.compile(r'^["“„‘\'][^"“”„]+["”’\']$')
+# a report that states its own title in a sentence ("'X' is de titel van dit rapport", "de
+# titel van deze publicatie is 'X'"): a common phrasing in forewords and introductions
+QUOTE = r"[‘'\"“„]([^‘’'\"“”„\n]{5,90})[’'\"”]"
+SELF_TITLE = re.compile(
+    rf"{QUOTE}\s+is\s+de\s+titel\s+van\s+(?:dit|deze)\b"
+    rf"|\bde\s+titel\s+van\s+(?:dit|deze)\s+\w+\s+(?:is\s+|luidt\s+)?:?\s*{QUOTE}",
+    re.IGNORECASE,
+)
+SELF_TITLE_CHARS = 20_000
+# a newsletter's or magazine's masthead: "Nieuwsbrief X - nummer 2, april 2024", "jaargang 3"
+MASTHEAD = re.compile(r"\b(?:nummer|nr\.?|editie|jaargang|aflevering)\s*\d{1,3}\b", re.I)
 GENERIC_PREFIX = re.compile(r"^(?:microsoft (?:word|powerpoint|excel)\s*-|untitled|naamloos)", re.I)
 FILE_NAME = re.compile(
     r"\.(?:docx?|pdf|pptx?|odt|txt|html?)$|^\S*_\S*$|^[\w.-]*\d[\w.-]*-[\w.-]*$", re.IGNORECASE
@@ -160,9 +176,11 @@ def cover_end(doc: NormalisedDocument) -> int:
     first = doc.blocks[0]
     if len(first.text.split()) > 25:
         return 0
-    end = first.end
+    end, label = first.end, False
     for block in doc.blocks[1:6]:
-        if not _front_item(block):
+        headline = label and len(block.text.split()) <= 20  # the line under "INTERVIEW"
+        label = generic_title(block.text) and len(block.text.split()) <= 2
+        if not (label or headline or _front_item(block)):
             break
         end = block.end
     return end
@@ -206,6 +224,8 @@ def _candidate(block: Block) -> bool:
         return False
     if PLACE_AND_YEAR.match(text) or SECTION_NAMES.match(fold(text)):
         return False
+    if MASTHEAD.search(text) and (DATE.search(text) or " - " in text or "|" in text):
+        return False  # a masthead names the publication, not the article
     marked = block.size >= LARGE or (block.kind == "heading" and block.level == 1)
     if _only_names(text) and not marked:
         return False  # an author's name; two capitalised words set large are a title
@@ -238,11 +258,19 @@ def _title(doc: NormalisedDocument, blocks: list[Block], front: FrontMatter) -> 
         if kicker is not None:
             start, text = kicker.start, f"{kicker.text} {main.text}"
         front.title, front.title_start, front.title_end = text.strip(), start, main.end
+        if QUOTED.match(front.title):  # a quote as a headline: the words are the title
+            front.title = front.title[1:-1].strip()
+            front.title_start, front.title_end = start + 1, main.end - 1
         front.title_source = "title-page" if main.size or main.kind == "heading" else "heading"
         front.subtitle = _subtitle(candidates, main)
         return
     heading = next((b for b in doc.blocks if b.kind == "heading" and _candidate(b)), None)
-    if parser_title and not generic_title(parser_title):
+    stated = SELF_TITLE.search(doc.text, 0, SELF_TITLE_CHARS)
+    if stated and not (parser_title and not generic_title(parser_title)):
+        group = 1 if stated.group(1) else 2
+        front.title, front.title_source = stated.group(group).strip(), "heading"
+        front.title_start, front.title_end = stated.start(group), stated.end(group)
+    elif parser_title and not generic_title(parser_title):
         front.title, front.title_source = parser_title.strip(), "metadata"
         where = doc.text.find(front.title)
         if where >= 0:

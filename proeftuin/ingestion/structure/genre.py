@@ -14,6 +14,12 @@ signals are general:
   1000 words of the body. Questions and answers, regulations and minutes are no case unless
   that vocabulary is dense (``DENSE``); a letter unless it is at least ``LETTER``; a text of
   ``NONE`` words or more without a single such word is no case either.
+- **Policy**: a policy framework or plan ("Beleidskader", "Beleidsnota", "Kadernota",
+  "Beleidsplan", "Uitvoeringsagenda" on its title page) that speaks in the vocabulary of
+  frames and intentions ("uitgangspunten", "kaders", "wij streven naar", "zullen") at least
+  ``POLICY`` times per 1000 words, and reports little that happened (past tense: "werd",
+  "bleek", "startte", "is/zijn/hebben ... ge-", fewer than ``PAST`` per 1000 words), uses
+  the word innovation in general terms but describes no concrete project: no case.
 - **Too little**: a body of fewer than ``MIN_WORDS`` words, or of fewer than ``FEW_WORDS``
   without a single sentence (a report that is only a table of contents and appendices), or
   a slide deck with (almost) one word per slide, cannot describe an innovation.
@@ -33,6 +39,23 @@ SLIDE_WORDS = 3  # a deck whose slides hold fewer words (median) than this says 
 SENTENCE = re.compile(r"[^.!?\n]{12,}?[.!?](?:\s|$)")
 NONE = 150  # a text this long without a single innovation word describes none
 LETTER = 4.0
+POLICY = 8.0
+PAST = 8.0
+POLICY_TITLE = re.compile(
+    r"\b(?:beleidskader|beleidsnota|beleidsplan|kadernota|beleidsvisie|uitvoeringsagenda)\w*",
+    re.IGNORECASE,
+)
+POLICY_WORDS = re.compile(
+    r"\b(?:beleidskader\w*|uitgangspunt\w*|kaders?|(?:wij|we) streven|(?:wij|we) willen|"
+    r"zullen|zal)\b",
+    re.IGNORECASE,
+)
+PAST_TENSE = re.compile(
+    r"\b(?:werd|werden|bleek|bleken|was|waren|hadden|startte\w*|begon\w*|liep|liepen|daalde\w*|"
+    r"steeg|stegen|deden|namen|kregen|kreeg|zagen|gingen|ging|"
+    r"(?:hebben|is|zijn)\s+(?:\w+\s+)?ge(?!en\b)\w+)\b",
+    re.IGNORECASE,
+)
 DENSE = 8.0
 INNOVATION = re.compile(
     r"\b(?:innovati\w*|pilot\w*|proeftuin\w*|proefproject\w*|experiment\w*|prototype\w*|"
@@ -102,7 +125,7 @@ ENGLISH = frozenset(
 class Assessment:
     innovation: bool  # the document describes at least one innovation
     code: str  # why not: "questions_and_answers", "regulation", "minutes", "letter",
-    # "no_innovation_words", "too_little_text"; "" when it does
+    # "no_innovation_words", "too_little_text", "policy"; "" when it does
     language: str  # "nl", "en" or "" (too little text to tell)
     words: int  # words in the body
     density: float  # innovation words per 1000 words of the body
@@ -115,7 +138,11 @@ def assess(text: str, body: tuple[int, int], slide_words: list[int] | None = Non
     count = len(words)
     language = _language(words)
     density = 1000 * len(INNOVATION.findall(part)) / max(count, 1)
-    code = _too_little(part, count, slide_words) or _verdict(part, count, density)
+    code = (
+        _too_little(part, count, slide_words)
+        or _verdict(part, count, density)
+        or _policy(text[: body[0] + 1500], part, count)
+    )
     return Assessment(not code, code, language, count, round(density, 1))
 
 
@@ -141,6 +168,15 @@ def _verdict(part: str, count: int, density: float) -> str:
     if count >= NONE and density == 0:
         return "no_innovation_words"
     return ""
+
+
+def _policy(head: str, part: str, count: int) -> str:
+    """A policy framework or plan: frames and intentions, hardly anything that happened."""
+    if count < FEW_WORDS or not POLICY_TITLE.search(head):
+        return ""
+    policy = 1000 * len(POLICY_WORDS.findall(part)) / count
+    past = 1000 * len(PAST_TENSE.findall(part)) / count
+    return "policy" if policy >= POLICY and past < PAST else ""
 
 
 def _language(words: list[str]) -> str:
