@@ -54,3 +54,11 @@ def test_a_table_without_before_and_after_is_no_results_table():
         "| Gemeente | Inwoners | Teams |\n| Oostmeer | 41.000 | 6 |\n| Westmeer | 23.000 | 3 |\n"
     )
     assert not any(item.get("baseline") for item in outcomes(text))
+
+
+def test_minutes_and_seconds_are_a_unit_of_their_own():
+    text = (
+        INTRO + "Bij regen wachten fietsers nu gemiddeld 27 seconden, tegen 46 seconden eerder.\n"
+    )
+    found = [item for item in outcomes(text) if item["value"] == 27]
+    assert found and found[0]["unit"] == "other"

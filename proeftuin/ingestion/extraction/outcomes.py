@@ -41,6 +41,7 @@ AFTER = re.compile(
     r"(?P<unit>%|procent\b|procentpunt\w*|euro\b|eur\b|fte\b|uur\b|uren\b|werkdagen\b|werkdag\b"
     r"|kalenderdagen\b|dagen\b|dag\b|weken\b"
     r"|week\b|maanden\b|maand\b|jaar\b|jaren\b|hectare\b|ha\b|kilometer\b|km\b|kwh\b|mwh\b"
+    r"|minuten\b|minuut\b|seconden\b|seconde\b"
     r"|vierkante meter\b)?\s*(?P<noun>[A-Za-zÀ-ÿ][a-zà-ÿ-]{2,})?"
 )
 CURRENCY = re.compile(r"(?:€|\bEUR|\beuro)\s*$", re.I)
@@ -70,6 +71,10 @@ UNITS = {
     "kwh": "other",
     "mwh": "other",
     "vierkante meter": "other",
+    "minuten": "other",  # no unit of its own: a waiting or talking time in minutes
+    "minuut": "other",
+    "seconden": "other",
+    "seconde": "other",
 }
 MULTIPLIERS = {"miljoen": 1e6, "mln": 1e6, "miljard": 1e9, "duizend": 1e3, "ton": 1e5}
 MONTHS = [
