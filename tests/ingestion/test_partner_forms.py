@@ -92,3 +92,16 @@ def test_a_housing_corporation_or_library_taking_part():
     )
     found = partners(text)
     assert "Woningcorporatie Dakhuis" in found
+
+
+def test_a_legal_form_stays_with_the_name_and_an_evaluating_bureau_is_a_partner():
+    text = (
+        "Slimme pompen\n\nHet waterschap Veenland begon samen met het databedrijf Rekenwerk "
+        "Noord B.V. en de Universiteit van Oostland aan een proef.\n\n"
+        "Bureau Toets evalueerde de proef in opdracht van het waterschap.\n\n"
+        "Het netwerk wordt begeleid door Stichting Kennisdeling."
+    )
+    found = partners(text)
+    assert "Rekenwerk Noord B.V" in found and "Rekenwerk Noord B" not in found
+    assert "Bureau Toets" in found
+    assert "Stichting Kennisdeling" not in found  # the organiser of a network

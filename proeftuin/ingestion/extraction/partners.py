@@ -54,14 +54,17 @@ CUE = re.compile(
     # convenant met", "gebouwd door", "huurde ... in bij")
     r"|afspraken\s+(?:gemaakt\s+)?met|convenant\s+met|(?:gebouwd|geleverd)\s+door"
     # the closing line of a news item: "het project is uitgevoerd door X samen met Y"
-    r"|(?:uitgevoerd|begeleid|ge[eë]valueerd)\s+door"
+    r"|(?:uitgevoerd|ge[eë]valueerd)\s+door"
     r"|(?:ingehuurd|ingekocht)\s+bij|huurde\w*\b[^.\n]{0,60}?\bin\s+bij"
     # a colon after taking part: "namen drie ketenpartners deel: de X, de Y en het Z"
     r"|(?:namen|nemen|deden|doen)\b[^.:\n]{0,60}?\b(?:deel|mee)\s*:)\s+"
     r"(?:(?:de|het)\s+)?" + TYPE_WORD,
     re.I,
 )
-NAME_AT = re.compile(rf"{CAP}(?:(?:{SPACE}{CONNECT})*{SPACE}{CAP})*")
+LEGAL_FORM = r"(?:[ \t]+(?:B\.V\.|N\.V\.|U\.A\.|BV|NV)(?![\w.]))?"  # "X B.V."
+NAME_AT = re.compile(
+    rf"{CAP}(?:(?:{SPACE}{CONNECT})*{SPACE}(?![BN]\.V\.|U\.A\.){CAP})*{LEGAL_FORM}"
+)
 CONTACT = re.compile(
     rf"(?:^|\n|\s)(?P<org>{CAP}(?:[ \t]+{CAP}){{0,4}}):[ \t]*"
     r"(?=[A-Z][a-z]+(?:[ \t]+[a-z]{1,3})*[ \t]+[A-Z][a-z]+,?[ \t]*[\w.+-]+@)"
@@ -85,7 +88,7 @@ PLACE_CLAUSE = re.compile(
 COLLABORATION = re.compile(
     r"\b(samen|samenwerk\w*|partner\w*|betrokken|deelgenomen|meegewerkt|opdracht|leverancier"
     r"|consortium|convenant|gesprek\w*|geinterviewd|interview\w*|deed mee|doet mee|deden mee"
-    r"|doen mee|meedoen|aangesloten)\b"
+    r"|doen mee|meedoen|aangesloten|evalueerde\w*|onderzocht\w*|schoof aan|schoven aan)\b"
 )
 TRAILING = re.compile(rf"(?:{SPACE}{CONNECT})+$")
 PLACE_NAMED = {"gemeente", "provincie", "stadsdeel", "waterschap", "stadsregio"}

@@ -212,7 +212,7 @@ def _name_list(text: str, start: int, end: int, role: str, raw: float, orgs=None
         if email:
             value["role"], cursor = "contactpersoon", email.end()
         affiliation = AFFILIATION.match(text, cursor, end)
-        if affiliation and _is_role(affiliation.group("org")):
+        if affiliation and _is_role(affiliation.group("org")) and "," not in affiliation.group(0):
             value["role"], cursor = affiliation.group("org").strip(), affiliation.end()
             pending = []  # "Bart Zijlstra (projectleider)": a function, not an organisation
         elif affiliation:
@@ -265,7 +265,7 @@ def _front_authors(doc: NormalisedDocument, segment: Segment) -> list[tuple]:
             continue
         value = {"name": name, "role": getattr(author, "role", "") or "auteur"}
         organisation = getattr(author, "organisation", "")
-        if organisation and _is_role(organisation):
+        if organisation and _is_role(organisation) and "," not in organisation:
             value["role"] = organisation  # "(projectleider)" after the name: a function
         elif organisation:
             value["organisation_name"] = organisation
