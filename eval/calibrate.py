@@ -1,7 +1,7 @@
 """Fit the confidence calibration of the extraction steps on the gold sets.
 
 Run: ``.venv/bin/python eval/calibrate.py`` (no database needed; about a minute). Runs the
-evaluation of the sets developed against (corpus and realdocs, NEVER the held-out set) with
+evaluation of every set with gold (round 3: corpus, realdocs, synthetic, blind, heldout) with
 ``PROEFTUIN_RAW_CONFIDENCE=shown``, so every judged suggestion carries its step's raw score
 (and suggestions under ``MIN_RAW``, never shown, are not there to be paired with the gold),
 and fits per field a monotone step function from raw score to the share of suggestions
@@ -39,8 +39,8 @@ from proeftuin.ingestion.extraction.calibration import (  # noqa: E402
     lookup,
 )
 
-# Every development set (round 2: corpus, realdocs with gkg, synthetic); never "heldout".
-SETS = ("corpus", "realdocs", "synthetic")
+# Every set with gold (round 3: the held-out sets are spent and developed against too).
+SETS = ("corpus", "realdocs", "synthetic", "blind", "heldout")
 HIGH = 0.8  # the confidence above which suggestions must be right 9 times in 10
 # Record names of the evaluation that stand for a calibrated field.
 ALIASES = {"outcomes (any quantity)": "outcomes"}

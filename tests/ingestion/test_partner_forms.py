@@ -71,3 +71,37 @@ def test_a_bare_name_in_a_list_without_other_governments_stays_as_written():
     found = partners(text)
     assert not any(name.startswith("Gemeente ") for name in found)
     assert {"Rijkslogistiek", "Geodata"} <= found
+
+
+def test_closing_line_of_a_news_item_with_plural_kind_and_carried_out_by():
+    text = (
+        "Slimmer strooien\n\nDe provincie Zuidmark strooit sinds 2023 alleen waar het glad is.\n\n"
+        "Het project is uitgevoerd door de provincie Zuidmark samen met de gemeenten Aldorp "
+        "en Bedum, adviesbureau Wegwijs en de Reizigersbond."
+    )
+    found = partners(text)
+    assert {"Aldorp", "Bedum", "Wegwijs", "Reizigersbond"} <= found
+    assert not any("Zuidmark" in name for name in found)  # the lead itself
+
+
+def test_a_housing_corporation_or_library_taking_part():
+    text = (
+        "Warmtescan\n\nDe gemeente Oostveen liet woningen fotograferen. Woningcorporatie "
+        "Dakhuis deed mee voor haar huurwoningen. Het spreekuur was in Bibliotheek Rivierland, "
+        "die meewerkte aan de werving.\n\nEen huis in de bibliotheek telt niet."
+    )
+    found = partners(text)
+    assert "Woningcorporatie Dakhuis" in found
+
+
+def test_a_legal_form_stays_with_the_name_and_an_evaluating_bureau_is_a_partner():
+    text = (
+        "Slimme pompen\n\nHet waterschap Veenland begon samen met het databedrijf Rekenwerk "
+        "Noord B.V. en de Universiteit van Oostland aan een proef.\n\n"
+        "Bureau Toets evalueerde de proef in opdracht van het waterschap.\n\n"
+        "Het netwerk wordt begeleid door Stichting Kennisdeling."
+    )
+    found = partners(text)
+    assert "Rekenwerk Noord B.V" in found and "Rekenwerk Noord B" not in found
+    assert "Bureau Toets" in found
+    assert "Stichting Kennisdeling" not in found  # the organiser of a network

@@ -30,6 +30,13 @@ ENUMERATION = re.compile(r"\s*(?:\d{1,2}|[a-h])[.)]\s+")
 SOLVING = re.compile(r"\b(oplossen|oplossing|opgelost|wegnemen|weggenomen|verhelpen)\b")
 ORDER = ("institutional", "cultural", "legal", "financial", "technical")
 SECTION = re.compile(BARRIER_SECTIONS)
+# Cue words in phrases that name no obstacle of the work: a threshold that is low or was
+# lowered ("laagdrempelig", "dat maakt de drempel lager") and a group that is hard to reach
+# ("werkzoekenden die UWV moeilijk bereikt", "moeilijk bereikbare groepen").
+NO_OBSTACLE = re.compile(
+    r"\blaagdrempelig\w*|\bdrempel\w*\b(?:\s+\w+){0,3}?\s+(?:lager|verlaagd|weg)\b"
+    r"|\bverlaag\w*\s+(?:\w+\s+)?drempel\w*|\bmoeilijk\s+(?:te\s+)?bereik\w*"
+)
 
 
 @step(NAME, "2")
@@ -49,7 +56,8 @@ def barriers(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
         start = lead.end() if lead else start
         text = flat(doc.text[start:end])
         folded = fold(text)
-        if len(text) > 400 or not (listed or any(cue in folded for cue in BARRIER_CUES)):
+        cued = NO_OBSTACLE.sub(" ", folded)
+        if len(text) > 400 or not (listed or any(cue in cued for cue in BARRIER_CUES)):
             continue
         if not listed and not re.search(r"[.!;:]$|\w{3,}\s+\w{3,}\s+\w{3,}", text):
             continue  # a heading-like fragment ("4.2 Knelpunten")

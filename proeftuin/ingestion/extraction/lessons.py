@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from proeftuin.ingestion.extraction import lexicon
+from proeftuin.ingestion.extraction.lesson_advice import advice_sentences
 from proeftuin.ingestion.extraction.lesson_tables import table_lessons
 from proeftuin.ingestion.extraction.registry import extracted, step
 from proeftuin.ingestion.extraction.sections import UNKNOWN, Section, find_sections
@@ -117,6 +118,9 @@ def lessons(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
             results.append(extracted(NAME, value, start, end, raw, NAME))
             taken.append((start, end))
     results += _labelled_lines(doc, segment, taken)
+    taken += [(e.start, e.end) for e in results]
+    for start, end, text, kind, raw in advice_sentences(doc, segment, taken):
+        results.append(extracted(NAME, {"kind": kind, "text": text}, start, end, raw, NAME))
     return sorted(results, key=lambda e: e.start)
 
 

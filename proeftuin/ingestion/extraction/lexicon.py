@@ -143,6 +143,10 @@ ROLES = (
     "onderzoeksadviseur", "communicatieadviseur", "adviseur", "teamleider", "hoofd",
     "coordinator", "raadslid", "commissaris", "bestuurder", "initiator", "manager", "collega",
     "oprichter", "innovatiemanager", "kwartiermaker", "ambtenaar",
+    # professions that introduce a speaker in news items and slides ("volgens verkeerskundige
+    # X", "medewerker Belastingen X"); "coördinator" as written
+    "coördinator", "verkeerskundige", "procestechnoloog", "onderzoeker", "medewerker",
+    "consulent", "specialist", "wijkagent", "wijkverpleegkundige", "regisseur",
 )
 
 ORGANISATION_WORDS = (

@@ -25,6 +25,7 @@ from proeftuin.ingestion.extraction.outcome_evidence import (
     junk,
     sentence_bounds,
 )
+from proeftuin.ingestion.extraction.outcome_tables import table_outcomes
 from proeftuin.ingestion.extraction.registry import extracted, step
 from proeftuin.ingestion.extraction.sections import LEADERS, find_sections
 from proeftuin.ingestion.extraction.text import Line, fold, heading_key, lines_between, snap
@@ -40,6 +41,7 @@ AFTER = re.compile(
     r"(?P<unit>%|procent\b|procentpunt\w*|euro\b|eur\b|fte\b|uur\b|uren\b|werkdagen\b|werkdag\b"
     r"|kalenderdagen\b|dagen\b|dag\b|weken\b"
     r"|week\b|maanden\b|maand\b|jaar\b|jaren\b|hectare\b|ha\b|kilometer\b|km\b|kwh\b|mwh\b"
+    r"|minuten\b|minuut\b|seconden\b|seconde\b"
     r"|vierkante meter\b)?\s*(?P<noun>[A-Za-zÀ-ÿ][a-zà-ÿ-]{2,})?"
 )
 CURRENCY = re.compile(r"(?:€|\bEUR|\beuro)\s*$", re.I)
@@ -69,6 +71,10 @@ UNITS = {
     "kwh": "other",
     "mwh": "other",
     "vierkante meter": "other",
+    "minuten": "other",  # no unit of its own: a waiting or talking time in minutes
+    "minuut": "other",
+    "seconden": "other",
+    "seconde": "other",
 }
 MULTIPLIERS = {"miljoen": 1e6, "mln": 1e6, "miljard": 1e9, "duizend": 1e3, "ton": 1e5}
 MONTHS = [
@@ -157,9 +163,12 @@ def outcomes(doc: NormalisedDocument, segment: Segment) -> list[Extracted]:
     """Figures that state a result, with the clause they measure; never a section,
     question or figure number, a time, a date, an age band, a frequency or a count of the
     people asked. The raw confidence is the evidence that a result is stated."""
-    results = []
+    facts, tables = table_outcomes(doc, segment)
+    results = [extracted(NAME, fact, start, end, raw, NAME) for fact, start, end, raw in facts]
     inside = _result_spans(doc, segment)
     for line in lines_between(doc, segment.start, segment.end):
+        if any(a <= line.start < b for a, b in tables):
+            continue  # a before/after table, read row by row above
         if (re.match(r"^[\w ]{2,30}:", line.text) and line.bullet) or LEADERS.search(line.text):
             continue  # a profile line, or a line of a table of contents
         references = [m.span() for m in REFERENCE.finditer(doc.text, line.start, line.end)]

@@ -30,8 +30,11 @@ PARTNERS = "partners"
 SPACE = r"(?:[ \t]+|[ \t]*\n(?!\s*\n)[ \t]*)"  # a single line break may fall inside a name
 CAP = r"[A-ZÀ-Þ][\w’'&-]*(?:/[A-Z][\w&-]*)?"
 CONNECT = r"(?:van|voor|de|der|het|en|op|in|aan|te)"
+# Kinds of organisation that are partners in Dutch public-sector work but never the lead
+# government itself (so they stay out of the organisation step's lexicon).
+PARTNER_KINDS = ("woningcorporatie", "woningbouwcorporatie", "bibliotheek", "zorgverzekeraar")
 ORG = re.compile(
-    r"\b(?P<kw>(?i:" + "|".join(re.escape(w) for w in ORGANISATION_WORDS) + r"))"
+    r"\b(?P<kw>(?i:" + "|".join(re.escape(w) for w in (*PARTNER_KINDS, *ORGANISATION_WORDS)) + r"))"
     rf"(?P<name>(?:{SPACE}(?:van|voor|de|der|het){SPACE}|[ \t]+){CAP}"
     rf"(?:(?:{SPACE}(?:van|voor|de|der|het|en))*{SPACE}{CAP})*)"
 )
@@ -40,7 +43,7 @@ ORG = re.compile(
 TYPE_WORD = (
     r"(?-i:[a-zà-ÿ-]*(?:organisatie|verzekeraar|corporatie|bedrijf|bureau|instelling|leverancier"
     r"|stichting|vereniging|dienst|partner|gemeente|provincie|waterschap|school|universiteit"
-    r"|marktpartij)s?\s+)?"
+    r"|marktpartij)(?:s|en|n)?\s+)?"  # also plural: "samen met de gemeenten X en Y"
 )
 CUE = re.compile(
     r"\b(?:(?:werk\w*|werkt|werkten)\s+samen\s+met|samen\s+met|in\s+samenwerking\s+met"
@@ -50,13 +53,18 @@ CUE = re.compile(
     # standard Dutch wording of agreements and suppliers ("maakte afspraken met", "een
     # convenant met", "gebouwd door", "huurde ... in bij")
     r"|afspraken\s+(?:gemaakt\s+)?met|convenant\s+met|(?:gebouwd|geleverd)\s+door"
+    # the closing line of a news item: "het project is uitgevoerd door X samen met Y"
+    r"|(?:uitgevoerd|ge[eë]valueerd)\s+door"
     r"|(?:ingehuurd|ingekocht)\s+bij|huurde\w*\b[^.\n]{0,60}?\bin\s+bij"
     # a colon after taking part: "namen drie ketenpartners deel: de X, de Y en het Z"
     r"|(?:namen|nemen|deden|doen)\b[^.:\n]{0,60}?\b(?:deel|mee)\s*:)\s+"
     r"(?:(?:de|het)\s+)?" + TYPE_WORD,
     re.I,
 )
-NAME_AT = re.compile(rf"{CAP}(?:(?:{SPACE}{CONNECT})*{SPACE}{CAP})*")
+LEGAL_FORM = r"(?:[ \t]+(?:B\.V\.|N\.V\.|U\.A\.|BV|NV)(?![\w.]))?"  # "X B.V."
+NAME_AT = re.compile(
+    rf"{CAP}(?:(?:{SPACE}{CONNECT})*{SPACE}(?![BN]\.V\.|U\.A\.){CAP})*{LEGAL_FORM}"
+)
 CONTACT = re.compile(
     rf"(?:^|\n|\s)(?P<org>{CAP}(?:[ \t]+{CAP}){{0,4}}):[ \t]*"
     r"(?=[A-Z][a-z]+(?:[ \t]+[a-z]{1,3})*[ \t]+[A-Z][a-z]+,?[ \t]*[\w.+-]+@)"
@@ -80,7 +88,7 @@ PLACE_CLAUSE = re.compile(
 COLLABORATION = re.compile(
     r"\b(samen|samenwerk\w*|partner\w*|betrokken|deelgenomen|meegewerkt|opdracht|leverancier"
     r"|consortium|convenant|gesprek\w*|geinterviewd|interview\w*|deed mee|doet mee|deden mee"
-    r"|doen mee|meedoen|aangesloten)\b"
+    r"|doen mee|meedoen|aangesloten|evalueerde\w*|onderzocht\w*|schoof aan|schoven aan)\b"
 )
 TRAILING = re.compile(rf"(?:{SPACE}{CONNECT})+$")
 PLACE_NAMED = {"gemeente", "provincie", "stadsdeel", "waterschap", "stadsregio"}

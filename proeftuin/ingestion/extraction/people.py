@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from proeftuin.ingestion.extraction.lexicon import ROLES, SENTENCE_STARTERS
+from proeftuin.ingestion.extraction.lexicon import ORGANISATION_WORDS, ROLES, SENTENCE_STARTERS
 from proeftuin.ingestion.extraction.registry import extracted, step
 from proeftuin.ingestion.extraction.text import fold, lines_between, snap
 from proeftuin.ingestion.types import Extracted, NormalisedDocument, Segment
@@ -31,8 +31,11 @@ PEOPLE = "people"
 _ = r"[ \t]+"
 CAP = r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?"
 INITIALS = r"(?:[A-Z]\.){1,4}"
-PARTICLE = r"(?:van der|van den|van de|van 't|van|de|der|den|ter|ten|in ['’]t|op de|te|le|la)"
-PARTICLE_WORDS = {"van", "de", "der", "den", "ter", "ten", "in", "op", "te", "le", "la"}
+PARTICLE = (
+    r"(?:van der|van den|van de|van 't|van|de|der|den|ter|ten|in ['’]t|op de|te|le|la"
+    r"|el|al|ben|bin|abu|da|di|dos)"  # lower-case particles of Arabic and Romance names
+)
+PARTICLE_WORDS = {"van", "de", "der", "den", "ter", "ten", "in", "op", "te", "le", "la", "el"}
 # Capitalised surname particles of Dutch, Belgian, Moroccan, Turkish and other names that
 # are followed by the rest of the surname ("Fatima El Idrissi", "Karim Ben Ali", "Jan Van
 # Damme"); a name never ends in one.
@@ -83,7 +86,11 @@ NOT_NAME = SENTENCE_STARTERS | {
     "minister", "staatssecretaris", "burgemeester", "wethouder", "directeur", "mevrouw",
     "meneer", "heer", "dhr", "mevr", "drs", "dr", "prof", "ir", "mr", "ing",
     "netwerk", "team", "afdeling", "programma", "platform", "project", "college", "centrum",
+    # the labels of a colophon, run together with the names in text from a PDF
+    "tekst", "vormgeving", "fotografie", "redactie", "eindredactie", "druk", "colofon",
 }
+# A one-word "name" ending in a unit of an organisation ("Klantcontactcentrum") is none.
+UNIT_ENDING = ("centrum", "loket", "team", "dienst", "zaken", "afdeling", "bureau", "punt")
 # fmt: on
 LABEL_ROLES = {
     "redactie": "redactie",
@@ -103,6 +110,8 @@ def valid_name(name: str) -> bool:
     if not words or fold(words[0]).strip(".") in NOT_NAME:
         return False
     if any(fold(w) in NOT_NAME - SENTENCE_STARTERS for w in words[1:]):
+        return False
+    if len(words) == 1 and fold(words[0]).endswith(UNIT_ENDING):
         return False
     return fold(words[-1]) not in ROLE_SET
 
@@ -203,7 +212,10 @@ def _name_list(text: str, start: int, end: int, role: str, raw: float, orgs=None
         if email:
             value["role"], cursor = "contactpersoon", email.end()
         affiliation = AFFILIATION.match(text, cursor, end)
-        if affiliation:
+        if affiliation and _is_role(affiliation.group("org")) and "," not in affiliation.group(0):
+            value["role"], cursor = affiliation.group("org").strip(), affiliation.end()
+            pending = []  # "Bart Zijlstra (projectleider)": a function, not an organisation
+        elif affiliation:
             for person in pending:
                 person["organisation_name"] = affiliation.group("org").strip()
             if orgs is not None:
@@ -214,14 +226,21 @@ def _name_list(text: str, start: int, end: int, role: str, raw: float, orgs=None
     return names
 
 
+def _is_role(text: str) -> bool:
+    """Is a bracket after a name a function ("projectleider") rather than an organisation?"""
+    words = fold(text).split()
+    return bool(words) and (words[0] in ROLE_SET or words[0].rstrip("s") in ROLE_SET)
+
+
 def _contacts(doc: NormalisedDocument, segment: Segment) -> list[tuple]:
     """Names followed by an e-mail address ("Org: Anna de Vries, anna@org.nl")."""
     body = doc.text[segment.start : segment.end]
     results = []
     for match in CONTACT.finditer(body):
         name = " ".join(match.group("name").split())
-        if not valid_name(name):
-            continue
+        before = fold(body[max(match.start("name") - 14, 0) : match.start("name")])
+        if not valid_name(name) or before.rstrip().endswith(ORGANISATION_WORDS):
+            continue  # "Stichting Publiek Vakmanschap, x@y.nl": an organisation's name
         value = {"name": name, "role": "contactpersoon"}
         if match.group("function"):
             value["role"] = " ".join(match.group("function").split()) + ", contactpersoon"
@@ -246,7 +265,9 @@ def _front_authors(doc: NormalisedDocument, segment: Segment) -> list[tuple]:
             continue
         value = {"name": name, "role": getattr(author, "role", "") or "auteur"}
         organisation = getattr(author, "organisation", "")
-        if organisation:
+        if organisation and _is_role(organisation) and "," not in organisation:
+            value["role"] = organisation  # "(projectleider)" after the name: a function
+        elif organisation:
             value["organisation_name"] = organisation
         results.append((value, start, getattr(author, "end", start + len(name)), 0.85))
     return results
@@ -261,8 +282,11 @@ def _in_text(doc: NormalisedDocument, segment: Segment) -> list[tuple]:
     for pattern, raw in ((QUOTE, 0.75), (APPOSITION, 0.7), (ROLE_FIRST, 0.6), (NAME_ROLE, 0.6)):
         for match in pattern.finditer(body):
             name = " ".join(match.group("name").split())
-            if not valid_name(name):
+            if not valid_name(name) or fold(name.split()[0]) in ORGANISATION_WORDS:
                 continue
+            role_word = fold(match.groupdict().get("role") or "")
+            if pattern is ROLE_FIRST and role_word not in ROLE_SET and role_word[-1:] in "sn":
+                continue  # "onderzoekers van Hogeschool X": several people, not one named
             name = _full_name(name, body)
             role = (match.groupdict().get("role") or "").lower() + _rest(match)
             bracket = AFFILIATION.match(body, match.end())  # "wethouder X (Sociaal Domein)"
