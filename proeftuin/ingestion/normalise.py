@@ -6,7 +6,8 @@ The repairs, in order:
    "- 12 -", "pagina 3 van 9"; years such as "2014" stay) go, and so do running headers and
    footers: lines among the first or last three of at least 40% of the pages (4 pages or
    more), compared with digits masked (lines ending a sentence are never taken for
-   furniture, nor a line set large: the cover's title repeated as the running header).
+   furniture, nor a line set large: the cover's title repeated as the running header, nor
+   a line with the same text beside it on every page: sections that start alike).
 2. Blocks: hard-wrapped lines are joined into paragraphs. A blank line is a *soft* break that
    a sentence may run across (the corpus puts one between every line of some paragraphs); two
    blank lines or a line of only spaces (the corpus's " \\n \\n") are *hard* breaks. A line

@@ -105,6 +105,40 @@ def test_page_numbers_and_running_headers_are_removed():
     assert [b.page for b in doc.blocks if b.text.startswith("Tekst over")] == [1, 2, 3, 4, 5]
 
 
+SECTION_BODY = (
+    "De gemeente heeft samen met partners een proef gedaan met deelvervoer in de\n"
+    "wijk en daarbij veel geleerd over de samenwerking met bewoners.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "headings",
+    [
+        ["Casus 1", "Casus 2", "Casus 3", "Casus 4", "Casus 5"],  # digits masked: alike
+        ["Inleiding", "Aanleiding", "Aanpak", "Resultaten", "Lessen"],
+    ],
+)
+def test_sections_that_start_alike_are_no_running_header(headings):
+    """A heading and the first line under it at the top of every page are no furniture
+    when what follows them is the same on each page: the sections are worded alike."""
+    pages = ["Verslag van de proeven\n"] + [f"{h}\n\n{SECTION_BODY}" for h in headings]
+    doc = run(*pages)
+    assert [b.text for b in doc.blocks if b.kind == "heading"][1:] == headings
+    starts = [b for b in doc.blocks if b.text.startswith("De gemeente heeft samen")]
+    assert [b.page for b in starts] == [2, 3, 4, 5, 6]
+    assert doc.metadata["running_lines"] == []
+    one_page = run("Verslag van de proeven\n\n" + "\n".join(p for p in pages[1:]))
+    assert [b.text for b in one_page.blocks if b.kind == "heading"][1:] == headings
+
+
+def test_running_header_over_sections_that_start_alike_is_still_removed():
+    headings = ["Inleiding", "Aanleiding", "Aanpak", "Resultaten", "Lessen"]
+    pages = [f"Rapport Proefstad {n}\n{h}\n\n{SECTION_BODY}" for n, h in enumerate(headings)]
+    doc = run(*pages)
+    assert "Rapport Proefstad" not in doc.text
+    assert [b.text for b in doc.blocks if b.kind == "heading"] == headings
+
+
 @pytest.mark.parametrize("glyph", ["●", "•", "¶", "-", "*", "▪", "\uf0b7"])
 def test_bullet_glyphs_are_unified(glyph):
     doc = run(f"Lijst:\n{glyph} eerste punt\n{glyph} tweede punt dat over\ntwee regels loopt\n")

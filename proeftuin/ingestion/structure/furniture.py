@@ -4,7 +4,10 @@ Lines that are only a page number ("12", "- 12 -", "pagina 3 van 9"; years such 
 stay) go, and so do running headers and footers: lines among the first or last three of at
 least 40% of the pages (4 pages or more), compared with digits masked. A line ending a
 sentence is never furniture, nor a line set large (``layout.LARGE``): the cover's title
-often returns as the running header on the other pages.
+often returns as the running header on the other pages. Nor is a line whose pages go on
+alike: a running header sits above text that differs from page to page, while a heading
+("Casus 3", digits masked) above a paragraph worded like the other sections' is repeated
+only because the sections start alike, and stays.
 """
 
 from __future__ import annotations
@@ -72,7 +75,32 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
     for page in pages:
         counts.update({_mask(page[i]) for i in _edges(page)})
     threshold = max(3, 0.4 * len(pages))
-    return {key for key, count in counts.items() if count >= threshold and _header_like(key)}
+    found = {key for key, count in counts.items() if count >= threshold and _header_like(key)}
+    return {key for key in found if _varied_inside(key, pages, found)}
+
+
+def _varied_inside(key: str, pages: list[list[str]], found: set[str]) -> bool:
+    """Whether the first other lines around ``key`` (below it and above it, passing other
+    running lines and page numbers) differ from page to page, as the body under a running
+    header or above a footer does; the same text there every time means that the
+    sections themselves start (or end) alike."""
+    below, above = [], []
+    for page in pages:
+        texts = [_mask(line) for line in page if line.strip() and not _page_number(line)]
+        if key in texts[:3] or key in texts[-3:]:
+            at = texts.index(key)
+            below.append(_first_other(texts[at + 1 :], found))
+            above.append(_first_other(texts[:at][::-1], found))
+    return _varied(below) and _varied(above)
+
+
+def _varied(inside: list[str | None]) -> bool:
+    seen = [text for text in inside if text is not None]
+    return not seen or len(set(seen)) >= max(2, len(seen) / 2)
+
+
+def _first_other(texts: list[str], found: set[str]) -> str | None:
+    return next((text for text in texts if text not in found), None)
 
 
 def _header_like(key: str) -> bool:
