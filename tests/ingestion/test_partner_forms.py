@@ -105,3 +105,12 @@ def test_a_legal_form_stays_with_the_name_and_an_evaluating_bureau_is_a_partner(
     assert "Rekenwerk Noord B.V" in found and "Rekenwerk Noord B" not in found
     assert "Bureau Toets" in found
     assert "Stichting Kennisdeling" not in found  # the organiser of a network
+
+
+def test_the_organisation_a_speaker_comes_from_is_a_partner():
+    found = partners(
+        "Werkconferentie over dienstverlening\n\nDe gemeente Oostdam vertelde over het "
+        "wijkloket. Bram van der Heijden van Vennestraat Advies toonde vervolgens de "
+        "resultaten van de meting."
+    )
+    assert "Vennestraat Advies" in found

@@ -2,7 +2,8 @@
 
 Candidates, strongest evidence first:
 
-- the organisations in brackets after the authors of a byline ("Mark Jansen (VNG)") and
+- the organisations in brackets after the authors of a byline ("Mark Jansen (VNG)"), the
+  organisations a speaker comes from ("A van Bureau X vertelde") and
   the organisations that label contact persons ("Gemeente X: Anna de Vries, ...");
 - the structure reader's organisations (``doc.front.organisations``) when it provides them;
 - names after a cue of collaboration: "samen met (leverancier) X", "in samenwerking met",
@@ -21,7 +22,7 @@ import re
 
 from proeftuin.ingestion.extraction.lexicon import ORGANISATION_WORDS
 from proeftuin.ingestion.extraction.partner_lists import listed_partners
-from proeftuin.ingestion.extraction.people import affiliations
+from proeftuin.ingestion.extraction.people import affiliations, speakers
 from proeftuin.ingestion.extraction.registry import extracted, step, steps
 from proeftuin.ingestion.extraction.text import compact, fold, snap
 from proeftuin.ingestion.types import Extracted, NormalisedDocument, Segment
@@ -157,6 +158,10 @@ def _bylines(doc: NormalisedDocument, segment: Segment) -> list[tuple[str, int, 
         for part in _org_parts(org):
             offset = start + org.find(part)
             found.append((part, offset, offset + len(part), 0.85))
+    body = doc.text[segment.start : segment.end]
+    for _names, org, start, end in speakers(body):  # "A van Bureau X vertelde ..."
+        if fold(org.split()[0]) not in ORGANISATION_WORDS or len(org.split()) > 1:
+            found.append((org, segment.start + start, segment.start + end, 0.65))
     return found
 
 
