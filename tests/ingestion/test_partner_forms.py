@@ -114,3 +114,21 @@ def test_the_organisation_a_speaker_comes_from_is_a_partner():
         "resultaten van de meting."
     )
     assert "Vennestraat Advies" in found
+
+
+def test_a_unit_of_a_knowledge_institution_names_the_institution():
+    found = partners(
+        "Slim meten\n\nHet waterschap begon een proef met het lectoraat Waterbeheer van "
+        "Hogeschool Oostkust. De proef liep een jaar."
+    )
+    assert "Hogeschool Oostkust" in found
+
+
+def test_organisations_that_took_a_seat_as_subject_of_the_sentence():
+    found = partners(
+        "Spreekuur in de bibliotheek\n\nDe gemeente Oostdam opende een spreekuur. "
+        "Het Jongerenloket Dalwijk en Werkbureau Noordrand schoven eens per maand aan. "
+        "Drie bewoners namen ook deel."
+    )
+    assert {"Jongerenloket Dalwijk", "Werkbureau Noordrand"} <= found
+    assert not any("bewoners" in name.lower() for name in found)

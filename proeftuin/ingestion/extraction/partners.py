@@ -79,6 +79,22 @@ APPOSITION = re.compile(
     r"|stichting|vereniging|bureau|bedrijf|leverancier|coöperatie|cooperatie|samenwerkingsverband"
     r"|kennisinstelling|netwerk)\b"
 )
+# A unit of a knowledge institution names the institution as partner: "het lectoraat
+# Watertechnologie van Hogeschool X", "de onderzoeksgroep Y van de Universiteit Z".
+UNIT_OF = re.compile(
+    r"\b(?:lectoraat|kenniscentrum|faculteit|onderzoeksgroep|leerstoel|vakgroep|instituut)"
+    rf"(?:{SPACE}{CAP}){{0,4}}{SPACE}van{SPACE}(?:de{SPACE})?(?P<name>{CAP}(?:{SPACE}{CAP}){{0,4}})"
+)
+# Organisations that took a seat or part, named as the subject: "Het Leerwerkloket X en de
+# gemeente Y schoven eens per maand aan", "Bureau X en Stichting Y deden mee".
+JOINED = re.compile(
+    r"(?:^|(?<=[.!?:]\s)|(?<=\n))(?P<list>[^.!?\n]{3,120}?)\s+(?:schoven|schoof|schuiven"
+    r"|sloten|sloot|sluiten|deden|deed|doen|namen|nam|nemen|zaten)\b[^.!?\n]{0,60}?"
+    r"\b(?:aan|mee|deel)\b"
+)
+JOINED_ITEM = re.compile(
+    rf"(?:(?:[Hh]et|[Dd]e)\s+)?(?P<name>(?:[a-z]+\s+)?{CAP}(?:\s+{CAP}){{0,3}})"
+)
 FICTIONAL = re.compile(r"\b(test\w*|fictie\w*|fictief|fictieve|voorbeeld\w*|dummy|demo)\b")
 PLACE_BEFORE = re.compile(
     r"\b(?:in|uit|naar|rond|nabij|binnen|buiten|bij)\s+(?:de\s+)?(?:stad\s+|regio\s+)?$", re.I
@@ -171,6 +187,27 @@ def _patterns(body: str, base: int) -> list[tuple[str, int, int, float]]:
         for match in pattern.finditer(body):
             name = match.group("org" if pattern is CONTACT else "name")
             found.append((name, base + match.start(), base + match.start() + len(name), raw))
+    for match in UNIT_OF.finditer(body):
+        found.append((match.group("name"), base + match.start("name"), base + match.end(), 0.6))
+    return found + _joined(body, base)
+
+
+def _joined(body: str, base: int) -> list[tuple[str, int, int, float]]:
+    """The subjects of "A en de B schoven aan": each an organisation of two words or more
+    (a lower-case one only an organisation word), never a clause with a verb."""
+    found = []
+    for match in JOINED.finditer(body):
+        items = re.split(r"\s*,\s*|\s+en\s+", match.group("list"))
+        named = [JOINED_ITEM.fullmatch(item.strip()) for item in items]
+        if not all(named):
+            continue
+        for item in named:
+            name = item.group("name")
+            first = name.split()[0]
+            if len(name.split()) < 2 or (first.islower() and fold(first) not in ORGANISATION_WORDS):
+                continue
+            start = base + match.start("list") + match.group("list").find(name)
+            found.append((name, start, start + len(name), 0.65))
     return found
 
 
