@@ -132,3 +132,13 @@ def test_organisations_that_took_a_seat_as_subject_of_the_sentence():
     )
     assert {"Jongerenloket Dalwijk", "Werkbureau Noordrand"} <= found
     assert not any("bewoners" in name.lower() for name in found)
+
+
+def test_partners_who_refer_people_in_a_bullet():
+    found = partners(
+        "Loket aan huis\n\nDe gemeente Oostdam startte een belservice.\n\n"
+        "- Wijkzorg Oostdam en de Ouderenbond Oostdam melden inwoners aan\n"
+        "- Bewoners melden zich aan via de website\n"
+    )
+    assert {"Wijkzorg Oostdam", "Ouderenbond Oostdam"} <= found
+    assert not any(name.startswith("Bewoners") for name in found)

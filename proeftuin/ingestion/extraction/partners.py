@@ -85,12 +85,14 @@ UNIT_OF = re.compile(
     r"\b(?:lectoraat|kenniscentrum|faculteit|onderzoeksgroep|leerstoel|vakgroep|instituut)"
     rf"(?:{SPACE}{CAP}){{0,4}}{SPACE}van{SPACE}(?:de{SPACE})?(?P<name>{CAP}(?:{SPACE}{CAP}){{0,4}})"
 )
-# Organisations that took a seat or part, named as the subject: "Het Leerwerkloket X en de
-# gemeente Y schoven eens per maand aan", "Bureau X en Stichting Y deden mee".
+# Organisations that took a seat or part, named as the subject (also in a bullet): "Het
+# Leerwerkloket X en de gemeente Y schoven eens per maand aan", "Bureau X en Stichting Y
+# deden mee".
 JOINED = re.compile(
     r"(?:^|(?<=[.!?:]\s)|(?<=\n))(?P<list>[^.!?\n]{3,120}?)\s+(?:schoven|schoof|schuiven"
-    r"|sloten|sloot|sluiten|deden|deed|doen|namen|nam|nemen|zaten)\b[^.!?\n]{0,60}?"
-    r"\b(?:aan|mee|deel)\b"
+    r"|sloten|sloot|sluiten|deden|deed|doen|namen|nam|nemen|zaten"
+    # partners who refer people: "Thuiszorg X en de Seniorenraad Y melden inwoners aan"
+    r"|melden|meldden|meldt|meldde)\b[^.!?\n]{0,60}?\b(?:aan|mee|deel)\b"
 )
 JOINED_ITEM = re.compile(
     rf"(?:(?:[Hh]et|[Dd]e)\s+)?(?P<name>(?:[a-z]+\s+)?{CAP}(?:\s+{CAP}){{0,3}})"
@@ -197,7 +199,7 @@ def _joined(body: str, base: int) -> list[tuple[str, int, int, float]]:
     (a lower-case one only an organisation word), never a clause with a verb."""
     found = []
     for match in JOINED.finditer(body):
-        items = re.split(r"\s*,\s*|\s+en\s+", match.group("list"))
+        items = re.split(r"\s*,\s*|\s+en\s+", match.group("list").lstrip("-•* \t"))
         named = [JOINED_ITEM.fullmatch(item.strip()) for item in items]
         if not all(named):
             continue
