@@ -175,3 +175,12 @@ def test_a_change_by_a_fraction_in_words():
     assert found[(33.3, "percent")]["direction"] == "decrease"
     assert found[(66.7, "percent")]["direction"] == "decrease"
     assert (50, "percent") not in found and (2, "count") not in found
+
+
+def test_proposals_a_council_accepted_are_a_result_and_their_authors_are_not():
+    found = outcomes(
+        "Samen beslissen\n\nDe gemeente geeft de kaders aan, waarna de raad meer dan zestig "
+        "voorstellen accordeerde die door de vier werkgroepen werden gedaan."
+    )
+    assert (60, "count") in found
+    assert (4, "count") not in found

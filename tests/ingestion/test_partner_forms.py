@@ -105,3 +105,40 @@ def test_a_legal_form_stays_with_the_name_and_an_evaluating_bureau_is_a_partner(
     assert "Rekenwerk Noord B.V" in found and "Rekenwerk Noord B" not in found
     assert "Bureau Toets" in found
     assert "Stichting Kennisdeling" not in found  # the organiser of a network
+
+
+def test_the_organisation_a_speaker_comes_from_is_a_partner():
+    found = partners(
+        "Werkconferentie over dienstverlening\n\nDe gemeente Oostdam vertelde over het "
+        "wijkloket. Bram van der Heijden van Vennestraat Advies toonde vervolgens de "
+        "resultaten van de meting."
+    )
+    assert "Vennestraat Advies" in found
+
+
+def test_a_unit_of_a_knowledge_institution_names_the_institution():
+    found = partners(
+        "Slim meten\n\nHet waterschap begon een proef met het lectoraat Waterbeheer van "
+        "Hogeschool Oostkust. De proef liep een jaar."
+    )
+    assert "Hogeschool Oostkust" in found
+
+
+def test_organisations_that_took_a_seat_as_subject_of_the_sentence():
+    found = partners(
+        "Spreekuur in de bibliotheek\n\nDe gemeente Oostdam opende een spreekuur. "
+        "Het Jongerenloket Dalwijk en Werkbureau Noordrand schoven eens per maand aan. "
+        "Drie bewoners namen ook deel."
+    )
+    assert {"Jongerenloket Dalwijk", "Werkbureau Noordrand"} <= found
+    assert not any("bewoners" in name.lower() for name in found)
+
+
+def test_partners_who_refer_people_in_a_bullet():
+    found = partners(
+        "Loket aan huis\n\nDe gemeente Oostdam startte een belservice.\n\n"
+        "- Wijkzorg Oostdam en de Ouderenbond Oostdam melden inwoners aan\n"
+        "- Bewoners melden zich aan via de website\n"
+    )
+    assert {"Wijkzorg Oostdam", "Ouderenbond Oostdam"} <= found
+    assert not any(name.startswith("Bewoners") for name in found)

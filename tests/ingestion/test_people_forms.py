@@ -32,3 +32,15 @@ def test_contact_lines_with_function_and_no_organisation_as_name():
     assert found["Marloes Kuipers"]["role"].startswith("projectleider")
     assert found["Dirk-Jan Hoekstra"]["role"].startswith("hydroloog")
     assert not any(name.startswith("Netwerk") for name in found)
+
+
+def test_speakers_introduced_by_the_organisation_they_come_from():
+    found = people(
+        "Verslag van de studiedag\n\nAls laatste kwamen Joris Hendriks en Lotte Bakker van de "
+        "gemeente Oostdam en Bram van der Heijden van Vennestraat organisatieadvies aan het "
+        "woord. Daarna sprak de zaal."
+    )
+    assert found["Joris Hendriks"]["role"] == "gemeente Oostdam"
+    assert found["Lotte Bakker"]["role"] == "gemeente Oostdam"
+    assert found["Bram van der Heijden"]["role"] == "Vennestraat organisatieadvies"
+    assert not any(name.startswith("Daarna") for name in found)

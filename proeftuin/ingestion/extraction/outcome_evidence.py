@@ -80,7 +80,9 @@ ACHIEVED = re.compile(
     r"|gerealiseerd|vervangen|geplaatst|aangesloten|afgesloten|beschikbaar gesteld|stelde"
     r"|gepubliceerd|behandeld|afgehandeld|reageerden|reageerde|namen deel|nam deel|deden mee"
     r"|deed mee|gestart|opgestart|ingezet|aangenomen|ingevoerd|gegenereerd|opgeleverd"
-    r"|bespaard)\b"
+    r"|bespaard"
+    # proposals a council or board accepted: "raad en college accordeerden tachtig voorstellen"
+    r"|geaccordeerd|accordeerde|accordeerden|goedgekeurd|keurde\w* goed|overgenomen)\b"
 )
 PLAN_WORDS = re.compile(
     r"\b(zal|zullen|zou|zouden|moet|moeten|dient|dienen|kan|kunnen|mag|mogen|wil|willen"

@@ -365,6 +365,8 @@ def _skip(text, match, unit, noun, word, value) -> bool:
         return True  # "150 duizend": a multiplier; "twee uur 's nachts": a time of day
     window = text[max(match.start() - 40, 0) : match.start()]
     after_to = re.search(r"\bvan\s+\S+\s+(?:\S+\s+)?(?:naar|tot)\s+$", window)
+    if unit is None and re.search(r"\bdoor\s+(?:de\s+|het\s+)?$", window):
+        return True  # "voorstellen die door de vijf werkgroepen werden gedaan": the agent
     if word and value < 2 and unit is None and not after_to:
         return True  # "één" as an article or "naar één gebouw", not in "van zeven naar één"
     return bool(unit is None and 1900 <= value <= 2099 and "." not in match.group("num"))

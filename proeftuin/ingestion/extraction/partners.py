@@ -2,7 +2,8 @@
 
 Candidates, strongest evidence first:
 
-- the organisations in brackets after the authors of a byline ("Mark Jansen (VNG)") and
+- the organisations in brackets after the authors of a byline ("Mark Jansen (VNG)"), the
+  organisations a speaker comes from ("A van Bureau X vertelde") and
   the organisations that label contact persons ("Gemeente X: Anna de Vries, ...");
 - the structure reader's organisations (``doc.front.organisations``) when it provides them;
 - names after a cue of collaboration: "samen met (leverancier) X", "in samenwerking met",
@@ -21,7 +22,7 @@ import re
 
 from proeftuin.ingestion.extraction.lexicon import ORGANISATION_WORDS
 from proeftuin.ingestion.extraction.partner_lists import listed_partners
-from proeftuin.ingestion.extraction.people import affiliations
+from proeftuin.ingestion.extraction.people import affiliations, speakers
 from proeftuin.ingestion.extraction.registry import extracted, step, steps
 from proeftuin.ingestion.extraction.text import compact, fold, snap
 from proeftuin.ingestion.types import Extracted, NormalisedDocument, Segment
@@ -77,6 +78,24 @@ APPOSITION = re.compile(
     rf"(?P<name>{CAP}(?:{SPACE}{CAP})*),{SPACE}(?:een|de){SPACE}(?:\w+{SPACE})?(?:organisatie"
     r"|stichting|vereniging|bureau|bedrijf|leverancier|coöperatie|cooperatie|samenwerkingsverband"
     r"|kennisinstelling|netwerk)\b"
+)
+# A unit of a knowledge institution names the institution as partner: "het lectoraat
+# Watertechnologie van Hogeschool X", "de onderzoeksgroep Y van de Universiteit Z".
+UNIT_OF = re.compile(
+    r"\b(?:lectoraat|kenniscentrum|faculteit|onderzoeksgroep|leerstoel|vakgroep|instituut)"
+    rf"(?:{SPACE}{CAP}){{0,4}}{SPACE}van{SPACE}(?:de{SPACE})?(?P<name>{CAP}(?:{SPACE}{CAP}){{0,4}})"
+)
+# Organisations that took a seat or part, named as the subject (also in a bullet): "Het
+# Leerwerkloket X en de gemeente Y schoven eens per maand aan", "Bureau X en Stichting Y
+# deden mee".
+JOINED = re.compile(
+    r"(?:^|(?<=[.!?:]\s)|(?<=\n))(?P<list>[^.!?\n]{3,120}?)\s+(?:schoven|schoof|schuiven"
+    r"|sloten|sloot|sluiten|deden|deed|doen|namen|nam|nemen|zaten"
+    # partners who refer people: "Thuiszorg X en de Seniorenraad Y melden inwoners aan"
+    r"|melden|meldden|meldt|meldde)\b[^.!?\n]{0,60}?\b(?:aan|mee|deel)\b"
+)
+JOINED_ITEM = re.compile(
+    rf"(?:(?:[Hh]et|[Dd]e)\s+)?(?P<name>(?:[a-z]+\s+)?{CAP}(?:\s+{CAP}){{0,3}})"
 )
 FICTIONAL = re.compile(r"\b(test\w*|fictie\w*|fictief|fictieve|voorbeeld\w*|dummy|demo)\b")
 PLACE_BEFORE = re.compile(
@@ -157,6 +176,10 @@ def _bylines(doc: NormalisedDocument, segment: Segment) -> list[tuple[str, int, 
         for part in _org_parts(org):
             offset = start + org.find(part)
             found.append((part, offset, offset + len(part), 0.85))
+    body = doc.text[segment.start : segment.end]
+    for _names, org, start, end in speakers(body):  # "A van Bureau X vertelde ..."
+        if fold(org.split()[0]) not in ORGANISATION_WORDS or len(org.split()) > 1:
+            found.append((org, segment.start + start, segment.start + end, 0.65))
     return found
 
 
@@ -166,6 +189,27 @@ def _patterns(body: str, base: int) -> list[tuple[str, int, int, float]]:
         for match in pattern.finditer(body):
             name = match.group("org" if pattern is CONTACT else "name")
             found.append((name, base + match.start(), base + match.start() + len(name), raw))
+    for match in UNIT_OF.finditer(body):
+        found.append((match.group("name"), base + match.start("name"), base + match.end(), 0.6))
+    return found + _joined(body, base)
+
+
+def _joined(body: str, base: int) -> list[tuple[str, int, int, float]]:
+    """The subjects of "A en de B schoven aan": each an organisation of two words or more
+    (a lower-case one only an organisation word), never a clause with a verb."""
+    found = []
+    for match in JOINED.finditer(body):
+        items = re.split(r"\s*,\s*|\s+en\s+", match.group("list").lstrip("-•* \t"))
+        named = [JOINED_ITEM.fullmatch(item.strip()) for item in items]
+        if not all(named):
+            continue
+        for item in named:
+            name = item.group("name")
+            first = name.split()[0]
+            if len(name.split()) < 2 or (first.islower() and fold(first) not in ORGANISATION_WORDS):
+                continue
+            start = base + match.start("list") + match.group("list").find(name)
+            found.append((name, start, start + len(name), 0.65))
     return found
 
 

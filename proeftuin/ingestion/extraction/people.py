@@ -51,6 +51,18 @@ ROLE_FIRST = re.compile(
     rf"\b{ROLE_PHRASE}(?P<rest>(?:{_}van{_}{CAP}(?:{_}{CAP})*)?){_}(?P<name>{FULL_NAME}|{CAP})\b"
 )
 NAME_ROLE = re.compile(rf"(?P<name>{FULL_NAME}){_}{ROLE_WORD}")
+# A speaker introduced by the organisation they come from, in conference reports and news:
+# "Edo de Vries van Bureau Noord toonde ...", "A en B van de gemeente X kwamen aan het
+# woord", "Menno Smit van Oosterbeek organisatieadvies". The organisation is a run of
+# capitalised words (a leading organisation word may be lower case) and is followed by a
+# lower-case word (the verb) or punctuation, never by a further name.
+ORG_WORD = "(?i:" + "|".join(re.escape(w) for w in ORGANISATION_WORDS) + ")"
+ORG_CAP = r"[A-ZÀ-Þ][\w&’'-]*"
+SPEAKER = re.compile(
+    rf"(?<![\w-])(?P<names>{FULL_NAME}(?:(?:,{_}|{_}en{_}){FULL_NAME})*){_}van{_}(?:de{_}|het{_})?"
+    rf"(?P<org>(?:{ORG_WORD}{_})?{ORG_CAP}(?:{_}{ORG_CAP}){{0,4}}"
+    r"(?:\s+[a-z]*(?:advies|onderzoek|bureau|consult))?)(?=\s*[,.;:]|\s+[a-z])"
+)
 QUOTE = re.compile(
     rf"\b(?:vertelt|vertelde|zegt|zei|aldus|stelt|stelde|benadrukt|benadrukte|legt|legde"
     rf"|licht|lichtte|vindt|vond|weet|merkt|merkte){_}(?P<name>{FULL_NAME})"
@@ -297,6 +309,32 @@ def _in_text(doc: NormalisedDocument, segment: Segment) -> list[tuple]:
             results.append(
                 (value, segment.start + match.start(), segment.start + match.end(), confidence)
             )
+    return results + _speakers(body, segment.start)
+
+
+def speakers(body: str) -> list[tuple[list[re.Match], str, int, int]]:
+    """(name matches, organisation, start, end) of every "A (en B) van Org" in ``body``."""
+    found = []
+    full = re.compile(FULL_NAME)
+    for match in SPEAKER.finditer(body):
+        names = [
+            m
+            for m in full.finditer(body, match.start("names"), match.end("names"))
+            if valid_name(m.group(0)) and fold(m.group(0).split()[0]) not in ORGANISATION_WORDS
+        ]
+        org = " ".join(match.group("org").split())
+        if names and fold(org.split()[0]) not in SENTENCE_STARTERS:
+            found.append((names, org, *match.span("org")))
+    return found
+
+
+def _speakers(body: str, base: int) -> list[tuple]:
+    results = []
+    for names, org, _start, _end in speakers(body):
+        for match in names:
+            value = {"name": " ".join(match.group(0).split()), "role": org}
+            value["organisation_name"] = org
+            results.append((value, base + match.start(), base + match.end(), 0.6))
     return results
 
 
