@@ -28,15 +28,19 @@ sys.path.insert(0, str(ROOT / "bench"))
 TARGET_PAGES_PER_SECOND = 5.0
 
 
-def _setup(data_dir: str) -> None:
+def setup_django(data_dir: str, **env: str) -> None:
+    """Django on a fresh SQLite database in ``data_dir``, migrated; ``env`` overrides."""
     os.environ.update(
-        DJANGO_SETTINGS_MODULE="proeftuin.settings",
-        SECRET_KEY="bench-only-" + "x" * 40,
-        DATA_DIR=data_dir,
-        MEDIA_ROOT=os.path.join(data_dir, "media"),
-        CACHE_URL="dummycache://",
-        JOBS_BACKEND="sync",
-        LOG_LEVEL="WARNING",
+        {
+            "DJANGO_SETTINGS_MODULE": "proeftuin.settings",
+            "SECRET_KEY": "bench-only-" + "x" * 40,
+            "DATA_DIR": data_dir,
+            "MEDIA_ROOT": os.path.join(data_dir, "media"),
+            "CACHE_URL": "dummycache://",
+            "JOBS_BACKEND": "sync",
+            "LOG_LEVEL": "WARNING",
+            **env,
+        }
     )
     os.environ.pop("DATABASE_URL", None)
     import django
@@ -77,7 +81,7 @@ def main() -> None:
 
     pdfs = [p for p in parse_bench.make_pdfs(two_column=True) if p.exists()]
     with tempfile.TemporaryDirectory(prefix="proeftuin-ingest-") as data_dir:
-        _setup(data_dir)
+        setup_django(data_dir)
         runs = [_pipeline_once(pdfs) for _ in range(args.rounds)]
     seconds, pages, suggestions = min(runs)
     baseline = min(sum(parse_bench.time_pdftotext(p) for p in pdfs) for _ in range(args.rounds))

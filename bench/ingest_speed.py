@@ -31,7 +31,6 @@ import argparse
 import io
 import itertools
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -41,6 +40,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 REALDOCS = ROOT.parent / "shared" / "realdocs"
 PARTS = ("logius-ebms3-as4-eindrapport.pdf", "tilburg-publicatieportaal-woo.pdf")
 TARGET_PAGES_PER_SECOND = 5.0
@@ -64,23 +64,13 @@ def build_pdf(pages: int) -> bytes:
 
 
 def _setup(data_dir: str) -> None:
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="proeftuin.settings",
-        SECRET_KEY="bench-only-" + "x" * 40,
-        DATA_DIR=data_dir,
-        MEDIA_ROOT=os.path.join(data_dir, "media"),
-        CACHE_URL="dummycache://",
+    from ingest import setup_django  # bench/ingest.py
+
+    setup_django(
+        data_dir,
         JOBS_BACKEND="database",  # queued work (search index, embeddings) waits: not timed
         EMBEDDING_PROVIDER="none",
-        LOG_LEVEL="WARNING",
     )
-    os.environ.pop("DATABASE_URL", None)
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 _runs = 0

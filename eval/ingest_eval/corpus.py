@@ -23,7 +23,7 @@ from collections import defaultdict
 
 from .documents import FOLDERS, run
 from .match import fold
-from .scoring import Count, DocResult, score_list
+from .scoring import Count, DocResult, record, score_list
 
 LEGACY = "figures (any quantity, old rule)"
 LEGACY_CASEBOOK = "figures (old rule, recall only)"
@@ -31,24 +31,6 @@ LEGACY_CASEBOOK = "figures (old rule, recall only)"
 
 def compact(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", fold(text))
-
-
-def _rec(doc: DocResult, field: str, item, matched: bool | None, note: str = "") -> None:
-    doc.records.append(
-        {
-            "set": doc.set,
-            "document": doc.name,
-            "field": field,
-            "value": item.value,
-            "confidence": item.confidence,
-            "step": item.step,
-            "start": item.start,
-            "end": item.end,
-            "matched": matched,
-            "gold": None,
-            "note": note,
-        }
-    )
 
 
 def _pairs(gold_cases: list[dict], cases, key: str):
@@ -74,7 +56,7 @@ def _set_field(doc, name, field, items, gold: set, key=lambda v: v, label=None) 
                 if v not in seen or item.confidence > seen[v].confidence:
                     seen[v] = item
     for value, item in seen.items():
-        _rec(doc, label or field, item, value in gold)
+        record(doc, label or field, item, value in gold)
     hits = set(seen) & gold
     _count(doc, name).add(Count(len(seen), len(hits), len(gold), len(hits)))
 
@@ -85,7 +67,7 @@ def _org_name(doc: DocResult, items, names: set[str]) -> None:
     for item in items:
         if item.field == "organisation.name":
             ok = compact(item.value) in names
-            _rec(doc, "organisation.name", item, ok)
+            record(doc, "organisation.name", item, ok)
             got.append(ok)
     _count(doc, "organisation.name").add(Count(len(got), sum(got), 1, int(any(got))))
 
@@ -157,7 +139,7 @@ def _themes(doc: DocResult, gold: dict[str, str], items) -> None:
         if item.field.startswith("sections."):
             key, text = item.field.removeprefix("sections."), compact(item.value)
             ok = any(key == k and text.startswith(w) for k, w in wanted)
-            _rec(doc, "sections", item, ok)
+            record(doc, "sections", item, ok)
             extracted.append((key, text, ok))
     found = sum(any(k == key and v.startswith(w) for k, v, _ in extracted) for key, w in wanted)
     correct = sum(ok for *_, ok in extracted)
@@ -231,7 +213,7 @@ def _lessons(doc: DocResult, gold: list[dict], items) -> tuple[int, int]:
         if item.field == "lessons":
             text = compact(item.value["text"])
             ok = any(text.startswith(w) for _, w in wanted)
-            _rec(doc, "lessons", item, ok)
+            record(doc, "lessons", item, ok)
             extracted.append((item.value["kind"], text, ok))
     matched = [next((k for k, t, _ in extracted if t.startswith(w)), None) for _, w in wanted]
     found = sum(m is not None for m in matched)
@@ -251,10 +233,10 @@ def _people(doc: DocResult, gold: list[dict], ignored: list[str], items) -> None
             continue
         name = compact(item.value["name"])
         if name in skip:
-            _rec(doc, "people", item, None, note="ignored name")
+            record(doc, "people", item, None, note="ignored name")
             continue
         extracted += 1
         correct += name in wanted
         names.add(name)
-        _rec(doc, "people", item, name in wanted)
+        record(doc, "people", item, name in wanted)
     _count(doc, "people").add(Count(extracted, correct, len(wanted), len(names & wanted)))

@@ -96,17 +96,24 @@ def case_rates(docs: list[DocResult]) -> dict[str, tuple[int, int]]:
 def targets(docs: list[DocResult], fields: dict[str, Count], table: dict) -> list[tuple]:
     """(PASS|FAIL|n/a, name, value) for the issue's targets on one set."""
     present = [d for d in docs if not d.absent]
+    return (
+        _case_targets(present)
+        + _field_targets(fields)
+        + _no_case_target(present)
+        + _reliability_target(table)
+    )
+
+
+def _case_targets(present: list[DocResult]) -> list[tuple]:
     innovation = [d for d in present if d.is_innovation]
-    none = [d for d in present if not d.is_innovation]
-    out = []
     ok = sum(d.count_ok for d in innovation)
-    out.append(
+    out = [
         _t(
             ok == len(innovation) if innovation else None,
             "case count right on every document",
             f"{ok}/{len(innovation)}",
         )
-    )
+    ]
     rates = case_rates(present)
     for name in ("title", "organisation", "year"):
         right, n = rates[name]
@@ -119,6 +126,11 @@ def targets(docs: list[DocResult], fields: dict[str, Count], table: dict) -> lis
         )
     right, n = rates["summary"]
     out.append(_t(right == n if n else None, "a summary on every case", f"{right}/{n}"))
+    return out
+
+
+def _field_targets(fields: dict[str, Count]) -> list[tuple]:
+    out = []
     for name, (p_target, r_target) in FIELD_TARGETS.items():
         if p_target is None or name not in fields:
             continue
@@ -134,22 +146,29 @@ def targets(docs: list[DocResult], fields: dict[str, Count], table: dict) -> lis
                     pct(value).strip(),
                 )
             )
-    if none:
-        ok = sum(d.segments == 0 for d in none)
-        out.append(
-            _t(ok == len(none), "non-innovation document yields no case", f"{ok}/{len(none)}")
-        )
-    row = table.get("ALL")
-    if row:
-        share = row["high_right"] / row["high_n"] if row["high_n"] else None
-        out.append(
-            _t(
-                None if share is None else share >= RELIABILITY_TARGET,
-                f"of suggestions >= {HIGH}, >= {RELIABILITY_TARGET:.0%} right",
-                f"{pct(share).strip()} ({row['high_right']}/{row['high_n']})",
-            )
-        )
     return out
+
+
+def _no_case_target(present: list[DocResult]) -> list[tuple]:
+    none = [d for d in present if not d.is_innovation]
+    if not none:
+        return []
+    ok = sum(d.segments == 0 for d in none)
+    return [_t(ok == len(none), "non-innovation document yields no case", f"{ok}/{len(none)}")]
+
+
+def _reliability_target(table: dict) -> list[tuple]:
+    row = table.get("ALL")
+    if not row:
+        return []
+    share = row["high_right"] / row["high_n"] if row["high_n"] else None
+    return [
+        _t(
+            None if share is None else share >= RELIABILITY_TARGET,
+            f"of suggestions >= {HIGH}, >= {RELIABILITY_TARGET:.0%} right",
+            f"{pct(share).strip()} ({row['high_right']}/{row['high_n']})",
+        )
+    ]
 
 
 def _t(ok, name: str, value: str) -> tuple:

@@ -170,7 +170,8 @@ def pair_cases(gold_cases: list[dict], cases, text: str) -> list[tuple[dict, int
 # -- per case --------------------------------------------------------------------------
 
 
-def _record(doc: DocResult, field_name: str, item, matched: bool | None, gold=None, note=""):
+def record(doc: DocResult, field_name: str, item, matched: bool | None, gold=None, note=""):
+    """Keep one judged suggestion for ``--json`` and the reliability table."""
     doc.records.append(
         {
             "set": doc.set,
@@ -202,14 +203,14 @@ def score_case(doc: DocResult, gcase: dict, paired) -> CaseResult:
     titles = gcase.get("title") or []
     for item in items:
         if item.field == "title":
-            _record(doc, "title", item, title_match(str(item.value), titles))
+            record(doc, "title", item, title_match(str(item.value), titles))
     best = _best(items, "title")
     case.title = str(best.value) if best else part.title
     case.title_ok = title_match(case.title, titles)
     names = gcase.get("organisation") or []
     for item in items:
         if item.field == "organisation.name":
-            _record(doc, "organisation.name", item, name_match(str(item.value), names))
+            record(doc, "organisation.name", item, name_match(str(item.value), names))
     best = _best(items, "organisation.name")
     case.organisation = str(best.value) if best else None
     case.organisation_ok = bool(best) and name_match(case.organisation, names)
@@ -224,7 +225,7 @@ def _years(doc: DocResult, gcase: dict, items) -> tuple[tuple, bool]:
         accepted = gcase.get(name, [None])
         for item in items:
             if item.field == name:
-                _record(doc, name, item, _as_int(item.value) in accepted)
+                record(doc, name, item, _as_int(item.value) in accepted)
         best = _best(items, name)
         value = _as_int(best.value) if best else None
         values.append(value)
@@ -251,14 +252,14 @@ def _summary(doc: DocResult, case: CaseResult, gcase: dict, items) -> None:
         coverage = phrase_coverage(text, phrases) if phrases else None
         if coverage is not None:
             case.summary_coverage = max(case.summary_coverage or 0.0, coverage)
-        _record(doc, "summary", item, coverage is not None and coverage >= SUMMARY_COVERAGE)
+        record(doc, "summary", item, coverage is not None and coverage >= SUMMARY_COVERAGE)
 
 
 def _judge_unpaired(doc: DocResult, part, items) -> None:
     """A segment no gold case asked for: its single-valued suggestions are all wrong."""
     for item in items:
         if item.field in ("title", "organisation.name", "year_start", "year_end", "summary"):
-            _record(doc, item.field, item, False, note="segment without a gold case")
+            record(doc, item.field, item, False, note="segment without a gold case")
 
 
 # -- list fields -----------------------------------------------------------------------
@@ -318,7 +319,7 @@ def _distinct(doc: DocResult, name: str, cases, ignored: list[str]) -> list:
             if item.field != name:
                 continue
             if ignored and name_match(_name(item.value), ignored):
-                _record(doc, name, item, None, note="ignored name")
+                record(doc, name, item, None, note="ignored name")
                 continue
             key = _key(name, item.value)
             if key not in distinct or item.confidence > distinct[key].confidence:
@@ -343,11 +344,11 @@ def score_list(doc: DocResult, name: str, gold_cases: list[dict], cases) -> Coun
         j = pairs.get(i)
         if j is None:
             dup = any(scorer(item.value, g) > 0 for g in golds)
-            _record(doc, name, item, False, note="duplicate of a matched item" if dup else "")
+            record(doc, name, item, False, note="duplicate of a matched item" if dup else "")
         else:
             gold = golds[j]
             label = gold.get("text") or gold.get("name") or gold.get("quote")
-            _record(doc, name, item, True, gold=label)
+            record(doc, name, item, True, gold=label)
     if name in AGREEMENT:
         label, agreement = AGREEMENT[name]
         doc.kinds[label] = agreement(suggestions, golds, pairs)

@@ -9,9 +9,9 @@ the item's first line (PDF text often puts the glyph after the first line of the
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from proeftuin.ingestion.structure.textforms import compact, fold  # noqa: F401 (re-exported)
 from proeftuin.ingestion.types import Block, NormalisedDocument
 
 LEAD_BULLET = re.compile(r"^(?:[●•¶▪◦‣∙·■►➢✓]|[-–*](?=\s))\s*")
@@ -75,18 +75,6 @@ def _make_line(raw: str, offset: int, index: int, block: Block, first: bool) -> 
 
 def lines_between(doc: NormalisedDocument, start: int, end: int) -> list[Line]:
     return [line for line in doc_lines(doc) if start <= line.start < end]
-
-
-def fold(text: str) -> str:
-    """Lowercase, without accents, with straight quotes and single spaces."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.lower().split())
-
-
-def compact(text: str) -> str:
-    """Only letters and digits of ``fold(text)``: for matching across line breaks."""
-    return re.sub(r"[^a-z0-9]", "", fold(text))
 
 
 def heading_key(text: str) -> str:

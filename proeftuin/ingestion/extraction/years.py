@@ -33,7 +33,7 @@ from datetime import date
 from proeftuin.ingestion.extraction.profile import divider_year
 from proeftuin.ingestion.extraction.registry import extracted, step
 from proeftuin.ingestion.extraction.text import doc_lines, fold, sentences
-from proeftuin.ingestion.structure.front import MONTHS as ANY_MONTH
+from proeftuin.ingestion.structure.dates import MONTHS as ANY_MONTH
 from proeftuin.ingestion.structure.meta import case_meta
 from proeftuin.ingestion.types import Extracted, NormalisedDocument, Segment
 

@@ -31,27 +31,11 @@ import re
 from dataclasses import dataclass, field
 
 from proeftuin.ingestion.structure import names
+from proeftuin.ingestion.structure.dates import DATE, MONTHS, YEAR_ONLY, iso
 from proeftuin.ingestion.structure.layout import LARGE
 from proeftuin.ingestion.structure.textforms import fold
 from proeftuin.ingestion.types import Block, NormalisedDocument
 
-DUTCH_MONTHS = (
-    "januari februari maart april mei juni juli augustus september oktober november december"
-)
-ENGLISH_MONTHS = (
-    "january february march april may june july august september october november december"
-)
-MONTH_NUMBER = {
-    m: i for months in (DUTCH_MONTHS, ENGLISH_MONTHS) for i, m in enumerate(months.split(), 1)
-}
-MONTHS = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))  # a report in English too
-DATE = re.compile(
-    rf"(?:(?<![\d.,])(?P<d>[1-9]|[12]\d|3[01])\s+)?\b(?P<m>{MONTHS})\s+(?P<y>(?:19|20)\d\d)\b"
-    r"|\b(?P<d2>\d{1,2})[-/.](?P<m2>\d{1,2})[-/.](?P<y2>(?:19|20)\d\d)\b"
-    r"|\b(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)\b",
-    re.IGNORECASE,
-)
-YEAR_ONLY = re.compile(r"^(?:(?:19|20)\d\d)$")
 VERSION = re.compile(
     r"\b(?:versie|version|v)\s?\.?\s?(?P<v>\d+(?:\.\d+){1,3}|\d+)(?![\w.])", re.IGNORECASE
 )
@@ -473,17 +457,7 @@ def _date_in(text: str, start: int) -> Value | None:
     match = DATE.search(text)
     if not match:
         return None
-    return Value(match.group(0), start + match.start(), start + match.end(), _iso(match))
-
-
-def _iso(match: re.Match) -> str:
-    if match.group("y"):
-        month = MONTH_NUMBER[match.group("m").lower()]
-        day = match.group("d")
-        return f"{match.group('y')}-{month:02d}" + (f"-{int(day):02d}" if day else "")
-    if match.group("y2"):
-        return f"{match.group('y2')}-{int(match.group('m2')):02d}-{int(match.group('d2')):02d}"
-    return f"{match.group('y3')}-{match.group('m3')}-{match.group('d3')}"
+    return Value(match.group(0), start + match.start(), start + match.end(), iso(match))
 
 
 def _date(doc: NormalisedDocument, blocks: list[Block], colophon: list[Block], front) -> None:
@@ -500,7 +474,7 @@ def _date(doc: NormalisedDocument, blocks: list[Block], colophon: list[Block], f
             match = DATE.search(line)
             if match:
                 at = max(front.title_start, 0)
-                front.date = Value(match.group(0), at, at, _iso(match))
+                front.date = Value(match.group(0), at, at, iso(match))
                 break
     if front.date is None:
         head = doc.text[front.end : front.end + 1500]

@@ -1,6 +1,6 @@
-"""Comparable forms of text, for the structure modules (which must not import the
-extraction package: its steps read ``doc.structure``). Same rules as
-``extraction.text.fold``/``compact``."""
+"""Comparable forms of text. They live here because the structure modules must not import
+the extraction package (its steps read ``doc.structure``); ``extraction.text`` re-exports
+them."""
 
 from __future__ import annotations
 
