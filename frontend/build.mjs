@@ -1,5 +1,6 @@
-// Copies the NL Design System CSS (Utrecht components, "voorbeeld" theme tokens) and htmx
-// from node_modules into Django's static folder. No CDN is used at run time.
+// Copies the NL Design System CSS (Utrecht components) and htmx from node_modules into
+// Django's static folder. No CDN is used at run time. The theme (design tokens, fonts) is
+// Proeftuin's own: proeftuin/static/proeftuin/theme.css.
 import { copyFileSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,7 +9,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 const target = resolve(here, "../proeftuin/static/vendor");
 const files = {
   "@utrecht/component-library-css/dist/index.css": "utrecht-components.css",
-  "@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css": "voorbeeld-theme.css",
   "htmx.org/dist/htmx.min.js": "htmx.min.js",
 };
 

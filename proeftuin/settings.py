@@ -25,6 +25,7 @@ for _name in (
     "llm",
     "search",
     "logging",
+    "theme",
 ):
     _module = import_module(f"proeftuin.conf.{_name}")
     globals().update({k: v for k, v in vars(_module).items() if k.isupper()})

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "proeftuin.cases",
     "proeftuin.ingestion",
     "proeftuin.search",
+    "proeftuin.site",
     "proeftuin.api",
     "proeftuin.demo",
 ]
@@ -71,10 +72,14 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "proeftuin.site.context_processors.site",
             ],
         },
     },
 ]
+
+# Every form widget gets the Utrecht class of its kind (proeftuin/core/renderers.py).
+FORM_RENDERER = "proeftuin.core.renderers.UtrechtFormRenderer"
 
 DATA_DIR = Path(
     env(

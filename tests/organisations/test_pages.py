@@ -149,7 +149,7 @@ def test_detail_shows_similar_organisations_with_reasons(client):
 
     html = client.get(f"/organisaties/{org.slug}/").content.decode()
 
-    section = html[html.index('id="similar-h"') :]
+    section = html[html.index('id="similar-h"') : html.index("</main>")]
     items = re.findall(r"<li>(.*?)</li>", section)
     assert len(items) == 2
     assert "Gemeente Zeist" in items[0] and "Waterschap Vallei" in items[1]

@@ -229,6 +229,25 @@ def _api_source_urls(world) -> list[str]:
     ]
 
 
+def _site_pages(world, client, actor):
+    """The footer pages: public, the same for every actor, with nothing of A in them."""
+    problems = []
+    for url, title in SITE_PAGES.items():
+        response, body = page(client, url)
+        if response.status_code != 200 or title not in body:
+            problems.append(f"{url}: status {response.status_code}, title shown: {title in body}")
+        problems += _problems(url, leaks(world, actor, body))
+    return problems
+
+
+SITE_PAGES = {
+    "/contact/": "Contact",
+    "/privacy/": "Privacyverklaring",
+    "/toegankelijkheid/": "Toegankelijkheids\u00adverklaring",
+    "/over/": "Over Proeftuin",
+}
+
+
 READS = [
     Probe("home", ("home",), _listing("/")),
     Probe(
@@ -279,6 +298,20 @@ READS = [
         _no_leak(lambda w: "/zoeken/eerder-gedaan/?title=wijkteams+kenmerk"),
     ),
     Probe("sign-in page", ("accounts:login",), _no_leak(lambda w: "/account/inloggen/")),
+    Probe(
+        "footer pages",
+        ("sitepages:contact", "sitepages:privacy", "sitepages:accessibility", "sitepages:about"),
+        _site_pages,
+    ),
+    Probe("organisation theme", ("sitepages:theme_css",), _no_leak(lambda w: "/thema.css")),
+    Probe(
+        "favicon",
+        ("sitepages:favicon", "sitepages:favicon_ico"),
+        lambda w, c, a: [
+            *_no_leak(lambda w: "/favicon.svg")(w, c, a),
+            *_no_leak(lambda w: "/favicon.ico")(w, c, a),
+        ],
+    ),
     Probe("media", (), _media),
     Probe("api cases", ("api:case-list",), _listing("/api/v1/cases", count=_api_count)),
     Probe("api case", ("api:case-detail",), _case_pages(_api_case)),

@@ -1,0 +1,51 @@
+"""Every form widget gets the Utrecht class of its kind from the form renderer."""
+
+from django import forms
+
+from proeftuin.core.renderers import UtrechtFormRenderer
+
+
+class Everything(forms.Form):
+    name = forms.CharField()
+    email = forms.EmailField()
+    year = forms.IntegerField()
+    text = forms.CharField(widget=forms.Textarea)
+    kind = forms.ChoiceField(choices=[("a", "A"), ("b", "B")])
+    many = forms.MultipleChoiceField(choices=[("a", "A")], widget=forms.SelectMultiple)
+    boxes = forms.MultipleChoiceField(
+        choices=[("a", "A"), ("b", "B")], widget=forms.CheckboxSelectMultiple
+    )
+    agree = forms.BooleanField()
+    own = forms.CharField(widget=forms.TextInput(attrs={"class": "utrecht-textbox pt-narrow"}))
+    admin = forms.CharField(widget=forms.TextInput(attrs={"class": "vTextField"}))
+    secret = forms.CharField(widget=forms.HiddenInput)
+
+
+def html(field):
+    return str(Everything(renderer=UtrechtFormRenderer())[field])
+
+
+def test_the_site_uses_the_renderer(settings):
+    assert settings.FORM_RENDERER == "proeftuin.core.renderers.UtrechtFormRenderer"
+    assert 'class="utrecht-textbox utrecht-textbox--html-input"' in str(Everything()["name"])
+
+
+def test_each_widget_gets_its_class():
+    for field in ("name", "email", "year"):
+        assert 'class="utrecht-textbox utrecht-textbox--html-input"' in html(field)
+    assert 'class="utrecht-textarea utrecht-textarea--html-textarea"' in html("text")
+    assert 'class="utrecht-select utrecht-select--html-select"' in html("kind")
+    assert 'class="utrecht-select utrecht-select--html-select"' in html("many")
+    assert 'class="utrecht-checkbox utrecht-checkbox--html-input"' in html("agree")
+
+
+def test_checkbox_lists_get_the_class_on_each_box_not_around_them():
+    boxes = html("boxes")
+    assert boxes.count('class="utrecht-checkbox utrecht-checkbox--html-input"') == 2
+    assert boxes.startswith('<div id="id_boxes">')
+
+
+def test_own_and_admin_classes_and_hidden_inputs_are_kept():
+    assert 'class="utrecht-textbox pt-narrow"' in html("own")
+    assert 'class="vTextField"' in html("admin")
+    assert "class=" not in html("secret")
