@@ -4,4 +4,4 @@ from proeftuin.site.selectors import site_identity
 
 
 def site(request):
-    return {"site": site_identity()}
+    return {"brand": site_identity()}

@@ -49,3 +49,10 @@ def test_fonts_ship_with_their_licence():
     for url in re.findall(r'url\("(fonts/[^"]+)"\)', TOKEN_FILE.read_text()):
         assert (TOKEN_FILE.parent / url).is_file(), url
     assert "SIL Open Font License" in (fonts / "OFL.txt").read_text()
+
+
+def test_no_style_sheet_breaks_words_anywhere():
+    for sheet in TOKEN_FILE.parent.glob("*.css"):
+        text = sheet.read_text()
+        assert "break-all" not in text, sheet.name
+        assert "overflow-wrap: anywhere" not in text, sheet.name

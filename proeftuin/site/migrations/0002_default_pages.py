@@ -74,7 +74,7 @@ Dit platform moet voldoen aan de Europese norm EN 301 549, die verwijst naar de 
 
 ## Wat is er onderzocht en hoe
 
-Bij elke wijziging van de software worden de belangrijkste pagina's automatisch in een echte browser (Chromium) gecontroleerd met axe-core, op een smal scherm (320 pixels) en een breed scherm (1280 pixels): de startpagina, de bibliotheek van casussen, een casuspagina, het organisatieregister, de kaart, de inlogpagina en deze voettekstpagina's.
+Bij elke wijziging van de software worden de belangrijkste pagina's automatisch in een echte browser (Chromium) gecontroleerd met axe-core, op een smal scherm (320 pixels) en een breed scherm (1280 pixels): de startpagina, de bibliotheek van casussen, een casuspagina, het organisatieregister, een organisatiepagina, de kaart, de inlogpagina en de vier pagina's onderaan elke pagina (contact, privacy, toegankelijkheid en over Proeftuin).
 
 [BEHEER: axe-core 4.14 vond 0 schendingen van WCAG 2.1 A/AA op 11 pagina's, elk bekeken op 320 en 1280 pixels breed (3 december 2026).]
 
@@ -105,7 +105,7 @@ This platform must meet the European standard EN 301 549, which refers to the We
 
 ## What was checked and how
 
-With every change to the software the main pages are checked automatically in a real browser (Chromium) with axe-core, on a narrow screen (320 pixels) and a wide one (1280 pixels): the home page, the case library, a case page, the organisation registry, the map, the sign-in page and these footer pages.
+With every change to the software the main pages are checked automatically in a real browser (Chromium) with axe-core, on a narrow screen (320 pixels) and a wide one (1280 pixels): the home page, the case library, a case page, the organisation registry, an organisation page, the map, the sign-in page and the four pages linked at the bottom of every page (contact, privacy, accessibility and about).
 
 [ADMIN: axe-core 4.14 found 0 violations of WCAG 2.1 A/AA on 11 pages, each viewed 320 and 1280 pixels wide (3 December 2026).]
 
