@@ -23,6 +23,23 @@ OVERFLOW = """() => ({
                      && !e.closest('.utrecht-table-container'))
         .slice(0, 5).map(e => e.tagName + '.' + e.className),
 })"""
+# Single words (no space, hyphen or soft hyphen) in cells, buttons and labels that the browser
+# split over two lines: "Waar|de", "100.0|00", "Overneme|n".
+SPLIT_WORDS = """() => {
+    const split = [];
+    const words = /^[^\\s\\-\u00ad]{2,}$/;
+    for (const el of document.querySelectorAll('th, td, button, .utrecht-button-link, dt, label')) {
+        for (const node of el.childNodes) {
+            const text = node.nodeType === 3 ? node.textContent.trim() : '';
+            if (!words.test(text)) continue;
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+            if (lines.size > 1) split.push(text);
+        }
+    }
+    return split;
+}"""
 EDGES = """() => [
     document.querySelector('.pt-wordmark').getBoundingClientRect().left,
     document.querySelector('main h1').getBoundingClientRect().left,
@@ -47,6 +64,8 @@ def fits(page):
     found = page.evaluate(OVERFLOW)
     assert found["scroll"] <= found["inner"], f"{page.url} scrolls sideways: {found}"
     assert not found["wide"], f"{page.url}: wider than the screen: {found['wide']}"
+    split = page.evaluate(SPLIT_WORDS)
+    assert not split, f"{page.url}: words broken in the middle: {split}"
 
 
 def test_every_page_fits_aligns_and_passes_axe_on_phone_and_laptop(browsing, case):

@@ -82,3 +82,10 @@ def test_favicon_is_the_initial_on_the_primary_colour(client, settings):
     body = svg.content.decode()
     assert 'fill="#003366"' in body and ">W</text>" in body
     assert client.head("/favicon.svg").status_code == 200
+
+
+def test_the_sign_in_page_keeps_the_name(client, settings):
+    """Django's sign-in view puts its own ``site`` in the context; the brand is not shadowed."""
+    settings.SITE_NAME = "Provincie Proefland"
+    body = client.get("/account/inloggen/").content.decode()
+    assert '<a class="pt-wordmark" href="/">Provincie Proefland</a>' in body
