@@ -116,8 +116,11 @@ def test_menu_is_a_disclosure_on_a_phone_without_javascript(browsing):
     )
 
 
-def test_menu_with_javascript_is_open_on_a_laptop_and_toggles_on_a_phone(browsing):
-    page = browsing.page()
+def test_menu_with_javascript_is_open_on_a_laptop_and_toggles_on_a_phone(browsing, make_member):
+    member = make_member(OrganisationFactory())
+    member.first_name, member.last_name = "Maximiliaan", "van Oldenbarnevelt-Hohenzollern"
+    member.save()
+    page = browsing.page(user=member)
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto("/")
     expect(page.locator("details.pt-menu")).to_have_attribute("open", "")
@@ -127,6 +130,10 @@ def test_menu_with_javascript_is_open_on_a_laptop_and_toggles_on_a_phone(browsin
     expect(search).to_be_hidden()
     page.get_by_text("Menu", exact=True).click()
     expect(search).to_be_visible()
+    for control in page.locator("header button, header a").all():
+        box = control.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 320, control.inner_text()
+    fits(page)
     assert not browsing.errors
 
 

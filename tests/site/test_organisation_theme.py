@@ -89,3 +89,21 @@ def test_the_sign_in_page_keeps_the_name(client, settings):
     settings.SITE_NAME = "Provincie Proefland"
     body = client.get("/account/inloggen/").content.decode()
     assert '<a class="pt-wordmark" href="/">Provincie Proefland</a>' in body
+
+
+def test_a_logo_from_another_site_is_allowed_by_the_content_security_policy():
+    """Settings are read once at start-up, so this starts Django afresh with the setting."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'proeftuin.settings'; "
+        "django.setup(); from django.conf import settings; "
+        "print(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'])"
+    )
+    env = {**os.environ, "SECRET_KEY": "x", "SITE_LOGO": "https://cdn.example.nl/logo.svg"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "'https://cdn.example.nl'" in result.stdout

@@ -80,7 +80,7 @@ Bij elke wijziging van de software worden de belangrijkste pagina's automatisch 
 
 [BEHEER: op 0 van de 11 pagina's hoefde op een scherm van 320 pixels breed horizontaal te worden gescrold (3 december 2026).]
 
-Daarnaast is met de hand gecontroleerd dat elke pagina zonder JavaScript werkt, met alleen het toetsenbord te bedienen is met een zichtbare focus, en dat tekst en knoppen genoeg kleurcontrast hebben (minstens 4,5:1). Er is nog geen onderzoek door een onafhankelijke deskundige gedaan.
+Geautomatiseerde tests controleren daarnaast dat het menu zonder JavaScript werkt, dat de kleuren genoeg contrast hebben (minstens 4,5:1 voor tekst en 3:1 voor randen en focus), dat geen woord midden in een tabelcel of knop wordt afgebroken en dat de beoordeling van documenten met alleen het toetsenbord kan. Er is nog geen onderzoek met de hand of door een onafhankelijke deskundige gedaan.
 
 ## Bekende problemen
 
@@ -111,7 +111,7 @@ With every change to the software the main pages are checked automatically in a 
 
 [ADMIN: 0 of the 11 pages needed horizontal scrolling on a screen 320 pixels wide (3 December 2026).]
 
-We also checked by hand that every page works without JavaScript, can be used with the keyboard alone with a visible focus, and that text and buttons have enough colour contrast (at least 4.5:1). No audit by an independent expert has been done yet.
+Automated tests also check that the menu works without JavaScript, that the colours have enough contrast (at least 4.5:1 for text and 3:1 for borders and focus), that no word is broken in the middle of a table cell or button, and that documents can be reviewed with the keyboard alone. No manual audit or audit by an independent expert has been done yet.
 
 ## Known issues
 
