@@ -15,6 +15,7 @@ urlpatterns = [
     path("organisaties/", include("proeftuin.organisations.urls")),
     path("documenten/", include("proeftuin.ingestion.urls")),
     path("zoeken/", include("proeftuin.search.urls")),
+    path("mijn-werk/", include("proeftuin.mywork.urls")),
 ]
 
 handler404 = "proeftuin.core.views.not_found"

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "proeftuin.cases",
     "proeftuin.ingestion",
     "proeftuin.search",
+    "proeftuin.mywork",
     "proeftuin.api",
     "proeftuin.demo",
 ]

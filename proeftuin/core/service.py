@@ -20,8 +20,10 @@ from proeftuin.core.numbers import (
 from proeftuin.core.querystrings import querystring_without
 from proeftuin.core.registry import Registry
 from proeftuin.core.visibility import Grant, VisibilityRule, VisibleQuerySet
+from proeftuin.core.work import ITEMS_SHOWN, WorkItem, WorkSection, register_work, work_for
 
 __all__ = [
+    "ITEMS_SHOWN",
     "AuditEntry",
     "BaseModel",
     "ConflictError",
@@ -35,6 +37,8 @@ __all__ = [
     "ValidationFailed",
     "VisibilityRule",
     "VisibleQuerySet",
+    "WorkItem",
+    "WorkSection",
     "audit_event",
     "audit_history",
     "audit_record",
@@ -45,4 +49,6 @@ __all__ = [
     "json_number",
     "parse_decimal",
     "querystring_without",
+    "register_work",
+    "work_for",
 ]
