@@ -165,3 +165,17 @@ def test_upload_offers_only_own_organisations(make_member, client):
     assert response.status_code == 400
     assert "Kies een organisatie waarvoor u documenten mag uploaden" in response.content.decode()
     assert not SourceFile.objects.filter(owner=other).exists()
+
+
+def test_restore_in_the_django_admin(made, editor, admin_client):
+    source, draft = made
+    deletion.source_delete(actor=editor, source=source)
+    client = admin_client
+    changelist = "/beheer/ingestion/sourcefile/"
+    assert source.filename in client.get(changelist + "?verwijderd=ja").content.decode()
+    response = client.post(
+        changelist, {"action": "restore", "_selected_action": [str(source.pk)]}, follow=True
+    )
+    assert response.status_code == 200
+    assert SourceFile.objects.get(pk=source.pk).deleted_at is None
+    assert case_visible(editor).filter(pk=draft.pk).exists()
