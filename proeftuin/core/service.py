@@ -20,7 +20,15 @@ from proeftuin.core.numbers import (
 from proeftuin.core.querystrings import querystring_without
 from proeftuin.core.registry import Registry
 from proeftuin.core.visibility import Grant, VisibilityRule, VisibleQuerySet
-from proeftuin.core.work import ITEMS_SHOWN, WorkItem, WorkSection, register_work, work_for
+from proeftuin.core.work import (
+    ITEMS_SHOWN,
+    WorkItem,
+    WorkSection,
+    may_work_on,
+    register_work,
+    work_for,
+    work_section,
+)
 
 __all__ = [
     "ITEMS_SHOWN",
@@ -47,8 +55,10 @@ __all__ = [
     "diff_snapshots",
     "format_number",
     "json_number",
+    "may_work_on",
     "parse_decimal",
     "querystring_without",
     "register_work",
     "work_for",
+    "work_section",
 ]

@@ -66,3 +66,30 @@ def work_for(user) -> list[WorkSection]:
         return []
     providers = sorted(work_providers, key=lambda p: p.order)
     return [provider.collect(user) for provider in providers]
+
+
+def work_section(key, title, empty, rows, item, *, more_url: str = "") -> WorkSection:
+    """A section from a QuerySet ``rows`` (newest first, as the provider orders it): its
+    count and the first ``ITEMS_SHOWN`` rows as ``item(row) -> WorkItem``."""
+    items = [item(row) for row in rows[:ITEMS_SHOWN]]
+    return WorkSection(
+        key=key, title=title, count=rows.count(), items=items, empty=empty, more_url=more_url
+    )
+
+
+def may_work_on(rows, user, *, author_field: str, owner_field: str = "owner"):
+    """Narrow ``rows`` (already ``visible_to(user)``) to what ``user`` may work on: all of
+    the organisations where they are an editor, their own where they contribute, and
+    everything for platform administrators."""
+    from django.db.models import Q
+
+    from proeftuin.accounts.service import Role, is_platform_admin, organisation_ids_with_role
+
+    if is_platform_admin(user):
+        return rows
+    editor = organisation_ids_with_role(user, Role.EDITOR)
+    contributor = organisation_ids_with_role(user, Role.CONTRIBUTOR)
+    return rows.filter(
+        Q(**{f"{owner_field}_id__in": editor})
+        | Q(**{f"{owner_field}_id__in": contributor, author_field: user})
+    )

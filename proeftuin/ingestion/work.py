@@ -7,8 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from proeftuin.accounts.service import Role, is_platform_admin, organisation_ids_with_role
-from proeftuin.core.service import ITEMS_SHOWN, WorkItem, WorkSection, register_work
+from proeftuin.core.service import WorkItem, may_work_on, register_work, work_section
 from proeftuin.ingestion.models import Job, SourceFile, Suggestion
 
 RUNNING = (Job.Status.QUEUED, Job.Status.RUNNING)
@@ -25,12 +24,7 @@ def _with_latest_job(sources: QuerySet[SourceFile]) -> QuerySet[SourceFile]:
 
 def reviewable(user) -> QuerySet[SourceFile]:
     """Uploaded documents ``user`` may review (``permissions.can_review``)."""
-    sources = SourceFile.objects.visible_to(user)
-    if is_platform_admin(user):
-        return sources
-    editor = organisation_ids_with_role(user, Role.EDITOR)
-    contributor = organisation_ids_with_role(user, Role.CONTRIBUTOR)
-    return sources.filter(Q(owner_id__in=editor) | Q(owner_id__in=contributor, uploaded_by=user))
+    return may_work_on(SourceFile.objects.visible_to(user), user, author_field="uploaded_by")
 
 
 def waiting_for_review(user) -> QuerySet[SourceFile]:
@@ -57,46 +51,34 @@ def _url(source: SourceFile) -> str:
     return reverse("ingestion:detail", kwargs={"uuid": source.uuid})
 
 
+def _review_item(source: SourceFile) -> WorkItem:
+    detail = ngettext("%(n)d suggestion to review", "%(n)d suggestions to review", source.open)
+    return WorkItem(title=source.filename, url=_url(source), detail=detail % {"n": source.open})
+
+
+def _running_item(source: SourceFile) -> WorkItem:
+    progress = source.job_progress or 0
+    return WorkItem(source.filename, _url(source), _("Being processed"), progress=progress)
+
+
 @register_work("ingestion.review", order=20)
-def documents_to_review(user) -> WorkSection:
-    sources = waiting_for_review(user).order_by("-created_at")
-    items = [
-        WorkItem(
-            title=source.filename,
-            url=_url(source),
-            detail=ngettext(
-                "%(n)d suggestion to review", "%(n)d suggestions to review", source.open
-            )
-            % {"n": source.open},
-        )
-        for source in sources[:ITEMS_SHOWN]
-    ]
-    return WorkSection(
-        key="review",
-        title=_("Documents and suggestions to review"),
-        count=sources.count(),
-        items=items,
-        empty=_("No documents are waiting for your review."),
+def documents_to_review(user):
+    return work_section(
+        "review",
+        _("Documents and suggestions to review"),
+        _("No documents are waiting for your review."),
+        waiting_for_review(user).order_by("-created_at"),
+        _review_item,
         more_url=reverse("ingestion:list"),
     )
 
 
 @register_work("ingestion.processing", order=40)
-def documents_processing(user) -> WorkSection:
-    sources = still_processing(user).order_by("-created_at")
-    items = [
-        WorkItem(
-            title=source.filename,
-            url=_url(source),
-            detail=_("Being processed"),
-            progress=source.job_progress or 0,
-        )
-        for source in sources[:ITEMS_SHOWN]
-    ]
-    return WorkSection(
-        key="processing",
-        title=_("Your documents being processed"),
-        count=sources.count(),
-        items=items,
-        empty=_("None of your documents is being processed."),
+def documents_processing(user):
+    return work_section(
+        "processing",
+        _("Your documents being processed"),
+        _("None of your documents is being processed."),
+        still_processing(user).order_by("-created_at"),
+        _running_item,
     )

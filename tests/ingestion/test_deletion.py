@@ -28,13 +28,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def proefstad(db):
-    return OrganisationFactory(name="Gemeente Proefstad")
-
-
-@pytest.fixture
-def editor(make_member, proefstad):
-    return make_member(proefstad, Role.EDITOR)
+def editor(make_member):
+    """An editor of the organisation the story names (so the draft gets it as lead)."""
+    return make_member(OrganisationFactory(name="Gemeente Proefstad"), Role.EDITOR)
 
 
 @pytest.fixture
@@ -118,8 +114,9 @@ def test_a_document_cited_by_a_published_case_is_not_deleted(
     assert SourceFile.objects.visible_to(editor).filter(pk=source.pk).exists()
 
 
-def test_others_cannot_delete(made, make_member, proefstad, outsider):
+def test_others_cannot_delete(made, make_member, outsider):
     source, _draft = made
+    proefstad = source.owner
     for actor in (make_member(proefstad, Role.VIEWER), outsider):
         with pytest.raises(NotAllowed):
             deletion.source_delete(actor=actor, source=source)
