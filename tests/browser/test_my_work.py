@@ -51,3 +51,17 @@ def test_archive_confirmation_is_accessible(browsing, editor):
     expect(page.get_by_text("Gearchiveerd", exact=True)).to_be_visible()
     assert_accessible(page)
     assert not browsing.errors
+
+
+def test_document_delete_confirmation_is_accessible(browsing, editor, document):
+    page = browsing.page(user=editor, axe=True)
+    page.goto(f"/documenten/{document.uuid}/")
+    page.get_by_role("link", name="Document verwijderen").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("verwijderen")
+    expect(page.locator("main")).to_contain_text("30 dagen")
+    assert_accessible(page)
+    page.get_by_role("button", name="Document verwijderen").click()
+    expect(page.get_by_text("Het document is verwijderd.", exact=False)).to_be_visible()
+    expect(page.get_by_role("link", name=document.filename)).to_have_count(0)
+    assert_accessible(page)
+    assert not browsing.errors
