@@ -16,6 +16,7 @@ urlpatterns = [
     path("documenten/", include("proeftuin.ingestion.urls")),
     path("zoeken/", include("proeftuin.search.urls")),
     path("", include("proeftuin.site.urls")),
+    path("mijn-werk/", include("proeftuin.mywork.urls")),
 ]
 
 handler404 = "proeftuin.core.views.not_found"

@@ -6,3 +6,6 @@ class CasesConfig(AppConfig):
     name = "proeftuin.cases"
     label = "cases"
     verbose_name = _("Case library")
+
+    def ready(self):
+        from proeftuin.cases import work  # noqa: F401  (registers the "Mijn werk" sections)

@@ -40,6 +40,11 @@ class EditorialStatus(models.TextChoices):
     DRAFT = "draft", _("draft")
     IN_REVIEW = "in_review", _("in review")
     PUBLISHED = "published", _("published")
+    ARCHIVED = "archived", _("archived")
+
+
+# statuses a publish step starts from (an archived case is un-archived first)
+UNPUBLISHED = (EditorialStatus.DRAFT, EditorialStatus.IN_REVIEW)
 
 
 class Visibility(models.TextChoices):

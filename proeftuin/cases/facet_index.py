@@ -45,6 +45,11 @@ class FacetIndex:
     choices: dict[str, list] = field(default_factory=dict)
 
 
+def _library():
+    """The cases the library and search may show at all: not deleted, not archived."""
+    return Case.objects.filter(deleted_at__isnull=True).in_library()
+
+
 def _build(generation: str) -> FacetIndex:
     ids: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     rows = CaseFacetValue.objects.values_list("facet", "value", "case_id")
@@ -54,7 +59,7 @@ def _build(generation: str) -> FacetIndex:
         generation=generation,
         values={f: {v: bitmap(c) for v, c in values.items()} for f, values in ids.items()},
         public=bitmap(Case.objects.visible_to(AnonymousUser()).values_list("id", flat=True)),
-        everything=bitmap(Case.objects.values_list("id", flat=True)),
+        everything=bitmap(_library().values_list("id", flat=True)),
         choices={f.key: f.choices() for f in facets},
     )
 
@@ -72,13 +77,14 @@ def facet_index() -> FacetIndex:
 
 
 def visible_bitmap(user, index: FacetIndex) -> int:
-    """The cases ``user`` may see: the public ones plus what ``visible_to`` adds for them."""
+    """The cases ``user`` may see in the library and search: the public ones plus what
+    ``visible_to`` adds for them (archived cases left out)."""
     condition = visibility_q(user)
     if condition is None:
         return index.everything
     if condition == PUBLISHED_PUBLIC:
         return index.public
-    extra = Case.objects.filter(condition).exclude(PUBLISHED_PUBLIC).values_list("id", flat=True)
+    extra = _library().filter(condition).exclude(PUBLISHED_PUBLIC).values_list("id", flat=True)
     return index.public | bitmap(extra)
 
 

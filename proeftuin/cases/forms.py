@@ -59,6 +59,11 @@ class CaseForm(forms.Form):
         super().__init__(*args, **kwargs)
         if lead_choices is not None:  # the service checks the lead again
             self.fields["lead_organisation"].queryset = lead_choices
+        if (self.initial or {}).get("status") != EditorialStatus.ARCHIVED:
+            # archiving has its own step; an archived case keeps its status here
+            self.fields["status"].choices = [
+                c for c in EditorialStatus.choices if c[0] != EditorialStatus.ARCHIVED
+            ]
         self.theme_keys = []
         for theme in themes:
             name = f"section_{theme.key}"
@@ -177,3 +182,19 @@ def formset_rows(formset) -> list[dict]:
         for form in formset.forms
         if form.cleaned_data and not form.cleaned_data.get("DELETE")
     ]
+
+
+class PublishForm(forms.Form):
+    """The publish step's confirmation: the version the preview showed."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ArchiveForm(PublishForm):
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Recorded in the history of the case."),
+    )

@@ -103,6 +103,15 @@ class Case(BaseModel):
         verbose_name=_("organisations"),
     )
     version = models.PositiveIntegerField(default=1)
+    archived_from = models.CharField(
+        _("status before archiving"), max_length=12, blank=True, choices=EditorialStatus.choices
+    )
+    deleted_at = models.DateTimeField(
+        _("deleted at"),
+        null=True,
+        blank=True,
+        help_text=_("Deleted with its source document; removed for good after 30 days."),
+    )
 
     objects = CaseQuerySet.as_manager()
 

@@ -62,3 +62,10 @@ def can_publish_case(user, case) -> tuple[bool, str]:
 def can_see_people(user, case) -> bool:
     """Names of people are personal data: members of the owner and platform admins only."""
     return is_platform_admin(user) or role_in(user, case.owner_id) is not None
+
+
+def can_archive_case(user, case) -> tuple[bool, str]:
+    """Archiving and un-archiving: editors of the owner and platform administrators."""
+    if is_platform_admin(user) or (role_in(user, case.owner_id) or 0) >= Role.EDITOR:
+        return True, ""
+    return False, _("Only editors of the owning organisation can archive a case.")

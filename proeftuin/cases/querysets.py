@@ -34,5 +34,13 @@ def visibility_q(user) -> Q | None:
 class CaseQuerySet(VisibleQuerySet):
     rule = CASE_VISIBILITY
 
+    def visible_to(self, user) -> CaseQuerySet:
+        """A deleted case (soft-deleted with its source document) is seen by no one."""
+        return super().visible_to(user).filter(deleted_at__isnull=True)
+
+    def in_library(self) -> CaseQuerySet:
+        """What the library, its counts and search show: archived cases left out."""
+        return self.exclude(status=EditorialStatus.ARCHIVED)
+
     def published_public(self) -> CaseQuerySet:
         return self.filter(PUBLISHED_PUBLIC)

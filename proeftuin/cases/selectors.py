@@ -8,6 +8,7 @@ from functools import reduce
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from proeftuin.accounts.service import Role, is_platform_admin, organisation_ids_with_role
+from proeftuin.cases.choices import UNPUBLISHED
 from proeftuin.cases.facet_index import (
     bitmap,
     chosen_bitmaps,
@@ -47,9 +48,20 @@ def case_visible(user) -> QuerySet[Case]:
     return Case.objects.visible_to(user)
 
 
+def unpublished_cases() -> QuerySet[Case]:
+    """Drafts and cases in review, not deleted, whoever may see them (for services that
+    decide what is derived from what; never shown as such)."""
+    return Case.objects.filter(status__in=UNPUBLISHED, deleted_at__isnull=True)
+
+
+def case_in_library(user) -> QuerySet[Case]:
+    """Visible cases the library, its exports and counts show (archived ones left out)."""
+    return case_visible(user).in_library()
+
+
 def case_list_queryset(user) -> QuerySet[Case]:
-    """Visible cases with what a list row shows, in a constant number of queries."""
-    return case_visible(user).prefetch_related(
+    """Library cases with what a list row shows, in a constant number of queries."""
+    return case_in_library(user).prefetch_related(
         Prefetch(
             "case_organisations",
             queryset=CaseOrganisation.objects.select_related("organisation"),
@@ -136,7 +148,7 @@ def _facet_result(facet, index, counts: dict[str, int], chosen: list[str]) -> Fa
 def case_counts_by_province(user) -> dict[str, int]:
     rows = (
         CaseFacetValue.objects.filter(
-            facet="province", case__in=case_visible(user).order_by().values("id")
+            facet="province", case__in=case_in_library(user).order_by().values("id")
         )
         .values("value")
         .annotate(n=Count("id"))

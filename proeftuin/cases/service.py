@@ -10,14 +10,17 @@ from proeftuin.cases.choices import (
 )
 from proeftuin.cases.facet_index import bitmap, chosen_bitmaps, facet_index, visible_bitmap
 from proeftuin.cases.facets import facets
+from proeftuin.cases.lifecycle import draft_cases_delete, draft_cases_purge, draft_cases_restore
 from proeftuin.cases.models import Case, CaseFacetValue, ThemeSet
 from proeftuin.cases.permissions import can_edit_case, can_lead_case
 from proeftuin.cases.selectors import (
     case_counts_by_province,
     case_detail,
     case_facet_counts,
+    case_in_library,
     case_visible,
     cases_of_organisation,
+    unpublished_cases,
 )
 from proeftuin.cases.services import case_create, case_extend, case_update
 
@@ -39,11 +42,16 @@ __all__ = [
     "case_detail",
     "case_extend",
     "case_facet_counts",
+    "case_in_library",
     "case_update",
     "case_visible",
     "cases_of_organisation",
     "chosen_bitmaps",
+    "draft_cases_delete",
+    "draft_cases_purge",
+    "draft_cases_restore",
     "facet_index",
     "facets",
+    "unpublished_cases",
     "visible_bitmap",
 ]

@@ -40,6 +40,7 @@ from proeftuin.core.service import (
     AuditEntry,
     ConflictError,
     NotAllowed,
+    ValidationFailed,
     audit_record,
     content_changed,
 )
@@ -167,9 +168,24 @@ def case_create(*, actor, theme_set: ThemeSet, organisations: list, owner=None, 
     return case
 
 
+def _check_status(data: dict, current: Case | None) -> None:
+    """Archiving has its own step (``lifecycle.case_archive``); an archived case keeps its
+    status through edits until it is un-archived."""
+    status, archived = data.get("status"), EditorialStatus.ARCHIVED
+    was_archived = current is not None and current.status == archived
+    if status == archived and not was_archived:
+        message = _("Archive a case with the “Archive” action.")
+    elif was_archived and status not in (None, archived):
+        message = _("This case is archived: un-archive it first.")
+    else:
+        return
+    raise ValidationFailed(message, field_errors={"status": [message]})
+
+
 def _check_create_allowed(actor, owner, organisations: list, data: dict) -> None:
     """The actor's role in the owner and in the lead organisation (the first one), and
     only documents the actor may see as sources."""
+    _check_status(data, None)
     _check(permissions.can_create_case(actor, owner))
     publish = data.get("status") == EditorialStatus.PUBLISHED
     if publish and not _may_publish_for(actor, owner):
@@ -182,6 +198,7 @@ def _check_create_allowed(actor, owner, organisations: list, data: dict) -> None
 def _check_update_allowed(actor, current: Case, data: dict, owner) -> None:
     status = data.get("status")
     _check(permissions.can_edit_case(actor, current))
+    _check_status(data, current)
     if status == EditorialStatus.PUBLISHED != current.status:
         _check(permissions.can_publish_case(actor, current))
     if owner is not None and owner.pk != current.owner_id:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from proeftuin.cases import views
+from proeftuin.cases import views, views_lifecycle
 
 app_name = "cases"
 
@@ -10,4 +10,7 @@ urlpatterns = [
     path("nieuw/", views.case_create, name="create"),
     path("<slug:slug>/", views.case_detail, name="detail"),
     path("<slug:slug>/bewerken/", views.case_edit, name="edit"),
+    path("<slug:slug>/publiceren/", views_lifecycle.case_publish, name="publish"),
+    path("<slug:slug>/archiveren/", views_lifecycle.case_archive, name="archive"),
+    path("<slug:slug>/uit-archief/", views_lifecycle.case_unarchive, name="unarchive"),
 ]

@@ -42,10 +42,10 @@ def case_library(request):
 
 def _library_results(request) -> str:
     filterset = selectors.case_filter(
-        user=request.user, data=request.GET, queryset=selectors.case_visible(request.user)
+        user=request.user, data=request.GET, queryset=selectors.case_in_library(request.user)
     )
     valid = filterset.is_valid()
-    cases = filterset.qs if valid else selectors.case_visible(request.user).none()
+    cases = filterset.qs if valid else selectors.case_in_library(request.user).none()
     text = filterset.form.cleaned_data.get("q", "") if valid else ""
     counts = selectors.case_facet_counts(
         user=request.user, text=text, selection=filterset.facet_selection()
@@ -87,18 +87,21 @@ def case_detail(request, slug: str):
 
 def _case_body(request, slug: str) -> str:
     case = selectors.case_detail(user=request.user, slug=slug)
-    can_edit = request.user.is_authenticated and permissions.can_edit_case(request.user, case)[0]
+    user = request.user
+    can_edit = user.is_authenticated and permissions.can_edit_case(user, case)[0]
     context = {
         "case": case,
         "can_edit": can_edit,
+        "can_publish": user.is_authenticated and permissions.can_publish_case(user, case)[0],
+        "can_archive": user.is_authenticated and permissions.can_archive_case(user, case)[0],
         "can_see_people": permissions.can_see_people(request.user, case),
         "history": audit_history(case)[:50] if can_edit else [],
-        "citations_by_field": _citations_by_field(case),
+        "citations_by_field": citations_by_field(case),
     }
     return render_to_string("cases/_detail_body.html", context, request)
 
 
-def _citations_by_field(case) -> dict[str, list]:
+def citations_by_field(case) -> dict[str, list]:
     grouped: dict[str, list] = {}
     for citation in case.citations.all():
         grouped.setdefault(citation.field, []).append(citation)

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "proeftuin.ingestion",
     "proeftuin.search",
     "proeftuin.site",
+    "proeftuin.mywork",
     "proeftuin.api",
     "proeftuin.demo",
 ]

@@ -38,3 +38,10 @@ CELERY_TASK_ACKS_LATE = True  # a worker that dies mid-job leaves the message fo
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = False
+DELETED_DOCUMENTS_RETENTION_DAYS = env(
+    "DELETED_DOCUMENTS_RETENTION_DAYS",
+    default=30,
+    cast=int,
+    help="Days a deleted document (with its jobs, suggestions, draft cases and file) can "
+    "be restored by an administrator before the worker removes it for good.",
+)

@@ -20,8 +20,18 @@ from proeftuin.core.numbers import (
 from proeftuin.core.querystrings import querystring_without
 from proeftuin.core.registry import Registry
 from proeftuin.core.visibility import Grant, VisibilityRule, VisibleQuerySet
+from proeftuin.core.work import (
+    ITEMS_SHOWN,
+    WorkItem,
+    WorkSection,
+    may_work_on,
+    register_work,
+    work_for,
+    work_section,
+)
 
 __all__ = [
+    "ITEMS_SHOWN",
     "AuditEntry",
     "BaseModel",
     "ConflictError",
@@ -35,6 +45,8 @@ __all__ = [
     "ValidationFailed",
     "VisibilityRule",
     "VisibleQuerySet",
+    "WorkItem",
+    "WorkSection",
     "audit_event",
     "audit_history",
     "audit_record",
@@ -43,6 +55,10 @@ __all__ = [
     "diff_snapshots",
     "format_number",
     "json_number",
+    "may_work_on",
     "parse_decimal",
     "querystring_without",
+    "register_work",
+    "work_for",
+    "work_section",
 ]

@@ -5,13 +5,13 @@ from django.views.decorators.http import require_GET
 
 from proeftuin.accounts.service import roles_by_organisation
 from proeftuin.api.problems import not_found as api_not_found
-from proeftuin.cases.service import case_visible
+from proeftuin.cases.service import case_in_library
 from proeftuin.organisations.service import organisation_queryset, organisation_similar
 
 
 @require_GET
 def home(request):
-    cases = case_visible(request.user)
+    cases = case_in_library(request.user)
     own = organisation_queryset().filter(pk__in=list(roles_by_organisation(request.user))).first()
     return render(
         request,

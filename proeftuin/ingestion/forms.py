@@ -39,6 +39,23 @@ TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
 class UploadForm(forms.Form):
     file = forms.FileField(label=gettext_lazy("Report or casebook (PDF, DOCX, ODT, HTML, text)"))
 
+    def __init__(self, *args, owners=None, **kwargs):
+        """``owners``: the organisations the user may upload for; a choice is offered
+        only when there is more than one (the service checks the choice again)."""
+        super().__init__(*args, **kwargs)
+        if owners is not None and len(owners) > 1:
+            self.fields["owner"] = forms.ModelChoiceField(
+                label=gettext_lazy("Organisation"),
+                queryset=owners,
+                empty_label=None,
+                error_messages={
+                    "invalid_choice": gettext_lazy(
+                        "Choose an organisation where you may upload documents."
+                    )
+                },
+                widget=forms.Select(attrs={"class": CSS[forms.Select]}),
+            )
+
 
 def blank_first(choices) -> list[tuple[str, str]]:
     return [("", "—"), *choices]

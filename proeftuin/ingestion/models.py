@@ -14,6 +14,11 @@ class SourceFileQuerySet(VisibleQuerySet):
 
     rule = VisibilityRule(grants=(Grant(Role.VIEWER),))
 
+    def visible_to(self, user):
+        """A deleted file (waiting to be purged) is seen by no one, administrators
+        included; they restore it in the Django admin."""
+        return super().visible_to(user).filter(deleted_at__isnull=True)
+
 
 class SourceFile(BaseModel):
     """One uploaded file, kept once per organisation and content hash."""
@@ -51,6 +56,21 @@ class SourceFile(BaseModel):
         verbose_name=_("organisation"),
     )
     text = models.TextField(_("normalised text"), blank=True)
+    deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True, db_index=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("deleted by"),
+    )
+    deleted_cases = models.JSONField(
+        _("draft cases deleted with it"),
+        default=list,
+        blank=True,
+        help_text=_("Ids of the draft cases made from this file, deleted and restored with it."),
+    )
 
     objects = SourceFileQuerySet.as_manager()
 

@@ -30,3 +30,11 @@ def can_review(user, source) -> tuple[bool, str]:
     if role >= Role.EDITOR or (uploader and role >= Role.CONTRIBUTOR):
         return True, ""
     return False, _("Only the uploader and editors of the organisation can review.")
+
+
+def can_delete_source(user, source) -> tuple[bool, str]:
+    """Deleting an uploaded document: who may review it (editors of the organisation, the
+    uploader while a contributor) and platform administrators."""
+    if can_review(user, source)[0]:
+        return True, ""
+    return False, _("Only the uploader and editors of the organisation can delete a document.")

@@ -10,10 +10,12 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Case as Cases
 from django.db.models import Count, IntegerField, Max, Q, QuerySet, Value, When
 
+from proeftuin.accounts.service import Role, organisation_ids_with_role
 from proeftuin.cases.service import Case, EditorialStatus
 from proeftuin.ingestion import values
 from proeftuin.ingestion.models import SourceFile, Suggestion
 from proeftuin.ingestion.presentation import FIELD_ORDER
+from proeftuin.organisations.service import Organisation
 
 PAGE_SIZE = 25
 PENDING = Suggestion.Status.PENDING
@@ -131,3 +133,9 @@ def accept_candidates(
     for row in rows:
         (skip if values.problem(row.field, row.value, known) else accept).append(row)
     return accept, skip
+
+
+def upload_owner_choices(user) -> QuerySet[Organisation]:
+    """The organisations ``user`` may upload documents for: where they contribute."""
+    ids = organisation_ids_with_role(user, Role.CONTRIBUTOR)
+    return Organisation.objects.filter(pk__in=ids).order_by("name")

@@ -56,6 +56,13 @@ def source_upload(
     check_size(len(data), limits)
     digest = hashlib.sha256(data).hexdigest()
     existing = SourceFile.objects.filter(owner=owner, content_hash=digest).first()
+    if existing and existing.deleted_at is not None:
+        raise ValidationFailed(
+            _(
+                "This file was deleted recently. An administrator can restore it; it can be "
+                "uploaded again once it has been removed for good."
+            )
+        )
     if existing:
         return existing, existing.jobs.first() or job_start(source=existing), False
     source = _store(actor=actor, owner=owner, filename=filename, data=data, digest=digest)
@@ -75,7 +82,8 @@ def source_upload(
 
 def _store(*, actor, owner, filename: str, data: bytes, digest: str) -> SourceFile:
     name = Path(filename).name[:200] or "document"
-    previous = SourceFile.objects.filter(filename=name, owner=owner).first()
+    previous = SourceFile.objects.filter(filename=name, owner=owner, deleted_at__isnull=True)
+    previous = previous.first()
     document = (
         previous.document
         if previous

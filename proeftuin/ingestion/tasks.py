@@ -20,3 +20,13 @@ def run_ingestion_job(job_id: int) -> None:
     from proeftuin.ingestion.pipeline import job_run
 
     job_run(job_id)
+
+
+@task("ingestion.purge_deleted", priority=20)
+def purge_deleted() -> None:
+    """Remove for good what was deleted longer ago than the retention, then queue the
+    next run for the oldest deletion left (a scheduled job, no periodic beat needed)."""
+    from proeftuin.ingestion.deletion import schedule_next_purge, sources_purge_due
+
+    sources_purge_due()
+    schedule_next_purge()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from proeftuin.ingestion import review_views, views, views_duplicates
+from proeftuin.ingestion import review_views, views, views_delete, views_duplicates
 
 app_name = "ingestion"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.source_list, name="list"),
     path("<uuid:uuid>/", views.source_detail, name="detail"),
     path("<uuid:uuid>/opnieuw/", views.job_retry, name="retry"),
+    path("<uuid:uuid>/verwijderen/", views_delete.source_delete, name="delete"),
     path("<uuid:uuid>/casus/<int:segment>/", views.segment_action, name="segment"),
     path(
         "<uuid:uuid>/casus/<int:segment>/dubbel/",

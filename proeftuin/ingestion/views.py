@@ -46,7 +46,8 @@ def is_htmx(request) -> bool:
 
 @login_required
 def source_list(request):
-    form = UploadForm(request.POST or None, request.FILES or None)
+    owners = selectors.upload_owner_choices(request.user)
+    form = UploadForm(request.POST or None, request.FILES or None, owners=owners)
     status = 200
     if request.method == "POST":
         status = 400
@@ -55,7 +56,10 @@ def source_list(request):
             try:
                 check_size(upload.size)
                 source, _job, created = services.source_upload(
-                    actor=request.user, filename=upload.name, data=upload.read()
+                    actor=request.user,
+                    filename=upload.name,
+                    data=upload.read(),
+                    owner=form.cleaned_data.get("owner"),
                 )
             except IngestionError as exc:
                 form.add_error("file", exc.message)

@@ -162,9 +162,11 @@ def _remove_owner(**owner) -> None:
 
 
 def _case_rows(case_id: int):
-    """Bring the passages of one case up to date; ``None`` when the case is gone."""
+    """Bring the passages of one case up to date; ``None`` when the case is gone (or
+    archived, or deleted with its document: such a case leaves search)."""
     case = (
-        Case.objects.filter(pk=case_id)
+        Case.objects.filter(pk=case_id, deleted_at__isnull=True)
+        .in_library()
         .prefetch_related(
             "case_organisations__organisation", "sections__theme", "lessons", "outcomes", "barriers"
         )
@@ -188,8 +190,10 @@ def index_case(case_id: int, *, embed: bool = True) -> None:
 
 
 def _source_rows(source_id: int):
-    """Bring the passages of one uploaded file up to date; ``None`` when it is gone."""
-    source = SourceFile.objects.filter(pk=source_id).only("id", "text").first()
+    """Bring the passages of one uploaded file up to date; ``None`` when it is gone (or
+    deleted: it leaves search at once)."""
+    source = SourceFile.objects.filter(pk=source_id, deleted_at__isnull=True)
+    source = source.only("id", "text").first()
     if source is None:
         return None
     with transaction.atomic():

@@ -21,6 +21,8 @@ from tests.security.world import (
     AUDIT_MARKER,
     AUDIT_NEEDS,
     CASES,
+    EDIT_NEEDS,
+    REVIEW_NEEDS,
     SNIPPET_MARKER,
     SOURCE_MARKER,
     World,
@@ -188,6 +190,63 @@ def _search(url_of: Callable[[str], str]):
     return run
 
 
+def _editor_pages(url_of: Callable[[World, object], str]):
+    """A step on a case only editors of A take (publish preview, archive): the page for
+    them, refused to everyone else, with nothing of A in the refusal."""
+
+    def run(world, client, actor):
+        problems = []
+        for key, case in world.cases.items():
+            url = url_of(world, case)
+            response, body = page(client, url)
+            body = body.replace(url, "")
+            if world.level(actor) >= EDIT_NEEDS:
+                if response.status_code != 200 or case_marker(key) not in body:
+                    problems.append(f"{url}: {response.status_code} for an editor")
+            elif response.status_code not in REFUSED:
+                problems.append(f"{url}: status {response.status_code} for a non-editor")
+            else:
+                problems += [f"{url}: {p}" for p in leaks(world, actor, body)]
+        return problems
+
+    return run
+
+
+def _delete_page(world, client, actor):
+    """The confirmation page of deleting A's document: for who may delete it only."""
+    url = reverse("ingestion:delete", kwargs={"uuid": world.source.uuid})
+    response, body = page(client, url)
+    body = body.replace(url, "")
+    if world.level(actor) >= REVIEW_NEEDS:
+        if response.status_code != 200 or "vertrouwelijk-alfa" not in body:
+            return [f"{url}: {response.status_code} for who may delete"]
+        return []
+    if response.status_code not in (*REFUSED, 403):
+        return [f"{url}: status {response.status_code}"]
+    if not world.sees_source(actor):
+        return _problems(url, leaks(world, actor, body))
+    return []
+
+
+def _my_work(world, client, actor):
+    """Mijn werk: A's unpublished cases and document only for who may act on them."""
+    response, body = page(client, reverse("mywork:page"))
+    if actor in ("anonymous", "deactivated"):  # not signed in: to the sign-in page
+        return [] if response.status_code == 302 else [f"status {response.status_code}"]
+    problems = leaks(world, actor, body)
+    if response.status_code != 200:
+        problems.append(f"status {response.status_code}")
+    editor = world.level(actor) >= EDIT_NEEDS
+    for key, (status, _visibility, _needs) in CASES.items():
+        if status != "published" and editor and case_marker(key) not in body:
+            problems.append(f"case {key} not offered to an editor")
+        if not editor and case_marker(key) in body:
+            problems.append(f"case {key} offered to who may not edit it")
+    if editor and "vertrouwelijk-alfa" not in body:
+        problems.append("document to review not shown to an editor")
+    return _problems("mywork:page", problems)
+
+
 def _citation_picker(world, client, actor):
     """The new-case form lists A's uploaded document only to who may see it."""
     response, body = page(client, reverse("cases:create"))
@@ -268,6 +327,18 @@ READS = [
         _case_pages(lambda w, c: f"/zoeken/vergelijkbaar/{c.slug}/"),
     ),
     Probe("new-case form", ("cases:create",), _citation_picker),
+    Probe(
+        "publish preview",
+        ("cases:publish",),
+        _editor_pages(lambda w, c: f"/casussen/{c.slug}/publiceren/"),
+    ),
+    Probe(
+        "archive confirmation",
+        ("cases:archive",),
+        _editor_pages(lambda w, c: f"/casussen/{c.slug}/archiveren/"),
+    ),
+    Probe("my work", ("mywork:page",), _my_work),
+    Probe("delete confirmation", ("ingestion:delete",), _delete_page),
     Probe(
         "organisation page",
         ("organisations:detail",),

@@ -97,7 +97,64 @@ def _citing_cases(world) -> int:
     return Case.objects.filter(citations__document=world.source.document).count()
 
 
+def _status(world, key: str) -> str:
+    return Case.objects.get(pk=world.cases[key].pk).status
+
+
+def _archived_org_case(world) -> str:
+    """The state of the un-archive attempts: A's "org" case, archived once beforehand."""
+    if not getattr(world, "archived_for_test", False):
+        Case.objects.filter(pk=world.cases["org"].pk).update(
+            status="archived", archived_from="published"
+        )
+        world.archived_for_test = True
+    return _status(world, "org")
+
+
+def _source_deleted(world) -> bool:
+    return SourceFile.objects.get(pk=world.source.pk).deleted_at is not None
+
+
+def _version(world, key: str) -> str:
+    return str(Case.objects.get(pk=world.cases[key].pk).version)
+
+
 WRITES = [
+    Write(
+        "publish",
+        ("cases:publish",),
+        30,
+        lambda w, c: c.post(
+            f"/casussen/{w.cases['draft'].slug}/publiceren/", {"version": _version(w, "draft")}
+        ),
+        _draft,
+    ),
+    Write(
+        "archive",
+        ("cases:archive",),
+        30,
+        lambda w, c: c.post(
+            f"/casussen/{w.cases['pub'].slug}/archiveren/",
+            {"version": _version(w, "pub"), "reason": "Overgenomen"},
+        ),
+        lambda w: _status(w, "pub"),
+    ),
+    Write(
+        "un-archive",
+        ("cases:unarchive",),
+        30,
+        lambda w, c: c.post(
+            f"/casussen/{w.cases['org'].slug}/uit-archief/", {"version": _version(w, "org")}
+        ),
+        _archived_org_case,
+    ),
+    Write(
+        "delete document",
+        ("ingestion:delete",),
+        30,
+        lambda w, c: c.post(f"/documenten/{w.source.uuid}/verwijderen/"),
+        _source_deleted,
+    ),
     Write(
         "edit page",
         ("cases:edit",),

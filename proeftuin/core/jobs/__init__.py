@@ -59,9 +59,10 @@ def _dispatch(job_id: int) -> None:
         run_one(job_id, beat=False)
 
 
-def enqueue(name: str, *args) -> BackgroundJob:
-    """Queue task ``name`` with ``args`` (ids); it runs once the transaction has committed."""
-    job = queue.enqueue(name, *args)
+def enqueue(name: str, *args, run_after=None) -> BackgroundJob:
+    """Queue task ``name`` with ``args`` (ids); it runs once the transaction has committed,
+    or from ``run_after`` on (a scheduled job, run by the worker when it is due)."""
+    job = queue.enqueue(name, *args, run_after=run_after)
     if backend() != "database":
         transaction.on_commit(lambda: _dispatch(job.pk))
     return job

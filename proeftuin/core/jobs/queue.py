@@ -39,8 +39,9 @@ def job_key(name: str, args) -> str:
     return f"{name}:{','.join(str(a) for a in args)}"[:200]
 
 
-def enqueue(name: str, *args) -> BackgroundJob:
+def enqueue(name: str, *args, run_after=None) -> BackgroundJob:
     """Insert a job in the current transaction; it exists only if that transaction commits.
+    ``run_after``: not before this moment (a scheduled job); now when not given.
 
     A job with the same task and arguments that is still waiting is not queued twice
     (tasks take ids and read the current state, so one run covers both requests)."""
@@ -57,7 +58,7 @@ def enqueue(name: str, *args) -> BackgroundJob:
                 key=key,
                 priority=task.priority,
                 max_attempts=task.max_attempts or settings.JOBS_MAX_ATTEMPTS,
-                run_after=timezone.now(),
+                run_after=run_after or timezone.now(),
             )
     except IntegrityError:  # another transaction queued it at the same moment
         return BackgroundJob.objects.get(key=key, state=State.QUEUED)
