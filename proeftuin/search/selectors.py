@@ -310,14 +310,18 @@ def search(*, user, query: str, selection=None, mode: str = "hybrid") -> SearchR
     used, ranking, messages, suggestions = _with_corrections(
         query, user_scope(user, selection), mode, depth
     )
+    index_notices = [m for m in messages if m in (health.keyword_notice(), health.vectors_notice())]
+    messages = [m for m in messages if m not in index_notices]
     if (
         mode != "keyword"
         and not ranking.used_vectors
         and progress.vectors
         and progress.passages
-        and health.vectors_notice() not in messages
+        and health.vectors_notice() not in index_notices
     ):
-        messages.append(_("Meaning-based search is still being prepared; keyword results only."))
+        index_notices.append(
+            _("Meaning-based search is still being prepared; keyword results only.")
+        )
     hits = hydrate(user, ranking.hits, ranking.terms)
     cases = group_by_case(hits)
     within = _counted_cases(user, used, mode, depth, selection, cases)
@@ -336,6 +340,7 @@ def search(*, user, query: str, selection=None, mode: str = "hybrid") -> SearchR
         messages,
         suggestions,
         ranking.degraded,
+        index_notices,
     )
 
 
