@@ -147,3 +147,27 @@ def test_english_queries_are_recognised(text, english):
 def test_english_function_words_are_no_query_terms():
     assert analyze_query("how do I bake bread") == ["bake", "bread"]
     assert "ketensamenwerk" in analyze_query("ketensamenwerking")
+
+
+def related_case(passage: str, query: str):
+    from proeftuin.search.results import CaseHit, PassageHit
+
+    hit = PassageHit(1, "summary", "", "", passage, 1.0, 1, None, None,
+                     frozenset(analyze_query(query)), case_id=1)  # fmt: skip
+    return CaseHit(1, "uuid", "slug", "Titel", [], 1.0, [hit])
+
+
+@pytest.mark.parametrize(
+    "idea, passage, needed, related",
+    [
+        ("opsporing met blockchain", "de mogelijkheden van blockchain", 1, True),
+        ("opsporing met blockchain", "de mogelijkheden van blockchain", 2, False),
+        ("wijkzorgteams en blockchain", "wijkzorgteams werken met blockchain", 2, True),
+        ("de gemeente en innovatie", "innovatie in de gemeente", 1, False),  # common words
+        ("kernfusiereactor", "een fusie van gemeenten", 1, False),  # a part, not a word
+    ],
+)
+def test_related_cases_need_rare_whole_words_in_common(idea, passage, needed, related):
+    from proeftuin.search.related import _RareShared
+
+    assert _RareShared(idea, needed)(related_case(passage, idea)) is related
