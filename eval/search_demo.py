@@ -5,8 +5,10 @@ passages are embedded with the configured provider, default the offline e5 model
 the demo library (``load_demo``) into a fresh SQLite database in a temporary folder, indexes
 and embeds it as the background jobs do, then asks the search page (``/zoeken/?q=...``, as
 an anonymous visitor, through Django's test client) every query of eval/search/nomatch.yaml
-and a few Dutch queries on the library's subjects. Prints, per kind, how many show "Geen
-resultaten", and the cases the subject queries find.
+and a few Dutch queries on the library's subjects; then the "eerder gedaan?" panel with
+nonsense and real ideas, and the similar-cases panel of every demo case. Prints, per kind,
+how many show "Geen resultaten", the cases the subject queries and ideas find, and how many
+similar cases each case page offers.
 """
 
 from __future__ import annotations
@@ -34,6 +36,13 @@ SUBJECTS = (  # Dutch queries on subjects of the demo library: these must find c
 )
 
 
+IDEAS = (
+    "xyzzy qwerty plonk wubbel",
+    "How can we bake better bread for our customers",
+    "Een wijkteam dat gezinnen met veel problemen helpt met één plan",
+)
+
+
 def titles(html: str) -> list[str]:
     return re.findall(r'<h3 class="utrecht-heading-3[^"]*"><a [^>]*>([^<]+)', html)
 
@@ -43,6 +52,7 @@ def main() -> int:
         setup_django(folder)
         from django.test import Client, override_settings
 
+        from proeftuin.cases.service import Case
         from proeftuin.demo.loader import load_demo
         from proeftuin.search import services
 
@@ -55,8 +65,22 @@ def main() -> int:
             client = Client()
             pages = {q["id"]: _page(client, q["text"]) for q in search_nomatch.load()}
             subjects = {text: titles(_page(client, text)) for text in SUBJECTS}
+            ideas = {text: _titles(client, "/zoeken/eerder-gedaan/", title=text) for text in IDEAS}
+            similar = {
+                case.title: _titles(client, f"/zoeken/vergelijkbaar/{case.slug}/")
+                for case in Case.objects.order_by("title")
+            }
     _report(pages, subjects)
+    for text, found in ideas.items():
+        print(f"eerder gedaan? {text!r}: {len(found)} cases {found[:2]}")
+    counts = [len(found) for found in similar.values()]
+    print(f"similar cases per case page: {counts} ({sum(counts)} in all, "
+          f"{counts.count(0)} of {len(counts)} cases with none)")  # fmt: skip
     return 0
+
+
+def _titles(client, url: str, **params) -> list[str]:
+    return titles(client.get(url, params).content.decode())
 
 
 def _page(client, query: str) -> str:
