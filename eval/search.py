@@ -26,8 +26,19 @@ section. Options:
   --per-query           also print every query's metrics and top hits (hybrid first)
   --tune                print a grid of fusion settings (hybrid) instead of the report; on
                         queries.yaml only (never the held-out file) unless --queries is given
+  --cutoff X            the meaning cut-off (cosine a meaning-only hit needs); default: the
+                        value calibrated for the model (proeftuin/search/cutoffs.py)
+  --unmatched-cutoff X  the same for a query none of whose words is found in any passage
+  --calibrate           print a grid of meaning cut-offs instead of the report: hybrid nDCG
+                        on queries.yaml and the share of nomatch.yaml's "tune" half that
+                        returns nothing (never the held-out file or half)
   --json                print the results as JSON
   --strict              exit 1 when a sanity check or a target fails
+
+Besides the judged queries, the queries of ``eval/search/nomatch.yaml`` (nonsense, English,
+absent topics) are run through the hybrid: the report gives the share that returns no result,
+per half (tune / heldout) and kind, without ("before") and with ("after") the meaning cut-off.
+Modes ending in ``-0`` are run without the cut-off.
 
 Passage and query embeddings are cached in ``eval/.cache/`` (one ``.npz`` per model, keyed by
 the sha256 of model id, role and text); the cache only saves time and is rebuilt when missing.
@@ -53,6 +64,7 @@ EVAL = Path(__file__).resolve().parent
 sys.path.insert(0, str(EVAL))
 sys.path.insert(0, str(EVAL.parent))
 
+import search_nomatch  # noqa: E402
 from search_passages import Passage, load_passages  # noqa: E402
 from search_product import (  # noqa: E402
     DEFAULT_CANDIDATES,
@@ -62,12 +74,14 @@ from search_product import (  # noqa: E402
 )
 
 import proeftuin.conf.search as search_settings  # noqa: E402
+from proeftuin.search.cutoffs import Cutoff, cutoff_for  # noqa: E402
 from proeftuin.search.embeddings import get_provider  # noqa: E402
 
 QUERY_FILES = (EVAL / "search" / "queries.yaml", EVAL / "search" / "heldout.yaml")
 K = 10
 KINDS = ("keyword", "paraphrase")
 MODES = ("keyword", "vector", "hybrid")
+UNCUT = {"vector-0": "vector", "hybrid-0": "hybrid"}  # run without the meaning cut-off
 TARGET = 0.70
 # The grid of --tune: RRF k, keyword weight (the vector weight stays 1: RRF only depends on
 # the ratio), candidates per side.
@@ -240,11 +254,11 @@ def targets(results: dict[str, dict], k: int) -> list[tuple[bool, str]]:
 
 
 def table(rows: Iterable[tuple[str, str, dict[str, float]]], k: int) -> str:
-    head = f"{'mode':<8} {'kind':<11} {'n':>3} " + " ".join(f"{m + f'@{k}':>9}" for m in METRICS)
+    head = f"{'mode':<9} {'kind':<11} {'n':>3} " + " ".join(f"{m + f'@{k}':>9}" for m in METRICS)
     lines = [head, "-" * len(head)]
     for name, kind, scores in rows:
         values = " ".join(f"{scores[m]:>9.3f}" for m in METRICS)
-        lines.append(f"{name:<8} {kind:<11} {int(scores['n']):>3} {values}")
+        lines.append(f"{name:<9} {kind:<11} {int(scores['n']):>3} {values}")
     return "\n".join(lines)
 
 
@@ -293,8 +307,13 @@ def report(path: Path, queries: list[dict], problems: list[str], results: dict, 
     print()
 
 
-def as_json(sections: list[dict], config: Config, k: int, per_query: bool) -> str:
+def as_json(sections: list[dict], config: Config, k: int, per_query: bool, empty=None) -> str:
     out = {"k": k, "candidates": config.candidates, "weights": asdict(config.weights)}
+    if empty is not None:
+        out["nomatch"] = {
+            name: {"counts": {f"{s}/{kind}": v for (s, kind), v in r["counts"].items()}}
+            for name, r in empty.items()
+        }
     out["query_files"] = []
     for section in sections:
         results = {
@@ -356,6 +375,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--mode", action="append", choices=MODES)
     parser.add_argument("--per-query", action="store_true")
     parser.add_argument("--tune", action="store_true")
+    parser.add_argument("--cutoff", type=float, default=None)
+    parser.add_argument("--unmatched-cutoff", type=float, default=None)
+    parser.add_argument("--calibrate", action="store_true")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--strict", action="store_true")
     return parser.parse_args(argv)
@@ -365,15 +387,28 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     weights = {"keyword": DEFAULT_WEIGHTS.keyword, "vector": DEFAULT_WEIGHTS.vector}
     weights.update(args.weights)
-    config = Config(args.candidates, replace(DEFAULT_WEIGHTS, **weights, rrf_k=args.rrf_k))
+    provider = get_provider(settings=search_settings)
+    cutoff = model_cutoff(provider.model_id)
+    weights.update(
+        rrf_k=args.rrf_k,
+        meaning_floor=cutoff.query if args.cutoff is None else args.cutoff,
+        unmatched_floor=cutoff.unmatched
+        if args.unmatched_cutoff is None
+        else args.unmatched_cutoff,
+    )
+    config = Config(args.candidates, replace(DEFAULT_WEIGHTS, **weights))
     passages = load_passages()
     paths = args.queries or [p for p in QUERY_FILES if p.exists()]
     with tempfile.TemporaryDirectory(prefix="search-eval-") as folder:
-        search = ProductSearch(passages, Path(folder), get_provider(settings=search_settings))
+        search = ProductSearch(passages, Path(folder), provider)
         try:
-            if args.tune:  # never on the held-out file unless asked for explicitly
-                tuning = args.queries or [QUERY_FILES[0]]
-                tune(search, [q for p in tuning for q in load_queries(p)], args.k)
+            if args.tune or args.calibrate:  # never on the held-out file unless asked for
+                tuning = [q for p in (args.queries or [QUERY_FILES[0]]) for q in load_queries(p)]
+                if args.tune:
+                    tune(search, tuning, args.k)
+                else:
+                    lines = search_nomatch.calibrate(search, config, tuning, evaluate, args.k)
+                    print("\n".join(lines))
                 return 0
             sections = run(search, passages, paths, args, config)
         finally:
@@ -381,6 +416,29 @@ def main(argv: list[str] | None = None) -> int:
     failed = any(s["problems"] or not all(p for p, _ in targets(s["results"], args.k))
                  for s in sections)  # fmt: skip
     return 1 if args.strict and failed else 0
+
+
+def model_cutoff(model_id: str) -> Cutoff:
+    """The product's cut-offs for typed queries: SEARCH_MEANING_CUTOFF, else the table's."""
+    override = str(getattr(search_settings, "SEARCH_MEANING_CUTOFF", "") or "").strip()
+    return cutoff_for(model_id, float(override) if override else None)
+
+
+def ranker(search: ProductSearch, mode: str, config: Config) -> Rank:
+    """The product's ranking in ``mode``; the ``-0`` modes without the meaning cut-off."""
+    if mode in UNCUT:
+        uncut = replace(config.weights, meaning_floor=0.0, unmatched_floor=0.0)
+        config = replace(config, weights=uncut)
+    return search.ranker(UNCUT.get(mode, mode), config)
+
+
+def nomatch(search: ProductSearch, config: Config, as_json: bool) -> dict:
+    queries = search_nomatch.load()
+    before = search_nomatch.empty_share(ranker(search, "hybrid-0", config), queries)
+    after = search_nomatch.empty_share(ranker(search, "hybrid", config), queries)
+    if not as_json:
+        print("\n".join(search_nomatch.report(before, after)))
+    return {"before": before, "after": after}
 
 
 def run(
@@ -394,22 +452,24 @@ def run(
         print(f"{len(passages)} passages in {len({p.file for p in passages})} files; "
               f"model {search.cache.provider.model_id}; candidates {config.candidates}, "
               f"weights keyword={config.weights.keyword:g} vector={config.weights.vector:g}, "
-              f"rrf_k={config.weights.rrf_k:g}\n")  # fmt: skip
+              f"rrf_k={config.weights.rrf_k:g}, meaning cut-off "
+              f"{config.weights.meaning_floor:g} (no word found: "
+              f"{config.weights.unmatched_floor:g}; modes ending in -0: without)\n")  # fmt: skip
     sections = []
     for path in paths:
         queries = load_queries(path)
         problems = sanity_checks(queries, passages)
-        results = {
-            mode: evaluate(search.ranker(mode, config), queries, args.k)
-            for mode in (args.mode or MODES)
-        }
+        modes = args.mode or MODES
+        modes = [*modes, *(m for m, base in UNCUT.items() if base in modes)]
+        results = {mode: evaluate(ranker(search, mode, config), queries, args.k) for mode in modes}
         sections.append({"path": path, "problems": problems, "results": results})
         if not args.json:
             report(path, queries, problems, results, args.k)
             if args.per_query:
                 print("\n".join(per_query_lines(results, queries, args.k)), end="\n\n")
+    empty = nomatch(search, config, args.json) if not args.queries else None
     if args.json:
-        print(as_json(sections, config, args.k, args.per_query))
+        print(as_json(sections, config, args.k, args.per_query, empty))
     return sections
 
 

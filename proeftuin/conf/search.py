@@ -118,6 +118,14 @@ SEARCH_VECTOR_MARGIN = env(
     help="Hybrid search: a passage found by meaning only must score within this cosine of the "
     "best meaning match, which keeps unrelated cases out of the tail (0: no limit).",
 )
+SEARCH_MEANING_CUTOFF = env(
+    "SEARCH_MEANING_CUTOFF",
+    default="",
+    help="Cosine a passage found by meaning only needs with the query to be shown. Empty "
+    "(default): the value calibrated for the embedding model in use "
+    "(proeftuin/search/cutoffs.py; none for an uncalibrated model). Set it only after "
+    "measuring your model with eval/search.py --calibrate.",
+)
 SEARCH_CANDIDATES = env(
     "SEARCH_CANDIDATES",
     default=100,

@@ -38,6 +38,7 @@ __all__ = [
     "analyze_query",
     "damerau_levenshtein",
     "fold",
+    "query_words",
     "similar_terms",
     "split_compound",
     "stem",
@@ -60,6 +61,16 @@ DUTCH_STOPWORDS: frozenset[str] = _wordset(
     waren veel meer doen toen moet ben zonder kan hun dus alles onder ja eens hier wie werd
     altijd doch wordt wezen kunnen ons zelf tegen na reeds wil kon niets uw iemand geweest
     andere
+    """
+)
+
+# English function words that are no Dutch word: left out of queries only (an English question
+# must not match every passage that quotes an English title through "the" or "for").
+ENGLISH_FUNCTION_WORDS: frozenset[str] = _wordset(
+    """
+    the a an and to for with this that these those what how why where when which who whom do
+    does did i you your my it its are be can could should would from by at on into about
+    there their they them our us has if or than then also just any some many much not
     """
 )
 
@@ -289,15 +300,36 @@ def analyze_query(text: str, max_terms: int = MAX_QUERY_TERMS) -> list[str]:
     user types out of habit are ignored. Only the first :data:`MAX_QUERY_CHARS` characters and
     at most ``max_terms`` terms are used, so a pasted essay stays cheap.
     """
-    if len(text) > MAX_QUERY_CHARS:
-        text = text[:MAX_QUERY_CHARS].rsplit(None, 1)[0]  # do not search half a word
-    text = _OPERATOR_RE.sub(" ", text)
+    text = _query_text(text)
     seen: dict[str, None] = {}
-    for term in _terms(text, _iter_tokens(text)):
+    for term in _terms(text, _query_tokens(text)):
         seen.setdefault(term)
         if len(seen) >= max_terms:
             break
     return list(seen)
+
+
+def query_words(text: str) -> list[str]:
+    """The terms of the words typed in a query, without the parts its compounds split into
+    (``kernfusiereactor`` gives ``kernfusiereactor``, not ``kern`` or ``fusie``)."""
+    text = _query_text(text)
+    return list(
+        dict.fromkeys(
+            stem(_surface(text, token))
+            for token in _query_tokens(text)
+            if token.term not in DUTCH_STOPWORDS and len(token.term) <= MAX_TERM_LEN
+        )
+    )
+
+
+def _query_text(text: str) -> str:
+    if len(text) > MAX_QUERY_CHARS:
+        text = text[:MAX_QUERY_CHARS].rsplit(None, 1)[0]  # do not search half a word
+    return _OPERATOR_RE.sub(" ", text)
+
+
+def _query_tokens(text: str) -> Iterator[Token]:
+    return (t for t in _iter_tokens(text) if t.term not in ENGLISH_FUNCTION_WORDS)
 
 
 # --------------------------------------------------------------------------- typo tolerance

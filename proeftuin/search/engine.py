@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .analysis import analyze_query
+from .analysis import analyze_query, query_words
 from .backends.base import KeywordBackend, Scope
 from .fusion import reciprocal_rank_fusion
+from .language import looks_english
 from .vectors import RowScope, VectorIndex
 
 MODES = ("hybrid", "keyword", "vector")
@@ -32,6 +33,13 @@ class Weights:
     # are all in a passage keeps its keyword weight; a paraphrase that shares one word with
     # some passage leans on meaning (measured on eval/search: see docs/search-evaluation.md).
     coverage_power: float = 0.0
+    # Hybrid and vector: a passage found by meaning only (or only through a part of a compound
+    # the user typed, "kern" of "kernfusiereactor") is kept only when its cosine with the
+    # query is at least ``meaning_floor``; when no word of the query is found anywhere
+    # ("xyzzy", "blockchain") or the query is English, at least ``unmatched_floor``.
+    # 0: no limit. Calibrated per model: see ``cutoffs``.
+    meaning_floor: float = 0.0
+    unmatched_floor: float = 0.0
 
 
 @dataclass
@@ -76,8 +84,6 @@ def rank(
     terms = analyze_query(query)
     keyword_hits: list[tuple[int, float]] = []
     vector_hits: list[tuple[int, float]] = []
-    if mode in ("hybrid", "keyword") and keyword is not None and terms and not scope.empty:
-        keyword_hits = keyword.search(terms, scope, candidates)
     use_vectors = (
         mode in ("hybrid", "vector")
         and vectors is not None
@@ -86,10 +92,43 @@ def rank(
         and query.strip() != ""
         and not scope.empty
     )
+    cut = use_vectors and mode != "keyword" and _floors(weights)
+    if (mode != "vector" or cut) and keyword is not None and terms and not scope.empty:
+        keyword_hits = keyword.search(terms, scope, candidates)
     if use_vectors:
         vector_hits = vectors.search(embed_query(query), candidates, row_scope)
-    fused = _fuse(mode, use_vectors, terms, keyword_hits, vector_hits, weights, terms_of)
-    return Ranking(_explain(fused[:limit], keyword_hits, vector_hits), terms, use_vectors)
+    shown = keyword_hits if mode != "vector" else []
+    fused = _fuse(mode, use_vectors, terms, shown, vector_hits, weights, terms_of)
+    if cut:  # the words of an English query that occur in the Dutch library say nothing
+        english = looks_english(query)
+        matching = set() if english else _matching_words(query, terms, keyword_hits, terms_of)
+        floor = weights.meaning_floor if matching else weights.unmatched_floor
+        fused = _close_enough(fused, matching if mode == "hybrid" else set(), vector_hits, floor)
+    return Ranking(_explain(fused[:limit], shown, vector_hits), terms, use_vectors)
+
+
+def _floors(weights: Weights) -> bool:
+    return weights.meaning_floor > 0 or weights.unmatched_floor > 0
+
+
+def _matching_words(query, terms, keyword_hits, terms_of) -> set[int]:
+    """Keyword hits that contain a word the user typed, not only a part of a compound
+    (without ``terms_of``: all keyword hits)."""
+    ids = [pid for pid, _ in keyword_hits]
+    words = set(query_words(query))
+    if terms_of is None or words >= set(terms):  # no compound parts in the query
+        return set(ids)
+    return {pid for pid, found in terms_of(ids).items() if found & words}
+
+
+def _close_enough(fused, matching, vector_hits, floor: float):
+    """The fused hits that match a typed word, or whose meaning is at least ``floor`` close."""
+    similarity = dict(vector_hits)
+    return [
+        (pid, score)
+        for pid, score in fused
+        if pid in matching or similarity.get(pid, -1.0) >= floor
+    ]
 
 
 def _fuse(mode, use_vectors, terms, keyword_hits, vector_hits, weights, terms_of):

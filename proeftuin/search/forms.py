@@ -16,6 +16,11 @@ MODES = {
     "keyword": _("Exact words"),
     "vector": _("Meaning only"),
 }
+# The choice the search page offers, in plain words (the API also takes "vector").
+PAGE_MODES = {
+    "keyword": _("Search on the words I type"),
+    "hybrid": _("Also search on meaning"),
+}
 
 
 class FacetValues(forms.Field):

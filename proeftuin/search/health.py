@@ -97,6 +97,22 @@ def notices() -> list[str]:
     return messages
 
 
+def limited_notice() -> str:
+    return _("Search works in a limited way right now; some results may be missing.")
+
+
+def is_administrator(user) -> bool:
+    return bool(getattr(user, "is_staff", False) or getattr(user, "is_superuser", False))
+
+
+def notices_for(user, found: list[str]) -> list[str]:
+    """Index notices as ``user`` may see them: administrators read what is wrong, everyone
+    else at most one neutral sentence."""
+    if not found or is_administrator(user):
+        return list(found)
+    return [limited_notice()]
+
+
 def reset() -> None:
     """Forget what went wrong in this process and allow a new rebuild at once (tests)."""
     with _lock:

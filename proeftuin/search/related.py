@@ -10,16 +10,20 @@ from wordfreq import zipf_frequency
 
 from proeftuin.cases.service import facet_index
 
+from . import runtime
+from .analysis import query_words, stem
 from .models import PassageKind
 from .results import CaseHit, RelatedCases
 from .scope import user_scope
-from .selectors import group_by_case, hydrate, rank_in_scope, stored_vector
+from .selectors import group_by_case, hydrate, meaning_cutoff, rank_in_scope, stored_vector
 
 # Cosine bands of the offline model (multilingual-e5-small): its scores are compressed, so
 # unrelated Dutch passages still score 0.80-0.84 and passages on the same subject 0.86 and up
 # (read off the demo library and eval/search). Only the band is shown, not the cosine.
 STRONG, SOME = 0.86, 0.85
 COMMON_WORD_ZIPF = 4.5  # words more frequent than this (wordfreq, Dutch) explain nothing
+RARE_WORD_ZIPF = 3.5  # shared whole words rarer than this make a case related by themselves
+RARE_WORDS_NEEDED = {"idea": 1, "case": 2}  # a case text is long: one rare word is chance
 SHARED_FACETS = ("domain", "type")
 MAX_SHARED_THEMES = 3
 DESCRIBING = (PassageKind.SUMMARY, PassageKind.SECTION)
@@ -88,11 +92,42 @@ def _related(
     # Short lessons and outcomes resemble everything a little; what a case is about is in
     # its summary and theme sections.
     hits = [h for h in hits if h.kind in DESCRIBING]
-    cases = group_by_case(hits, per_case=2)[:limit]
+    # Both panels use the stricter cut-off of passage-to-passage similarity: a case and an
+    # idea text are longer than a query, and resemble the whole library more.
+    floor = meaning_cutoff(runtime.provider()).passage
+    shared = _RareShared(text, RARE_WORDS_NEEDED["case" if vector is not None else "idea"])
+    cases = [c for c in group_by_case(hits, per_case=2) if _related_enough(c, floor, shared)]
+    cases = cases[:limit]
     traits = _traits({c.case_id for c in cases})
     for case in cases:
         case.reasons = _reasons(case, traits, set(own_traits))
     return RelatedCases(cases, messages, ranking.degraded)
+
+
+class _RareShared:
+    """Whether a case shares enough rare whole words with the text (not parts of compounds:
+    "taakstellingen" shares the part "taken" with many a text)."""
+
+    def __init__(self, text: str, needed: int):
+        self.words, self.needed = set(query_words(text)), needed
+
+    def __call__(self, case: CaseHit) -> bool:
+        matched = {w for p in case.passages for w in p.matched_terms}
+        rare = {
+            stem(w)
+            for w in matched
+            if zipf_frequency(w, "nl") < RARE_WORD_ZIPF and stem(w) in self.words
+        }
+        return len(rare) >= self.needed
+
+
+def _related_enough(case: CaseHit, floor: float, shared: _RareShared) -> bool:
+    """A case is related when it is close in meaning or shares rare words ("blockchain",
+    "wijkzorgteams"): a case or described idea shares common words ("gemeente",
+    "innovatie") with every case, and resembles every case of the library a little."""
+    if case.similarity is not None and case.similarity >= floor:
+        return True
+    return shared(case)
 
 
 def similar_cases(*, user, case, limit: int = 5) -> RelatedCases:

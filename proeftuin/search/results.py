@@ -104,6 +104,8 @@ class SearchResults:
     messages: list[str] = field(default_factory=list)  # notices for the user, translated
     suggestions: list[str] = field(default_factory=list)  # "did you mean" for typos
     degraded: list[str] = field(default_factory=list)  # "keyword"/"vectors": index not usable
+    # About the indexes (repairs, vectors still being added): for administrators only
+    index_notices: list[str] = field(default_factory=list)
 
     @property
     def cases_with_words(self) -> int:

@@ -19,6 +19,7 @@ from proeftuin.ingestion.service import sources_visible
 
 from . import health, runtime
 from .analysis import analyze_query
+from .cutoffs import Cutoff, cutoff_for
 from .embeddings import EmbeddingError
 from .engine import MODES, Ranked, Weights, rank
 from .models import Passage, PassageKind
@@ -30,14 +31,25 @@ logger = logging.getLogger("proeftuin.search")
 MAX_LIMIT = 100
 
 
-def weights() -> Weights:
+def weights(model=None, *, by_passage: bool = False) -> Weights:
+    """The fusion settings, with the meaning cut-off of ``model`` (for a typed query, or for
+    a stored passage vector when ``by_passage``)."""
+    cutoff = meaning_cutoff(model)
     return Weights(
-        keyword=settings.SEARCH_KEYWORD_WEIGHT,
-        vector=settings.SEARCH_VECTOR_WEIGHT,
-        rrf_k=settings.SEARCH_RRF_K,
-        vector_margin=settings.SEARCH_VECTOR_MARGIN,
-        coverage_power=settings.SEARCH_KEYWORD_COVERAGE_POWER,
+        keyword=float(settings.SEARCH_KEYWORD_WEIGHT),
+        vector=float(settings.SEARCH_VECTOR_WEIGHT),
+        rrf_k=float(settings.SEARCH_RRF_K),
+        vector_margin=float(settings.SEARCH_VECTOR_MARGIN),
+        coverage_power=float(settings.SEARCH_KEYWORD_COVERAGE_POWER),
+        meaning_floor=cutoff.passage if by_passage else cutoff.query,
+        unmatched_floor=cutoff.passage if by_passage else cutoff.unmatched,
     )
+
+
+def meaning_cutoff(model=None) -> Cutoff:
+    """The calibrated cut-offs of the embedding model (``SEARCH_MEANING_CUTOFF`` overrides)."""
+    override = str(settings.SEARCH_MEANING_CUTOFF or "").strip()
+    return cutoff_for(model.model_id if model else None, float(override) if override else None)
 
 
 def stored_vector(case_id: int):
@@ -129,7 +141,7 @@ def rank_in_scope(query: str, scope, mode: str, depth: int, query_vector=None):
         row_scope=scope.vector,
         limit=depth,
         candidates=depth,
-        weights=weights(),
+        weights=weights(model, by_passage=query_vector is not None),
         terms_of=passage_terms,
     )
     try:
@@ -298,14 +310,18 @@ def search(*, user, query: str, selection=None, mode: str = "hybrid") -> SearchR
     used, ranking, messages, suggestions = _with_corrections(
         query, user_scope(user, selection), mode, depth
     )
+    index_notices = [m for m in messages if m in (health.keyword_notice(), health.vectors_notice())]
+    messages = [m for m in messages if m not in index_notices]
     if (
         mode != "keyword"
         and not ranking.used_vectors
         and progress.vectors
         and progress.passages
-        and health.vectors_notice() not in messages
+        and health.vectors_notice() not in index_notices
     ):
-        messages.append(_("Meaning-based search is still being prepared; keyword results only."))
+        index_notices.append(
+            _("Meaning-based search is still being prepared; keyword results only.")
+        )
     hits = hydrate(user, ranking.hits, ranking.terms)
     cases = group_by_case(hits)
     within = _counted_cases(user, used, mode, depth, selection, cases)
@@ -324,6 +340,7 @@ def search(*, user, query: str, selection=None, mode: str = "hybrid") -> SearchR
         messages,
         suggestions,
         ranking.degraded,
+        index_notices,
     )
 
 

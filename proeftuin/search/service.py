@@ -1,6 +1,17 @@
 """Public interface of the search app for other apps."""
 
+from proeftuin.search.health import is_administrator, notices_for
+from proeftuin.search.language import looks_english
 from proeftuin.search.related import prior_cases, similar_cases, strength
 from proeftuin.search.selectors import index_progress, search
 
-__all__ = ["index_progress", "prior_cases", "search", "similar_cases", "strength"]
+__all__ = [
+    "index_progress",
+    "is_administrator",
+    "looks_english",
+    "notices_for",
+    "prior_cases",
+    "search",
+    "similar_cases",
+    "strength",
+]

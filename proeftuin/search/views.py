@@ -7,7 +7,7 @@ gets only the partial it swaps in.
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
@@ -15,8 +15,17 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from proeftuin.cases.service import Case, case_detail
 from proeftuin.core.service import querystring_without
-from proeftuin.search.forms import MODES, SearchForm, idea_text
-from proeftuin.search.service import index_progress, prior_cases, search, similar_cases, strength
+from proeftuin.search.forms import PAGE_MODES, SearchForm, idea_text
+from proeftuin.search.service import (
+    index_progress,
+    is_administrator,
+    looks_english,
+    notices_for,
+    prior_cases,
+    search,
+    similar_cases,
+    strength,
+)
 
 PAGE_SIZE = 10
 WHY_WORDS = 6
@@ -47,12 +56,17 @@ def search_results(request):
         "results": results,
         "query": query,
         "mode": results.mode,
-        "modes": list(MODES.items()),
+        "modes": list(PAGE_MODES.items()),
+        "filtered": bool(selection),
+        "english": bool(query) and not results.cases and looks_english(query),
+        "index_notices": notices_for(request.user, results.index_notices),
+        "administrator": is_administrator(request.user),
         "page": page,
         "cases": [(case, _why(case)) for case in page.object_list],
         "documents": _documents(results.documents) if page.number == 1 else [],
         "querystring": querystring_without(request, "pagina"),
         "suggestions": [(s, _with_query(request, s)) for s in results.suggestions],
+        "querystring_hybrid": _with_params(request, mode="hybrid"),
         "htmx": _htmx(request),
     }
     return _render(request, "search/results.html", "search/_results.html", context)
@@ -83,15 +97,26 @@ def _documents(hits) -> list[dict]:
 
 def _with_query(request, query: str) -> str:
     """The current search's parameters with another query, from the first page."""
+    return _with_params(request, q=query)
+
+
+def _with_params(request, **changed) -> str:
+    """The current search's parameters with some changed, from the first page."""
     params = request.GET.copy()
     params.pop("pagina", None)
-    params["q"] = query
+    for name, value in changed.items():
+        params[name] = value
     return params.urlencode()
 
 
 @require_GET
 def search_progress(request):
-    """The index progress fragment that the results page polls while vectors are added."""
+    """The index progress fragment that the results page polls while vectors are added
+    (administrators only: everyone else gets an empty fragment, which stops the polling)."""
+    if not is_administrator(request.user):
+        response = HttpResponse("")
+        response["Cache-Control"] = "no-store"
+        return response
     try:
         polls = max(0, int(request.GET.get("n", "0")))
     except ValueError:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.conf import settings
 from django.utils.html import escape
 
 from proeftuin.accounts.models import Role
@@ -110,7 +111,21 @@ def test_results_show_a_matching_public_case_with_marked_snippets(client, librar
     assert "<mark>waterstof</mark>" in html  # the snippet is HTML, not escaped text
     assert "&lt;mark&gt;" not in html
     assert "Gemeente Eigenaar" in html  # organisations of the case
-    assert 'id="site-search"' in html and 'value="waterstof"' in html
+    assert 'id="search-q"' in html and 'value="waterstof"' in html
+
+
+def test_the_search_page_has_one_search_box_and_a_plain_choice_of_method(client, library):
+    html = page(client, {"q": "waterstof"})
+    base = (settings.BASE_DIR / "proeftuin" / "templates" / "base.html").read_text()
+    # The header's box sits in {% block site_search %} (the theme's base.html), which the
+    # search page empties; before that block exists the header box is still there.
+    assert html.count('type="search"') == (1 if "block site_search" in base else 2)
+    assert '<select class="utrecht-select utrecht-select--html-select" id="search-mode"' not in html
+    assert 'type="radio" id="search-mode-keyword" name="mode" value="keyword">' in html
+    assert 'type="radio" id="search-mode-hybrid" name="mode" value="hybrid" checked>' in html
+    assert "Zoek op de woorden die ik typ" in html and "Zoek ook op betekenis" in html
+    html = page(client, {"q": "waterstof", "mode": "vector"})  # the API's mode, in a link
+    assert 'value="hybrid" checked>' in html
 
 
 def test_site_search_box_points_to_the_search_page(client):
@@ -159,7 +174,7 @@ def test_facets_in_the_url_narrow_the_results(client, library):
     html = page(client, {"q": "waterstof", "mode": "keyword", "layer": "national"})
     assert titles(html) == ["Landelijke vloot op waterstof"]
     assert checkbox(html, "layer", "national") == (True, 1)
-    assert '<option value="keyword" selected>' in html
+    assert re.search(r'value="keyword" checked>', html)
 
     html = page(client, {"q": "waterstof", "layer": "national", "type": "municipality"})
     assert titles(html) == []  # AND across facets
@@ -257,7 +272,8 @@ def test_htmx_request_gets_only_the_results_partial(client, library):
 # ------------------------------------------------------------------------------- progress
 
 
-def test_progress_shows_while_vectors_are_added_and_polls(client, orgs):
+def test_progress_shows_while_vectors_are_added_and_polls(admin_client, orgs):
+    client = admin_client
     case = make_case(organisations=[orgs["owner"]], title="Waterstof in de haven")
     services.index_case(case.id)  # keywords only: no vectors yet
     html = page(client, {"q": "waterstof"})
@@ -392,3 +408,87 @@ def test_the_check_survives_a_broken_form(client, orgs, make_member):
     client.force_login(make_member(orgs["owner"], Role.CONTRIBUTOR))
     response = client.post("/casussen/nieuw/", {"check_prior": "1", "theme_set": "nope"})
     assert response.status_code == 200
+
+
+# ------------------------------------------------------------------------ nothing matches
+
+
+@pytest.fixture
+def cutoff(settings):
+    """A meaning cut-off for the test model (it has none calibrated, as any unknown model)."""
+    settings.SEARCH_MEANING_CUTOFF = "0.9"
+
+
+def test_nonsense_finds_nothing_and_the_page_helps(client, library, cutoff):
+    html = page(client, {"q": "xyzzy qwerty"})
+    assert titles(html) == [] and "Buurtbus" not in html
+    assert "Geen resultaten voor “xyzzy qwerty”" in html
+    assert 'href="/casussen/"' in html and "Blader door de bibliotheek" in html
+    assert "algemener begrip" in html
+    assert "Nederlandstalig" not in html and "zonder filters" not in html
+    assert "vergelijkbaar in betekenis" not in html
+
+
+def test_without_a_cut_off_nonsense_is_padded_with_the_library(client, library):
+    html = page(client, {"q": "xyzzy qwerty"})  # the problem this cut-off solves
+    assert titles(html) and "Geen resultaten" not in html
+
+
+def test_an_english_query_gets_a_hint_that_the_library_is_dutch(client, library, cutoff):
+    html = page(client, {"q": "how do I bake sourdough bread"})
+    assert titles(html) == [] and "De bibliotheek is Nederlandstalig" in html
+
+
+def test_no_results_offers_to_drop_filters_and_to_search_on_meaning(client, library, cutoff):
+    html = page(client, {"q": "zonnepanelen", "mode": "keyword", "layer": "national"})
+    assert titles(html) == [] and "Geen resultaten voor" in html
+    assert 'href="/zoeken/?q=zonnepanelen&amp;mode=keyword">Zoek opnieuw zonder filters' in html
+    assert 'href="/zoeken/?q=zonnepanelen&amp;mode=hybrid&amp;layer=national"' in html
+
+
+def test_a_spelling_suggestion_shows_in_the_no_results_help(client, library, cutoff):
+    html = page(client, {"q": "Rijksdiesnt", "mode": "keyword", "layer": "local"})
+    assert "Geen resultaten voor" in html
+    assert re.search(r"<li>Bedoelde u <a [^>]*>rijksdienst</a>\?</li>", html)
+
+
+def test_real_words_still_find_their_cases_with_the_cut_off(client, library, cutoff):
+    assert set(titles(page(client, {"q": "waterstof"}))) == {
+        "Buurtbus rijdt op waterstof",
+        "Landelijke vloot op waterstof",
+    }
+
+
+def test_the_public_sees_no_index_progress(client, orgs):
+    case = make_case(organisations=[orgs["owner"]], title="Waterstof in de haven")
+    services.index_case(case.id)  # keywords only: no vectors yet
+    html = page(client, {"q": "waterstof"})
+    assert "<progress" not in html and 'hx-trigger="every 5s"' not in html
+    assert "passages verwerkt" not in html and "wordt nog voorbereid" not in html
+    assert titles(html) == ["Waterstof in de haven"]
+    fragment = client.get(PROGRESS, {"n": "1"}, headers=HX)
+    assert fragment.status_code == 200 and fragment.content == b""
+
+
+def test_a_member_sees_no_index_progress_either(client, orgs, make_member):
+    client.force_login(make_member(orgs["owner"], Role.CONTRIBUTOR))
+    case = make_case(organisations=[orgs["owner"]], title="Waterstof in de haven")
+    services.index_case(case.id)
+    assert "<progress" not in page(client, {"q": "waterstof"})
+    assert client.get(PROGRESS).content == b""
+
+
+def test_the_prior_panel_shows_nothing_for_a_nonsense_idea(client, library, cutoff):
+    html = client.get(PRIOR, {"title": "xyzzy qwerty", "summary": "plonk wubbel"}).content
+    html = html.decode()
+    assert titles(html) == [] and "Geen eerdere casussen gevonden" in html
+
+
+def test_the_demo_library_shows_no_results_for_nonsense(client, cutoff):
+    from proeftuin.demo.loader import load_demo
+
+    load_demo()
+    index(*Case.objects.all())
+    html = page(client, {"q": "xyzzy qwerty"})
+    assert "Geen resultaten voor “xyzzy qwerty”" in html and titles(html) == []
+    assert titles(page(client, {"q": "waterketenhuis"}))  # a real word still finds its case

@@ -120,7 +120,7 @@ def search_data(results: SearchResults, limit: int, links: Links | None = None) 
             "query": results.query,
             "mode": results.mode,
             "used_vectors": results.used_vectors,
-            "messages": [str(m) for m in results.messages],
+            "messages": [str(m) for m in (*results.messages, *results.index_notices)],
             "degraded": list(results.degraded),
             "suggestions": [str(s) for s in results.suggestions],
             "index_progress": progress_data(results.progress),

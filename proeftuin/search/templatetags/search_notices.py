@@ -3,11 +3,13 @@ before?" panels tell the user when an index of this process cannot be used right
 
 from django import template
 
-from proeftuin.search.health import notices
+from proeftuin.search.health import notices, notices_for
 
 register = template.Library()
 
 
-@register.simple_tag
-def search_notices() -> list[str]:
-    return notices()
+@register.simple_tag(takes_context=True)
+def search_notices(context) -> list[str]:
+    """Administrators read what is wrong; everyone else at most a neutral sentence."""
+    request = context.get("request")
+    return notices_for(getattr(request, "user", None), notices())
