@@ -48,6 +48,8 @@ def env(name: str, *, default: Any = REQUIRED, cast: type | str = str, help: str
         return _parser.bool(name)
     if cast is int:
         return _parser.int(name)
+    if cast is float:
+        return _parser.float(name)
     if cast is list:
         return _parser.list(name)
     if cast == "db":

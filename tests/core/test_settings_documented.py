@@ -3,6 +3,7 @@
 import re
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 from proeftuin.core.env import DOCUMENTED
@@ -35,3 +36,15 @@ def test_readme_starts_with_the_two_commands():
     head = readme[:1500]
     assert "make run" in head and "make test" in head
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("cast", "raw", "expected"), [(float, "0.85", 0.85), (int, "7", 7), (bool, "true", True)]
+)
+def test_env_casts_a_set_variable(monkeypatch, cast, raw, expected):
+    from proeftuin.core.env import env
+
+    monkeypatch.setattr("proeftuin.core.env.DOCUMENTED", {})
+    monkeypatch.setenv("PROEFTUIN_TEST_CAST", raw)
+    value = env("PROEFTUIN_TEST_CAST", default=None, cast=cast, help="a test setting")
+    assert value == expected and type(value) is cast
