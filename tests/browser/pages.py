@@ -19,12 +19,18 @@ TALLY: dict = {"journeys_passed": [], "pages": [], "axe_violations": 0}
 OVERFLOW = """() => {
     const width = window.innerWidth;
     const main = document.querySelector("main");
+    const out = el => el.getBoundingClientRect().right > width + 1 && el.getClientRects().length;
     const wide = [...document.querySelectorAll("main *")]
-        .filter(el => el.getBoundingClientRect().right > width + 1 && el.getClientRects().length)
-        .slice(0, 3).map(el => el.tagName.toLowerCase() + (el.className ? "." + String(el.className).split(" ").join(".") : ""));
+        .filter(el => out(el) && ![...el.children].some(out))
+        .slice(0, 3)
+        .map(el => `${el.tagName.toLowerCase()}.${String(el.className).split(" ").join(".")}`
+            + `#${el.id} ${Math.round(el.getBoundingClientRect().width)}px`);
     return {
         page: document.documentElement.scrollWidth - width,
-        main: main ? Math.max(main.scrollWidth - main.clientWidth, Math.ceil(main.getBoundingClientRect().right) - width) : 0,
+        main: main ? Math.max(
+            main.scrollWidth - main.clientWidth,
+            Math.ceil(main.getBoundingClientRect().right) - width,
+        ) : 0,
         wide,
     };
 }"""
