@@ -88,6 +88,7 @@ def summary() -> dict:
         "pages_with_main_overflow_at_320": sum(
             p["main_overflow_px"] > 0 for p in pages if p["width"] == 320
         ),
+        "tab_presses_to_first_result": TALLY.get("tab_presses_to_first_result", {}),
         "overflowing": sorted(
             {f"{p['width']} {p['url']}" for p in pages if p["page_overflow_px"] > 0}
         ),
@@ -95,7 +96,7 @@ def summary() -> dict:
 
 
 def write_summary() -> dict | None:
-    if not TALLY["pages"]:
+    if not TALLY["pages"] and not TALLY.get("tab_presses_to_first_result"):
         return None
     figures = summary()
     SUMMARY.write_text(json.dumps(figures, indent=2) + "\n")
