@@ -36,6 +36,31 @@ OVERFLOW = """() => {
 }"""
 
 
+BROKEN_WORDS = """(longest) => {
+    const broken = [];
+    const walker = document.createTreeWalker(document.querySelector("main"), NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const match of node.data.matchAll(/[\\p{L}\\p{N}.,%]+/gu)) {
+            if (match[0].length < 2 || match[0].length > longest) continue;
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const tops = new Set([...range.getClientRects()]
+                .filter(r => r.width > 0).map(r => Math.round(r.top)));
+            const tag = node.parentElement.tagName.toLowerCase();
+            if (tops.size > 1) broken.push(`${match[0]} in ${tag}`);
+        }
+    }
+    return broken.slice(0, 10);
+}"""
+
+
+def broken_words(page, *, longest: int = 24) -> list[str]:
+    """Words (and numbers) of up to ``longest`` characters that the page splits over two
+    lines ("Waar|de", "100.0|00"); longer words may wrap, as they must on a small screen."""
+    return page.evaluate(BROKEN_WORDS, longest)
+
+
 def overflow(page) -> dict:
     """How many pixels the whole page and its <main> are wider than the window (<= 0: none),
     and the first elements of <main> that stick out."""
@@ -50,6 +75,7 @@ def check_page(page, *, axe: bool = True, whole_page: bool = False) -> dict:
     width = page.viewport_size["width"]
     found = violations(page) if axe else []
     measured = overflow(page)
+    broken = broken_words(page)
     TALLY["axe_violations"] += sum(len(v["nodes"]) for v in found)
     TALLY["pages"].append(
         {
@@ -59,10 +85,12 @@ def check_page(page, *, axe: bool = True, whole_page: bool = False) -> dict:
             "axe_checked": axe,
             "page_overflow_px": measured["page"],
             "main_overflow_px": measured["main"],
+            "broken_words": broken,
         }
     )
     assert not found, f"axe: WCAG 2.1 A/AA violations on {page.url} at {width}px\n{report(found)}"
     assert measured["main"] <= 0, f"{page.url} at {width}px: main content overflows {measured}"
+    assert not broken, f"{page.url} at {width}px: words broken over two lines: {broken}"
     if whole_page:
         assert measured["page"] <= 0, f"{page.url} at {width}px: page overflows {measured}"
     return measured
@@ -88,6 +116,7 @@ def summary() -> dict:
         "pages_with_main_overflow_at_320": sum(
             p["main_overflow_px"] > 0 for p in pages if p["width"] == 320
         ),
+        "pages_with_broken_words": sum(bool(p["broken_words"]) for p in pages),
         "tab_presses_to_first_result": TALLY.get("tab_presses_to_first_result", {}),
         "overflowing": sorted(
             {f"{p['width']} {p['url']}" for p in pages if p["page_overflow_px"] > 0}
