@@ -4,6 +4,8 @@ library; how many Tab presses it takes to reach the first result; the print view
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from proeftuin.accounts.models import Role
@@ -186,3 +188,24 @@ def test_a_case_prints_without_the_site_around_it(browsing, awkward):
         "el => getComputedStyle(el, '::after').content"
     )
     assert "https://example.org/jaarverslag.pdf" in printed
+
+
+def test_filters_on_a_phone_without_javascript(browsing):
+    indexed_case(title="Wijkteams voorkomen uithuisplaatsingen")
+    other = OrganisationFactory(name="Waterschap Aa", province="PV27", government_layer="water")
+    indexed_case(title="Slimme sensoren in de dijk", organisations=[other])
+    page = browsing.page(javascript=False, width=375)
+    page.goto("/casussen/")
+    results = page.locator("#results")
+    province = page.get_by_role("group", name="Provincie")
+    expect(province).to_be_hidden()  # results first: the filters are closed on a phone
+    assert results.bounding_box()["y"] < 900  # the first screen shows where results start
+    page.get_by_text("Filters", exact=True).click()
+    province.get_by_label("Utrecht").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Filters toepassen").click()
+    expect(results.get_by_role("heading", level=2)).to_have_text("1 casus")
+    page.get_by_text("Filters", exact=True).click()
+    page.get_by_role("link", name="Ga naar resultaten").last.click()
+    expect(page).to_have_url(re.compile(r"#results$"))
+    assert not browsing.errors
