@@ -17,6 +17,7 @@ from proeftuin.accounts.models import Role
 from proeftuin.ingestion.models import Job
 from proeftuin.ingestion.services import source_upload
 from tests.browser.driver import Driver
+from tests.browser.pages import SUMMARY, write_summary
 from tests.browser.support import MODE, chromium_path, missing
 from tests.factories import OrganisationFactory
 from tests.ingestion.test_review import STORY
@@ -65,7 +66,7 @@ class Browsing:
     def __init__(self, browser, site):
         self.browser, self.site, self.contexts, self.errors = browser, site, [], []
 
-    def context(self, *, user=None, javascript=True, axe=False):
+    def context(self, *, user=None, javascript=True, axe=False, width=1280):
         """A fresh context. ``axe=True`` lets the test add axe-core to its pages: a script
         the site did not serve, which the site's Content-Security-Policy rightly refuses, so
         only those contexts bypass it; the others keep the policy the product sends."""
@@ -74,6 +75,7 @@ class Browsing:
             locale="nl-NL",  # (the interface is Dutch anyway unless one chooses English)
             java_script_enabled=javascript,
             bypass_csp=axe,
+            viewport={"width": width, "height": 900},
         )
         context.set_default_timeout(10_000)
         context.on("weberror", lambda error: self.errors.append(str(error.error)))
@@ -147,3 +149,7 @@ def pytest_terminal_summary(terminalreporter):
     if skipped:
         reason = skipped[0].longrepr[2].removeprefix("Skipped: ")
         terminalreporter.write_line(f"{len(skipped)} browser tests skipped: {reason}")
+    figures = write_summary()
+    if figures:
+        shown = {k: v for k, v in figures.items() if k not in ("journeys", "overflowing")}
+        terminalreporter.write_line(f"browser suite: {shown} (details in {SUMMARY})")

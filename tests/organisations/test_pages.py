@@ -23,7 +23,7 @@ CREATE = "/organisaties/nieuw/"
 
 def listed(html: str) -> list[str]:
     return re.findall(
-        r'<td class="utrecht-table__cell"><a class="utrecht-link" href="/organisaties/[^"]+/">'
+        r'<td [^>]*class="utrecht-table__cell"><a class="utrecht-link" href="/organisaties/[^"]+/">'
         r"([^<]+)</a></td>",
         html,
     )

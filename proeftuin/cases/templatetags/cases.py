@@ -4,6 +4,7 @@ from django import template
 from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from proeftuin.organisations.service import (
     GovernmentLayer,
@@ -60,28 +61,57 @@ CHOICE_HTML = (
 )
 
 
+FACET_VISIBLE = 10  # values shown at once; the rest behind "Show all" (a facet may have 100)
+
+MORE_HTML = (
+    '<details class="pt-facet-more" data-keep="more-{}">'
+    '<summary class="pt-facet-more__summary">{}</summary>{}</details>'
+)
+
+
+def _choice_html(facet, numbered) -> str:
+    return format_html_join(
+        "",
+        CHOICE_HTML,
+        (
+            {
+                "key": facet.key,
+                "value": c.value,
+                "n": n,
+                "label": c.label,
+                "count": c.count,
+                "checked": mark_safe(" checked") if c.selected else "",
+            }
+            for n, c in numbered
+        ),
+    )
+
+
+def _split_choices(choices) -> tuple[list, list]:
+    """The values to show at once (the most frequent and every chosen one, in the facet's
+    own order) and the rest, numbered so each checkbox keeps its id whatever the split."""
+    numbered = list(enumerate(choices, start=1))
+    if len(numbered) <= FACET_VISIBLE:
+        return numbered, []
+    top = sorted(numbered, key=lambda nc: (-nc[1].count, nc[0]))[:FACET_VISIBLE]
+    keep = {n for n, _c in top} | {n for n, c in numbered if c.selected}
+    return [nc for nc in numbered if nc[0] in keep], [nc for nc in numbered if nc[0] not in keep]
+
+
 @register.simple_tag
 def facet_fieldsets(facets) -> str:
-    """The facet checkboxes, built in Python: the library's largest and hottest fragment."""
+    """The facet checkboxes, built in Python: the library's largest and hottest fragment.
+    A facet with many values shows its most frequent ones; the rest open with "Show all"."""
     parts = []
     for facet in facets:
         if not facet.choices:
             continue
-        choices = format_html_join(
-            "",
-            CHOICE_HTML,
-            (
-                {
-                    "key": facet.key,
-                    "value": c.value,
-                    "n": n,
-                    "label": c.label,
-                    "count": c.count,
-                    "checked": mark_safe(" checked") if c.selected else "",
-                }
-                for n, c in enumerate(facet.choices, start=1)
-            ),
-        )
+        shown, rest = _split_choices(facet.choices)
+        choices = _choice_html(facet, shown)
+        if rest:
+            label = _("Show all %(count)d values") % {"count": len(shown) + len(rest)}
+            more = format_html(MORE_HTML, facet.key, label, _choice_html(facet, rest))
+            choices = format_html("{}{}", choices, more)
         parts.append(
             format_html(
                 '<fieldset class="utrecht-form-fieldset pt-facet">'
