@@ -109,9 +109,15 @@ def test_sign_in_create_edit_and_publish_a_case(browsing, editor, size):
         page.get_by_role("link", name="Casus bewerken").click()
     check_page(page)
     page.locator("#id_title").fill("Meldingen over de openbare ruimte met een app")
-    page.get_by_label("Redactionele status").select_option("published")  # the publish step
     with page.expect_navigation():
         page.get_by_role("button", name="Opslaan").click()
+    # The publish step: a preview of the public page, then a confirmation.
+    with page.expect_navigation():
+        page.locator(".pt-case-actions").get_by_role("link", name="Publiceren").click()
+    expect(page.locator(".pt-preview")).to_contain_text("Meldingen over de openbare ruimte")
+    check_page(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Publiceren").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Meldingen over de openbare ruimte met een app"
     )
