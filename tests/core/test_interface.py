@@ -148,3 +148,20 @@ def test_the_library_renders_a_facet_with_100_values(client, organisation):
     assert html.count('name="domain"') == 100
     assert '<details class="pt-facet-more" data-keep="more-domain">' in html
     assert "Toon alle 100 waarden" in html
+
+
+def test_every_page_below_home_has_breadcrumbs():
+    """A page template that extends base.html fills the breadcrumbs block (home and error
+    pages excepted), so a new module cannot forget them."""
+    from django.conf import settings
+
+    root = settings.BASE_DIR / "proeftuin" / "templates"
+    exempt = {"core/home.html", "core/404.html", "core/forbidden.html", "core/500.html"}
+    missing = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.html")
+        if '{% extends "base.html" %}' in path.read_text()
+        and str(path.relative_to(root)) not in exempt
+        and "{% block breadcrumbs %}" not in path.read_text()
+    ]
+    assert not missing
