@@ -1,5 +1,5 @@
-// The library's filters sit in <details> (closed on small screens, see app.css). htmx replaces
-// the whole filter form after each change; keep open what the user had opened.
+// The filters of the library and the search page sit in <details> (closed on small screens, see app.css). htmx replaces
+// the whole form after each change; keep open what the user had opened.
 (() => {
   let opened = [];
   const kept = (root) => root.querySelectorAll("details[data-keep]");
