@@ -1,7 +1,7 @@
 """Public interface of the accounts app for other apps."""
 
 from proeftuin.accounts.choices import PlatformRoleKind
-from proeftuin.accounts.models import Role
+from proeftuin.accounts.models import Role, User
 from proeftuin.accounts.selectors import (
     has_platform_role,
     is_platform_admin,
@@ -23,6 +23,7 @@ from proeftuin.accounts.services import (
 __all__ = [
     "PlatformRoleKind",
     "Role",
+    "User",
     "has_platform_role",
     "is_platform_admin",
     "membership_revoke",

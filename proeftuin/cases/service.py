@@ -10,6 +10,7 @@ from proeftuin.cases.choices import (
 )
 from proeftuin.cases.facet_index import bitmap, chosen_bitmaps, facet_index, visible_bitmap
 from proeftuin.cases.facets import facets
+from proeftuin.cases.filters import CaseFilterSet
 from proeftuin.cases.lifecycle import draft_cases_delete, draft_cases_purge, draft_cases_restore
 from proeftuin.cases.models import Case, CaseFacetValue, ThemeSet
 from proeftuin.cases.permissions import can_edit_case, can_lead_case
@@ -28,6 +29,7 @@ __all__ = [
     "BarrierCategory",
     "Case",
     "CaseFacetValue",
+    "CaseFilterSet",
     "Direction",
     "EditorialStatus",
     "LessonKind",

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 
-from proeftuin.accounts.models import Role, User
-from proeftuin.accounts.service import membership_set
+from proeftuin.accounts.service import Role, User, membership_set
 from proeftuin.organisations.service import Organisation
 
 DEMO_ACCOUNTS = [

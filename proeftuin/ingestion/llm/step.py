@@ -25,12 +25,12 @@ from collections.abc import Iterator
 from importlib import resources
 from typing import Any
 
-from proeftuin.cases.choices import BarrierCategory, LessonKind
+from proeftuin.cases.service import BarrierCategory, LessonKind
 from proeftuin.core.registry import Registry
 from proeftuin.ingestion.extraction.registry import Step
 from proeftuin.ingestion.llm.client import ChatClient, LLMError
 from proeftuin.ingestion.types import Extracted, NormalisedDocument, Segment
-from proeftuin.organisations.choices import GovernmentLayer, OrganisationType
+from proeftuin.organisations.service import GovernmentLayer, OrganisationType
 
 logger = logging.getLogger("proeftuin.ingestion.llm")
 

@@ -10,8 +10,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from proeftuin.cases.filters import CaseFilterSet
-from proeftuin.cases.service import Case, facets
+from proeftuin.cases.service import Case, CaseFilterSet, facets
 from proeftuin.search.engine import MODES
 from proeftuin.search.models import PassageKind
 

@@ -22,8 +22,8 @@ from .base import Scope
 
 def scope_q(scope: Scope) -> Q | None:
     """The passages ``scope`` allows, as a condition on ``Passage``; ``None``: none at all."""
-    from proeftuin.cases.models import Case as CaseModel
-    from proeftuin.cases.models import CaseFacetValue
+    from proeftuin.cases.service import Case as CaseModel
+    from proeftuin.cases.service import CaseFacetValue
 
     condition = Q()
     if not scope.everything:
