@@ -1,5 +1,6 @@
 """The job record: enqueue in the transaction, claim with a lease, retry, fail, recover."""
 
+import signal
 import subprocess
 from datetime import timedelta
 
@@ -8,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from proeftuin.core import jobs
-from proeftuin.core.jobs import queue
+from proeftuin.core.jobs import queue, runner
 from proeftuin.core.jobs.runner import Worker, execute, run_one
 from proeftuin.core.models import BackgroundJob
 
@@ -155,6 +156,43 @@ def test_an_interrupted_worker_gives_the_job_back_without_counting_it():
         run_one(job.pk, beat=False)
     job.refresh_from_db()
     assert job.state == State.QUEUED and job.attempts == 0 and job.run_after <= timezone.now()
+
+
+@jobs.task("tests.terminated_after_work")
+def terminated_after_work():
+    RAN.append("work")
+    runner._Shutdown.in_task = False  # the task has returned; bookkeeping is next
+    signal.raise_signal(signal.SIGTERM)
+
+
+@pytest.fixture
+def sigterm():
+    previous = signal.getsignal(signal.SIGTERM)
+    runner.stop_on_sigterm()
+    yield
+    signal.signal(signal.SIGTERM, previous)
+    runner._Shutdown.requested = runner._Shutdown.in_task = False
+
+
+@pytest.mark.django_db
+def test_a_stop_after_the_task_returned_still_records_it_and_then_stops_the_worker(sigterm):
+    job = jobs.enqueue("tests.terminated_after_work")
+    later = jobs.enqueue("tests.record", 2)
+    assert Worker(poll=0.01).run() == 1  # not burst: only the stop ends it
+    job.refresh_from_db()
+    later.refresh_from_db()
+    assert job.state == State.SUCCEEDED and RAN == ["work"]
+    assert later.state == State.QUEUED
+
+
+@pytest.mark.django_db
+def test_a_stop_during_a_task_interrupts_it_and_gives_it_back(sigterm):
+    job = jobs.enqueue("tests.record", 3)
+    runner._Shutdown.requested = True  # asked before the task began: it does not begin
+    with pytest.raises(KeyboardInterrupt):
+        run_one(job.pk, beat=False)
+    job.refresh_from_db()
+    assert job.state == State.QUEUED and job.attempts == 0 and RAN == []
 
 
 @pytest.mark.django_db

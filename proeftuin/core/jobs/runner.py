@@ -11,6 +11,7 @@ import signal
 import threading
 import time
 import traceback
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import DatabaseError, close_old_connections, connection, connections
@@ -48,6 +49,25 @@ class Heartbeat(threading.Thread):
         self.join()
 
 
+class _Shutdown:
+    """A stop asked for by SIGTERM: it interrupts a running task (which is given back), but
+    never the bookkeeping around it, so a finished job is always recorded as finished."""
+
+    requested = False
+    in_task = False
+
+
+@contextmanager
+def _interruptible():
+    if _Shutdown.requested:
+        raise KeyboardInterrupt
+    _Shutdown.in_task = True
+    try:
+        yield
+    finally:
+        _Shutdown.in_task = False
+
+
 def _error_text(exc: BaseException) -> str:
     text = str(exc).strip() or type(exc).__name__
     return text[:2000]
@@ -61,7 +81,7 @@ def execute(job: BackgroundJob, *, beat: bool = True) -> bool:
     started = time.monotonic()
     logger.info("job %s started (attempt %s of %s)", job.key, job.attempts, job.max_attempts)
     try:
-        with translation.override(settings.LANGUAGE_CODE):
+        with translation.override(settings.LANGUAGE_CODE), _interruptible():
             tasks[job.name].function(*job.args)
     except (KeyboardInterrupt, SystemExit):
         _stop(heart)
@@ -107,7 +127,7 @@ class Worker:
         if expired:
             logger.info("took over %s jobs of stopped workers on this machine", expired)
         last_sweep = time.monotonic()
-        while True:
+        while not _Shutdown.requested:
             if not connection.in_atomic_block:  # (tests run the worker inside one)
                 close_old_connections()  # like the end of a request: drop stale connections
             try:
@@ -128,13 +148,17 @@ class Worker:
             if time.monotonic() - last_sweep > self.sweep_every:
                 queue.expire_dead_local()
                 last_sweep = time.monotonic()
+        return done
 
 
 def stop_on_sigterm() -> None:
-    """SIGTERM (from the process manager) stops the worker like Ctrl+C does: the running
-    job is given back and runs first after the restart."""
+    """SIGTERM (from the process manager) stops the worker: a running task is interrupted
+    and given back, to run first after the restart; between tasks, and while a finished task
+    is being recorded, the worker stops at the next turn of its loop."""
 
     def handler(signum, frame):
-        raise KeyboardInterrupt
+        _Shutdown.requested = True
+        if _Shutdown.in_task:
+            raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, handler)
