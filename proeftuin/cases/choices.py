@@ -36,21 +36,10 @@ STAGE_TO_OPSI = {
 }
 
 
-class EditorialStatus(models.TextChoices):
-    DRAFT = "draft", _("draft")
-    IN_REVIEW = "in_review", _("in review")
-    PUBLISHED = "published", _("published")
-    ARCHIVED = "archived", _("archived")
+# shared with every module (re-exported here for the case library's own modules)
+from proeftuin.core.editorial import UNPUBLISHED, EditorialStatus, Visibility  # noqa: E402
 
-
-# statuses a publish step starts from (an archived case is un-archived first)
-UNPUBLISHED = (EditorialStatus.DRAFT, EditorialStatus.IN_REVIEW)
-
-
-class Visibility(models.TextChoices):
-    PUBLIC = "public", _("public")
-    ORGANISATION = "organisation", _("organisation only")
-    PRIVATE = "private", _("private")
+__all__ = ["UNPUBLISHED", "EditorialStatus", "Visibility"]
 
 
 class OutcomeUnit(models.TextChoices):

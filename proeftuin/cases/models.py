@@ -14,10 +14,9 @@ from proeftuin.cases.choices import (
     OutcomeUnit,
     RecognitionKind,
     Stage,
-    Visibility,
 )
 from proeftuin.cases.querysets import CaseQuerySet
-from proeftuin.core.service import BaseModel
+from proeftuin.core.service import BaseModel, EditorialModel
 
 
 class ThemeSet(BaseModel):
@@ -62,22 +61,13 @@ class Theme(BaseModel):
         return f"{self.theme_set.key}.{self.key}"
 
 
-class Case(BaseModel):
+class Case(EditorialModel, BaseModel):
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     title = models.CharField(_("title"), max_length=250)
     summary = models.TextField(_("summary"))
     year_start = models.PositiveSmallIntegerField(_("first year"), null=True, blank=True)
     year_end = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
     stage = models.CharField(_("lifecycle stage"), max_length=20, choices=Stage.choices)
-    status = models.CharField(
-        _("editorial status"),
-        max_length=12,
-        choices=EditorialStatus.choices,
-        default=EditorialStatus.DRAFT,
-    )
-    visibility = models.CharField(
-        _("visibility"), max_length=12, choices=Visibility.choices, default=Visibility.PUBLIC
-    )
     theme_set = models.ForeignKey(
         ThemeSet, on_delete=models.PROTECT, related_name="+", verbose_name=_("theme set")
     )

@@ -1,29 +1,19 @@
 """Case QuerySet. ``visible_to`` is the one place where case visibility is decided:
 every list, page, count, facet, export and API response starts from it. The predicate
-itself is the shared ``proeftuin.core.visibility`` rule; this module says what each role
-adds for cases."""
+itself is the shared editorial rule of ``proeftuin.core.editorial``."""
 
 from __future__ import annotations
 
 from django.db.models import Q
 
-from proeftuin.accounts.service import Role
-from proeftuin.cases.choices import EditorialStatus, Visibility
-from proeftuin.core.service import Grant, VisibilityRule, VisibleQuerySet
-
-PUBLISHED_PUBLIC = Q(status=EditorialStatus.PUBLISHED, visibility=Visibility.PUBLIC)
-SHARED = Q(visibility__in=[Visibility.PUBLIC, Visibility.ORGANISATION])
-
-CASE_VISIBILITY = VisibilityRule(
-    public=PUBLISHED_PUBLIC,
-    grants=(
-        Grant(Role.VIEWER, Q(status=EditorialStatus.PUBLISHED) & SHARED),
-        Grant(Role.CONTRIBUTOR, SHARED),
-        # one's own private drafts, only while still a contributor of the owner
-        Grant(Role.CONTRIBUTOR, authored=True),
-        Grant(Role.EDITOR),
-    ),
+from proeftuin.core.service import (
+    PUBLISHED_PUBLIC,
+    EditorialStatus,
+    VisibleQuerySet,
+    editorial_rule,
 )
+
+CASE_VISIBILITY = editorial_rule()
 
 
 def visibility_q(user) -> Q | None:

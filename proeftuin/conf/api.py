@@ -69,7 +69,7 @@ SPECTACULAR_SETTINGS = {
         "LessonKindEnum": "proeftuin.cases.choices.LessonKind",
         "OutcomeKindEnum": "proeftuin.cases.choices.OutcomeKind",
         "RecognitionKindEnum": "proeftuin.cases.choices.RecognitionKind",
-        "EditorialStatusEnum": "proeftuin.cases.choices.EditorialStatus",
+        "EditorialStatusEnum": "proeftuin.core.editorial.EditorialStatus",
         "JobStatusEnum": "proeftuin.ingestion.models.Job.Status",
         "SuggestionStatusEnum": "proeftuin.ingestion.models.Suggestion.Status",
     },

@@ -1,6 +1,14 @@
 """Public interface of the core app for other apps."""
 
 from proeftuin.core.audit import audit_event, audit_history, audit_record, diff_snapshots
+from proeftuin.core.editorial import (
+    PUBLISHED_PUBLIC,
+    UNPUBLISHED,
+    EditorialModel,
+    EditorialStatus,
+    Visibility,
+    editorial_rule,
+)
 from proeftuin.core.errors import (
     ConflictError,
     DomainError,
@@ -32,17 +40,22 @@ from proeftuin.core.work import (
 
 __all__ = [
     "ITEMS_SHOWN",
+    "PUBLISHED_PUBLIC",
+    "UNPUBLISHED",
     "AuditEntry",
     "BaseModel",
     "ConflictError",
     "DomainError",
     "DuplicateError",
+    "EditorialModel",
+    "EditorialStatus",
     "Grant",
     "LocalDecimalField",
     "LocalIntegerField",
     "NotAllowed",
     "Registry",
     "ValidationFailed",
+    "Visibility",
     "VisibilityRule",
     "VisibleQuerySet",
     "WorkItem",
@@ -53,6 +66,7 @@ __all__ = [
     "content_changed",
     "content_generation",
     "diff_snapshots",
+    "editorial_rule",
     "format_number",
     "json_number",
     "may_work_on",
