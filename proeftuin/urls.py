@@ -17,6 +17,7 @@ urlpatterns = [
     path("zoeken/", include("proeftuin.search.urls")),
     path("", include("proeftuin.site.urls")),
     path("mijn-werk/", include("proeftuin.mywork.urls")),
+    path("meldingen/", include("proeftuin.notifications.urls")),
 ]
 
 handler404 = "proeftuin.core.views.not_found"

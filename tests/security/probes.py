@@ -23,6 +23,8 @@ from tests.security.world import (
     AUDIT_NEEDS,
     CASES,
     EDIT_NEEDS,
+    NOTIFICATION_MARKER,
+    NOTIFICATION_RECIPIENT,
     REVIEW_NEEDS,
     SNIPPET_MARKER,
     SOURCE_MARKER,
@@ -169,6 +171,24 @@ def _delete_page(world, client, actor):
     return []
 
 
+def _own_page(url: str, *, marker: str = ""):
+    """A page of the signed-in user's own (notifications, preferences): the sign-in page
+    for who is not signed in, and ``marker`` only for its recipient."""
+
+    def run(world, client, actor):
+        response, body = page(client, url)
+        if actor in ("anonymous", "deactivated"):  # not signed in: to the sign-in page
+            return [] if response.status_code == 302 else [f"{url}: {response.status_code}"]
+        problems = leaks(world, actor, body)
+        if response.status_code != 200:
+            problems.append(f"status {response.status_code}")
+        if marker and actor == NOTIFICATION_RECIPIENT and marker not in body:
+            problems.append("own notification not shown")
+        return _problems(url, problems)
+
+    return run
+
+
 def _my_work(world, client, actor):
     """Mijn werk: A's unpublished cases and document only for who may act on them."""
     response, body = page(client, reverse("mywork:page"))
@@ -263,6 +283,16 @@ READS = [
         _editor_pages(lambda w, c: f"/casussen/{c.slug}/archiveren/"),
     ),
     Probe("my work", ("mywork:page",), _my_work),
+    Probe(
+        "notifications",
+        ("notifications:list",),
+        _own_page("/meldingen/", marker=NOTIFICATION_MARKER),
+    ),
+    Probe(
+        "notification preferences",
+        ("notifications:preferences",),
+        _own_page("/meldingen/voorkeuren/"),
+    ),
     Probe("delete confirmation", ("ingestion:delete",), _delete_page),
     Probe("organisation list", ("organisations:list",), _no_leak(lambda w: "/organisaties/")),
     Probe(

@@ -18,7 +18,11 @@ from proeftuin.accounts.models import Membership, Role
 from proeftuin.cases.services import case_update
 from proeftuin.ingestion.models import SourceFile, Suggestion
 from proeftuin.ingestion.services import source_upload
+from proeftuin.notifications.models import Notification
+from proeftuin.notifications.service import notify
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.notification_support import CASE_CHANGED
+from tests.notification_support import register as register_notification_events
 from tests.security.modules import CASES as CASE_MODULE
 from tests.security.modules import MODULES
 
@@ -35,6 +39,8 @@ EDIT_NEEDS = Role.EDITOR  # none of A's drafts is the acting contributor's own
 AUDIT_NEEDS = Role.EDITOR  # history is shown to who may edit the (published) case
 
 AUDIT_MARKER = "xqzaudit"
+NOTIFICATION_MARKER = "xqzmelding"  # in a notification of A's editor about a private draft
+NOTIFICATION_RECIPIENT = "a_editor"
 SOURCE_MARKER = "xqzbronwoord"  # searched for (so echoed back in the query)
 SNIPPET_MARKER = "xqzfragment"  # next to it: in a response only when a passage is
 DOCUMENT_TEXT = (
@@ -71,6 +77,7 @@ class World:
     users: dict = field(default_factory=dict)
     records: dict = field(default_factory=dict)  # module name: {level key: record}
     source: SourceFile | None = None
+    notification: Notification | None = None
 
     @property
     def cases(self) -> dict:
@@ -118,6 +125,8 @@ class World:
             found += [what for what, secret in secrets.items() if secret in body]
         if self.level(actor) < AUDIT_NEEDS and AUDIT_MARKER in body:
             found.append("audit history")
+        if actor != NOTIFICATION_RECIPIENT and NOTIFICATION_MARKER in body:
+            found.append("someone else's notification")
         return found
 
 
@@ -164,7 +173,23 @@ def build_world() -> World:
     deactivated.save()
     for user in world.users.values():
         user.__dict__.pop("_proeftuin_roles", None)
+    world.notification = _notification(world)
     return world
+
+
+def _notification(world: World) -> Notification:
+    """A notification about A's private draft: everyone named, only A's editor may see it
+    (the revoked author, B's editor and A's viewer are left out by ``notify``)."""
+    register_notification_events()
+    names = (NOTIFICATION_RECIPIENT, "revoked", "b_editor", "a_viewer", "deactivated")
+    (row,) = notify(
+        recipients=[world.users[name] for name in names],
+        event=CASE_CHANGED,
+        title=f"Casus {NOTIFICATION_MARKER} is gewijzigd",
+        url=f"/casussen/{world.cases['private'].slug}/",
+        subject=world.cases["private"],
+    )
+    return row
 
 
 def add_decision(world: World) -> Suggestion:
