@@ -28,7 +28,7 @@ def _claim(ids: list[int]) -> list[Notification]:
     """Take the not yet mailed ones of ``ids``; a second run finds nothing to send."""
     with transaction.atomic():
         rows = list(
-            Notification.objects.select_for_update()
+            Notification.objects.select_for_update(of=("self",))
             .filter(pk__in=ids, emailed_at__isnull=True)
             .select_related("recipient", "subject_type")
         )
