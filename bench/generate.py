@@ -286,7 +286,9 @@ def generate(n_orgs: int, n_cases: int, seed: int = 1) -> dict:
     generated = time.perf_counter()
     with transaction.atomic():
         counts["facet_values"] = build_facet_index()
-        content_changed()  # bulk writes bypass the services: tell the caches
+        content_changed(
+            "organisations", "cases"
+        )  # bulk writes bypass the services: tell the caches
     indexed = time.perf_counter()
     counts["organisations"] = len(orgs)
     counts["verified_facet_cases"] = verify_facets(seed=seed)

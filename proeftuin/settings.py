@@ -26,6 +26,7 @@ for _name in (
     "search",
     "logging",
     "theme",
+    "notifications",
 ):
     _module = import_module(f"proeftuin.conf.{_name}")
     globals().update({k: v for k, v in vars(_module).items() if k.isupper()})

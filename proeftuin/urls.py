@@ -3,13 +3,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from proeftuin.core import views as core_views
+from proeftuin.site import views as site_views
 
 urlpatterns = [
     path("api/v1/", include("proeftuin.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
-    path("", core_views.home, name="home"),
+    path("", site_views.home, name="home"),  # un-namespaced: reversed as "home" everywhere
     path("account/", include("proeftuin.accounts.urls")),
     path("casussen/", include("proeftuin.cases.urls")),
     path("organisaties/", include("proeftuin.organisations.urls")),
@@ -17,6 +17,7 @@ urlpatterns = [
     path("zoeken/", include("proeftuin.search.urls")),
     path("", include("proeftuin.site.urls")),
     path("mijn-werk/", include("proeftuin.mywork.urls")),
+    path("meldingen/", include("proeftuin.notifications.urls")),
 ]
 
 handler404 = "proeftuin.core.views.not_found"

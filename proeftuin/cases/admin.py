@@ -33,11 +33,11 @@ class ThemeSetAdmin(admin.ModelAdmin):
             obj=obj,
             after={f: str(form.cleaned_data.get(f)) for f in form.changed_data},
         )
-        content_changed()
+        content_changed("cases")
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        content_changed()
+        content_changed("cases")
 
 
 @admin.register(Case)

@@ -9,3 +9,6 @@ class CasesConfig(AppConfig):
 
     def ready(self):
         from proeftuin.cases import work  # noqa: F401  (registers the "Mijn werk" sections)
+        from proeftuin.core.service import register_content_domain
+
+        register_content_domain("cases", _("Case library"))

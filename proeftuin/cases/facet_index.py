@@ -2,7 +2,8 @@
 
 Each (facet, value) becomes a Python integer used as a bitmap over case ids, so counting a
 value among the filtered cases is one AND and one popcount. The index is built once per
-content generation (``core.ContentState``, bumped by every write) in each worker process.
+generation of the content it is built from (``DEPENDS_ON``, see ``core.generation``) in
+each worker process.
 Which cases a user may see still comes from ``CaseQuerySet.visible_to``.
 """
 
@@ -21,6 +22,8 @@ from proeftuin.cases.models import Case, CaseFacetValue
 from proeftuin.cases.querysets import PUBLISHED_PUBLIC, visibility_q
 from proeftuin.core.service import content_generation
 
+# Facet rows and theme choices are cases content; the domain choices are organisations'.
+DEPENDS_ON = ("cases", "organisations")
 _lock = threading.Lock()
 _current: FacetIndex | None = None
 
@@ -66,7 +69,7 @@ def _build(generation: str) -> FacetIndex:
 
 def facet_index() -> FacetIndex:
     global _current
-    generation = content_generation()
+    generation = content_generation(*DEPENDS_ON)
     index = _current
     if index is None or index.generation != generation:
         with _lock:

@@ -142,7 +142,7 @@ def case_reindex_facets(case: Case) -> None:
     CaseFacetValue.objects.bulk_create(
         CaseFacetValue(case=case, facet=facet, value=value) for facet, value in facet_rows(case)
     )
-    content_changed()
+    content_changed("cases")
     enqueue("search.index_case", case.pk)  # passages and keyword index, then embeddings
 
 

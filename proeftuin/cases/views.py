@@ -25,12 +25,20 @@ from proeftuin.search.service import prior_cases, strength
 
 PAGE_SIZE = 20
 EXPORT_LIMIT = 10_000
+# What the cached library, rows and case pages show: cases and their organisations' names.
+SHOWN_CONTENT = ("cases", "organisations")
 
 
 @require_GET
 def case_library(request):
     canonical = sorted(request.GET.lists())
-    results = shared_fragment(request, "library", (canonical,), lambda: _library_results(request))
+    results = shared_fragment(
+        request,
+        "library",
+        (canonical,),
+        lambda: _library_results(request),
+        depends_on=SHOWN_CONTENT,
+    )
     if request.headers.get("HX-Request"):
         response = HttpResponse(results)
     else:
@@ -54,7 +62,9 @@ def _library_results(request) -> str:
     paginator.count = counts.total if valid else 0  # known from the facet index
     page = paginator.get_page(request.GET.get("pagina"))
     versions = dict(page.object_list)
-    rows = shared_fragments("case-row", versions, lambda ids: _render_rows(request, ids))
+    rows = shared_fragments(
+        "case-row", versions, lambda ids: _render_rows(request, ids), depends_on=SHOWN_CONTENT
+    )
     context = {
         "filterset": filterset,
         "page": page,
@@ -81,7 +91,9 @@ def case_detail(request, slug: str):
     if head is None:
         raise Http404(_("This case does not exist or is not visible to you."))
     parts = (head["id"], head["version"])
-    body = shared_fragment(request, "case", parts, lambda: _case_body(request, slug))
+    body = shared_fragment(
+        request, "case", parts, lambda: _case_body(request, slug), depends_on=SHOWN_CONTENT
+    )
     return render(request, "cases/detail.html", {"title": head["title"], "body": body})
 
 

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "proeftuin.search",
     "proeftuin.site",
     "proeftuin.mywork",
+    "proeftuin.notifications",
     "proeftuin.api",
     "proeftuin.demo",
 ]
@@ -74,6 +75,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "proeftuin.site.context_processors.site",
+                "proeftuin.notifications.context_processors.unread",
             ],
         },
     },

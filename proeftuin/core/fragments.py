@@ -1,7 +1,8 @@
 """Rendered page fragments shared by all worker processes through the cache.
 
 Only what an anonymous visitor sees is cached: it depends on nothing but the URL, the
-language and the content generation, so one rendering serves every anonymous visitor and
+language and the generations of the content domains it is built from (``depends_on``), so
+a write elsewhere leaves it in place and one rendering serves every anonymous visitor and
 no fragment can carry what one user may see to another. Signed-in users always get a fresh
 rendering.
 """
@@ -19,11 +20,20 @@ from proeftuin.core.generation import content_generation
 TIMEOUT = 60 * 60
 
 
-def shared_fragment(request, name: str, parts: tuple, render: Callable[[], str]) -> str:
-    """``render()``'s result, cached for anonymous visitors under ``name`` and ``parts``."""
+def shared_fragment(
+    request,
+    name: str,
+    parts: tuple,
+    render: Callable[[], str],
+    *,
+    depends_on: tuple[str, ...],
+) -> str:
+    """``render()``'s result, cached for anonymous visitors under ``name`` and ``parts``
+    until a write to one of the content domains ``depends_on``."""
     if getattr(request.user, "is_authenticated", False):
         return render()
-    raw = "|".join(str(p) for p in (name, content_generation(), get_language(), *parts))
+    generation = content_generation(*depends_on)
+    raw = "|".join(str(p) for p in (name, generation, get_language(), *parts))
     key = "fragment:" + hashlib.sha256(raw.encode()).hexdigest()
     html = cache.get(key)
     if html is None:
@@ -33,14 +43,18 @@ def shared_fragment(request, name: str, parts: tuple, render: Callable[[], str])
 
 
 def shared_fragments(
-    name: str, versions: dict[int, int], render: Callable[[list[int]], dict[int, str]]
+    name: str,
+    versions: dict[int, int],
+    render: Callable[[list[int]], dict[int, str]],
+    *,
+    depends_on: tuple[str, ...],
 ) -> dict[int, str]:
     """Fragments that depend only on one record each (``{id: version}``), for every user.
 
     ``render(ids)`` renders the ones not in the cache; the caller decides which ids a
     user may see, so sharing a fragment shares nothing that user could not see anyway.
     """
-    prefix = f"{name}|{content_generation()}|{get_language()}|"
+    prefix = f"{name}|{content_generation(*depends_on)}|{get_language()}|"
     keys = {
         pk: "fragment:" + hashlib.sha256(f"{prefix}{pk}|{v}".encode()).hexdigest()
         for pk, v in versions.items()

@@ -1,17 +1,53 @@
-"""The content generation: a number every cache of derived content is keyed on."""
+"""Content generations per domain: numbers the caches of derived content are keyed on.
+
+Every app that owns content registers its domain (``register_content_domain("cases",
+...)`` from ``apps.ready()``) and calls ``content_changed("cases")`` inside the
+transaction of every write, so the bump commits or rolls back with the write. A cache
+names the domains it is built from (``content_generation("cases", "organisations")``)
+and is rebuilt only when one of those changes, not on every write to the site.
+"""
+
+from __future__ import annotations
 
 from django.db.models import F
 
 from proeftuin.core.models import ContentState
+from proeftuin.core.registry import Registry
+
+content_domains: Registry[str] = Registry("content domains")
 
 
-def content_generation() -> str:
-    """A short key that changes after every committed write to the content."""
-    row = ContentState.objects.filter(pk=1).values_list("token", "generation").first()
-    return f"{row[0].hex}:{row[1]}" if row else "none:0"
+class UnknownDomain(LookupError):
+    """A domain name no app registered: a typo would silently serve stale caches."""
 
 
-def content_changed() -> None:
-    """Call inside the writing transaction of every change to cases or organisations."""
-    if not ContentState.objects.filter(pk=1).update(generation=F("generation") + 1):
-        ContentState.objects.get_or_create(pk=1, defaults={"generation": 1})
+def register_content_domain(key: str, label: str) -> None:
+    """Declare a content domain (once, from the owning app's ``ready()``)."""
+    content_domains.add(key, label)
+
+
+def _checked(domains: tuple[str, ...]) -> tuple[str, ...]:
+    if not domains:
+        raise UnknownDomain("name at least one content domain")
+    unknown = [d for d in domains if d not in content_domains]
+    if unknown:
+        known = ", ".join(content_domains.names()) or "none"
+        raise UnknownDomain(f"unknown content domain(s) {unknown!r}; registered: {known}")
+    return tuple(dict.fromkeys(domains))
+
+
+def content_generation(*domains: str) -> str:
+    """A short key that changes after every committed write to any of ``domains``."""
+    domains = _checked(domains)
+    rows = ContentState.objects.filter(domain__in=domains).values_list(
+        "domain", "token", "generation"
+    )
+    found = {domain: f"{token.hex}:{generation}" for domain, token, generation in rows}
+    return "|".join(f"{d}={found.get(d, 'none:0')}" for d in domains)
+
+
+def content_changed(*domains: str) -> None:
+    """Call inside the writing transaction of every change to content of ``domains``."""
+    for domain in _checked(domains):
+        if not ContentState.objects.filter(domain=domain).update(generation=F("generation") + 1):
+            ContentState.objects.get_or_create(domain=domain, defaults={"generation": 1})

@@ -75,10 +75,12 @@ class AuditEntry(models.Model):
 
 
 class ContentState(models.Model):
-    """One row whose generation goes up with every write to cases or organisations, so
-    caches in every worker process (facet index, rendered fragments) know when to refresh.
-    The token changes when the row is created anew (a fresh or restored database)."""
+    """One row per content domain (``core.generation``) whose generation goes up with every
+    write to that domain, so caches in every worker process (facet index, rendered
+    fragments) know when to refresh. The token changes when the row is created anew (a
+    fresh or restored database)."""
 
+    domain = models.CharField(max_length=50, unique=True)
     generation = models.PositiveBigIntegerField(default=0)
     token = models.UUIDField(default=uuid.uuid4, editable=False)
 
@@ -87,7 +89,7 @@ class ContentState(models.Model):
         verbose_name_plural = _("content state")
 
     def __str__(self) -> str:
-        return f"{self.token}:{self.generation}"
+        return f"{self.domain}={self.token}:{self.generation}"
 
 
 class BackgroundJob(models.Model):

@@ -16,7 +16,12 @@ from proeftuin.core.errors import (
     NotAllowed,
     ValidationFailed,
 )
-from proeftuin.core.generation import content_changed, content_generation
+from proeftuin.core.generation import (
+    UnknownDomain,
+    content_changed,
+    content_generation,
+    register_content_domain,
+)
 from proeftuin.core.models import AuditEntry, BaseModel
 from proeftuin.core.numbers import (
     LocalDecimalField,
@@ -54,6 +59,7 @@ __all__ = [
     "LocalIntegerField",
     "NotAllowed",
     "Registry",
+    "UnknownDomain",
     "ValidationFailed",
     "Visibility",
     "VisibilityRule",
@@ -72,6 +78,7 @@ __all__ = [
     "may_work_on",
     "parse_decimal",
     "querystring_without",
+    "register_content_domain",
     "register_work",
     "work_for",
     "work_section",

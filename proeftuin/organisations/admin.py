@@ -38,4 +38,4 @@ class OrganisationAdmin(admin.ModelAdmin):
             before=before,
             after=organisation_snapshot(form.instance),
         )
-        content_changed()
+        content_changed("organisations")

@@ -94,7 +94,7 @@ def _save(org: Organisation, domains: list[Domain] | None) -> None:
         raise _duplicate(org.name) from exc
     if domains is not None:
         org.domains.set(domains)
-    content_changed()
+    content_changed("organisations")
 
 
 @transaction.atomic

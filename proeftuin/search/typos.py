@@ -2,7 +2,7 @@
 
 The vocabulary is the words of organisation names and of public case titles only, so a
 correction can never reveal a word of a case the user may not see. It is rebuilt once per
-content generation in each process.
+generation of those two content domains (``DEPENDS_ON``) in each process.
 """
 
 from __future__ import annotations
@@ -16,12 +16,13 @@ from proeftuin.organisations.service import Organisation
 from .analysis import fold, similar_terms, tokenize
 
 MIN_WORD = 4
+DEPENDS_ON = ("organisations", "cases")  # organisation names, public case titles
 _lock = threading.Lock()
 _cache: dict[str, object] = {}
 
 
 def _vocabulary() -> tuple[frozenset[str], dict[int, list[str]]]:
-    generation = content_generation()
+    generation = content_generation(*DEPENDS_ON)
     with _lock:
         if _cache.get("generation") != generation:
             words: set[str] = set()

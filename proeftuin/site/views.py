@@ -1,17 +1,38 @@
-"""The footer pages, the organisation's colours as a style sheet, and the favicon."""
+"""The home page, the footer pages, the organisation's colours as a style sheet, and the
+favicon."""
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import escape
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_GET, require_safe
 
+from proeftuin.accounts.service import roles_by_organisation
+from proeftuin.cases.service import case_in_library
+from proeftuin.organisations.service import organisation_queryset, organisation_similar
 from proeftuin.site.markup import render as render_text
 from proeftuin.site.selectors import page_get, site_identity
 from proeftuin.site.theme import effective_tokens, organisation_css
 
 DAY = 24 * 60 * 60
+
+
+@require_GET
+def home(request):
+    cases = case_in_library(request.user)
+    own = organisation_queryset().filter(pk__in=list(roles_by_organisation(request.user))).first()
+    return render(
+        request,
+        "site/home.html",
+        {
+            "own_organisation": own,
+            "like_mine": organisation_similar(own, limit=5) if own else [],
+            "case_count": cases.count(),
+            "organisation_count": organisation_queryset().count(),
+            "recent": cases.select_related("owner").order_by("-updated_at")[:5],
+        },
+    )
 
 
 @require_safe

@@ -1,8 +1,5 @@
 import pytest
 
-from proeftuin.accounts.models import Role
-from tests.factories import OrganisationFactory
-
 pytestmark = pytest.mark.django_db
 
 
@@ -17,14 +14,6 @@ def test_visitor_can_choose_english(client):
     response = client.get("/casussen/")
     assert response["Content-Language"] == "en"
     assert "Case library" in response.content.decode()
-
-
-def test_home_shows_organisations_like_mine(client, make_member):
-    mine = OrganisationFactory(name="Gemeente Eigen", government_layer="local")
-    OrganisationFactory(name="Gemeente Buur", government_layer="local")
-    client.force_login(make_member(mine, Role.VIEWER))
-    page = client.get("/").content.decode()
-    assert "Gemeente Buur" in page
 
 
 def test_unknown_api_path_is_problem_json(client, settings):

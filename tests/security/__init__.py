@@ -8,6 +8,8 @@ administrator. ``probes.py`` (reads) and ``writes.py`` (changes) say what each r
 tried with; ``test_routes_covered.py`` fails for a route in the URL conf that neither
 covers nor exempts with a reason.
 
-A new module adds its private things to ``World`` (with a marker and the role they need),
-its routes to ``READS``/``WRITES``, and nothing else: every actor then tries them.
+A module with records of its own declares them and its list, count, export, search,
+detail and API routes once in ``modules.py`` (the helper is ``visibility.py``); other
+private things go into ``World`` (with a marker and the role they need) and their routes
+into ``READS``/``WRITES``. Every actor then tries them.
 """

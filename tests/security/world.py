@@ -4,7 +4,8 @@ every kind of actor, each with the level of access it should have to A's things.
 
 Each private thing carries a marker (a made-up word) in its title or text, so a leak shows
 up as the marker in a response body, and a positive control (someone who may see it)
-shows the suite can fail.
+shows the suite can fail. The records of each module (cases, ...) are made from its
+declaration in ``modules.py`` (see ``visibility.py``).
 """
 
 from __future__ import annotations
@@ -14,20 +15,23 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import AnonymousUser
 
 from proeftuin.accounts.models import Membership, Role
-from proeftuin.cases.models import Case, ThemeSet
-from proeftuin.cases.services import case_create, case_update
+from proeftuin.cases.services import case_update
 from proeftuin.ingestion.models import SourceFile, Suggestion
 from proeftuin.ingestion.services import source_upload
+from proeftuin.notifications.models import Notification
+from proeftuin.notifications.service import notify
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.notification_support import CASE_CHANGED
+from tests.notification_support import register as register_notification_events
+from tests.security.modules import CASES as CASE_MODULE
+from tests.security.modules import MODULES
 
 ADMIN = 100  # a platform administrator may see everything
 
-# what each of A's things needs: the role in A (0 = anyone)
+# what each of A's cases is and needs: status, visibility, the role in A (0 = anyone)
 CASES = {
-    "pub": ("published", "public", 0),
-    "org": ("published", "organisation", Role.VIEWER),
-    "draft": ("draft", "organisation", Role.CONTRIBUTOR),
-    "private": ("draft", "private", Role.EDITOR),
+    level.key: (level.fields["status"], level.fields["visibility"], level.needs)
+    for level in CASE_MODULE.levels
 }
 SOURCE_NEEDS = Role.VIEWER  # the uploaded file, its suggestions, its document
 REVIEW_NEEDS = Role.EDITOR  # the uploader lost their role, so only editors review
@@ -35,6 +39,8 @@ EDIT_NEEDS = Role.EDITOR  # none of A's drafts is the acting contributor's own
 AUDIT_NEEDS = Role.EDITOR  # history is shown to who may edit the (published) case
 
 AUDIT_MARKER = "xqzaudit"
+NOTIFICATION_MARKER = "xqzmelding"  # in a notification of A's editor about a private draft
+NOTIFICATION_RECIPIENT = "a_editor"
 SOURCE_MARKER = "xqzbronwoord"  # searched for (so echoed back in the query)
 SNIPPET_MARKER = "xqzfragment"  # next to it: in a response only when a passage is
 DOCUMENT_TEXT = (
@@ -61,7 +67,7 @@ HOSTILE = ACTORS[:8]
 
 
 def case_marker(key: str) -> str:
-    return f"xqzcasus{key}"
+    return CASE_MODULE.marker(key)
 
 
 @dataclass
@@ -69,8 +75,13 @@ class World:
     a: object
     b: object
     users: dict = field(default_factory=dict)
-    cases: dict = field(default_factory=dict)
+    records: dict = field(default_factory=dict)  # module name: {level key: record}
     source: SourceFile | None = None
+    notification: Notification | None = None
+
+    @property
+    def cases(self) -> dict:
+        return self.records[CASE_MODULE.name]
 
     def user(self, actor: str):
         return self.users.get(actor) or AnonymousUser()
@@ -81,36 +92,48 @@ class World:
             return ADMIN
         return {"a_viewer": 10, "a_contributor": 20, "a_editor": 30, "a_admin": 40}.get(actor, 0)
 
+    def sees(self, actor: str, module, key: str) -> bool:
+        return self.level(actor) >= module.level(key).needs
+
+    def visible(self, actor: str, module) -> set[str]:
+        return {level.key for level in module.levels if self.sees(actor, module, level.key)}
+
     def sees_case(self, actor: str, key: str) -> bool:
-        return self.level(actor) >= CASES[key][2]
+        return self.sees(actor, CASE_MODULE, key)
 
     def sees_source(self, actor: str) -> bool:
         return self.level(actor) >= SOURCE_NEEDS
 
     def visible_cases(self, actor: str) -> set[str]:
-        return {key for key in CASES if self.sees_case(actor, key)}
+        return self.visible(actor, CASE_MODULE)
+
+    def leaks(self, actor: str, body: str) -> list[str]:
+        """Markers in ``body`` of A's things the actor may not see."""
+        found = [
+            f"{module.name} {level.key}"
+            for module in MODULES
+            for level in module.levels
+            if not self.sees(actor, module, level.key) and module.marker(level.key) in body
+        ]
+        if not self.sees_source(actor):
+            secrets = {
+                "source text": SNIPPET_MARKER,
+                "file name": "vertrouwelijk-alfa",
+                "source uuid": str(self.source.uuid),
+                "content hash": self.source.content_hash,
+            }
+            found += [what for what, secret in secrets.items() if secret in body]
+        if self.level(actor) < AUDIT_NEEDS and AUDIT_MARKER in body:
+            found.append("audit history")
+        if actor != NOTIFICATION_RECIPIENT and NOTIFICATION_MARKER in body:
+            found.append("someone else's notification")
+        return found
 
 
 def _member(organisation, role, username):
     return MembershipFactory(
         organisation=organisation, role=role, user=UserFactory(username=username)
     ).user
-
-
-def _case(key: str, owner, actor=None) -> Case:
-    status, visibility, _needs = CASES[key]
-    marker = case_marker(key)
-    return case_create(
-        actor=actor,
-        theme_set=ThemeSet.objects.get(key="casebook"),
-        organisations=[owner],
-        title=f"Casus {marker}",
-        summary=f"Een casus over wijkteams met het kenmerk {marker}.",
-        year_start=2019,
-        stage="pilot",
-        status=status,
-        visibility=visibility,
-    )
 
 
 def build_world() -> World:
@@ -133,8 +156,13 @@ def build_world() -> World:
     deactivated = _member(a, Role.EDITOR, "gedeactiveerd")
     auditor = _member(a, Role.EDITOR, f"redacteur-{AUDIT_MARKER}")
     world.users.update(revoked=revoked, deactivated=deactivated)
-    for key in CASES:
-        world.cases[key] = _case(key, a, actor=revoked if key == "private" else None)
+    for module in MODULES:
+        world.records[module.name] = {
+            level.key: module.create(
+                world, level, module.marker(level.key), revoked if level.by_revoked else None
+            )
+            for level in module.levels
+        }
     case_update(case=world.cases["pub"], actor=auditor, year_end=2021)
     world.source, _job, _created = source_upload(
         actor=revoked, filename="vertrouwelijk-alfa.txt", data=DOCUMENT_TEXT
@@ -145,7 +173,23 @@ def build_world() -> World:
     deactivated.save()
     for user in world.users.values():
         user.__dict__.pop("_proeftuin_roles", None)
+    world.notification = _notification(world)
     return world
+
+
+def _notification(world: World) -> Notification:
+    """A notification about A's private draft: everyone named, only A's editor may see it
+    (the revoked author, B's editor and A's viewer are left out by ``notify``)."""
+    register_notification_events()
+    names = (NOTIFICATION_RECIPIENT, "revoked", "b_editor", "a_viewer", "deactivated")
+    (row,) = notify(
+        recipients=[world.users[name] for name in names],
+        event=CASE_CHANGED,
+        title=f"Casus {NOTIFICATION_MARKER} is gewijzigd",
+        url=f"/casussen/{world.cases['private'].slug}/",
+        subject=world.cases["private"],
+    )
+    return row
 
 
 def add_decision(world: World) -> Suggestion:

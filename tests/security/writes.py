@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from proeftuin.cases.forms import FORMSETS
 from proeftuin.cases.models import Case
 from proeftuin.ingestion.models import DuplicateChoice, Job, SourceFile, Suggestion
+from proeftuin.notifications.models import Notification
 from proeftuin.organisations.models import Organisation
-from tests.security.world import DOCUMENT_TEXT, World
+from tests.security.world import ACTORS, DOCUMENT_TEXT, NOTIFICATION_RECIPIENT, World
 
 REFUSED = {302, 400, 401, 403, 404}
 
@@ -25,6 +26,16 @@ class Write:
     state: Callable[[World], object]  # what must stay the same when refused
     allowed_actor: str = "a_editor"
     check_done: bool = True  # False: the allowed actor's attempt is covered elsewhere
+    attackers: tuple[str, ...] | None = None  # None: every actor below ``needs``
+
+    def tried_by(self, world: World) -> list[str]:
+        if self.attackers is not None:
+            return list(self.attackers)
+        return [actor for actor in ACTORS if world.level(actor) < self.needs]
+
+
+# a user's own things (a notification): everyone else tries, whatever their role in A
+NOT_THE_RECIPIENT = tuple(a for a in ACTORS if a != NOTIFICATION_RECIPIENT)
 
 
 def empty_formsets() -> dict[str, str]:
@@ -113,6 +124,10 @@ def _archived_org_case(world) -> str:
 
 def _source_deleted(world) -> bool:
     return SourceFile.objects.get(pk=world.source.pk).deleted_at is not None
+
+
+def _notification_read(world) -> bool:
+    return Notification.objects.get(pk=world.notification.pk).read_at is not None
 
 
 def _version(world, key: str) -> str:
@@ -346,6 +361,24 @@ WRITES = [
         ),
         _organisation_a,
         allowed_actor="a_admin",
+    ),
+    Write(
+        "mark someone else's notification read",
+        ("notifications:mark_read",),
+        0,
+        lambda w, c: c.post(f"/meldingen/{w.notification.uuid}/gelezen/"),
+        _notification_read,
+        allowed_actor=NOTIFICATION_RECIPIENT,
+        attackers=NOT_THE_RECIPIENT,
+    ),
+    Write(
+        "mark all read (one's own only)",
+        ("notifications:mark_all_read",),
+        0,
+        lambda w, c: c.post("/meldingen/alles-gelezen/"),
+        _notification_read,
+        allowed_actor=NOTIFICATION_RECIPIENT,
+        attackers=NOT_THE_RECIPIENT,
     ),
 ]
 

@@ -1,0 +1,60 @@
+"""The modules whose records the hostile-user suite makes in organisation A and checks on
+every route (see ``visibility.py``): a new module adds its ``Module`` to ``MODULES``."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from proeftuin.cases.models import ThemeSet
+from proeftuin.cases.services import case_create
+from tests.security.visibility import Module, counting, detail, listing, searching
+
+
+def _case(world, level, marker, author):
+    return case_create(
+        actor=author,
+        theme_set=ThemeSet.objects.get(key="casebook"),
+        organisations=[world.a],
+        title=f"Casus {marker}",
+        summary=f"Een casus over wijkteams met het kenmerk {marker}.",
+        year_start=2019,
+        stage="pilot",
+        **level.fields,
+    )
+
+
+def heading_count(body: str) -> int:
+    return int(re.search(r'id="results-heading"[^>]*>\s*(\d+)', body).group(1))
+
+
+def map_count(body: str) -> int:
+    return int(re.search(r'\?province=PV20">(\d+)</a>', body).group(1))
+
+
+def api_count(body: str) -> int:
+    return json.loads(body)["count"]
+
+
+CASES = Module(
+    name="case",
+    marker_prefix="xqzcasus",
+    search_word="kenmerk",
+    create=_case,
+    routes=(
+        listing("home", url="/"),
+        listing("cases:library", url="/casussen/", count=heading_count),
+        searching("cases:library", url="/casussen/?q={word}"),
+        listing("cases:export", url="/casussen/export.csv"),
+        detail("cases:detail", url=lambda world, case: f"/casussen/{case.slug}/"),
+        detail("search:similar", url=lambda world, case: f"/zoeken/vergelijkbaar/{case.slug}/"),
+        listing("organisations:detail", url="/organisaties/gemeente-alfa/"),
+        counting("organisations:map", url="/organisaties/kaart/", count=map_count),
+        searching("search:results", url="/zoeken/?q={word}"),
+        listing("api:case-list", url="/api/v1/cases", count=api_count),
+        detail("api:case-detail", url=lambda world, case: f"/api/v1/cases/{case.uuid}"),
+        searching("api:search", url="/api/v1/search?q={word}"),
+    ),
+)
+
+MODULES = [CASES]
