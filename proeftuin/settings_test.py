@@ -22,3 +22,5 @@ STORAGES = {
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# A test-only subject for the workflow mechanism in core (tests/workflowsubject).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.workflowsubject"]  # noqa: F405

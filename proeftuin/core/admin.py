@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from proeftuin.core.models import AuditEntry, BackgroundJob
+from proeftuin.core.workflows import admin as workflows_admin  # noqa: F401  (registers)
 
 
 @admin.register(AuditEntry)
