@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from proeftuin.core.admin_base import ReadOnlyAdmin
 from proeftuin.core.audit import audit_record
 from proeftuin.core.models import AuditEntry
 from proeftuin.core.workflows.models import GateQuestion, Move, Stage, Transition, Workflow
@@ -79,10 +80,7 @@ class StageFormSet(forms.BaseInlineFormSet):
         for form in self.forms:
             if not getattr(form, "cleaned_data", None):
                 continue
-            if self.can_delete and self._should_delete_form(form):
-                if message := stage_removal_error(form.instance):
-                    raise ValidationError(message)
-            else:
+            if not (self.can_delete and self._should_delete_form(form)):
                 kept.append(form.instance)
         if messages := initial_stage_errors(kept):
             raise ValidationError(messages)
@@ -94,6 +92,21 @@ class StageInline(admin.TabularInline):
     formset = StageFormSet
     extra = 0
     show_change_link = True  # the gate questions are on the stage's own page
+
+    def get_formset(self, request, obj=None, **kwargs):
+        """Removing a stage that records still sit in: our message, not Django's (which
+        lists the records as if deleting them were the way)."""
+        formset = super().get_formset(request, obj, **kwargs)
+
+        def hand_clean_DELETE(form):
+            if form.cleaned_data.get("DELETE") and (message := stage_removal_error(form.instance)):
+                raise ValidationError(message, code="deleting_protected")
+
+        formset.form = type(
+            formset.form.__name__, (formset.form,), {"hand_clean_DELETE": hand_clean_DELETE}
+        )
+        return formset
+
     fields = [
         "order",
         "key",
@@ -204,18 +217,9 @@ class StageAdmin(AuditedPipelineAdmin):
 
 
 @admin.register(Move)
-class MoveAdmin(admin.ModelAdmin):
+class MoveAdmin(ReadOnlyAdmin):
     """The moves, read-only: who, when, from where to where, the decision and why."""
 
     list_display = ["at", "content_type", "object_id", "from_name", "to_name", "decision", "actor"]
     list_filter = ["decision", "content_type"]
     readonly_fields = [f.name for f in Move._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -202,10 +202,10 @@ def workflow_snapshot(workflow: Workflow) -> dict:
             }
             for s in stages
         ],
-        "transitions": [
+        "transitions": sorted(
             [t.from_stage.key, t.to_stage.key, t.actors, t.is_gate, t.label]
             for t in workflow.transitions.select_related("from_stage", "to_stage")
-        ],
+        ),
     }
 
 
@@ -225,10 +225,11 @@ def workflow_copy_default(kind: str, organisation, actor) -> Workflow:
     if not _may_configure(actor, organisation):
         raise NotAllowed(_("Only an administrator of the organisation may set up its pipeline."))
     with transaction.atomic():
+        # the lock on the default makes a second, simultaneous copy wait and then find this one
+        default = Workflow.objects.select_for_update().get(kind=kind, owner__isnull=True)
         existing = Workflow.objects.filter(kind=kind, owner=organisation).first()
         if existing:
             return existing
-        default = Workflow.objects.select_for_update().get(kind=kind, owner__isnull=True)
         copy = Workflow.objects.create(
             kind=kind, owner=organisation, name=f"{default.name} – {organisation}", based_on=default
         )
