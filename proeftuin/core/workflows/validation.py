@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import router
 from django.db.models import Model
 from django.db.models.deletion import Collector, ProtectedError, RestrictedError
@@ -101,7 +102,7 @@ def missing_fields(subject: Model, fields) -> list[tuple[str, str]]:
     for field in fields:
         try:
             label = str(subject._meta.get_field(field).verbose_name)
-        except Exception:  # a name the model does not have: the pipeline asks for it anyway
+        except FieldDoesNotExist:  # not a model field (a property?): named as it is
             label = field
         if _is_empty(getattr(subject, field, None)):
             missing.append((field, _("Fill in “%(field)s” first.") % {"field": label}))
