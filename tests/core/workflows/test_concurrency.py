@@ -13,7 +13,7 @@ from proeftuin.core.service import ConflictError, Move, workflow_move
 from tests.workflowsubject.models import Experiment
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="row locks need PostgreSQL (TEST_DATABASE_URL)"
     ),
