@@ -4,6 +4,7 @@ TEST_DATABASE_URL selects PostgreSQL for the second CI run.
 """
 
 import os
+import sys
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-any-deployment-0123456789")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost")
@@ -22,3 +23,9 @@ STORAGES = {
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# A test-only subject for the workflow mechanism in core (tests/workflowsubject). The
+# checkout's root goes on the path so processes the tests start (the CLI) import it too.
+_ROOT = str(BASE_DIR)  # noqa: F405
+if _ROOT not in sys.path:
+    sys.path.append(_ROOT)
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.workflowsubject"]  # noqa: F405

@@ -1,24 +1,17 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from proeftuin.core.admin_base import ReadOnlyAdmin
 from proeftuin.core.models import AuditEntry, BackgroundJob
+from proeftuin.core.workflows import admin as workflows_admin  # noqa: F401  (registers)
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyAdmin):
     list_display = ["created_at", "actor", "action", "object_type", "object_repr"]
     list_filter = ["action", "object_type"]
     search_fields = ["object_repr", "object_uuid"]
     readonly_fields = [f.name for f in AuditEntry._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(BackgroundJob)

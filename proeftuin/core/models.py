@@ -146,3 +146,27 @@ class BackgroundJob(models.Model):
         if self.started_at and self.finished_at:
             return self.finished_at - self.started_at
         return None
+
+
+# Workflows (stages, transitions, gate questions, moves) keep their models in their package.
+from proeftuin.core.workflows.models import (  # noqa: E402
+    GateQuestion,
+    Move,
+    Stage,
+    Transition,
+    Workflow,
+    WorkflowSubject,
+)
+
+__all__ = [
+    "AuditEntry",
+    "BackgroundJob",
+    "BaseModel",
+    "ContentState",
+    "GateQuestion",
+    "Move",
+    "Stage",
+    "Transition",
+    "Workflow",
+    "WorkflowSubject",
+]

@@ -42,6 +42,23 @@ from proeftuin.core.work import (
     work_for,
     work_section,
 )
+from proeftuin.core.workflows.choices import Decision, StageCategory
+from proeftuin.core.workflows.models import (
+    GateQuestion,
+    Move,
+    Stage,
+    Transition,
+    Workflow,
+    WorkflowSubject,
+)
+from proeftuin.core.workflows.registry import on_move, register_workflow_kind
+from proeftuin.core.workflows.selectors import (
+    allowed_moves,
+    subject_moves,
+    workflow_for,
+    workflow_initial_stage,
+)
+from proeftuin.core.workflows.services import workflow_copy_default, workflow_move
 
 __all__ = [
     "ITEMS_SHOWN",
@@ -50,15 +67,21 @@ __all__ = [
     "AuditEntry",
     "BaseModel",
     "ConflictError",
+    "Decision",
     "DomainError",
     "DuplicateError",
     "EditorialModel",
     "EditorialStatus",
+    "GateQuestion",
     "Grant",
     "LocalDecimalField",
     "LocalIntegerField",
+    "Move",
     "NotAllowed",
     "Registry",
+    "Stage",
+    "StageCategory",
+    "Transition",
     "UnknownDomain",
     "ValidationFailed",
     "Visibility",
@@ -66,6 +89,9 @@ __all__ = [
     "VisibleQuerySet",
     "WorkItem",
     "WorkSection",
+    "Workflow",
+    "WorkflowSubject",
+    "allowed_moves",
     "audit_event",
     "audit_history",
     "audit_record",
@@ -76,10 +102,17 @@ __all__ = [
     "format_number",
     "json_number",
     "may_work_on",
+    "on_move",
     "parse_decimal",
     "querystring_without",
     "register_content_domain",
     "register_work",
+    "register_workflow_kind",
+    "subject_moves",
     "work_for",
     "work_section",
+    "workflow_copy_default",
+    "workflow_for",
+    "workflow_initial_stage",
+    "workflow_move",
 ]
