@@ -57,6 +57,6 @@ def indexed_case(**overrides):
     from tests.factories import make_case
 
     case = make_case(**overrides)
-    services.index_case(case.id)
+    services.index("case", case.id)
     services.embed_pending()
     return case

@@ -32,6 +32,15 @@ from proeftuin.core.numbers import (
 )
 from proeftuin.core.querystrings import querystring_without
 from proeftuin.core.registry import Registry
+from proeftuin.core.searchable import (
+    Faceting,
+    Related,
+    Searchable,
+    SearchOwner,
+    SearchText,
+    register_searchable,
+    searchables,
+)
 from proeftuin.core.visibility import Grant, VisibilityRule, VisibleQuerySet
 from proeftuin.core.work import (
     ITEMS_SHOWN,
@@ -54,12 +63,17 @@ __all__ = [
     "DuplicateError",
     "EditorialModel",
     "EditorialStatus",
+    "Faceting",
     "Grant",
     "LocalDecimalField",
     "LocalIntegerField",
     "NotAllowed",
     "Registry",
     "UnknownDomain",
+    "Related",
+    "SearchOwner",
+    "SearchText",
+    "Searchable",
     "ValidationFailed",
     "Visibility",
     "VisibilityRule",
@@ -79,7 +93,9 @@ __all__ = [
     "parse_decimal",
     "querystring_without",
     "register_content_domain",
+    "register_searchable",
     "register_work",
+    "searchables",
     "work_for",
     "work_section",
 ]
