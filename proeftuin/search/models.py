@@ -2,10 +2,10 @@
 
 A passage belongs to an object of a registered kind (``proeftuin.core.searchable``):
 ``owner_kind`` is the kind's key ("case", "document"), ``owner_id`` the object's id. It is
-derived data: it is rebuilt from its owner whenever that changes, and keeps its embedding when its text did not change. ``terms`` holds the
-analysed keyword terms (``proeftuin.search.analysis``); on PostgreSQL a generated
-``search_vector`` column (``dutch`` configuration plus those terms, GIN index) is added by
-the migration.
+derived data: it is rebuilt from its owner whenever that changes, and keeps its embedding
+when its text did not change. ``terms`` holds the analysed keyword terms
+(``proeftuin.search.analysis``); on PostgreSQL a generated ``search_vector`` column
+(``dutch`` configuration plus those terms, GIN index) is added by the migration.
 """
 
 from __future__ import annotations

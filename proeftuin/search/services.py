@@ -1,9 +1,9 @@
 """Writes of the search app: passages of every searchable kind, embeddings, rebuilds.
 
 ``index(kind, id)`` runs as a background job (the kind's ``job``, see
-``proeftuin.core.searchable``) after the write that changed the object has committed. Keyword search sees the passages as soon as they are
-indexed; ``embed_pending`` then adds vectors in batches, so meaning-based search catches up.
-Both are safe to run again.
+``proeftuin.core.searchable``) after the write that changed the object has committed.
+Keyword search sees the passages as soon as they are indexed; ``embed_pending`` then adds
+vectors in batches, so meaning-based search catches up. Both are safe to run again.
 """
 
 from __future__ import annotations
@@ -41,15 +41,20 @@ def _owner_ids(passages: list[Passage]) -> dict[str, set[int]]:
     return ids
 
 
+def _kind(key: str):
+    """The registered kind ``key``; ``None`` for passages of a kind no longer registered."""
+    return next((kind for kind in searchables if kind.key == key), None)
+
+
 def _public_ids(key: str, ids: set[int]) -> set[int]:
-    kind = searchables[key] if key in searchables else None
+    kind = _kind(key)
     if kind is None or kind.public is None:
         return set()
     return set(kind.public().filter(id__in=ids).values_list("id", flat=True))
 
 
 def _facet_pairs(key: str, ids: set[int]) -> dict[int, list[str]]:
-    kind = searchables[key] if key in searchables else None
+    kind = _kind(key)
     if kind is None or kind.faceting is None:
         return {}
     return kind.faceting.pairs(ids)
@@ -176,7 +181,8 @@ def forget(kind: str, owner: int) -> None:
 def _rows(key: str, owner: int):
     """Bring the passages of one object up to date; ``None`` when it is gone (or no longer
     findable: deleted, archived)."""
-    texts = searchables[key].texts(owner) if key in searchables else None
+    kind = _kind(key)
+    texts = kind.texts(owner) if kind is not None else None
     if texts is None:
         return None
     with transaction.atomic():
