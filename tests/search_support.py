@@ -60,3 +60,14 @@ def indexed_case(**overrides):
     services.index("case", case.id)
     services.embed_pending()
     return case
+
+
+def source_file(**fields):
+    """An uploaded file (without a job), for document passages."""
+    from proeftuin.ingestion.models import SourceFile
+    from tests.factories import DocumentFactory
+
+    values = {"filename": "rapport.pdf", "content_hash": "b" * 64, "size": 1, **fields}
+    return SourceFile.objects.create(
+        document=DocumentFactory(), file="sources/rapport.pdf", **values
+    )

@@ -49,10 +49,10 @@ class Migration(migrations.Migration):
             name="owner_id",
             field=models.PositiveBigIntegerField(null=True, verbose_name="owner id"),
         ),
-        migrations.RunPython(forwards, backwards),
         migrations.RemoveConstraint(model_name="passage", name="search_passage_one_owner"),
         migrations.RemoveConstraint(model_name="passage", name="search_passage_case_position"),
         migrations.RemoveConstraint(model_name="passage", name="search_passage_source_position"),
+        migrations.RunPython(forwards, backwards),
         migrations.AlterModelOptions(
             name="passage", options={"ordering": ["owner_kind", "owner_id", "position"]}
         ),
