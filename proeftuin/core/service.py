@@ -38,8 +38,12 @@ from proeftuin.core.searchable import (
     Searchable,
     SearchOwner,
     SearchText,
+    bits,
+    faceted,
+    kind_of,
     register_searchable,
     searchables,
+    with_related,
 )
 from proeftuin.core.visibility import Grant, VisibilityRule, VisibleQuerySet
 from proeftuin.core.work import (
@@ -83,12 +87,15 @@ __all__ = [
     "audit_event",
     "audit_history",
     "audit_record",
+    "bits",
     "content_changed",
     "content_generation",
     "diff_snapshots",
     "editorial_rule",
+    "faceted",
     "format_number",
     "json_number",
+    "kind_of",
     "may_work_on",
     "parse_decimal",
     "querystring_without",
@@ -96,6 +103,7 @@ __all__ = [
     "register_searchable",
     "register_work",
     "searchables",
+    "with_related",
     "work_for",
     "work_section",
 ]

@@ -8,7 +8,13 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from proeftuin.core.service import Searchable, SearchOwner, SearchText, register_searchable
+from proeftuin.core.service import (
+    Searchable,
+    SearchOwner,
+    SearchText,
+    bits,
+    register_searchable,
+)
 from proeftuin.ingestion.models import SourceFile
 
 
@@ -23,8 +29,6 @@ def document_texts(source_id: int) -> list[SearchText] | None:
 
 
 def _visible(user) -> int:
-    from proeftuin.core.searchable import bits
-
     if not getattr(user, "is_authenticated", False):
         return 0
     return bits(SourceFile.objects.visible_to(user).values_list("id", flat=True))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from proeftuin.core.searchable import faceted
+from proeftuin.core.service import faceted
 
 MAX_QUERY_CHARS = 1000  # what is kept of the query (search itself reads less)
 MAX_IDEA_CHARS = 4000  # what is kept of a described idea

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from wordfreq import zipf_frequency
 
-from proeftuin.core.searchable import with_related
+from proeftuin.core.service import with_related
 
 from . import runtime
 from .analysis import query_words, stem

@@ -14,8 +14,7 @@ from django.conf import settings
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from proeftuin.core.searchable import bits, faceted, kind_of
-from proeftuin.core.service import searchables
+from proeftuin.core.service import bits, faceted, kind_of, searchables
 
 from . import health, runtime
 from .analysis import analyze_query

@@ -13,8 +13,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from proeftuin.core.searchable import with_related
-from proeftuin.core.service import querystring_without
+from proeftuin.core.service import querystring_without, with_related
 from proeftuin.search.forms import PAGE_MODES, SearchForm, idea_text
 from proeftuin.search.service import (
     index_progress,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from proeftuin.core.searchable import faceted
+from proeftuin.core.service import faceted
 from proeftuin.search.engine import MODES
 from proeftuin.search.models import PassageKind
 

@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from proeftuin.api.serializers import ProblemSerializer
-from proeftuin.core.searchable import with_related
+from proeftuin.core.service import with_related
 from proeftuin.search import service
 from proeftuin.search.api.payload import Links, related_data, search_data
 from proeftuin.search.api.serializers import (
