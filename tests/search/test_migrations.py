@@ -22,6 +22,10 @@ def _migrate(target):
 
 @pytest.mark.django_db(transaction=True)
 def test_passages_move_to_their_owner_kind_and_id_and_back():
+    from proeftuin.cases.models import Theme, ThemeSet
+    from proeftuin.cases.themes import install_default_theme_sets
+
+    install_default_theme_sets(ThemeSet, Theme)  # gone when a transactional test ran first
     case, source = make_case(), source_file()
     try:
         old = _migrate(BEFORE).get_model("search", "Passage")

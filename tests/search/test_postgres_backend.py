@@ -169,5 +169,6 @@ def test_scope_facets_narrow_and_drop_documents(source):
     assert found({"province": ("PV26",), "theme": ("bench.kust",)}) == set()  # AND
     assert found({"province": ()}) == set()
     assert found({"province": ("PV29",)}, everything=True) == {in_zeeland.pk}
-    private = {"public": False, "cases": frozenset({zeeland.pk})}
+    owners = {"case": frozenset({zeeland.pk}), "document": frozenset({source.pk})}
+    private = {"public": False, "owners": owners}
     assert found({"province": ("PV26", "PV29")}, **private) == {in_zeeland.pk}
