@@ -19,9 +19,15 @@ _lock = threading.Lock()
 _cache: dict[str, object] = {}
 
 
+def depends_on() -> tuple[str, ...]:
+    """The content domains the vocabulary is built from (those its kinds declare)."""
+    kinds = [kind for kind in searchables if kind.vocabulary]
+    return tuple(dict.fromkeys(d for kind in kinds for d in kind.domains))
+
+
 def _vocabulary() -> tuple[frozenset[str], dict[int, list[str]]]:
     kinds = [kind for kind in searchables if kind.vocabulary]
-    domains = tuple(dict.fromkeys(d for kind in kinds for d in kind.domains))
+    domains = depends_on()
     generation = content_generation(*domains) if domains else ""
     with _lock:
         if _cache.get("generation") != generation:
