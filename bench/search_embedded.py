@@ -19,7 +19,6 @@ from proeftuin.search.engine import rank
 from proeftuin.search.vectors import RowScope, VectorIndex
 
 ADD_CHUNK = 100_000
-NO_SOURCES = np.zeros(0, dtype=bool)
 
 
 def rss_bytes(peak: bool = False) -> int:
@@ -41,7 +40,8 @@ def _docs(corpus: Corpus, start: int, end: int, pairs: list[tuple[str, ...]]):
         yield IndexDoc(
             id=row + 1,
             terms=corpus.terms[row].split(),
-            case=case_id,
+            kind="case",
+            owner=case_id,
             public=bool(corpus.public[case_id]),
             facets=pairs[case_id],
         )
@@ -69,9 +69,9 @@ def build_vectors(corpus: Corpus, threads: int, nprobe: int) -> tuple[VectorInde
     rss, peak = rss_bytes(), rss_bytes(peak=True)
     started = time.perf_counter()
     ids = np.arange(1, len(corpus.passage_case) + 1)
-    sources = [None] * len(ids)
+    kinds = ["case"] * len(ids)
     index = VectorIndex.build(
-        corpus.vectors.shape[1], ids, corpus.vectors, corpus.passage_case, sources,
+        corpus.vectors.shape[1], ids, corpus.vectors, kinds, corpus.passage_case,
         nprobe=nprobe, threads=threads,
     )  # fmt: skip
     seconds = time.perf_counter() - started
@@ -93,10 +93,10 @@ def scopes(corpus: Corpus, query: Query, faceted: bool) -> tuple[Scope, RowScope
     visitor gets them from ``proeftuin.search.scope.user_scope`` (public cases only)."""
     if not faceted:
         mask = corpus.case_mask()
-        return Scope(public=True), RowScope(cases=mask, sources=NO_SOURCES), mask
+        return Scope(public=True), RowScope(kinds={"case": mask}), mask
     mask = corpus.case_mask(query.province, query.theme)
     facets = {"province": (query.province,), "theme": (query.theme,)}
-    return Scope(public=True, facets=facets), RowScope(cases=mask, sources=NO_SOURCES), mask
+    return Scope(public=True, facets=facets), RowScope(kinds={"case": mask}), mask
 
 
 class CpuClock:

@@ -113,7 +113,7 @@ def _passage_rows(corpus: Corpus):
     cases = corpus.passage_case
     positions = (np.arange(len(cases)) - np.searchsorted(cases, cases)).tolist()
     for row, case_id in enumerate(cases.tolist()):
-        yield (row + 1, case_id, "section", "", positions[row], corpus.texts[row],
+        yield (row + 1, "case", case_id, "section", "", positions[row], corpus.texts[row],
                corpus.terms[row], "bench", "", now)  # fmt: skip
 
 
@@ -157,8 +157,8 @@ def load(corpus: Corpus) -> dict:
         cursor.execute("DROP INDEX search_passage_vector_gin")
     with _timed(timings, "passages_with_tsvector"):
         _copy(
-            "COPY search_passage (id, case_id, kind, label, position, text, terms, text_hash, "
-            "embedding_model, created_at) FROM STDIN",
+            "COPY search_passage (id, owner_kind, owner_id, kind, label, position, text, terms, "
+            "text_hash, embedding_model, created_at) FROM STDIN",
             _passage_rows(corpus),
         )
     with connection.cursor() as cursor:

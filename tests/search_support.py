@@ -57,6 +57,17 @@ def indexed_case(**overrides):
     from tests.factories import make_case
 
     case = make_case(**overrides)
-    services.index_case(case.id)
+    services.index("case", case.id)
     services.embed_pending()
     return case
+
+
+def source_file(**fields):
+    """An uploaded file (without a job), for document passages."""
+    from proeftuin.ingestion.models import SourceFile
+    from tests.factories import DocumentFactory
+
+    values = {"filename": "rapport.pdf", "content_hash": "b" * 64, "size": 1, **fields}
+    return SourceFile.objects.create(
+        document=DocumentFactory(), file="sources/rapport.pdf", **values
+    )

@@ -8,7 +8,8 @@ class CasesConfig(AppConfig):
     verbose_name = _("Case library")
 
     def ready(self):
-        from proeftuin.cases import work  # noqa: F401  (registers the "Mijn werk" sections)
+        from proeftuin.cases import searchable, work  # noqa: F401  (registers "Mijn werk")
         from proeftuin.core.service import register_content_domain
 
         register_content_domain("cases", _("Case library"))
+        searchable.register()  # cases are findable in search ("case")

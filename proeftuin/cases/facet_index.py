@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import reduce
 
@@ -20,23 +19,13 @@ from django.contrib.auth.models import AnonymousUser
 from proeftuin.cases.facets import facets
 from proeftuin.cases.models import Case, CaseFacetValue
 from proeftuin.cases.querysets import PUBLISHED_PUBLIC, visibility_q
+from proeftuin.core.service import bits as bitmap  # one id set as the bits of an int
 from proeftuin.core.service import content_generation
 
 # Facet rows and theme choices are cases content; the domain choices are organisations'.
 DEPENDS_ON = ("cases", "organisations")
 _lock = threading.Lock()
 _current: FacetIndex | None = None
-
-
-def bitmap(ids: Iterable[int]) -> int:
-    """A set of non-negative ids as the bits of one integer."""
-    ids = list(ids)
-    if not ids:
-        return 0
-    buffer = bytearray(max(ids) // 8 + 1)
-    for i in ids:
-        buffer[i >> 3] |= 1 << (i & 7)
-    return int.from_bytes(buffer, "little")
 
 
 @dataclass

@@ -8,7 +8,9 @@ class IngestionConfig(AppConfig):
     verbose_name = _("Document ingestion")
 
     def ready(self):
-        from proeftuin.ingestion import tasks, work  # noqa: F401  (registers tasks, sections)
+        from proeftuin.ingestion import searchable, tasks, work  # noqa: F401  (registers tasks)
+
+        searchable.register()  # uploaded documents are findable in search ("document")
         from proeftuin.ingestion.llm.step import register_if_configured
 
         register_if_configured()  # optional step "llm"; only when LLM_ENDPOINT_URL is set

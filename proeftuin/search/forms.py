@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from proeftuin.cases.service import facets
+from proeftuin.core.service import faceted
 
 MAX_QUERY_CHARS = 1000  # what is kept of the query (search itself reads less)
 MAX_IDEA_CHARS = 4000  # what is kept of a described idea
@@ -36,15 +36,21 @@ class FacetValues(forms.Field):
         return cleaned
 
 
+def search_facets() -> list:
+    """The facets search offers: those of the searchable kind with facets (the case library)."""
+    kind = faceted()
+    return list(kind.faceting.facets) if kind is not None else []
+
+
 class SearchForm(forms.Form):
-    """``q``, ``mode`` and one field per case facet; bad input falls back to a default."""
+    """``q``, ``mode`` and one field per facet; bad input falls back to a default."""
 
     q = forms.CharField(required=False, strip=True)
     mode = forms.CharField(required=False)
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data=data if data is not None else {}, **kwargs)
-        for facet in facets:
+        for facet in search_facets():
             self.fields[facet.key] = FacetValues(required=False, label=facet.label)
 
     def clean_q(self) -> str:
@@ -58,7 +64,7 @@ class SearchForm(forms.Form):
         """(query, mode, facet selection) from the valid fields; invalid ones are left out."""
         self.is_valid()
         data = self.cleaned_data
-        selection = {f.key: data[f.key] for f in facets if data.get(f.key)}
+        selection = {f.key: data[f.key] for f in search_facets() if data.get(f.key)}
         return data.get("q", ""), data.get("mode", "hybrid"), selection
 
 

@@ -1,10 +1,11 @@
-"""Passages: the searchable pieces of cases and uploaded documents.
+"""Passages: the searchable pieces of every kind of findable object.
 
-A passage is derived data: it is rebuilt from its case or source file whenever that
-changes, and keeps its embedding when its text did not change. ``terms`` holds the
-analysed keyword terms (``proeftuin.search.analysis``); on PostgreSQL a generated
-``search_vector`` column (``dutch`` configuration plus those terms, GIN index) is added by
-the migration.
+A passage belongs to an object of a registered kind (``proeftuin.core.searchable``):
+``owner_kind`` is the kind's key ("case", "document"), ``owner_id`` the object's id. It is
+derived data: it is rebuilt from its owner whenever that changes, and keeps its embedding
+when its text did not change. ``terms`` holds the analysed keyword terms
+(``proeftuin.search.analysis``); on PostgreSQL a generated ``search_vector`` column
+(``dutch`` configuration plus those terms, GIN index) is added by the migration.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 import uuid
 
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -35,15 +35,17 @@ class PassageQuerySet(models.QuerySet):
     def pending_for(self, model_id: str) -> PassageQuerySet:
         return self.exclude(embedding_model=model_id)
 
+    def of(self, kind: str, ids) -> PassageQuerySet:
+        """The passages of objects ``ids`` (one id or several) of kind ``kind``."""
+        if isinstance(ids, int):
+            return self.filter(owner_kind=kind, owner_id=ids)
+        return self.filter(owner_kind=kind, owner_id__in=ids)
+
 
 class Passage(models.Model):
     id = models.BigAutoField(primary_key=True)
-    case = models.ForeignKey(
-        "cases.Case", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
-    )
-    source = models.ForeignKey(
-        "ingestion.SourceFile", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
-    )
+    owner_kind = models.CharField(_("owner kind"), max_length=32)
+    owner_id = models.PositiveBigIntegerField(_("owner id"))
     kind = models.CharField(_("kind"), max_length=16, choices=PassageKind.choices)
     label = models.CharField(_("label"), max_length=200, blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
@@ -58,24 +60,18 @@ class Passage(models.Model):
     objects = PassageQuerySet.as_manager()
 
     class Meta:
-        ordering = ["case_id", "source_id", "position"]
+        ordering = ["owner_kind", "owner_id", "position"]
         indexes = [
             models.Index(fields=["embedded_at"], name="search_passage_embedded"),
             models.Index(fields=["embedding_model"], name="search_passage_model"),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(case__isnull=False, source__isnull=True)
-                | Q(case__isnull=True, source__isnull=False),
-                name="search_passage_one_owner",
-            ),
             # A passage is identified by its owner and its place in it, so a paragraph
-            # that occurs twice is two passages and a rebuild never adds a third.
+            # that occurs twice is two passages and a rebuild never adds a third. The
+            # index also serves every lookup by owner.
             models.UniqueConstraint(
-                fields=["case", "position"], name="search_passage_case_position"
-            ),
-            models.UniqueConstraint(
-                fields=["source", "position"], name="search_passage_source_position"
+                fields=["owner_kind", "owner_id", "position"],
+                name="search_passage_owner_position",
             ),
         ]
 

@@ -1,16 +1,18 @@
-"""Which passages a case or an uploaded document is made of.
+"""Passages as search stores them: drafts numbered from what an app wrote for an object.
 
-A case gives one summary passage (title and summary), one per theme section, lesson,
-outcome and barrier. A source file gives one passage per group of paragraphs of its
-normalised text, about ``DOCUMENT_PASSAGE_CHARS`` long.
+Each searchable kind writes the passages of its objects (``core.searchable.SearchText``; a
+case gives its summary, theme sections, lessons, outcomes and barriers). A long text, such
+as an uploaded document, is split by :func:`split_text` into groups of paragraphs about
+``DOCUMENT_PASSAGE_CHARS`` long.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
+from proeftuin.core.service import SearchText
 
 from .analysis import analyze
 from .models import PassageKind
@@ -40,30 +42,16 @@ class Draft:
         return f"{self.label}: {self.text}" if self.label else self.text
 
 
-def case_drafts(case) -> list[Draft]:
-    """Passages of ``case`` (with its organisations and parts prefetched); the summary
-    passage also carries the names of the organisations, so a search by name finds it."""
-    names = [
-        " ".join(filter(None, [link.organisation.name, link.organisation.abbreviation]))
-        for link in case.case_organisations.all()
-    ]
-    drafts = [Draft(PassageKind.SUMMARY, case.title, case.summary, 0, "\n".join(names))]
-    for section in case.sections.all():
-        drafts.append(Draft(PassageKind.SECTION, section.theme.name, section.body, 0))
-    for lesson in case.lessons.all():
-        drafts.append(Draft(PassageKind.LESSON, str(lesson.get_kind_display()), lesson.text, 0))
-    for outcome in case.outcomes.all():
-        drafts.append(Draft(PassageKind.OUTCOME, _("Outcome"), _outcome_text(outcome), 0))
-    for barrier in case.barriers.all():
-        label = str(barrier.get_category_display())
-        drafts.append(Draft(PassageKind.BARRIER, label, barrier.text, 0))
-    return _numbered(d for d in drafts if d.text.strip())
+def drafts_of(texts: Iterable[SearchText]) -> list[Draft]:
+    """The passages an app wrote for one object (``core.searchable.SearchText``), numbered;
+    empty ones left out."""
+    return _numbered(Draft(t.kind, t.label, t.text, 0, t.context) for t in texts if t.text.strip())
 
 
-def _outcome_text(outcome) -> str:
-    parts = [outcome.measure, f"{outcome.value.normalize():f} {outcome.get_unit_display()}"]
-    parts += [p for p in (outcome.period, outcome.baseline) if p]
-    return " · ".join(str(p) for p in parts)
+def split_text(text: str) -> list[SearchText]:
+    """A long text (a document's normalised text) as passages: paragraphs packed up to
+    ``DOCUMENT_PASSAGE_CHARS``, for apps whose objects are long texts."""
+    return [SearchText(d.kind, d.label, d.text) for d in document_drafts(text)]
 
 
 def document_drafts(text: str) -> list[Draft]:

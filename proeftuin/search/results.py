@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from proeftuin.core.service import SearchOwner
+
 from .snippets import snippet
 
 
 @dataclass
 class PassageHit:
-    """One ranked passage the user may see."""
+    """One ranked passage the user may see, with the object it belongs to."""
 
     passage_id: int
     kind: str  # PassageKind value
@@ -22,14 +24,12 @@ class PassageHit:
     vector_rank: int | None
     similarity: float | None  # cosine of the query and passage vectors, when vectors were used
     query_terms: frozenset[str]  # analysed query terms, for the snippet
-    case_id: int | None = None
-    case_uuid: str | None = None
-    case_slug: str | None = None
-    case_title: str | None = None
-    organisations: list[str] = field(default_factory=list)
-    source_id: int | None = None
-    source_uuid: str | None = None
-    source_name: str | None = None
+    owner_kind: str = ""  # the searchable kind of its object ("case", "document")
+    owner: SearchOwner | None = None  # what hits show of that object
+
+    @property
+    def owner_id(self) -> int | None:
+        return None if self.owner is None else self.owner.id
 
     @cached_property
     def _marked(self):
@@ -47,26 +47,56 @@ class PassageHit:
 
 
 @dataclass
-class CaseHit:
-    """A case with its best passages (the results page groups passages by case)."""
+class OwnerHit:
+    """An object with its best passages (results are grouped per object)."""
 
-    case_id: int
-    case_uuid: str
-    slug: str
-    title: str
-    organisations: list[str]
+    kind: str
+    owner: SearchOwner
     score: float
     passages: list[PassageHit]
     similarity: float | None = None
     reasons: list[str] = field(default_factory=list)  # why it is similar, in the interface language
 
+    @property
+    def id(self) -> int:
+        return self.owner.id
+
+    @property
+    def uuid(self) -> str:
+        return self.owner.uuid
+
+    @property
+    def slug(self) -> str:
+        return self.owner.slug
+
+    @property
+    def title(self) -> str:
+        return self.owner.title
+
+    @property
+    def url(self) -> str:
+        return self.owner.url
+
+    @property
+    def details(self) -> list[str]:
+        """Shown under the title (a case's organisations)."""
+        return list(self.owner.details)
+
+    # The names the case panels and their callers have always used.
+    case_id = id
+    case_uuid = uuid
+    organisations = details
+
+
+CaseHit = OwnerHit
+
 
 class RelatedCases(list):
-    """Similar or earlier cases (a list of :class:`CaseHit`), with the notices of the search
-    that found them and the indexes it could not use."""
+    """Similar or earlier objects (a list of :class:`OwnerHit`), with the notices of the
+    search that found them and the indexes it could not use."""
 
-    def __init__(self, cases=(), messages=(), degraded=()):
-        super().__init__(cases)
+    def __init__(self, hits=(), messages=(), degraded=()):
+        super().__init__(hits)
         self.messages = list(messages)
         self.degraded = list(degraded)
 
@@ -96,10 +126,10 @@ class SearchResults:
     mode: str  # what was asked: hybrid | keyword | vector
     used_vectors: bool  # False when no vectors could be used (none yet, or keyword mode)
     hits: list[PassageHit]  # ranked passages, after visibility checks
-    cases: list[CaseHit]  # the same hits grouped by case, in rank order
-    documents: list[PassageHit]  # hits from uploaded documents (not yet a case)
-    facets: list  # cases.selectors.FacetResult over the matching cases
-    total_cases: int  # matching cases (within the candidates considered)
+    groups: list[OwnerHit]  # hits of grouped kinds (cases) per object, in rank order
+    apart: list[PassageHit]  # hits of kinds listed apart (uploaded documents)
+    facets: list  # facet counts over the matching objects of the kind with facets
+    total_cases: int  # matching objects of that kind (within the candidates considered)
     progress: IndexProgress
     messages: list[str] = field(default_factory=list)  # notices for the user, translated
     suggestions: list[str] = field(default_factory=list)  # "did you mean" for typos
@@ -108,6 +138,22 @@ class SearchResults:
     index_notices: list[str] = field(default_factory=list)
 
     @property
+    def cases(self) -> list[OwnerHit]:
+        """The main results: objects with their best passages (the page's name for them)."""
+        return self.groups
+
+    @property
+    def documents(self) -> list[PassageHit]:
+        return self.apart
+
+    @property
     def cases_with_words(self) -> int:
-        """Cases among the results with a passage that contains words of the query."""
-        return len({h.case_id for h in self.hits if h.case_id and h.keyword_rank is not None})
+        """Main results with a passage that contains words of the query."""
+        grouped = {g.kind for g in self.groups}
+        return len(
+            {
+                (h.owner_kind, h.owner_id)
+                for h in self.hits
+                if h.owner_kind in grouped and h.keyword_rank is not None
+            }
+        )

@@ -69,25 +69,25 @@ def embedded_rows(model_id: str, since=None):
     rows = Passage.objects.embedded_with(model_id)
     if since is not None:
         rows = rows.filter(embedded_at__gt=since)
-    return rows.values_list("id", "case_id", "source_id", "embedding", "embedded_at")
+    return rows.values_list("id", "owner_kind", "owner_id", "embedding", "embedded_at")
 
 
 def _load(rows, dimension: int):
     """The rows as arrays; embeddings of the wrong length (damaged) are left out and queued
     to be embedded again."""
-    ids, cases, sources, vectors, latest, unreadable = [], [], [], [], None, []
-    for pid, case_id, source_id, blob, embedded_at in rows.iterator(chunk_size=5000):
+    ids, kinds, owners, vectors, latest, unreadable = [], [], [], [], None, []
+    for pid, kind, owner, blob, embedded_at in rows.iterator(chunk_size=5000):
         latest = embedded_at if latest is None or embedded_at > latest else latest
         if blob is None or len(blob) != 2 * dimension:
             unreadable.append(pid)
             continue
         ids.append(pid)
-        cases.append(case_id)
-        sources.append(source_id)
+        kinds.append(kind)
+        owners.append(owner)
         vectors.append(np.frombuffer(bytes(blob), dtype=np.float16))
     health.queue_embedding_repair(unreadable)
     matrix = np.vstack(vectors).astype(np.float32) if vectors else np.zeros((0, dimension))
-    return ids, matrix, cases, sources, latest
+    return ids, matrix, kinds, owners, latest
 
 
 @dataclass
@@ -108,9 +108,9 @@ class _Loaded:
 
 
 def _build(model: Provider, state: SearchState) -> _Loaded:
-    ids, matrix, cases, sources, latest = _load(embedded_rows(model.model_id), model.dimension)
+    ids, matrix, kinds, owners, latest = _load(embedded_rows(model.model_id), model.dimension)
     index = VectorIndex.build(
-        model.dimension, ids, matrix, cases, sources, nprobe=settings.SEARCH_VECTOR_NPROBE
+        model.dimension, ids, matrix, kinds, owners, nprobe=settings.SEARCH_VECTOR_NPROBE
     )
     return _Loaded(index, latest, state.removed, state.token)
 
@@ -127,8 +127,8 @@ def vector_index(model: Provider | None = None) -> VectorIndex | None:
             loaded = _vectors[model.model_id] = _build(model, state)
         elif loaded.behind(state):
             rows = embedded_rows(model.model_id, loaded.latest)
-            ids, matrix, cases, sources, latest = _load(rows, model.dimension)
-            loaded.index.add(ids, matrix, cases, sources)
+            ids, matrix, kinds, owners, latest = _load(rows, model.dimension)
+            loaded.index.add(ids, matrix, kinds, owners)
             loaded.latest = latest or loaded.latest
         return loaded.index
 

@@ -1,8 +1,8 @@
 """Reads of the search app: search, similar cases and "has this been done before?".
 
 Every result passes two gates: the scope given to the indexes (``scope.user_scope``) and a
-final database check against ``Case.objects.visible_to`` / ``sources_visible``, so a stale
-index entry can hide a result but never show one the user may not see.
+final database check against each searchable kind's ``visible_to`` (the model's own rule), so
+a stale index entry can hide a result but never show one the user may not see.
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ from django.conf import settings
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from proeftuin.cases.service import Case, bitmap, case_facet_counts, case_visible
-from proeftuin.ingestion.service import sources_visible
+from proeftuin.core.service import bits, faceted, kind_of, searchables
 
 from . import health, runtime
 from .analysis import analyze_query
@@ -23,7 +22,7 @@ from .cutoffs import Cutoff, cutoff_for
 from .embeddings import EmbeddingError
 from .engine import MODES, Ranked, Weights, rank
 from .models import Passage, PassageKind
-from .results import CaseHit, IndexProgress, PassageHit, SearchResults
+from .results import IndexProgress, OwnerHit, PassageHit, SearchResults
 from .scope import user_scope
 from .typos import corrected, corrections
 
@@ -52,13 +51,15 @@ def meaning_cutoff(model=None) -> Cutoff:
     return cutoff_for(model.model_id if model else None, float(override) if override else None)
 
 
-def stored_vector(case_id: int):
-    """The embedding of a case's summary passage (title and summary), if it has one."""
+def stored_vector(kind: str, owner: int, passage_kind: str):
+    """The embedding of an object's passage of ``passage_kind`` (a case's summary: title
+    and summary), if it has one."""
     model = runtime.provider()
     if model is None:
         return None
     blob = (
-        Passage.objects.filter(case_id=case_id, kind=PassageKind.SUMMARY)
+        Passage.objects.of(kind, owner)
+        .filter(kind=passage_kind)
         .embedded_with(model.model_id)
         .values_list("embedding", flat=True)
         .first()
@@ -74,10 +75,13 @@ def passage_terms(ids: list[int]) -> dict[int, set[str]]:
     return {pid: set(terms.split()) for pid, terms in rows}
 
 
-def index_progress(**owner) -> IndexProgress:
-    """Passages indexed and embedded: all, or of one ``case=`` or ``source=``."""
+def index_progress(owner=None) -> IndexProgress:
+    """Passages indexed and embedded: all, or of one object (``owner``, of a searchable
+    kind)."""
     model = runtime.provider()
-    passages = Passage.objects.filter(**owner)
+    passages = Passage.objects.all()
+    if owner is not None:
+        passages = Passage.objects.of(kind_of(owner).key, owner.pk)
     if model is None:
         return IndexProgress(passages.count(), 0, vectors=False)
     counts = passages.aggregate(  # one pass over the narrow embedding_model index
@@ -160,53 +164,42 @@ def rank_in_scope(query: str, scope, mode: str, depth: int, query_vector=None):
     return ranking, messages
 
 
-HIT_FIELDS = (
-    "id",
-    "kind",
-    "label",
-    "text",
-    "case",
-    "source",
-    "case__uuid",
-    "case__slug",
-    "case__title",
-    "source__uuid",
-    "source__filename",
-)
+HIT_FIELDS = ("id", "kind", "label", "text", "owner_kind", "owner_id")
 
 
 def _passages(user, ranked: list[Ranked]) -> dict[int, Passage]:
     """The ranked passages that still exist and that ``user`` may see."""
     ids = [r.id for r in ranked]
-    allowed = Q(case__in=case_visible(user).order_by().values("id")) | Q(
-        source__in=sources_visible(user).order_by().values("id")
-    )
-    rows = (
-        Passage.objects.filter(id__in=ids)
-        .filter(allowed)
-        .select_related("case", "source")
-        .only(*HIT_FIELDS)
-    )
+    allowed = [
+        Q(owner_kind=kind.key, owner_id__in=kind.visible_to(user).order_by().values("id"))
+        for kind in searchables
+    ]
+    if not allowed:
+        return {}
+    condition = allowed[0]
+    for other in allowed[1:]:
+        condition |= other
+    rows = Passage.objects.filter(id__in=ids).filter(condition).only(*HIT_FIELDS)
     return {p.id: p for p in rows}
 
 
-def _organisations(case_ids: set[int]) -> dict[int, list[str]]:
-    names: dict[int, list[str]] = {}
-    rows = Case.objects.filter(id__in=case_ids).values_list(
-        "id", "case_organisations__organisation__name"
-    )
-    for case_id, name in rows.order_by("id", "case_organisations__order"):
-        if name:
-            names.setdefault(case_id, []).append(name)
-    return names
+def _owners(passages) -> dict[tuple[str, int], object]:
+    """What hits show of the objects of ``passages``, per (kind, id)."""
+    ids: dict[str, set[int]] = {}
+    for p in passages:
+        ids.setdefault(p.owner_kind, set()).add(p.owner_id)
+    return {
+        (key, owner_id): owner
+        for key, owners in ids.items()
+        for owner_id, owner in searchables[key].owners(owners).items()
+    }
 
 
-def _hit(passage: Passage, ranked: Ranked, terms: frozenset[str], orgs, kinds) -> PassageHit:
-    case, source = passage.case, passage.source
+def _hit(passage: Passage, ranked: Ranked, terms: frozenset[str], owner, kinds) -> PassageHit:
     return PassageHit(
         passage_id=passage.id,
         kind=passage.kind,
-        kind_label=kinds[passage.kind],
+        kind_label=kinds.get(passage.kind, passage.kind),
         label=passage.label,
         text=passage.text,
         score=ranked.score,
@@ -214,49 +207,43 @@ def _hit(passage: Passage, ranked: Ranked, terms: frozenset[str], orgs, kinds) -
         vector_rank=ranked.vector_rank,
         similarity=ranked.vector_score,
         query_terms=terms,
-        case_id=case.id if case else None,
-        case_uuid=str(case.uuid) if case else None,
-        case_slug=case.slug if case else None,
-        case_title=case.title if case else None,
-        organisations=orgs.get(case.id, []) if case else [],
-        source_id=source.id if source else None,
-        source_uuid=str(source.uuid) if source else None,
-        source_name=source.filename if source else None,
+        owner_kind=passage.owner_kind,
+        owner=owner,
     )
 
 
-def hydrate(user, ranked: list[Ranked], terms: list[str], exclude_case=None) -> list[PassageHit]:
+def hydrate(user, ranked: list[Ranked], terms: list[str], exclude=None) -> list[PassageHit]:
+    """The ranked passages ``user`` may see as hits; ``exclude``: ``(kind, id)`` of an
+    object left out."""
     rows = _passages(user, ranked)
-    orgs = _organisations({p.case_id for p in rows.values() if p.case_id})
+    owners = _owners(rows.values())
     kinds = {value: str(label) for value, label in PassageKind.choices}
-    return [
-        _hit(rows[r.id], r, frozenset(terms), orgs, kinds)
-        for r in ranked
-        if r.id in rows and (exclude_case is None or rows[r.id].case_id != exclude_case)
-    ]
-
-
-def group_by_case(hits: list[PassageHit], per_case: int = 3) -> list[CaseHit]:
-    cases: dict[int, CaseHit] = {}
-    for hit in hits:
-        if hit.case_id is None:
+    hits = []
+    for r in ranked:
+        passage = rows.get(r.id)
+        key = None if passage is None else (passage.owner_kind, passage.owner_id)
+        if key is None or key == exclude or key not in owners:
             continue
-        group = cases.get(hit.case_id)
-        if group is None:
-            group = cases[hit.case_id] = CaseHit(
-                hit.case_id,
-                hit.case_uuid,
-                hit.case_slug,
-                hit.case_title,
-                hit.organisations,
-                hit.score,
-                [],
-            )
-        if len(group.passages) < per_case:
-            group.passages.append(hit)
+        hits.append(_hit(passage, r, frozenset(terms), owners[key], kinds))
+    return hits
+
+
+def group(hits: list[PassageHit], per_owner: int = 3) -> list[OwnerHit]:
+    """Hits of grouped kinds per object, in rank order, with up to ``per_owner`` passages."""
+    grouped = {kind.key for kind in searchables if kind.grouped}
+    groups: dict[tuple[str, int], OwnerHit] = {}
+    for hit in hits:
+        if hit.owner_kind not in grouped:
+            continue
+        key = (hit.owner_kind, hit.owner_id)
+        found = groups.get(key)
+        if found is None:
+            found = groups[key] = OwnerHit(hit.owner_kind, hit.owner, hit.score, [])
+        if len(found.passages) < per_owner:
+            found.passages.append(hit)
         if hit.similarity is not None:
-            group.similarity = max(group.similarity or hit.similarity, hit.similarity)
-    return list(cases.values())
+            found.similarity = max(found.similarity or hit.similarity, hit.similarity)
+    return list(groups.values())
 
 
 def _problem(query: str) -> str | None:
@@ -286,19 +273,29 @@ def _with_corrections(query, scope, mode, depth):
     return query, ranking, messages, [better]
 
 
-def _counted_cases(user, query, mode, depth, selection, cases) -> int:
-    """The matching cases to count facets over. With facets chosen, the matches without
-    them, so that other values of a chosen facet keep their counts."""
+def _counted(user, query, mode, depth, selection, groups, kind) -> int:
+    """The matching objects of the kind with facets, to count facets over. With facets
+    chosen, the matches without them, so that other values of a chosen facet keep their
+    counts."""
     if not selection:
-        return bitmap(c.case_id for c in cases)
+        return bits(g.id for g in groups if g.kind == kind.key)
     ranking, _messages = rank_in_scope(query, user_scope(user), mode, depth)
     ids = [r.id for r in ranking.hits]
-    rows = Passage.objects.filter(id__in=ids, case__isnull=False).values_list("case_id", flat=True)
-    return bitmap(set(rows))
+    rows = Passage.objects.filter(id__in=ids, owner_kind=kind.key)
+    return bits(set(rows.values_list("owner_id", flat=True)))
+
+
+def _facet_counts(user, selection, within=None):
+    """(facets, total) of the kind with facets among ``within``; none without such a kind."""
+    kind = faceted()
+    if kind is None:
+        return [], 0
+    counts = kind.faceting.counts(user=user, selection=selection, within=within)
+    return counts.facets, counts.total
 
 
 def search(*, user, query: str, selection=None, mode: str = "hybrid") -> SearchResults:
-    """Ranked passages and cases for ``query`` that ``user`` may see, with facet counts."""
+    """Ranked passages and objects for ``query`` that ``user`` may see, with facet counts."""
     query = (query or "").strip()
     mode = mode if mode in MODES else "hybrid"
     selection = {k: list(v) for k, v in (selection or {}).items() if v}
@@ -323,19 +320,21 @@ def search(*, user, query: str, selection=None, mode: str = "hybrid") -> SearchR
             _("Meaning-based search is still being prepared; keyword results only.")
         )
     hits = hydrate(user, ranking.hits, ranking.terms)
-    cases = group_by_case(hits)
-    within = _counted_cases(user, used, mode, depth, selection, cases)
-    counts = case_facet_counts(user=user, text="", selection=selection, within=within)
-    documents = [h for h in hits if h.source_id is not None]
+    groups = group(hits)
+    kind = faceted()
+    within = _counted(user, used, mode, depth, selection, groups, kind) if kind else None
+    facets, total = _facet_counts(user, selection, within)
+    grouped = {k.key for k in searchables if k.grouped}
+    apart = [h for h in hits if h.owner_kind not in grouped]
     return SearchResults(
         query,
         mode,
         ranking.used_vectors,
         hits,
-        cases,
-        documents,
-        counts.facets,
-        counts.total,
+        groups,
+        apart,
+        facets,
+        total,
         progress,
         messages,
         suggestions,
@@ -345,16 +344,5 @@ def search(*, user, query: str, selection=None, mode: str = "hybrid") -> SearchR
 
 
 def _empty(query, mode, progress, user, selection, message: str) -> SearchResults:
-    counts = case_facet_counts(user=user, text="", selection=selection, within=0)
-    return SearchResults(
-        query,
-        mode,
-        False,
-        [],
-        [],
-        [],
-        counts.facets,
-        0,
-        progress,
-        [message],
-    )
+    facets, _total = _facet_counts(user, selection, 0)
+    return SearchResults(query, mode, False, [], [], [], facets, 0, progress, [message])

@@ -2,6 +2,7 @@
 
 from proeftuin.search.health import is_administrator, notices_for
 from proeftuin.search.language import looks_english
+from proeftuin.search.passages import split_text
 from proeftuin.search.related import prior_cases, similar_cases, strength
 from proeftuin.search.selectors import index_progress, search
 
@@ -13,5 +14,6 @@ __all__ = [
     "prior_cases",
     "search",
     "similar_cases",
+    "split_text",
     "strength",
 ]

@@ -1,9 +1,9 @@
-"""Writes of the search app: passages from cases and documents, embeddings, rebuilds.
+"""Writes of the search app: passages of every searchable kind, embeddings, rebuilds.
 
-``index_case`` and ``index_source`` run as background jobs after the write that changed
-the case or document has committed. Keyword search sees the passages as soon as they are
-indexed; ``embed_pending`` then adds vectors in batches, so meaning-based search catches up.
-Both are safe to run again.
+``index(kind, id)`` runs as a background job (the kind's ``job``, see
+``proeftuin.core.searchable``) after the write that changed the object has committed.
+Keyword search sees the passages as soon as they are indexed; ``embed_pending`` then adds
+vectors in batches, so meaning-based search catches up. Both are safe to run again.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import time
 import uuid
-from collections.abc import Iterable
 
 import numpy as np
 from django.conf import settings
@@ -20,15 +19,14 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
-from proeftuin.cases.service import Case, CaseFacetValue
 from proeftuin.core.jobs import enqueue
-from proeftuin.ingestion.service import SourceFile
+from proeftuin.core.service import searchables
 
 from . import health, runtime
 from .backends.base import IndexDoc
 from .backends.tantivy_files import IndexUnavailable
 from .models import Passage, SearchState
-from .passages import Draft, case_drafts, document_drafts
+from .passages import Draft, drafts_of
 
 logger = logging.getLogger("proeftuin.search")
 EMBED_LOCK = "search:embedding"
@@ -36,32 +34,45 @@ EMBED_LOCK_SECONDS = 600
 MOVE_OFFSET = 1_000_000  # beyond any position: a passage moves through here
 
 
-def _public_case_ids(case_ids: Iterable[int]) -> set[int]:
-    return set(Case.objects.published_public().filter(id__in=case_ids).values_list("id", flat=True))
+def _owner_ids(passages: list[Passage]) -> dict[str, set[int]]:
+    ids: dict[str, set[int]] = {}
+    for p in passages:
+        ids.setdefault(p.owner_kind, set()).add(p.owner_id)
+    return ids
 
 
-def _facet_pairs(case_ids: Iterable[int]) -> dict[int, list[str]]:
-    pairs: dict[int, list[str]] = {}
-    rows = CaseFacetValue.objects.filter(case_id__in=case_ids).values_list(
-        "case_id", "facet", "value"
-    )
-    for case_id, facet, value in rows:
-        pairs.setdefault(case_id, []).append(f"{facet}={value}")
-    return pairs
+def _kind(key: str):
+    """The registered kind ``key``; ``None`` for passages of a kind no longer registered."""
+    return next((kind for kind in searchables if kind.key == key), None)
+
+
+def _public_ids(key: str, ids: set[int]) -> set[int]:
+    kind = _kind(key)
+    if kind is None or kind.public is None:
+        return set()
+    return set(kind.public().filter(id__in=ids).values_list("id", flat=True))
+
+
+def _facet_pairs(key: str, ids: set[int]) -> dict[int, list[str]]:
+    kind = _kind(key)
+    if kind is None or kind.faceting is None:
+        return {}
+    return kind.faceting.pairs(ids)
 
 
 def index_docs(passages: list[Passage]) -> list[IndexDoc]:
-    """Passages as the keyword backend indexes them, with their case's scope terms."""
-    case_ids = {p.case_id for p in passages if p.case_id}
-    public, facets = _public_case_ids(case_ids), _facet_pairs(case_ids)
+    """Passages as the keyword backend indexes them, with their owner's scope terms."""
+    owners = _owner_ids(passages)
+    public = {key: _public_ids(key, ids) for key, ids in owners.items()}
+    facets = {key: _facet_pairs(key, ids) for key, ids in owners.items()}
     return [
         IndexDoc(
             id=p.id,
             terms=p.terms.split(),
-            case=p.case_id,
-            source=p.source_id,
-            public=p.case_id in public,
-            facets=facets.get(p.case_id, ()),
+            kind=p.owner_kind,
+            owner=p.owner_id,
+            public=p.owner_id in public[p.owner_kind],
+            facets=facets[p.owner_kind].get(p.owner_id, ()),
         )
         for p in passages
     ]
@@ -150,61 +161,39 @@ def _only(passages: list[Passage]) -> bool:
     return bool(passages) and not Passage.objects.exclude(id__in=[p.id for p in passages]).exists()
 
 
-def _remove_owner(**owner) -> None:
-    """A deleted case or file: its rows are gone with it (cascade); clear the index too."""
-    key = "case_id" if "case" in owner else "source_id"
-    Passage.objects.filter(**{key: next(iter(owner.values()))}).delete()
+def _remove_owner(kind: str, owner: int) -> None:
+    """A deleted object: its rows are gone with it (``forget``); clear the index too."""
+    Passage.objects.of(kind, owner).delete()
     try:
-        runtime.keyword_backend().remove_owner(**owner)
+        runtime.keyword_backend().remove_owner(kind, owner)
     except IndexUnavailable as exc:
         if exc.reason != "missing" or Passage.objects.exists():
             health.keyword_failed(exc)
 
 
-def _case_rows(case_id: int):
-    """Bring the passages of one case up to date; ``None`` when the case is gone (or
-    archived, or deleted with its document: such a case leaves search)."""
-    case = (
-        Case.objects.filter(pk=case_id, deleted_at__isnull=True)
-        .in_library()
-        .prefetch_related(
-            "case_organisations__organisation", "sections__theme", "lessons", "outcomes", "barriers"
-        )
-        .first()
-    )
-    if case is None:
+def forget(kind: str, owner: int) -> None:
+    """An object of a searchable kind is being deleted: its passages go in the same
+    transaction (the keyword index forgets them when the kind's job runs, or at a rebuild;
+    until then its hits are dropped by the database check)."""
+    Passage.objects.of(kind, owner).delete()
+
+
+def _rows(key: str, owner: int):
+    """Bring the passages of one object up to date; ``None`` when it is gone (or no longer
+    findable: deleted, archived)."""
+    kind = _kind(key)
+    texts = kind.texts(owner) if kind is not None else None
+    if texts is None:
         return None
     with transaction.atomic():
-        return _sync({"case": case}, case_drafts(case))
+        return _sync({"owner_kind": key, "owner_id": owner}, drafts_of(texts))
 
 
-def index_case(case_id: int, *, embed: bool = True) -> None:
-    """(Re)index one case; a deleted case loses its passages."""
-    rows = _case_rows(case_id)
+def index(kind: str, owner: int, *, embed: bool = True) -> None:
+    """(Re)index one object of kind ``kind``; one that is gone loses its passages."""
+    rows = _rows(kind, owner)
     if rows is None:
-        _remove_owner(case=case_id)
-        return
-    _write_keyword(*rows)
-    if embed:
-        enqueue_embedding()
-
-
-def _source_rows(source_id: int):
-    """Bring the passages of one uploaded file up to date; ``None`` when it is gone (or
-    deleted: it leaves search at once)."""
-    source = SourceFile.objects.filter(pk=source_id, deleted_at__isnull=True)
-    source = source.only("id", "text").first()
-    if source is None:
-        return None
-    with transaction.atomic():
-        return _sync({"source": source}, document_drafts(source.text))
-
-
-def index_source(source_id: int, *, embed: bool = True) -> None:
-    """(Re)index the text of one uploaded file."""
-    rows = _source_rows(source_id)
-    if rows is None:
-        _remove_owner(source=source_id)
+        _remove_owner(kind, owner)
         return
     _write_keyword(*rows)
     if embed:
@@ -270,7 +259,7 @@ REBUILD_WAIT_SECONDS = 600
 
 def _passage_batches(after: int = 0, upto: int | None = None):
     """Every passage with ``after < id <= upto``, as index documents, in batches."""
-    rows = Passage.objects.filter(id__gt=after).only("id", "terms", "case_id", "source_id")
+    rows = Passage.objects.filter(id__gt=after).only("id", "terms", "owner_kind", "owner_id")
     if upto is not None:
         rows = rows.filter(id__lte=upto)
     last = after
@@ -347,22 +336,21 @@ def repair_embeddings(ids) -> int:
     return len(broken)
 
 
-def rebuild(*, embed: bool = False) -> tuple[int, int]:
+def rebuild(*, embed: bool = False) -> dict[str, int]:
     """Rebuild every passage and the keyword index from the database; every process then
-    rebuilds its vector index too. Returns the numbers of cases and documents.
+    rebuilds its vector index too. Returns the number of objects per kind.
 
     Running it again gives the same passages (same rows, same ids). The keyword index is
     built in a new folder and swapped in, so searches keep answering meanwhile, and a
     missing or damaged folder is simply replaced."""
-    cases = documents = 0
-    for case_id in Case.objects.values_list("id", flat=True).iterator():
-        _case_rows(case_id)
-        cases += 1
-    for source_id in SourceFile.objects.values_list("id", flat=True).iterator():
-        _source_rows(source_id)
-        documents += 1
+    counts = {}
+    for kind in searchables:
+        counts[kind.key] = 0
+        for owner in kind.all_ids():
+            _rows(kind.key, owner)
+            counts[kind.key] += 1
     rebuild_keyword_index(force=True)
     SearchState.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4()})
     if embed:
         embed_pending()
-    return cases, documents
+    return counts

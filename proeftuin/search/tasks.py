@@ -9,14 +9,11 @@ from . import services
 EMBED_BATCHES_PER_JOB = 8  # then the job queues itself again, so uploads run in between
 
 
-@task("search.index_case")
-def index_case(case_id: int) -> None:
-    services.index_case(case_id)
-
-
-@task("search.index_source")
-def index_source(source_id: int) -> None:
-    services.index_source(source_id)
+@task("search.index")
+def index(kind: str, object_id: int) -> None:
+    """Bring the passages of one object of a searchable kind up to date. Each kind's own
+    job (``Searchable.job``, such as ``search.index_case``) does the same with an id."""
+    services.index(kind, object_id)
 
 
 @task("search.embed_pending", priority=10)

@@ -1,34 +1,39 @@
-"""Tolerance for small typos in organisation and case names.
+"""Tolerance for small typos in names (of organisations, of cases).
 
-The vocabulary is the words of organisation names and of public case titles only, so a
-correction can never reveal a word of a case the user may not see. It is rebuilt once per
-generation of those two content domains (``DEPENDS_ON``) in each process.
+The vocabulary is the public words each searchable kind offers (``vocabulary``: the case
+library gives organisation names and public case titles), so a correction can never reveal
+a word of an object the user may not see. It is rebuilt once per generation of the content
+domains those words come from (the kinds' ``domains``) in each process.
 """
 
 from __future__ import annotations
 
 import threading
 
-from proeftuin.cases.service import Case
-from proeftuin.core.service import content_generation
-from proeftuin.organisations.service import Organisation
+from proeftuin.core.service import content_generation, searchables
 
 from .analysis import fold, similar_terms, tokenize
 
 MIN_WORD = 4
-DEPENDS_ON = ("organisations", "cases")  # organisation names, public case titles
 _lock = threading.Lock()
 _cache: dict[str, object] = {}
 
 
+def depends_on() -> tuple[str, ...]:
+    """The content domains the vocabulary is built from (those its kinds declare)."""
+    kinds = [kind for kind in searchables if kind.vocabulary]
+    return tuple(dict.fromkeys(d for kind in kinds for d in kind.domains))
+
+
 def _vocabulary() -> tuple[frozenset[str], dict[int, list[str]]]:
-    generation = content_generation(*DEPENDS_ON)
+    kinds = [kind for kind in searchables if kind.vocabulary]
+    domains = depends_on()
+    generation = content_generation(*domains) if domains else ""
     with _lock:
         if _cache.get("generation") != generation:
             words: set[str] = set()
-            names = Organisation.objects.values_list("name", flat=True)
-            titles = Case.objects.published_public().values_list("title", flat=True)
-            for text in [*names.iterator(), *titles.iterator()]:
+            texts = [t for kind in kinds for t in kind.vocabulary()]
+            for text in texts:
                 words.update(t.term for t in tokenize(text) if len(t.term) >= MIN_WORD)
             by_length: dict[int, list[str]] = {}
             for word in sorted(words):

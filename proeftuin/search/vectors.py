@@ -6,8 +6,8 @@ Small collections use exact inner-product search (faiss ``IndexFlatIP``); from
 query. pgvector is not available on Debian bookworm, so both database backends use this.
 
 Rows are numbered in insertion order; faiss sees row numbers, ``ids`` maps them to passage
-ids. A passage is in scope when its row is alive and its case (or source document) is
-allowed; the allowed rows go to faiss as a bitmap selector, so a narrow scope never starves
+ids. A passage is in scope when its row is alive and its owner (an id of a searchable kind)
+is allowed; the allowed rows go to faiss as a bitmap selector, so a narrow scope never starves
 the result list. When the scope is narrow, every list is scanned (still exact on the
 quantised vectors).
 """
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import faiss
 import numpy as np
@@ -33,10 +33,12 @@ def _nlist(n: int) -> int:
 
 @dataclass
 class RowScope:
-    """Allowed owners as boolean arrays indexed by case id and by source id."""
+    """Allowed owners per searchable kind, as boolean arrays indexed by id.
 
-    cases: np.ndarray | None = None  # None: every case allowed
-    sources: np.ndarray | None = None  # None: every source allowed; empty: none
+    ``kinds[key]`` is ``None`` when every object of that kind is allowed; a kind that is
+    not listed is not allowed at all."""
+
+    kinds: dict[str, np.ndarray | None] = field(default_factory=dict)
     everything: bool = False
 
 
@@ -46,8 +48,9 @@ class VectorIndex:
         self.nprobe = nprobe
         self.threads = threads
         self.ids = np.zeros(0, dtype=np.int64)
-        self.cases = np.zeros(0, dtype=np.int64)  # case id + 1; 0: none
-        self.sources = np.zeros(0, dtype=np.int64)  # source id + 1; 0: none
+        self.kinds = np.zeros(0, dtype=np.int16)  # code of the owner's kind; -1: none
+        self.owners = np.zeros(0, dtype=np.int64)  # owner id + 1; 0: none
+        self.codes: dict[str, int] = {}  # kind key → code
         self.alive = np.zeros(0, dtype=bool)
         self.row_of: dict[int, int] = {}
         self.index: faiss.Index = faiss.IndexFlatIP(dimension)
@@ -55,13 +58,13 @@ class VectorIndex:
 
     # -- building --------------------------------------------------------------------------
     @classmethod
-    def build(cls, dimension: int, ids, vectors, cases, sources, **options) -> VectorIndex:
+    def build(cls, dimension: int, ids, vectors, kinds, owners, **options) -> VectorIndex:
         """A fresh index over all rows; IVF when there are many."""
         index = cls(dimension, **options)
         vectors = np.ascontiguousarray(vectors, dtype=np.float32).reshape(-1, dimension)
         if len(ids) >= IVF_THRESHOLD:
             index.index = index._trained_ivf(vectors)
-        index.add(ids, vectors, cases, sources)
+        index.add(ids, vectors, kinds, owners)
         return index
 
     def _trained_ivf(self, vectors: np.ndarray) -> faiss.Index:
@@ -84,8 +87,9 @@ class VectorIndex:
         ivf.nprobe = self.nprobe
         return ivf
 
-    def add(self, ids: Sequence[int], vectors, cases: Sequence, sources: Sequence) -> None:
-        """Append rows; a passage id seen before replaces its earlier row."""
+    def add(self, ids: Sequence[int], vectors, kinds: Sequence, owners: Sequence) -> None:
+        """Append rows (``kinds`` and ``owners``: each row's owner, or ``None``); a passage
+        id seen before replaces its earlier row."""
         if not len(ids):
             return
         vectors = np.ascontiguousarray(vectors, dtype=np.float32)
@@ -95,10 +99,16 @@ class VectorIndex:
             start = len(self.ids)
             self.index.add(vectors)
             self.ids = np.concatenate([self.ids, ids])
-            self.cases = np.concatenate([self.cases, _owner(cases)])
-            self.sources = np.concatenate([self.sources, _owner(sources)])
+            self.kinds = np.concatenate([self.kinds, self._codes(kinds)])
+            self.owners = np.concatenate([self.owners, _owner(owners)])
             self.alive = np.concatenate([self.alive, np.ones(len(ids), dtype=bool)])
             self.row_of.update(zip(ids.tolist(), range(start, start + len(ids)), strict=True))
+
+    def _codes(self, kinds: Sequence) -> np.ndarray:
+        for key in kinds:
+            if key is not None and key not in self.codes:
+                self.codes[key] = len(self.codes)
+        return np.asarray([-1 if k is None else self.codes[k] for k in kinds], dtype=np.int16)
 
     def remove(self, ids) -> None:
         with self._lock:
@@ -116,7 +126,7 @@ class VectorIndex:
 
     def memory_bytes(self) -> int:
         per_vector = self.dimension if self.is_ivf else 4 * self.dimension
-        return len(self.ids) * (per_vector + 8 * 3 + 1) + 64 * len(self.row_of)
+        return len(self.ids) * (per_vector + 8 * 2 + 2 + 1) + 64 * len(self.row_of)
 
     @property
     def is_ivf(self) -> bool:
@@ -127,11 +137,14 @@ class VectorIndex:
         rows = self.alive.copy()
         if scope.everything:
             return rows
-        by_case = self.cases > 0 if scope.cases is None else _lookup(scope.cases, self.cases)
-        by_source = (
-            self.sources > 0 if scope.sources is None else _lookup(scope.sources, self.sources)
-        )
-        return rows & (by_case | by_source)
+        allowed = np.zeros(len(rows), dtype=bool)
+        for key, ids in scope.kinds.items():
+            code = self.codes.get(key)
+            if code is None:
+                continue
+            mine = (self.kinds == code) & (self.owners > 0)
+            allowed |= mine if ids is None else mine & _lookup(ids, self.owners)
+        return rows & allowed
 
     def search(
         self, query: np.ndarray, limit: int, scope: RowScope | None = None

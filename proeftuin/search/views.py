@@ -13,8 +13,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from proeftuin.cases.service import Case, case_detail
-from proeftuin.core.service import querystring_without
+from proeftuin.core.service import querystring_without, with_related
 from proeftuin.search.forms import PAGE_MODES, SearchForm, idea_text
 from proeftuin.search.service import (
     index_progress,
@@ -84,11 +83,14 @@ def _why(case) -> list[str]:
 
 
 def _documents(hits) -> list[dict]:
-    """Document hits grouped by uploaded file, in rank order, up to three passages each."""
-    files: dict[str, dict] = {}
+    """Hits listed apart (uploaded documents) per object, in rank order, up to three
+    passages each."""
+    files: dict[tuple, dict] = {}
     for hit in hits:
+        owner = hit.owner
         group = files.setdefault(
-            hit.source_uuid, {"uuid": hit.source_uuid, "name": hit.source_name, "passages": []}
+            (hit.owner_kind, owner.id),
+            {"uuid": owner.uuid, "name": owner.title, "url": owner.url, "passages": []},
         )
         if len(group["passages"]) < 3:
             group["passages"].append(hit)
@@ -132,10 +134,10 @@ def search_progress(request):
 @require_GET
 def similar(request, slug: str):
     """ "Vergelijkbare casussen" of one case, loaded apart from the cached case page."""
-    try:
-        case = case_detail(user=request.user, slug=slug)
-    except Case.DoesNotExist as exc:
-        raise Http404(_("This case does not exist or is not visible to you.")) from exc
+    kind = with_related()
+    case = kind.visible_to(request.user).filter(slug=slug).first() if kind else None
+    if case is None:
+        raise Http404(_("This case does not exist or is not visible to you."))
     context = {"case": case, "similar": rated(similar_cases(user=request.user, case=case))}
     return _render(request, "search/similar.html", "search/_similar.html", context)
 

@@ -50,7 +50,7 @@ def test_the_caches_name_what_they_are_built_from():
 
 
 def _caches():
-    return [SHOWN_CONTENT, facet_index.DEPENDS_ON, typos.DEPENDS_ON]
+    return [SHOWN_CONTENT, facet_index.DEPENDS_ON, typos.depends_on()]
 
 
 def test_a_fragment_stays_cached_after_a_write_it_does_not_depend_on():

@@ -46,15 +46,15 @@ def test_delete_hides_everything_at_once_and_is_audited(
     made, editor, platform_admin, django_capture_on_commit_callbacks
 ):
     source, draft = made
-    assert Passage.objects.filter(source=source).exists()
+    assert Passage.objects.of("document", source.pk).exists()
     with django_capture_on_commit_callbacks(execute=True):
         deletion.source_delete(actor=editor, source=source)
     for user in (editor, platform_admin):
         assert not SourceFile.objects.visible_to(user).filter(pk=source.pk).exists()
         assert not Document.objects.visible_to(user).filter(pk=source.document_id).exists()
         assert not case_visible(user).filter(pk=draft.pk).exists()
-    assert not Passage.objects.filter(source=source).exists()
-    assert not Passage.objects.filter(case=draft).exists()
+    assert not Passage.objects.of("document", source.pk).exists()
+    assert not Passage.objects.of("case", draft.pk).exists()
     entry = AuditEntry.objects.get(object_uuid=source.uuid, action="delete")
     assert entry.actor == editor and entry.changes["draft_cases"] == [None, [draft.pk]]
     # the rows and the file are still there, for a restore
@@ -74,7 +74,7 @@ def test_an_administrator_restores_it_with_its_drafts(
         deletion.source_restore(actor=platform_admin, source=source)
     assert SourceFile.objects.visible_to(editor).filter(pk=source.pk).exists()
     assert case_visible(editor).filter(pk=draft.pk).exists()
-    assert Passage.objects.filter(source=source).exists()
+    assert Passage.objects.of("document", source.pk).exists()
 
 
 def test_the_purge_removes_rows_and_file_after_the_retention(

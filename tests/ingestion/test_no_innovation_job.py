@@ -36,7 +36,7 @@ def test_no_case_a_dutch_notice_and_the_text_searchable(
     assert job.error_message.startswith("Geen innovatie gevonden in dit document: het bestaat")
     assert not source.suggestions.exists()
     assert "kinderopvang" in source.text
-    assert Passage.objects.filter(source=source).exists()
+    assert Passage.objects.of("document", source.pk).exists()
     client.force_login(member)
     page = client.get(f"/documenten/{source.uuid}/").content.decode()
     assert "Geen innovatie gevonden in dit document" in page

@@ -181,7 +181,7 @@ def test_documents_only_for_who_may_see_them(api_client, organisation, member):
         owner=organisation,
         text="Het hoogheemraadschap plaatste vistrappen bij elk gemaal.",
     )
-    services.index_source(source.id)
+    services.index("document", source.id)
     services.embed_pending()
     assert ok(get(api_client, q="vistrappen"))["results"] == []
     api_client.force_authenticate(member)

@@ -188,7 +188,7 @@ def test_rebuild_recreates_passages_and_keyword_index(library):
     Passage.objects.all().delete()
     out, err = run("search_index", "--rebuild")
     assert out.strip() and err.strip()
-    assert Passage.objects.filter(case=library["public"]).exists()
+    assert Passage.objects.of("case", library["public"].pk).exists()
     assert index_progress().pending == Passage.objects.count()
     assert search_json("waterstofbus", "--mode", "keyword")["results"]
 
@@ -196,7 +196,7 @@ def test_rebuild_recreates_passages_and_keyword_index(library):
 def test_embed_reports_each_batch_and_resumes(settings):
     settings.EMBEDDING_BATCH_SIZE = 2
     case = make_case(title="Drijvende zonneparken")
-    services.index_case(case.id, embed=False)
+    services.index("case", case.id, embed=False)
     total = index_progress().passages
     assert services.embed_pending(limit=2) == 2  # as if an earlier run was stopped
     out, err = run("search_index", "--embed")
@@ -211,7 +211,7 @@ def test_embed_reports_each_batch_and_resumes(settings):
 
 def test_embed_stopped_with_ctrl_c_can_run_again(monkeypatch):
     case = make_case()
-    services.index_case(case.id, embed=False)
+    services.index("case", case.id, embed=False)
 
     def interrupted(limit=None):
         raise KeyboardInterrupt
@@ -228,7 +228,7 @@ def test_embed_waits_for_another_embedding_process_until_the_timeout():
     from django.core.cache import cache
 
     case = make_case()
-    services.index_case(case.id, embed=False)
+    services.index("case", case.id, embed=False)
     assert cache.add(services.EMBED_LOCK, "1", 60)  # another process is embedding
     try:
         with pytest.raises(CommandError) as caught:
@@ -245,7 +245,7 @@ def test_watch_embeds_new_passages_until_stopped(monkeypatch):
     from proeftuin.search.management.commands import search_index
 
     case = make_case()
-    services.index_case(case.id, embed=False)
+    services.index("case", case.id, embed=False)
 
     def stop(seconds):
         raise KeyboardInterrupt
@@ -291,7 +291,7 @@ def test_ingest_store_returns_when_the_file_is_indexed_with_embeddings(tmp_path,
     assert stored["search"]["embedded"] == stored["search"]["passages"]
     source = SourceFile.objects.get()
     assert source.owner == organisation
-    assert Passage.objects.filter(source=source).exists()
+    assert Passage.objects.of("document", source.pk).exists()
 
 
 @pytest.mark.django_db(transaction=True)

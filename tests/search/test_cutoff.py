@@ -36,9 +36,9 @@ FAR = unit(0, 0, 0, 1)  # cosine 0 with every passage
 @pytest.fixture
 def backends(tmp_path):
     keyword = TantivyBackend(tmp_path / "index")
-    keyword.add([IndexDoc(pid, terms, case=pid, public=True) for pid, terms in TERMS.items()])
+    keyword.add([IndexDoc(pid, terms, "case", pid, public=True) for pid, terms in TERMS.items()])
     ids = list(PASSAGES)
-    vectors = VectorIndex.build(4, ids, np.vstack(list(PASSAGES.values())), ids, [None] * 4)
+    vectors = VectorIndex.build(4, ids, np.vstack(list(PASSAGES.values())), ["case"] * 4, ids)
     return keyword, vectors
 
 
@@ -150,11 +150,13 @@ def test_english_function_words_are_no_query_terms():
 
 
 def related_case(passage: str, query: str):
-    from proeftuin.search.results import CaseHit, PassageHit
+    from proeftuin.core.service import SearchOwner
+    from proeftuin.search.results import OwnerHit, PassageHit
 
+    owner = SearchOwner(1, "uuid", "Titel", "/casus/slug/", "slug")
     hit = PassageHit(1, "summary", "", "", passage, 1.0, 1, None, None,
-                     frozenset(analyze_query(query)), case_id=1)  # fmt: skip
-    return CaseHit(1, "uuid", "slug", "Titel", [], 1.0, [hit])
+                     frozenset(analyze_query(query)), "case", owner)  # fmt: skip
+    return OwnerHit("case", owner, 1.0, [hit])
 
 
 @pytest.mark.parametrize(

@@ -55,7 +55,7 @@ def library(org):
         ),
     }
     for case in cases.values():
-        services.index_case(case.id)
+        services.index("case", case.id)
     services.embed_pending()
     return cases
 
@@ -185,7 +185,7 @@ def test_a_new_case_written_while_the_index_is_missing_is_found_after_healing(
 ):
     remove_folder()
     case = make_case(organisations=[org], title="Waterstofboot", summary="Een veerpont.")
-    services.index_case(case.id)  # cannot write the index: the rows stay the truth
+    services.index("case", case.id)  # cannot write the index: the rows stay the truth
     assert not folder().exists()
     assert "Waterstofboot" in found(api_search(api_client, q="waterstofboot"))  # database
     services.rebuild_keyword_index(force=False)
@@ -209,7 +209,7 @@ def test_a_failing_vector_index_leaves_meaning_out_with_a_notice(api_client, lib
 def test_unreadable_embeddings_are_left_out_and_embedded_again(
     api_client, library, django_capture_on_commit_callbacks
 ):
-    damaged = Passage.objects.filter(case=library["bus"], kind="summary").get()
+    damaged = Passage.objects.of("case", library["bus"].pk).filter(kind="summary").get()
     Passage.objects.filter(pk=damaged.pk).update(embedding=b"\x01\x02\x03")
     runtime.reset()
     with django_capture_on_commit_callbacks(execute=True):
@@ -229,7 +229,7 @@ def test_unreadable_embeddings_are_left_out_and_embedded_again(
 def passages() -> list[tuple]:
     return list(
         Passage.objects.order_by("id").values_list(
-            "id", "case_id", "source_id", "position", "text_hash", "embedding"
+            "id", "owner_kind", "owner_id", "position", "text_hash", "embedding"
         )
     )
 
@@ -251,21 +251,21 @@ def repeated_document():
         size=1,
         text="\n\n".join([PARAGRAPH_A, PARAGRAPH_B, PARAGRAPH_A, PARAGRAPH_B, PARAGRAPH_A]),
     )
-    services.index_source(source.id)
+    services.index("document", source.id)
     services.embed_pending()
     return source
 
 
 def test_repeated_paragraphs_keep_one_passage_each_however_often_indexed(repeated_document):
-    assert Passage.objects.filter(source=repeated_document).count() == 5
+    assert Passage.objects.of("document", repeated_document.pk).count() == 5
     first = passages()
-    services.index_source(repeated_document.id)
-    services.index_source(repeated_document.id)
+    services.index("document", repeated_document.id)
+    services.index("document", repeated_document.id)
     assert passages() == first
     repeated_document.text = "\n\n".join([PARAGRAPH_B, PARAGRAPH_A, PARAGRAPH_A])
     repeated_document.save(update_fields=["text"])
-    services.index_source(repeated_document.id)
-    rows = Passage.objects.filter(source=repeated_document).order_by("position")
+    services.index("document", repeated_document.id)
+    rows = Passage.objects.of("document", repeated_document.pk).order_by("position")
     assert [p.text.startswith("Alinea over zonnepanelen") for p in rows] == [True, False, False]
     assert all(p.embedding is not None for p in rows)  # moved, not embedded again
 
@@ -275,7 +275,7 @@ def test_rebuilding_twice_gives_the_same_passages_as_once(library, repeated_docu
     once = passages()
     call_command("search_index", "--rebuild", stdout=StringIO(), stderr=StringIO())
     assert passages() == once
-    assert Passage.objects.filter(source=repeated_document).count() == 5
+    assert Passage.objects.of("document", repeated_document.pk).count() == 5
 
 
 @pytest.mark.parametrize("damage", DAMAGE)

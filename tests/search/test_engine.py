@@ -20,9 +20,9 @@ def keyword(tmp_path):
     backend = TantivyBackend(tmp_path / "index")
     backend.add(
         [
-            IndexDoc(1, ["keten", "samenwerk"], case=1, public=True, facets=["layer=local"]),
-            IndexDoc(2, ["keten", "gegeven", "del"], case=2, facets=["layer=regional"]),
-            IndexDoc(3, ["gegeven"], source=7),
+            IndexDoc(1, ["keten", "samenwerk"], "case", 1, public=True, facets=["layer=local"]),
+            IndexDoc(2, ["keten", "gegeven", "del"], "case", 2, facets=["layer=regional"]),
+            IndexDoc(3, ["gegeven"], "document", 7),
         ]
     )
     return backend
@@ -35,22 +35,26 @@ def ids(hits):
 def test_tantivy_ranks_more_matching_terms_first_and_applies_the_scope(keyword):
     assert ids(keyword.search(["keten", "gegeven"], Scope(everything=True), 10))[0] == 2
     assert ids(keyword.search(["keten", "gegeven"], Scope(), 10)) == [1]
-    assert set(ids(keyword.search(["gegeven"], Scope(cases=frozenset({2})), 10))) == {2}
-    assert ids(keyword.search(["gegeven"], Scope(public=False, sources=frozenset({7})), 10)) == [3]
+    assert set(ids(keyword.search(["gegeven"], Scope(owners={"case": frozenset({2})}), 10))) == {2}
+    assert ids(
+        keyword.search(["gegeven"], Scope(public=False, owners={"document": frozenset({7})}), 10)
+    ) == [3]
     facets = Scope(everything=True, facets={"layer": ("regional",)})
     assert ids(keyword.search(["keten", "gegeven"], facets, 10)) == [2]
-    with_sources = Scope(public=False, sources=frozenset({7}), facets={"layer": ("local",)})
+    with_sources = Scope(
+        public=False, owners={"document": frozenset({7})}, facets={"layer": ("local",)}
+    )
     assert keyword.search(["gegeven"], with_sources, 10) == []  # facets: cases only
     assert keyword.search(["keten"], Scope(public=False), 10) == []
     assert keyword.search([], Scope(everything=True), 10) == []
 
 
 def test_tantivy_replaces_and_removes_documents(keyword):
-    keyword.add([IndexDoc(1, ["nieuw"], case=1, public=True)])
+    keyword.add([IndexDoc(1, ["nieuw"], "case", 1, public=True)])
     assert keyword.search(["keten"], Scope(), 10) == []
     assert ids(keyword.search(["nieuw"], Scope(), 10)) == [1]
     keyword.remove([1])
-    keyword.remove_owner(source=7)
+    keyword.remove_owner("document", 7)
     assert keyword.count() == 1
     keyword.clear()
     assert keyword.count() == 0
@@ -58,7 +62,7 @@ def test_tantivy_replaces_and_removes_documents(keyword):
 
 def test_a_second_backend_on_the_same_folder_sees_new_commits(keyword, tmp_path):
     reader = TantivyBackend(tmp_path / "index")
-    keyword.add([IndexDoc(9, ["later"], case=9, public=True)])
+    keyword.add([IndexDoc(9, ["later"], "case", 9, public=True)])
     assert ids(reader.search(["later"], Scope(), 10)) == [9]
 
 
@@ -72,30 +76,39 @@ def test_vector_index_finds_nearest_within_scope(monkeypatch, threshold):
     monkeypatch.setattr(vectors_module, "IVF_THRESHOLD", threshold)
     data = _unit(400)
     cases = [i % 40 for i in range(400)]
-    index = VectorIndex.build(16, list(range(1000, 1400)), data, cases, [None] * 400, nprobe=4)
+    index = VectorIndex.build(16, list(range(1000, 1400)), data, ["case"] * 400, cases, nprobe=4)
     assert index.is_ivf == (threshold == 100)
     assert index.search(data[5], 1)[0][0] == 1005
     allowed = np.zeros(40, dtype=bool)
     allowed[7] = True
-    hits = index.search(data[5], 20, RowScope(cases=allowed, sources=np.zeros(0, bool)))
+    hits = index.search(
+        data[5], 20, RowScope(kinds={"case": allowed, "document": np.zeros(0, bool)})
+    )
     assert len(hits) == 10 and all((pid - 1000) % 40 == 7 for pid, _ in hits)  # narrow scope
     index.remove([1005])
     assert 1005 not in ids(index.search(data[5], 5))
-    index.add([1005], data[6:7], [5], [None])  # a passage id seen before replaces its row
+    index.add([1005], data[6:7], ["case"], [5])  # a passage id seen before replaces its row
     assert index.search(data[6], 2)[0][0] in {1005, 1006} and len(index) == 400
 
 
 def test_vector_index_scopes_documents_and_empty_scopes():
     data = _unit(4)
-    index = VectorIndex.build(16, [1, 2, 3, 4], data, [1, 1, None, None], [None, None, 3, 4])
+    index = VectorIndex.build(
+        16, [1, 2, 3, 4], data, ["case", "case", "document", "document"], [1, 1, 3, 4]
+    )
     sources = np.zeros(5, dtype=bool)
     sources[4] = True
-    only_doc = RowScope(cases=np.zeros(0, dtype=bool), sources=sources)
+    only_doc = RowScope(kinds={"case": np.zeros(0, dtype=bool), "document": sources})
     assert ids(index.search(data[2], 4, only_doc)) == [4]
     assert (
-        index.search(data[0], 4, RowScope(cases=np.zeros(0, bool), sources=np.zeros(0, bool))) == []
+        index.search(
+            data[0], 4, RowScope(kinds={"case": np.zeros(0, bool), "document": np.zeros(0, bool)})
+        )
+        == []
     )
-    assert set(ids(index.search(data[0], 4, RowScope(cases=None, sources=np.zeros(0, bool))))) == {
+    assert set(
+        ids(index.search(data[0], 4, RowScope(kinds={"case": None, "document": np.zeros(0, bool)})))
+    ) == {
         1,
         2,
     }

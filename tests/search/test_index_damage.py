@@ -23,7 +23,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def docs(n: int = 300) -> list[IndexDoc]:
-    return [IndexDoc(i, [f"woord{i % 7}", f"ander{i}"], case=i, public=True) for i in range(1, n)]
+    return [
+        IndexDoc(i, [f"woord{i % 7}", f"ander{i}"], "case", i, public=True) for i in range(1, n)
+    ]
 
 
 @pytest.fixture
@@ -95,7 +97,7 @@ TRUNCATE = textwrap.dedent(
 
     guarded = sys.argv[2] == "guarded"
     backend = TantivyBackend(Path(sys.argv[1]))
-    backend.add([IndexDoc(i, [f"woord{i % 500}", f"tekst{i % 37}"], case=i, public=True)
+    backend.add([IndexDoc(i, [f"woord{i % 500}", f"tekst{i % 37}"], "case", i, public=True)
                  for i in range(1, 20000)])
     everything = Scope(everything=True)
     assert backend.search(["woord7"], everything, 5)  # the files are mapped now

@@ -25,10 +25,10 @@ EVERYTHING = Scope(everything=True)
 
 
 def passage(text, *, case=None, source=None):
-    owner = {"case": case} if case else {"source": source}
+    owner = {"owner_kind": "case", "owner_id": case.pk} if case else {}
+    owner = owner or {"owner_kind": "document", "owner_id": source.pk}
     return Passage.objects.create(
-        case=case,
-        source=source,
+        **owner,
         position=Passage.objects.filter(**owner).count(),  # unique per owner
         kind="summary" if case else "document",
         text=text,
@@ -72,7 +72,7 @@ def test_registered_and_indexing_is_a_no_op(public_case):
     p = passage("Schuldhulpverlening in de wijk", case=public_case)
     backend.add([IndexDoc(id=999, terms=["iets"])])
     backend.remove([p.pk])
-    backend.remove_owner(case=public_case.pk)
+    backend.remove_owner("case", public_case.pk)
     backend.clear()
     assert ids(search("schuldhulpverlening")) == [p.pk]
     assert backend.count() == 1
@@ -132,8 +132,11 @@ def test_scope_public_cases_and_sources(public_case, private_case, source):
 
     assert found(everything=True) == {open_.pk, closed.pk, document.pk}
     assert found(public=True) == {open_.pk}
-    assert found(public=False, cases=frozenset({private_case.pk})) == {closed.pk}
-    assert found(public=True, sources=frozenset({source.pk})) == {open_.pk, document.pk}
+    assert found(public=False, owners={"case": frozenset({private_case.pk})}) == {closed.pk}
+    assert found(public=True, owners={"document": frozenset({source.pk})}) == {
+        open_.pk,
+        document.pk,
+    }
     assert found(public=False) == set()  # an empty scope
 
 
@@ -141,7 +144,9 @@ def test_scope_excludes_unpublished_public_cases(db):
     draft = make_case(title="Concept", status="draft")
     passage("Eenzaamheid onder ouderen", case=draft)
     assert search("eenzaamheid", Scope(public=True)) == []
-    assert len(search("eenzaamheid", Scope(public=False, cases=frozenset({draft.pk})))) == 1
+    assert (
+        len(search("eenzaamheid", Scope(public=False, owners={"case": frozenset({draft.pk})}))) == 1
+    )
 
 
 def test_scope_facets_narrow_and_drop_documents(source):
@@ -155,7 +160,7 @@ def test_scope_facets_narrow_and_drop_documents(source):
     terms = analyze_query("klimaatadaptatie")
 
     def found(facets, **scope):
-        scope.setdefault("sources", frozenset({source.pk}))
+        scope.setdefault("owners", {"document": frozenset({source.pk})})
         return set(ids(backend.search(terms, Scope(facets=facets, **scope), 10)))
 
     assert found({"province": ("PV26",)}) == {in_utrecht.pk}
@@ -164,5 +169,6 @@ def test_scope_facets_narrow_and_drop_documents(source):
     assert found({"province": ("PV26",), "theme": ("bench.kust",)}) == set()  # AND
     assert found({"province": ()}) == set()
     assert found({"province": ("PV29",)}, everything=True) == {in_zeeland.pk}
-    private = {"public": False, "cases": frozenset({zeeland.pk})}
+    owners = {"case": frozenset({zeeland.pk}), "document": frozenset({source.pk})}
+    private = {"public": False, "owners": owners}
     assert found({"province": ("PV26", "PV29")}, **private) == {in_zeeland.pk}

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def test_a_case_gives_summary_section_lesson_outcome_and_barrier_passages():
     case = indexed_case()
-    kinds = sorted(Passage.objects.filter(case=case).values_list("kind", flat=True))
+    kinds = sorted(Passage.objects.of("case", case.pk).values_list("kind", flat=True))
     assert kinds == sorted(
         [
             PassageKind.SUMMARY,
@@ -26,14 +26,14 @@ def test_a_case_gives_summary_section_lesson_outcome_and_barrier_passages():
             PassageKind.BARRIER,
         ]
     )
-    summary = Passage.objects.get(case=case, kind=PassageKind.SUMMARY)
+    summary = Passage.objects.of("case", case.pk).get(kind=PassageKind.SUMMARY)
     assert summary.label == case.title
     assert "wijkteam" in summary.terms.split()
 
 
 def test_keyword_search_works_before_embeddings_and_vectors_join_later():
     case = make_case(title="Buurtbus rijdt op waterstof", summary="Vervoer voor ouderen.")
-    services.index_case(case.id)
+    services.index("case", case.id)
     assert index_progress().embedded == 0
     before = search(user=AnonymousUser(), query="waterstof")
     assert [c.case_id for c in before.cases] == [case.id]
@@ -50,20 +50,20 @@ def test_keyword_search_works_before_embeddings_and_vectors_join_later():
 def test_writes_through_the_case_service_index_after_commit(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         case = make_case(title="Zonnepanelen op gemeentehuizen")
-    assert Passage.objects.filter(case=case).exists()
+    assert Passage.objects.of("case", case.pk).exists()
     assert index_progress().complete  # the sync job backend embedded them too
     assert search(user=AnonymousUser(), query="zonnepanelen").cases[0].case_id == case.id
 
 
 def test_reindexing_keeps_vectors_of_unchanged_text_and_replaces_changed_text():
     case = indexed_case()
-    summary = Passage.objects.get(case=case, kind=PassageKind.SUMMARY)
-    lesson = Passage.objects.get(case=case, kind=PassageKind.LESSON)
+    summary = Passage.objects.of("case", case.pk).get(kind=PassageKind.SUMMARY)
+    lesson = Passage.objects.of("case", case.pk).get(kind=PassageKind.LESSON)
     lesson.text = "Een andere les."  # as if the case changed
     lesson.text_hash = "changed"
     lesson.save()
     calls = HashingProvider.calls
-    services.index_case(case.id)
+    services.index("case", case.id)
     assert Passage.objects.get(pk=summary.pk).embedding is not None  # kept, not re-embedded
     assert not Passage.objects.filter(pk=lesson.pk).exists()
     assert SearchState.objects.get(pk=1).removed == 1
@@ -76,8 +76,8 @@ def test_a_deleted_case_leaves_the_index():
     case = indexed_case(title="Drijvende zonneparken")
     case_id = case.id
     case.delete()
-    services.index_case(case_id)
-    assert not Passage.objects.filter(case_id=case_id).exists()
+    services.index("case", case_id)
+    assert not Passage.objects.of("case", case_id).exists()
     assert search(user=AnonymousUser(), query="zonneparken").cases == []
     assert runtime.keyword_backend().search(["zonnepark"], _everything(), 10) == []
 
@@ -87,14 +87,14 @@ def test_rebuild_recreates_the_keyword_index_from_the_database():
     runtime.keyword_backend().clear()
     if runtime.backend_name() == "tantivy":  # on PostgreSQL the table is the index
         assert search(user=AnonymousUser(), query="lantaarnpalen", mode="keyword").cases == []
-    assert services.rebuild() == (1, 0)
+    assert services.rebuild() == {"case": 1, "document": 0}
     assert search(user=AnonymousUser(), query="lantaarnpalen").cases[0].case_id == case.id
 
 
 def test_embedding_waits_for_a_running_job(settings):
     from django.core.cache import cache
 
-    services.index_case(make_case().id, embed=False)
+    services.index("case", make_case().id, embed=False)
     assert cache.add(services.EMBED_LOCK, "1", 60)
     try:
         assert services.embed_pending() == 0  # another process is embedding
@@ -106,7 +106,7 @@ def test_embedding_waits_for_a_running_job(settings):
 def test_limit_embeds_in_batches(settings):
     settings.EMBEDDING_BATCH_SIZE = 2
     case = make_case()
-    services.index_case(case.id, embed=False)
+    services.index("case", case.id, embed=False)
     assert services.embed_pending(limit=3) == 3
     assert index_progress().pending == index_progress().passages - 3
 

@@ -44,7 +44,7 @@ def checkbox(html: str, name: str, value: str) -> tuple[bool, int] | None:
 def index(*cases) -> None:
     """What the background jobs do after the writes commit: keywords, then vectors."""
     for case in cases:
-        services.index_case(case.id)
+        services.index("case", case.id)
     services.embed_pending()
 
 
@@ -247,7 +247,7 @@ def test_document_hits_link_to_their_source_page(client, orgs, make_member):
         owner=orgs["owner"],
         text="De proef met waterstofbussen leverde veel op.\n\nTweede alinea.",
     )
-    services.index_source(source.id)
+    services.index("document", source.id)
     services.embed_pending()
     assert "rapport-waterstof.pdf" not in page(client, {"q": "waterstofbussen"})
     client.force_login(make_member(orgs["owner"], Role.VIEWER))
@@ -272,7 +272,7 @@ def test_htmx_request_gets_only_the_results_partial(client, library):
 def test_progress_shows_while_vectors_are_added_and_polls(admin_client, orgs):
     client = admin_client
     case = make_case(organisations=[orgs["owner"]], title="Waterstof in de haven")
-    services.index_case(case.id)  # keywords only: no vectors yet
+    services.index("case", case.id)  # keywords only: no vectors yet
     html = page(client, {"q": "waterstof"})
     assert "<progress" in html and 'hx-trigger="every 5s"' in html
     assert f'hx-get="{PROGRESS}?q=waterstof&amp;n=0"' in html
@@ -458,7 +458,7 @@ def test_real_words_still_find_their_cases_with_the_cut_off(client, library, cut
 
 def test_the_public_sees_no_index_progress(client, orgs):
     case = make_case(organisations=[orgs["owner"]], title="Waterstof in de haven")
-    services.index_case(case.id)  # keywords only: no vectors yet
+    services.index("case", case.id)  # keywords only: no vectors yet
     html = page(client, {"q": "waterstof"})
     assert "<progress" not in html and 'hx-trigger="every 5s"' not in html
     assert "passages verwerkt" not in html and "wordt nog voorbereid" not in html
@@ -470,7 +470,7 @@ def test_the_public_sees_no_index_progress(client, orgs):
 def test_a_member_sees_no_index_progress_either(client, orgs, make_member):
     client.force_login(make_member(orgs["owner"], Role.CONTRIBUTOR))
     case = make_case(organisations=[orgs["owner"]], title="Waterstof in de haven")
-    services.index_case(case.id)
+    services.index("case", case.id)
     assert "<progress" not in page(client, {"q": "waterstof"})
     assert client.get(PROGRESS).content == b""
 

@@ -41,7 +41,10 @@ def cases(owner):
 
 
 def _everything(results) -> str:
-    parts = [str(h.snippet) + h.text + (h.case_title or "") for h in results.hits]
+    parts = [
+        str(h.snippet) + h.text + (h.owner.title if h.owner_kind == "case" else "")
+        for h in results.hits
+    ]
     parts += [str(c.label) + str(c.count) for f in results.facets for c in f.choices]
     return " ".join(parts + results.suggestions + results.messages)
 
@@ -112,10 +115,10 @@ def test_document_passages_only_for_the_uploader_and_members(owner, make_member,
         owner=owner,
         text="De proef met drijvende zonnepanelen leverde veel op.\n\nTweede alinea.",
     )
-    services.index_source(source.id)
+    services.index("document", source.id)
     services.embed_pending()
     member = make_member(owner, Role.VIEWER)
-    assert [h.source_id for h in search(user=member, query="zonnepanelen").documents] == [source.id]
+    assert [h.owner_id for h in search(user=member, query="zonnepanelen").documents] == [source.id]
     for user in (AnonymousUser(), outsider):
         results = search(user=user, query="drijvende zonnepanelen")
         assert results.documents == [] and results.hits == []

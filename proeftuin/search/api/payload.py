@@ -11,27 +11,19 @@ from dataclasses import asdict
 
 from django.urls import reverse
 
-from proeftuin.search.results import CaseHit, IndexProgress, PassageHit, SearchResults
+from proeftuin.core.service import SearchOwner, searchables
+from proeftuin.search.results import IndexProgress, OwnerHit, PassageHit, SearchResults
 from proeftuin.search.service import strength
 
 
 class Links:
-    """Absolute URLs of cases and documents, for responses to ``request``."""
+    """Absolute URLs of the objects hits belong to, for responses to ``request``."""
 
     def __init__(self, request):
         self.request = request
 
-    def _absolute(self, name: str, **kwargs) -> str:
+    def absolute(self, name: str, kwargs: dict) -> str:
         return self.request.build_absolute_uri(reverse(name, kwargs=kwargs))
-
-    def case(self, uuid: str, slug: str) -> dict:
-        return {
-            "url": self._absolute("api:case-detail", uuid=uuid),
-            "web_url": self._absolute("cases:detail", slug=slug),
-        }
-
-    def document(self, uuid: str) -> dict:
-        return {"url": self._absolute("api:document-detail", uuid=uuid)}
 
 
 def number(value) -> float | None:
@@ -51,41 +43,28 @@ def passage_data(hit: PassageHit) -> dict:
     }
 
 
-def case_data(uuid, slug, title, organisations, links: Links | None = None) -> dict:
-    data = {
-        "uuid": str(uuid),
-        "title": title,
-        "slug": slug,
-        "organisations": list(organisations),
-    }
+def owner_data(owner: SearchOwner, links: Links | None = None) -> dict:
+    """An object as the API shows it (its kind's ``api`` fields), with its URLs."""
+    data = dict(owner.api)
     if links is not None:
-        data.update(links.case(str(uuid), slug))
-    return data
-
-
-def document_data(hit: PassageHit, links: Links | None = None) -> dict:
-    data = {"uuid": hit.source_uuid, "filename": hit.source_name}
-    if links is not None:
-        data.update(links.document(hit.source_uuid))
+        data.update({name: links.absolute(*route) for name, route in owner.links.items()})
     return data
 
 
 def result_data(rank: int, hit: PassageHit, links: Links | None = None) -> dict:
-    """One ranked passage with the case or document it belongs to."""
-    case = None
-    if hit.case_uuid is not None:
-        case = case_data(hit.case_uuid, hit.case_slug, hit.case_title, hit.organisations, links)
-    document = document_data(hit, links) if hit.source_uuid is not None else None
-    return {
+    """One ranked passage with the object it belongs to, under its kind's key ("case",
+    "document"; the other kinds' keys are null)."""
+    data = {
         "rank": rank,
         "score": number(hit.score),
         "keyword_rank": hit.keyword_rank,
         "vector_rank": hit.vector_rank,
         "similarity": number(hit.similarity),
         "passage": passage_data(hit),
-        "case": case,
-        "document": document,
     }
+    for key in searchables.names():
+        data[key] = owner_data(hit.owner, links) if hit.owner_kind == key else None
+    return data
 
 
 def progress_data(progress: IndexProgress) -> dict:
@@ -98,7 +77,7 @@ def progress_data(progress: IndexProgress) -> dict:
 
 
 def facets_data(facets) -> list[dict]:
-    """Facet counts over the matching cases (``cases.selectors.FacetResult``)."""
+    """Facet counts over the matching objects of the kind with facets."""
     return [
         {
             "key": facet.key,
@@ -130,16 +109,16 @@ def search_data(results: SearchResults, limit: int, links: Links | None = None) 
     }
 
 
-def related_data(cases: list[CaseHit], links: Links | None = None) -> list[dict]:
-    """Similar or earlier cases, best first, each with why it came up."""
+def related_data(hits: list[OwnerHit], links: Links | None = None) -> list[dict]:
+    """Similar or earlier objects (cases), best first, each with why it came up."""
     return [
         {
-            "case": case_data(c.case_uuid, c.slug, c.title, c.organisations, links),
-            "score": number(c.score),
-            "similarity": number(c.similarity),
-            "strength": str(strength(c.similarity)),
-            "reasons": [str(r) for r in c.reasons],
-            "passages": [passage_data(p) for p in c.passages],
+            h.kind: owner_data(h.owner, links),
+            "score": number(h.score),
+            "similarity": number(h.similarity),
+            "strength": str(strength(h.similarity)),
+            "reasons": [str(r) for r in h.reasons],
+            "passages": [passage_data(p) for p in h.passages],
         }
-        for c in cases
+        for h in hits
     ]

@@ -6,11 +6,10 @@ The output serializers describe the plain data of ``payload`` (the result contra
 
 from __future__ import annotations
 
-from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from proeftuin.cases.service import Case, CaseFilterSet, facets
+from proeftuin.core.service import faceted
 from proeftuin.search.engine import MODES
 from proeftuin.search.models import PassageKind
 
@@ -74,19 +73,12 @@ class PriorCasesSerializer(RelatedQuerySerializer):
 
 
 def parse_facets(params) -> dict[str, list[str]]:
-    """The facet filters in ``params`` (a QueryDict or a dict of lists), validated by the
-    FilterSet of the case library; raises ValidationError like the cases list would."""
-    data = QueryDict(mutable=True)
-    for key in facets.names():
-        values = params.getlist(key) if hasattr(params, "getlist") else params.get(key, [])
-        if values:
-            data.setlist(key, list(values))
-    filterset = CaseFilterSet(data=data, queryset=Case.objects.none())
-    if not filterset.is_valid():
-        raise serializers.ValidationError(
-            {key: [str(e) for e in errors] for key, errors in filterset.errors.items()}
-        )
-    return {key: values for key, values in filterset.facet_selection().items() if values}
+    """The facet filters in ``params`` (a QueryDict or a dict of lists), validated by the kind
+    with facets (the case library, like its list); raises ValidationError like it would."""
+    kind = faceted()
+    if kind is None:
+        return {}
+    return kind.faceting.parse(params)
 
 
 # --------------------------------------------------------------------------- output

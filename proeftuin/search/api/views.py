@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from proeftuin.api.serializers import ProblemSerializer
-from proeftuin.cases.service import case_visible, facets
+from proeftuin.core.service import with_related
 from proeftuin.search import service
 from proeftuin.search.api.payload import Links, related_data, search_data
 from proeftuin.search.api.serializers import (
@@ -28,17 +28,23 @@ from proeftuin.search.api.serializers import (
     SearchResponseSerializer,
     parse_facets,
 )
+from proeftuin.search.forms import search_facets
 
-FACET_PARAMETERS = [
-    OpenApiParameter(
-        facet.key,
-        OpenApiTypes.STR,
-        many=True,
-        explode=True,
-        description=facet.label,
-    )
-    for facet in facets
-]
+
+def facet_parameters() -> list[OpenApiParameter]:
+    """One query parameter per facet of the kind with facets (the case library's filters)."""
+    return [
+        OpenApiParameter(
+            facet.key,
+            OpenApiTypes.STR,
+            many=True,
+            explode=True,
+            description=facet.label,
+        )
+        for facet in search_facets()
+    ]
+
+
 PROBLEM = "application/problem+json"
 NOTICE_HEADERS = [
     OpenApiParameter(
@@ -108,7 +114,7 @@ class SearchView(APIView):
             "filters as the case list. meta holds the facet counts over the matching cases, "
             "notices, spelling suggestions and how far the meaning index is."
         ),
-        parameters=[SearchQuerySerializer, *FACET_PARAMETERS],
+        parameters=[SearchQuerySerializer, *facet_parameters()],
         responses={200: SearchResponseSerializer, (400, PROBLEM): ProblemSerializer},
     )
     def get(self, request):
@@ -166,7 +172,8 @@ class SimilarCasesView(APIView):
     )
     def get(self, request, uuid):
         params = _valid(RelatedQuerySerializer, request.query_params)
-        case = case_visible(request.user).filter(uuid=uuid).first()
+        kind = with_related()
+        case = kind.visible_to(request.user).filter(uuid=uuid).first() if kind else None
         if case is None:
             raise NotFound(_("This case does not exist or is not visible to you."))
         cases = service.similar_cases(user=request.user, case=case, limit=params["limit"])

@@ -1,13 +1,14 @@
 """What every keyword backend takes and gives: documents in, ``(passage id, score)`` out.
 
 A backend only ranks. Which passages a user may see arrives as a :class:`Scope` computed by
-``proeftuin.search.scope`` from ``Case.objects.visible_to`` and the chosen facets; the hits
-are checked against the database again before anything is shown.
+``proeftuin.search.scope`` from what each searchable kind lets the user see
+(``proeftuin.core.searchable``) and the chosen facets; the hits are checked against the
+database again before anything is shown.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -20,10 +21,19 @@ class IndexDoc:
 
     id: int
     terms: Sequence[str]
-    case: int | None = None
-    source: int | None = None
-    public: bool = False
-    facets: Sequence[str] = ()  # "facet=value" pairs of the passage's case
+    kind: str | None = None  # the owner's searchable kind ("case", "document")
+    owner: int | None = None  # the owner's id
+    public: bool = False  # the owner is one anyone may find
+    facets: Sequence[str] = ()  # "facet=value" pairs of the passage's owner
+
+    @property
+    def owner_term(self) -> str | None:
+        return None if self.owner is None else owner_term(self.kind, self.owner)
+
+
+def owner_term(kind: str | None, owner: int) -> str:
+    """One owner as a single index term: ``case:12``."""
+    return f"{kind}:{owner}"
 
 
 @dataclass(frozen=True)
@@ -31,21 +41,23 @@ class Scope:
     """The passages a search may return.
 
     ``everything``: no restriction (platform administrators). Otherwise a passage is in scope
-    when its case is public (``public``) or listed in ``cases``, or its source document is
-    listed in ``sources``. ``facets`` narrows to cases having, per facet, any of the values
-    (AND across facets); with facets chosen, document passages are out of scope.
-    ``cases_only``: ``cases`` is the complete list (public cases not added).
+    when its owner is public (``public``) or listed in ``owners`` (kind → ids). ``facets``
+    narrows to owners having, per facet, any of the values (AND across facets); passages of
+    kinds without facets are then out of scope.
     """
 
     everything: bool = False
     public: bool = True
-    cases: frozenset[int] = frozenset()
-    sources: frozenset[int] = frozenset()
+    owners: Mapping[str, frozenset[int]] = field(default_factory=dict)
     facets: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
-        return not (self.everything or self.public or self.cases or self.sources)
+        return not (self.everything or self.public or any(self.owners.values()))
+
+    def owner_terms(self) -> list[str]:
+        """The listed owners as index terms, sorted."""
+        return [owner_term(k, i) for k, ids in sorted(self.owners.items()) for i in sorted(ids)]
 
 
 class KeywordBackend(Protocol):
@@ -57,8 +69,8 @@ class KeywordBackend(Protocol):
     def remove(self, ids: Iterable[int]) -> None:
         """Forget these passage ids."""
 
-    def remove_owner(self, *, case: int | None = None, source: int | None = None) -> None:
-        """Forget every passage of a deleted case or source file."""
+    def remove_owner(self, kind: str, owner: int) -> None:
+        """Forget every passage of a deleted object (of kind ``kind``)."""
 
     def search(self, terms: Sequence[str], scope: Scope, limit: int) -> list[tuple[int, float]]:
         """Passage ids in scope matching any of ``terms``, best first (BM25-like scores)."""

@@ -22,24 +22,32 @@ from .base import Scope
 
 def scope_q(scope: Scope) -> Q | None:
     """The passages ``scope`` allows, as a condition on ``Passage``; ``None``: none at all."""
-    from proeftuin.cases.service import Case as CaseModel
-    from proeftuin.cases.service import CaseFacetValue
+    from proeftuin.core.service import searchables
 
     condition = Q()
     if not scope.everything:
         allowed = []
         if scope.public:
-            allowed.append(Q(case_id__in=CaseModel.objects.published_public().values("id")))
-        if scope.cases:
-            allowed.append(Q(case_id__in=sorted(scope.cases)))
-        if scope.sources and not scope.facets:
-            allowed.append(Q(source_id__in=sorted(scope.sources)))
+            allowed += [
+                Q(owner_kind=kind.key, owner_id__in=kind.public().values("id"))
+                for kind in searchables
+                if kind.public is not None
+            ]
+        allowed += [
+            Q(owner_kind=key, owner_id__in=sorted(ids))
+            for key, ids in sorted(scope.owners.items())
+            if ids
+        ]
         if not allowed:
             return None
         condition = reduce(operator.or_, allowed)
     for key, values in scope.facets.items():
-        chosen = CaseFacetValue.objects.filter(facet=key, value__in=list(values))
-        condition &= Q(case_id__in=chosen.values("case_id"))
+        having = [
+            Q(owner_kind=kind.key, owner_id__in=kind.faceting.having(key, list(values)))
+            for kind in searchables
+            if kind.faceting is not None
+        ]
+        condition &= reduce(operator.or_, having, Q(pk__in=[]))
     return condition
 
 

@@ -14,7 +14,7 @@ The functions are immutable with constant arguments, so PostgreSQL folds the who
 once at plan time instead of per row. Hits are ranked with ``ts_rank`` (normalisation 32:
 ``rank / (rank + 1)``); ``ts_rank_cd`` was slower on 1M passages (p95 2.2 s against 1.4 s
 over all public cases, 92 against 76 ms with two facets; bench/search.py). The scope
-becomes ``case_id IN (...)`` conditions on the same query, as in the tantivy backend.
+becomes ``owner_id IN (...)`` conditions on the same query, as in the tantivy backend.
 
 Every matching row is ranked (a GIN index has no top-k), so a query with frequent words
 over a broad scope costs in proportion to the number of matches: seconds at 1M passages.
@@ -61,8 +61,8 @@ class PostgresBackend:
     def remove(self, ids: Iterable[int]) -> None:
         """Nothing to do: deleting the passage row removes it from the GIN index."""
 
-    def remove_owner(self, *, case: int | None = None, source: int | None = None) -> None:
-        """Nothing to do: the passages of a deleted case or file go with their rows."""
+    def remove_owner(self, kind: str, owner: int) -> None:
+        """Nothing to do: the passages of a deleted object go with their rows."""
 
     def clear(self) -> None:
         """Nothing to do: the index is rebuilt by rewriting the passage rows."""

@@ -3,7 +3,7 @@
 Chosen over SQLite FTS5 after measuring ranked OR queries over 1M passages (issue 4): FTS5
 p95 1.1 s, tantivy p95 9 ms. Text is analysed by ``proeftuin.search.analysis`` before it
 gets here, so the index only splits on spaces. Scope filters are terms on the same
-documents (``public``, ``case``, ``source``, ``facet``), so filtering happens inside the
+documents (``public``, ``owner`` as ``kind:id``, ``facet``), so filtering happens inside the
 ranked query rather than after it.
 
 The folder holds generations: ``CURRENT`` names the one in use (``gen-<hex>``), and a
@@ -33,7 +33,7 @@ import tantivy
 from tantivy import Occur, Query
 
 from . import tantivy_files
-from .base import IndexDoc, Scope, keyword_backends
+from .base import IndexDoc, Scope, keyword_backends, owner_term
 from .tantivy_files import Checked, IndexUnavailable, damaged
 
 WRITER_HEAP_BYTES = 64_000_000
@@ -48,15 +48,14 @@ _UNSEEN = object()
 def _schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_unsigned_field("id", stored=True, indexed=True, fast=True)
-    builder.add_unsigned_field("case", indexed=True)
-    builder.add_unsigned_field("source", indexed=True)
+    builder.add_text_field("owner", tokenizer_name="raw", index_option="basic")
     builder.add_unsigned_field("public", indexed=True)
     builder.add_text_field("facet", tokenizer_name="raw", index_option="basic")
     builder.add_text_field(_BODY, tokenizer_name="whitespace", index_option="freq")
     return builder.build()
 
 
-FIELDS = {"id", "case", "source", "public", "facet", _BODY}
+FIELDS = {"id", "owner", "public", "facet", _BODY}
 
 
 def _unexpected(exc: BaseException) -> bool:
@@ -247,10 +246,8 @@ class TantivyBackend:
         document.add_unsigned("id", doc.id)
         document.add_unsigned("public", 1 if doc.public else 0)
         document.add_text(_BODY, " ".join(doc.terms))
-        if doc.case is not None:
-            document.add_unsigned("case", doc.case)
-        if doc.source is not None:
-            document.add_unsigned("source", doc.source)
+        if doc.owner is not None:
+            document.add_text("owner", doc.owner_term)
         for pair in doc.facets:
             document.add_text("facet", pair)
         return document
@@ -261,11 +258,10 @@ class TantivyBackend:
     def remove(self, ids: Iterable[int]) -> None:
         self._write(remove=list(ids))
 
-    def remove_owner(self, *, case: int | None = None, source: int | None = None) -> None:
+    def remove_owner(self, kind: str, owner: int) -> None:
         def change(writer):
-            for field, value in (("case", case), ("source", source)):
-                if value is not None:
-                    writer.delete_documents_by_query(Query.term_query(self.schema, field, value))
+            term = owner_term(kind, owner)
+            writer.delete_documents_by_query(Query.term_query(self.schema, "owner", term))
 
         self._commit(change)
 
@@ -285,10 +281,9 @@ class TantivyBackend:
             allowed = []
             if scope.public:
                 allowed.append(Query.term_query(self.schema, "public", 1))
-            if scope.cases:
-                allowed.append(self._any_of("case", sorted(scope.cases)))
-            if scope.sources and not scope.facets:
-                allowed.append(self._any_of("source", sorted(scope.sources)))
+            owners = scope.owner_terms()
+            if owners:
+                allowed.append(Query.term_set_query(self.schema, "owner", owners))
             if not allowed:
                 return Query.empty_query()
             clauses.append(Query.boolean_query([(Occur.Should, q) for q in allowed]))

@@ -112,7 +112,7 @@ class Command(BaseCommand):
 
 
 def _indexed(source) -> dict:
-    progress = index_progress(source=source)
+    progress = index_progress(source)
     return {
         "passages": progress.passages,
         "embedded": progress.embedded,

@@ -19,11 +19,12 @@ from djangorestframework_camel_case.settings import api_settings
 from djangorestframework_camel_case.util import camelize
 from rest_framework.exceptions import ValidationError
 
-from proeftuin.cases.service import facets
+from proeftuin.core.service import searchables
 from proeftuin.search import service
 from proeftuin.search.api.payload import search_data
 from proeftuin.search.api.serializers import MAX_LIMIT, parse_facets
 from proeftuin.search.engine import MODES
+from proeftuin.search.forms import search_facets
 
 SCHEMA_VERSION = 1
 USAGE_ERROR = 2
@@ -48,7 +49,7 @@ class Command(BaseCommand):
             action="append",
             default=[],
             metavar="KEY=VALUE",
-            help=f"filter like the case library; keys: {', '.join(facets.names())}",
+            help="filter like the case library; keys: " + ", ".join(f.key for f in search_facets()),
         )
         parser.add_argument("--user", metavar="EMAIL", help="search as this account")
 
@@ -92,7 +93,7 @@ def _row(rank: str, score: str, title: str, uuid: str, passage: str) -> str:
 
 def _result_row(row: dict, width: int) -> str:
     """One ranked passage: rank, score, its case or document, and the passage text."""
-    owner = row["case"] or row["document"] or {}
+    owner = next((row[key] for key in searchables.names() if row.get(key)), {})
     title = owner.get("title") or owner.get("filename") or ""
     passage = row["passage"]
     label = passage["label"] if passage["label"] != title else ""
@@ -134,10 +135,11 @@ def _selection(pairs: list[str]) -> dict[str, list[str]]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         key = key.strip()
-        if not sep or key not in facets.names():
+        keys = [f.key for f in search_facets()]
+        if not sep or key not in keys:
             raise _usage_error(
                 _("Unknown filter %(filter)s; use KEY=VALUE with KEY one of: %(keys)s.")
-                % {"filter": pair, "keys": ", ".join(facets.names())}
+                % {"filter": pair, "keys": ", ".join(keys)}
             )
         chosen.setdefault(key, []).append(value.strip())
     try:

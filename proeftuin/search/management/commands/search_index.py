@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from proeftuin.core.service import searchables
 from proeftuin.search import runtime, services
 from proeftuin.search.backends import IndexUnavailable
 from proeftuin.search.embeddings import EmbeddingError
@@ -105,19 +106,12 @@ class Command(BaseCommand):
 
     def _rebuild(self) -> None:
         self.stderr.write(_("Rebuilding the passages and the keyword index…"))
-        cases, documents = services.rebuild(embed=False)
+        counts = services.rebuild(embed=False)
         progress = index_progress()
+        objects = ", ".join(f"{searchables[key].label}: {n}" for key, n in counts.items())
         self.stdout.write(
-            _(
-                "Rebuilt: %(cases)s cases, %(documents)s documents, %(passages)s passages, "
-                "%(pending)s to embed."
-            )
-            % {
-                "cases": cases,
-                "documents": documents,
-                "passages": progress.passages,
-                "pending": progress.pending,
-            }
+            _("Rebuilt: %(objects)s; %(passages)s passages, %(pending)s to embed.")
+            % {"objects": objects, "passages": progress.passages, "pending": progress.pending}
         )
 
     # ------------------------------------------------------------------ embed
