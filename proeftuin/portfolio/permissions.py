@@ -34,6 +34,12 @@ def is_current_team_member(user, initiative) -> bool:
     return initiative.team.filter(user=user).exists()
 
 
+def can_see_people(user, initiative) -> bool:
+    """Names of team members and reflection authors are personal data: members of the
+    lead or a partner organisation and platform administrators only."""
+    return is_platform_admin(user) or (_active(user) and is_organisation_member(user, initiative))
+
+
 def can_view_initiative(user, initiative) -> tuple[bool, str]:
     from proeftuin.portfolio.models import Initiative
 

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -47,6 +48,23 @@ def show_domain_error(form, exc: DomainError) -> int:
     return 400 if exc.field_errors else 403
 
 
+def submit(request, form, save, done, message: str):
+    """A posted form: validated, then ``save(form)`` (a service call), refusals put on the
+    form. Returns (a redirect to ``done(result)`` on success or None, the status code)."""
+    if not form.is_valid():
+        return None, 400
+    try:
+        result = save(form)
+    except DomainError as exc:
+        return None, show_domain_error(form, exc)
+    messages.success(request, message)
+    return redirect(done(result)), 200
+
+
+def _detail_url(initiative: Initiative) -> str:
+    return reverse("portfolio:detail", args=[initiative.slug])
+
+
 @require_GET
 def initiative_list(request):
     filterset = selectors.initiative_filter(user=request.user, data=request.GET)
@@ -71,6 +89,7 @@ def initiative_detail(request, slug: str):
     context = {
         "initiative": initiative,
         "can_edit": can_edit,
+        "can_see_people": permissions.can_see_people(user, initiative),
         "kpis": kpis,
         "prompts": REFLECTION_PROMPTS,
         "inspiring_cases": cases,
@@ -113,16 +132,15 @@ def initiative_create(request):
     if request.method == "POST" and "check_prior" in request.POST:
         form.errors.clear()  # the form as typed, not validated
     elif request.method == "POST":
-        if form.is_valid():
-            try:
-                initiative = services.initiative_create(actor=request.user, **form.service_data())
-            except DomainError as exc:
-                status = show_domain_error(form, exc)
-            else:
-                messages.success(request, _("The initiative has been saved."))
-                return redirect("portfolio:detail", slug=initiative.slug)
-        else:
-            status = 400
+        done, status = submit(
+            request,
+            form,
+            lambda f: services.initiative_create(actor=request.user, **f.service_data()),
+            _detail_url,
+            _("The initiative has been saved."),
+        )
+        if done:
+            return done
     context = {"form": form, "initiative": None, **prior}
     return render(request, "portfolio/form.html", context, status=status)
 
@@ -148,20 +166,19 @@ def initiative_edit(request, slug: str):
         return forbidden(request, reason)
     form, status = _form(request, initiative, initial=_initial(initiative)), 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                initiative = services.initiative_update(
-                    initiative=initiative,
-                    actor=request.user,
-                    expected_version=form.cleaned_data.get("version"),
-                    **form.service_data(),
-                )
-            except DomainError as exc:
-                status = show_domain_error(form, exc)
-            else:
-                messages.success(request, _("The initiative has been saved."))
-                return redirect("portfolio:detail", slug=initiative.slug)
-        else:
-            status = 400
+        done, status = submit(
+            request,
+            form,
+            lambda f: services.initiative_update(
+                initiative=initiative,
+                actor=request.user,
+                expected_version=f.cleaned_data.get("version"),
+                **f.service_data(),
+            ),
+            _detail_url,
+            _("The initiative has been saved."),
+        )
+        if done:
+            return done
     context = {"form": form, "initiative": initiative}
     return render(request, "portfolio/form.html", context, status=status)

@@ -26,7 +26,7 @@ from proeftuin.portfolio.models import (
     Reflection,
     TeamMember,
 )
-from proeftuin.portfolio.views import forbidden, show_domain_error, visible_initiative
+from proeftuin.portfolio.views import forbidden, submit, visible_initiative
 
 
 @dataclass(frozen=True)
@@ -166,16 +166,17 @@ def _page(request, spec: Part, initiative, owner, part=None):
     )
     status = 200
     if request.method == "POST":
-        status = 400
-        if form.is_valid():
+
+        def save(form):
             expected = form.cleaned_data.get("updated_at") or None
-            try:
-                spec.save(request.user, owner, part, form.service_data(), expected)
-            except DomainError as exc:
-                status = show_domain_error(form, exc)
-            else:
-                messages.success(request, _("Saved."))
-                return redirect(f"{initiative_url(initiative)}#{spec.anchor}")
+            return spec.save(request.user, owner, part, form.service_data(), expected)
+
+        def done(_result):
+            return f"{initiative_url(initiative)}#{spec.anchor}"
+
+        response, status = submit(request, form, save, done, _("Saved."))
+        if response:
+            return response
     context = {"form": form, "spec": spec, "initiative": initiative, "part": part, "owner": owner}
     return render(request, "portfolio/part_form.html", context, status=status)
 

@@ -256,3 +256,12 @@ def test_unknown_part_is_404(client, initiative, contributor):
 def test_anonymous_is_sent_to_sign_in(client, initiative):
     assert client.get("/initiatieven/nieuw/").status_code == 302
     assert client.get(f"/initiatieven/{initiative.slug}/kpis/nieuw/").status_code == 302
+
+
+def test_team_names_only_for_members_of_the_organisations(client, lead, contributor):
+    public = make_initiative(lead, actor=contributor, title="Openbaar", status="draft")
+    Initiative.objects.filter(pk=public.pk).update(status="published")
+    body = client.get(f"/initiatieven/{public.slug}/").content.decode()
+    assert "Eigenaar" in body and contributor.username not in body
+    client.force_login(contributor)
+    assert contributor.username in client.get(f"/initiatieven/{public.slug}/").content.decode()
