@@ -138,6 +138,11 @@ def test_detail_shows_kpi_chart_and_table(client, initiative, contributor):
     body = client.get(f"/initiatieven/{initiative.slug}/").content.decode()
     assert "<svg" in body and 'role="img"' in body and "<polyline" in body
     assert "<table" in body and "62,5 dagen" in body
+    svg = body[body.index("<svg") : body.index("</svg>")]
+    coordinates = re.findall(r'\s(?:x|y|cx|cy|x1|x2|y1|y2)="([^"]*)"', svg)
+    assert coordinates and all(re.fullmatch(r"-?\d+(\.\d+)?", c) for c in coordinates)
+    points = re.search(r'points="([^"]*)"', svg).group(1)
+    assert re.fullmatch(r"[\d.]+,[\d.]+( [\d.]+,[\d.]+)*", points)
 
 
 def test_detail_query_count_does_not_grow_with_parts(client, lead, contributor):
