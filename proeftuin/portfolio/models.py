@@ -236,8 +236,8 @@ class HoursAllocation(BaseModel):
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="hours")
     role = models.CharField(_("role"), max_length=200)
     hours_per_week = models.DecimalField(_("hours per week"), max_digits=6, decimal_places=1)
-    start = models.DateField(_("from"))
-    end = models.DateField(_("to"), null=True, blank=True)
+    start = models.DateField(_("available from"))
+    end = models.DateField(_("available until"), null=True, blank=True)
 
     class Meta:
         ordering = ["start", "id"]

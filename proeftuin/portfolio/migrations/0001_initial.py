@@ -63,8 +63,8 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
                 ('role', models.CharField(max_length=200, verbose_name='role')),
                 ('hours_per_week', models.DecimalField(decimal_places=1, max_digits=6, verbose_name='hours per week')),
-                ('start', models.DateField(verbose_name='from')),
-                ('end', models.DateField(blank=True, null=True, verbose_name='to')),
+                ('start', models.DateField(verbose_name='available from')),
+                ('end', models.DateField(blank=True, null=True, verbose_name='available until')),
                 ('initiative', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='hours', to='portfolio.initiative')),
             ],
             options={
