@@ -12,6 +12,7 @@ urlpatterns = [
     path("", site_views.home, name="home"),  # un-namespaced: reversed as "home" everywhere
     path("account/", include("proeftuin.accounts.urls")),
     path("casussen/", include("proeftuin.cases.urls")),
+    path("initiatieven/", include("proeftuin.portfolio.urls")),
     path("organisaties/", include("proeftuin.organisations.urls")),
     path("documenten/", include("proeftuin.ingestion.urls")),
     path("zoeken/", include("proeftuin.search.urls")),

@@ -97,3 +97,14 @@ def make_case(*, organisations=None, theme_set="casebook", actor=None, **overrid
         organisations=organisations,
         **data,
     )
+
+
+def make_initiative(owner, *, actor=None, **data):
+    """An initiative of ``owner`` made through the service (``actor=None``: a system write
+    without team; with an actor, the actor becomes its owner in the team)."""
+    from proeftuin.portfolio.services import initiative_create
+
+    data.setdefault("title", "Sneller schuldhulp")
+    data.setdefault("problem", "Mensen met schulden wachten maanden op hulp.")
+    data.setdefault("kind", "process")
+    return initiative_create(actor=actor, owner=owner, **data)

@@ -12,7 +12,7 @@ from proeftuin.cases.facet_index import bitmap, chosen_bitmaps, facet_index, vis
 from proeftuin.cases.facets import facets
 from proeftuin.cases.filters import CaseFilterSet
 from proeftuin.cases.lifecycle import draft_cases_delete, draft_cases_purge, draft_cases_restore
-from proeftuin.cases.models import Case, CaseFacetValue, ThemeSet
+from proeftuin.cases.models import Case, CaseFacetValue, Theme, ThemeSet
 from proeftuin.cases.permissions import can_edit_case, can_lead_case
 from proeftuin.cases.selectors import (
     case_counts_by_province,
@@ -35,6 +35,7 @@ __all__ = [
     "LessonKind",
     "OutcomeKind",
     "OutcomeUnit",
+    "Theme",
     "ThemeSet",
     "bitmap",
     "can_edit_case",

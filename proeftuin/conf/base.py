@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "proeftuin.organisations",
     "proeftuin.documents",
     "proeftuin.cases",
+    "proeftuin.portfolio",
     "proeftuin.ingestion",
     "proeftuin.search",
     "proeftuin.site",

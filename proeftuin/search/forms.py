@@ -69,6 +69,8 @@ class SearchForm(forms.Form):
 
 
 def idea_text(data) -> str:
-    """The described idea from ``title``, ``summary`` and ``text`` parameters, joined."""
-    parts = (str(data.get(name, "")).strip() for name in ("title", "summary", "text"))
+    """The described idea from ``title``, ``summary``, ``problem`` (an initiative's
+    societal problem) and ``text`` parameters, joined."""
+    names = ("title", "summary", "problem", "text")
+    parts = (str(data.get(name, "")).strip() for name in names)
     return "\n".join(p for p in parts if p)[:MAX_IDEA_CHARS]

@@ -8,6 +8,8 @@ import re
 
 from proeftuin.cases.models import ThemeSet
 from proeftuin.cases.services import case_create
+from proeftuin.portfolio.models import Kpi, LearningQuestion, Measurement, TeamMember
+from tests.factories import make_initiative
 from tests.security.visibility import Module, counting, detail, listing, searching
 
 
@@ -57,4 +59,41 @@ CASES = Module(
     ),
 )
 
-MODULES = [CASES]
+
+def _initiative(world, level, marker, author):
+    """An initiative of A; the draft has the (later) deactivated editor on its team, the
+    private one (owned by the later revoked contributor) a KPI with a measurement and a
+    learning question for the part pages (``portfolio.py``)."""
+    initiative = make_initiative(
+        world.a,
+        actor=author,
+        title=f"Initiatief {marker}",
+        problem=f"Een probleem in de wijk met het kenmerk {marker}.",
+        reflection_interval_days=7,
+        **level.fields,
+    )
+    if level.key == "draft":
+        TeamMember.objects.create(
+            initiative=initiative, user=world.users["deactivated"], role="team"
+        )
+    if level.key == "private":
+        kpi = Kpi.objects.create(
+            initiative=initiative, measure="Wachttijd", unit="days", direction="lower"
+        )
+        Measurement.objects.create(kpi=kpi, date="2026-01-01", value=10)
+        LearningQuestion.objects.create(initiative=initiative, text="Werkt het?")
+    return initiative
+
+
+INITIATIVES = Module(
+    name="initiative",
+    marker_prefix="xqzinitiatief",
+    search_word="kenmerk",
+    create=_initiative,
+    routes=(
+        listing("portfolio:list", url="/initiatieven/"),
+        detail("portfolio:detail", url=lambda world, i: f"/initiatieven/{i.slug}/"),
+    ),
+)
+
+MODULES = [CASES, INITIATIVES]

@@ -3,6 +3,7 @@ route without coverage fails here."""
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from tests.security.portfolio import PORTFOLIO_READS, PORTFOLIO_WRITES
 from tests.security.probes import READS
 from tests.security.writes import WRITES
 
@@ -43,7 +44,9 @@ def route_names(patterns=None, namespace=None):
 
 
 def covered() -> set[str]:
-    return {r for probe in [*READS, *WRITES] for r in probe.routes}
+    return {
+        r for probe in [*READS, *WRITES, *PORTFOLIO_READS, *PORTFOLIO_WRITES] for r in probe.routes
+    }
 
 
 def test_every_route_is_covered():

@@ -3,13 +3,16 @@ nothing revealed. Then one who holds the role does it (the positive control)."""
 
 import pytest
 
+from tests.security.portfolio import PORTFOLIO_WRITES
 from tests.security.probes import leaks
 from tests.security.writes import REFUSED, WRITES
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("write", WRITES, ids=[w.name for w in WRITES])
+@pytest.mark.parametrize(
+    "write", [*WRITES, *PORTFOLIO_WRITES], ids=[w.name for w in [*WRITES, *PORTFOLIO_WRITES]]
+)
 def test_writes(world, client_for, write):
     before = write.state(world)
     problems = []

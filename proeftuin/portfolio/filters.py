@@ -1,0 +1,37 @@
+"""The FilterSet of the initiative list: lead or partner organisation, kind, theme."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from proeftuin.cases.service import Theme
+from proeftuin.organisations.service import Organisation
+from proeftuin.portfolio.choices import InnovationKind
+
+
+class InitiativeFilterSet(django_filters.FilterSet):
+    organisatie = django_filters.ModelChoiceFilter(
+        label=_("Organisation"),
+        queryset=Organisation.objects.order_by("name"),
+        to_field_name="slug",
+        method="by_organisation",
+        empty_label=_("All organisations"),
+    )
+    soort = django_filters.ChoiceFilter(
+        label=_("Kind of innovation"),
+        field_name="kind",
+        choices=InnovationKind.choices,
+        empty_label=_("All kinds"),
+    )
+    thema = django_filters.ModelChoiceFilter(
+        label=_("Theme"),
+        queryset=Theme.objects.select_related("theme_set"),
+        field_name="themes",
+        empty_label=_("All themes"),
+    )
+
+    def by_organisation(self, queryset, name, value):
+        partner = queryset.model.objects.filter(partners=value).values("pk")
+        return queryset.filter(Q(owner=value) | Q(pk__in=partner))

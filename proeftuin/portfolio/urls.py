@@ -1,0 +1,24 @@
+from django.urls import path
+
+from proeftuin.portfolio import views, views_parts
+
+app_name = "portfolio"
+
+urlpatterns = [
+    path("", views.initiative_list, name="list"),
+    path("nieuw/", views.initiative_create, name="create"),
+    path("<slug:slug>/", views.initiative_detail, name="detail"),
+    path("<slug:slug>/bewerken/", views.initiative_edit, name="edit"),
+    path(
+        "<slug:slug>/kpis/<uuid:kpi>/metingen/nieuw/",
+        views_parts.measurement_add,
+        name="measurement_add",
+    ),
+    path(
+        "<slug:slug>/kpis/<uuid:kpi>/metingen/<uuid:uuid>/",
+        views_parts.measurement_edit,
+        name="measurement_edit",
+    ),
+    path("<slug:slug>/<slug:kind>/nieuw/", views_parts.part_add, name="part_add"),
+    path("<slug:slug>/<slug:kind>/<uuid:uuid>/", views_parts.part_edit, name="part_edit"),
+]

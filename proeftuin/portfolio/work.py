@@ -1,0 +1,43 @@
+"""The portfolio's sections of "Mijn werk": reflections due and initiatives one owns."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from proeftuin.core.service import WorkItem, register_work, work_section
+from proeftuin.portfolio.models import Initiative
+from proeftuin.portfolio.selectors import initiatives_owned, reflections_due
+
+
+def _due_item(initiative: Initiative) -> WorkItem:
+    due = date_format(initiative.reflection_due, "j F Y")
+    return WorkItem(
+        title=initiative.title,
+        url=reverse("portfolio:part_add", args=[initiative.slug, "reflecties"]),
+        detail=_("%(organisation)s · reflection due %(date)s")
+        % {"organisation": initiative.owner.name, "date": due},
+    )
+
+
+def _owned_item(initiative: Initiative) -> WorkItem:
+    detail = f"{initiative.owner.name} · {initiative.get_status_display()}"
+    url = reverse("portfolio:detail", args=[initiative.slug])
+    return WorkItem(title=initiative.title, url=url, detail=detail)
+
+
+@register_work("portfolio.reflections", order=40)
+def reflections_to_hold(user):
+    title = _("Reflections due")
+    empty = _("No reflection is due in the coming week.")
+    return work_section("reflections", title, empty, reflections_due(user), _due_item)
+
+
+@register_work("portfolio.owned", order=50)
+def initiatives_you_own(user):
+    title, empty = _("Initiatives you own"), _("You do not own an initiative.")
+    more = reverse("portfolio:list")
+    return work_section(
+        "initiatives", title, empty, initiatives_owned(user), _owned_item, more_url=more
+    )
