@@ -8,4 +8,8 @@ class PortfolioConfig(AppConfig):
     verbose_name = _("Portfolio")
 
     def ready(self):
-        from proeftuin.portfolio import work  # noqa: F401  (registers the "Mijn werk" sections)
+        from proeftuin.core.service import register_content_domain
+        from proeftuin.portfolio import searchable, work  # noqa: F401  (registers "Mijn werk")
+
+        register_content_domain("initiatives", _("Initiatives"))
+        searchable.register()  # initiatives are findable in search ("initiative")

@@ -20,10 +20,12 @@ from proeftuin.core.service import (
     NotAllowed,
     ValidationFailed,
     audit_record,
+    content_changed,
 )
 from proeftuin.portfolio import permissions
 from proeftuin.portfolio.choices import SINGLE_ROLES, InnovationKind, OecdFacet, TeamRole
 from proeftuin.portfolio.models import Initiative, TeamMember
+from proeftuin.portfolio.searchable import initiative_changed
 from proeftuin.portfolio.snapshot import (
     RELATED_FIELDS,
     SCALAR_FIELDS,
@@ -163,6 +165,7 @@ def initiative_create(*, actor, owner, **data) -> Initiative:
         obj=initiative,
         after=initiative_snapshot(initiative),
     )
+    initiative_changed(initiative.pk)
     return initiative
 
 
@@ -209,6 +212,7 @@ def initiative_update(
         before=before,
         after=initiative_snapshot(current),
     )
+    initiative_changed(current.pk)
     return current
 
 
@@ -249,6 +253,7 @@ def team_member_add(*, actor, initiative: Initiative, user, role: str) -> TeamMe
     _check_team_role(initiative, role, None)
     member = TeamMember.objects.create(initiative=initiative, user=user, role=role)
     _audit_part(actor, member, None, AuditEntry.Action.CREATE)
+    content_changed("initiatives")
     return member
 
 
@@ -264,6 +269,7 @@ def team_member_update(
     member.role = role
     member.save()
     _audit_part(actor, member, before)
+    content_changed("initiatives")
     return member
 
 
@@ -274,3 +280,4 @@ def team_member_remove(*, actor, member: TeamMember) -> None:
     before = part_snapshot(member)
     member.delete()
     audit_record(actor=actor, action=AuditEntry.Action.DELETE, obj=member, before=before)
+    content_changed("initiatives")

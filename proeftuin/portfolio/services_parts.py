@@ -22,6 +22,7 @@ from proeftuin.portfolio.models import (
     Measurement,
     Reflection,
 )
+from proeftuin.portfolio.searchable import initiative_changed
 from proeftuin.portfolio.services import check, check_fresh, refresh_reflection_due, refuse
 from proeftuin.portfolio.snapshot import part_snapshot
 
@@ -50,6 +51,7 @@ def _save(*, actor, part, values: dict, expected_updated_at=None, validate=None)
         part.questions.set(questions)
     action = AuditEntry.Action.CREATE if is_new else AuditEntry.Action.UPDATE
     audit_record(actor=actor, action=action, obj=part, before=before, after=part_snapshot(part))
+    initiative_changed(initiative.pk)
     return part
 
 
@@ -63,6 +65,7 @@ def initiative_part_delete(*, actor, part) -> None:
     audit_record(actor=actor, action=AuditEntry.Action.DELETE, obj=part, before=before)
     if isinstance(part, Reflection):
         refresh_reflection_due(initiative)
+    initiative_changed(initiative.pk)
 
 
 def _required_text(field: str):

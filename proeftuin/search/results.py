@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from proeftuin.core.service import SearchOwner
+from proeftuin.core.service import SearchOwner, faceted, searchables
 
 from .snippets import snippet
 
@@ -76,6 +76,15 @@ class OwnerHit:
     @property
     def url(self) -> str:
         return self.owner.url
+
+    @property
+    def kind_label(self) -> str:
+        """The kind of object, shown with hits that are not of the main kind (the kind
+        with facets, whose objects the page counts): "Initiatief"."""
+        main = faceted()
+        if main is not None and main.key == self.kind:
+            return ""
+        return str(searchables[self.kind].label)
 
     @property
     def details(self) -> list[str]:

@@ -26,6 +26,9 @@ RESULT_KEYS = {
     "passage",
     "case",
     "document",
+    "initiative",
+    "ownerKind",
+    "ownerKindLabel",
 }
 META_KEYS = {
     "query",

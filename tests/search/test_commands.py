@@ -85,7 +85,15 @@ def test_search_json_follows_the_documented_schema(library):
         "passage",
         "case",
         "document",
+        "initiative",
+        "ownerKind",
+        "ownerKindLabel",
     }
+    assert (first["ownerKind"], first["ownerKindLabel"], first["initiative"]) == (
+        "case",
+        "Casus",
+        None,
+    )
     assert first["rank"] == 1 and isinstance(first["score"], float)
     assert set(first["passage"]) == {
         "id",

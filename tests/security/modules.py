@@ -93,6 +93,8 @@ INITIATIVES = Module(
     routes=(
         listing("portfolio:list", url="/initiatieven/"),
         detail("portfolio:detail", url=lambda world, i: f"/initiatieven/{i.slug}/"),
+        searching("search:results", url="/zoeken/?q={word}"),
+        searching("api:search", url="/api/v1/search?q={word}"),
     ),
 )
 

@@ -61,6 +61,8 @@ def result_data(rank: int, hit: PassageHit, links: Links | None = None) -> dict:
         "vector_rank": hit.vector_rank,
         "similarity": number(hit.similarity),
         "passage": passage_data(hit),
+        "owner_kind": hit.owner_kind,
+        "owner_kind_label": str(searchables[hit.owner_kind].label),
     }
     for key in searchables.names():
         data[key] = owner_data(hit.owner, links) if hit.owner_kind == key else None

@@ -111,6 +111,14 @@ class DocumentRefSerializer(serializers.Serializer):
     url = serializers.URLField(help_text=_("The document in this API."))
 
 
+class InitiativeRefSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField()
+    title = serializers.CharField()
+    slug = serializers.CharField()
+    web_url = serializers.URLField(help_text=_("The initiative page on the website."))
+    organisations = serializers.ListField(child=serializers.CharField())
+
+
 class SearchResultSerializer(serializers.Serializer):
     rank = serializers.IntegerField()
     score = serializers.FloatField(help_text=_("Combined score; higher is better."))
@@ -129,6 +137,15 @@ class SearchResultSerializer(serializers.Serializer):
     case = CaseRefSerializer(allow_null=True)
     document = DocumentRefSerializer(
         allow_null=True, help_text=_("The uploaded document, for passages not in a case.")
+    )
+    initiative = InitiativeRefSerializer(
+        allow_null=True, help_text=_("The initiative, for passages of an initiative.")
+    )
+    owner_kind = serializers.CharField(
+        help_text=_("The kind of object the passage belongs to: case, document, initiative.")
+    )
+    owner_kind_label = serializers.CharField(
+        help_text=_("That kind in the interface language (Casus, Document, Initiatief).")
     )
 
 
