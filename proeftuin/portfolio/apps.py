@@ -8,4 +8,8 @@ class PortfolioConfig(AppConfig):
     verbose_name = _("Portfolio")
 
     def ready(self):
-        from proeftuin.portfolio import work  # noqa: F401  (registers the "Mijn werk" sections)
+        from proeftuin.core.service import register_workflow_kind
+        from proeftuin.portfolio import stages, work  # noqa: F401  (Mijn werk, move listener)
+        from proeftuin.portfolio.models import Initiative
+
+        register_workflow_kind("initiative", Initiative)

@@ -20,6 +20,8 @@ from proeftuin.core.service import (
     NotAllowed,
     ValidationFailed,
     audit_record,
+    workflow_for,
+    workflow_initial_stage,
 )
 from proeftuin.portfolio import permissions
 from proeftuin.portfolio.choices import SINGLE_ROLES, InnovationKind, OecdFacet, TeamRole
@@ -146,7 +148,10 @@ def initiative_create(*, actor, owner, **data) -> Initiative:
     if actor is not None:
         check(permissions.can_create_initiative(actor, owner))
     _validate({"title": "", "problem": "", "kind": "", **data})
-    initiative = Initiative(owner=owner, created_by=actor)
+    workflow = workflow_for("initiative", owner)
+    initiative = Initiative(
+        owner=owner, created_by=actor, workflow=workflow, stage=workflow_initial_stage(workflow)
+    )
     if actor is not None:
         _check_links(actor, data, None)
         _check_status(actor, data, initiative)
