@@ -55,8 +55,9 @@ class MoveForm(forms.Form):
     def add_service_errors(self, exc: DomainError) -> int:
         """The mechanism's field names ("answers.<id>") mapped onto this form's."""
         for key in list(exc.field_errors):
-            if key.startswith("answers."):
-                exc.field_errors[f"answer_{key.split('.', 1)[1]}"] = exc.field_errors.pop(key)
+            if key.startswith("answers."):  # the label already names the question
+                exc.field_errors.pop(key)
+                exc.field_errors[f"answer_{key.split('.', 1)[1]}"] = [_("Answer this question.")]
         return show_domain_error(self, exc)
 
 
