@@ -8,8 +8,10 @@ class PortfolioConfig(AppConfig):
     verbose_name = _("Portfolio")
 
     def ready(self):
-        from proeftuin.core.service import register_content_domain
-        from proeftuin.portfolio import searchable, work  # noqa: F401  (registers "Mijn werk")
+        from proeftuin.core.service import register_content_domain, register_workflow_kind
+        from proeftuin.portfolio import searchable, stages, work  # noqa: F401  (Mijn werk, move listener)
+        from proeftuin.portfolio.models import Initiative
 
         register_content_domain("initiatives", _("Initiatives"))
         searchable.register()  # initiatives are findable in search ("initiative")
+        register_workflow_kind("initiative", Initiative)

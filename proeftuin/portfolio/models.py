@@ -1,11 +1,12 @@
-"""The initiative record: from a work-floor problem to standard practice (without stages)."""
+"""The initiative record: from a work-floor problem to standard practice, through the stages
+and gates of its organisation's initiative workflow (proeftuin.core workflows)."""
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from proeftuin.core.service import BaseModel, EditorialModel
+from proeftuin.core.service import BaseModel, EditorialModel, WorkflowSubject
 from proeftuin.portfolio.choices import (
     SINGLE_ROLES,
     InnovationKind,
@@ -19,7 +20,7 @@ from proeftuin.portfolio.querysets import InitiativeQuerySet
 MONEY = {"max_digits": 14, "decimal_places": 2}
 
 
-class Initiative(EditorialModel, BaseModel):
+class Initiative(EditorialModel, BaseModel, WorkflowSubject):
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     title = models.CharField(_("title"), max_length=250)
     # problem first

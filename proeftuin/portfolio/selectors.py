@@ -31,7 +31,7 @@ def initiative_list(user) -> QuerySet[Initiative]:
     return (
         initiative_visible(user)
         .current()
-        .select_related("owner")
+        .select_related("owner", "stage")
         .prefetch_related("themes", "partners")
         .order_by("-updated_at", "pk")
     )
@@ -45,7 +45,7 @@ def initiative_detail(*, user, slug: str) -> Initiative:
     """One visible initiative with all its parts; raises ``Initiative.DoesNotExist``."""
     return (
         initiative_visible(user)
-        .select_related("owner", "created_by")
+        .select_related("owner", "created_by", "stage")
         .prefetch_related(
             "partners",
             "themes__theme_set",

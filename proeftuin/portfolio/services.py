@@ -21,6 +21,8 @@ from proeftuin.core.service import (
     ValidationFailed,
     audit_record,
     content_changed,
+    workflow_for,
+    workflow_initial_stage,
 )
 from proeftuin.portfolio import permissions
 from proeftuin.portfolio.choices import SINGLE_ROLES, InnovationKind, OecdFacet, TeamRole
@@ -148,7 +150,10 @@ def initiative_create(*, actor, owner, **data) -> Initiative:
     if actor is not None:
         check(permissions.can_create_initiative(actor, owner))
     _validate({"title": "", "problem": "", "kind": "", **data})
-    initiative = Initiative(owner=owner, created_by=actor)
+    workflow = workflow_for("initiative", owner)
+    initiative = Initiative(
+        owner=owner, created_by=actor, workflow=workflow, stage=workflow_initial_stage(workflow)
+    )
     if actor is not None:
         _check_links(actor, data, None)
         _check_status(actor, data, initiative)

@@ -12,11 +12,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from proeftuin.cases.service import case_visible
-from proeftuin.core.service import ConflictError, DomainError, audit_history, querystring_without
+from proeftuin.core.service import (
+    ConflictError,
+    DomainError,
+    allowed_moves,
+    audit_history,
+    querystring_without,
+)
 from proeftuin.portfolio import permissions, selectors, services
 from proeftuin.portfolio.choices import REFLECTION_PROMPTS
 from proeftuin.portfolio.forms import InitiativeForm
 from proeftuin.portfolio.models import Initiative
+from proeftuin.portfolio.stages import evaluation_overdue, stage_history
 from proeftuin.search.service import prior_cases, strength
 
 PAGE_SIZE = 20
@@ -95,6 +102,9 @@ def initiative_detail(request, slug: str):
         "inspiring_cases": cases,
         "inspiring_initiatives": initiatives,
         "history": audit_history(initiative)[:20] if can_edit else [],
+        "can_move": bool(allowed_moves(initiative, user)),
+        "moves": stage_history(initiative),
+        "evaluation_overdue": evaluation_overdue(initiative),
     }
     return render(request, "portfolio/detail.html", context)
 

@@ -1,4 +1,5 @@
-"""The portfolio's sections of "Mijn werk": reflections due and initiatives one owns."""
+"""The portfolio's sections of "Mijn werk": reflections due, initiatives one owns, and
+decisions to take (gates one keeps, evaluations overdue)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.utils.translation import gettext as _
 from proeftuin.core.service import WorkItem, register_work, work_section
 from proeftuin.portfolio.models import Initiative
 from proeftuin.portfolio.selectors import initiatives_owned, reflections_due
+from proeftuin.portfolio.stages import decisions_due, evaluation_overdue
 
 
 def _due_item(initiative: Initiative) -> WorkItem:
@@ -41,3 +43,17 @@ def initiatives_you_own(user):
     return work_section(
         "initiatives", title, empty, initiatives_owned(user), _owned_item, more_url=more
     )
+
+
+def _decision_item(initiative: Initiative) -> WorkItem:
+    detail = f"{initiative.owner.name} · {initiative.stage.label()}"
+    if evaluation_overdue(initiative):
+        detail += " · " + _("evaluation overdue")
+    url = reverse("portfolio:detail", args=[initiative.slug])
+    return WorkItem(title=initiative.title, url=url, detail=detail)
+
+
+@register_work("portfolio.decisions", order=45)
+def decisions_to_take(user):
+    title, empty = _("Decisions to take"), _("No gate or evaluation is waiting for you.")
+    return work_section("decisions", title, empty, decisions_due(user), _decision_item)

@@ -4,6 +4,7 @@ import pytest
 
 from proeftuin.accounts.models import Membership, Role
 from proeftuin.core.models import AuditEntry
+from proeftuin.notifications.events import events
 from proeftuin.notifications.models import Notification, NotificationPreference
 from proeftuin.notifications.service import notify
 from tests.factories import OrganisationFactory, UserFactory, make_case
@@ -99,7 +100,11 @@ def test_preferences_are_saved_and_used(client):
     client.force_login(me)
     page = client.get("/meldingen/voorkeuren/").content.decode()
     assert "Een casus is gewijzigd" in page and "in een dagelijkse samenvatting" in page
-    data = {
+    # what the browser sends: every registered event's choice, then the ones changed
+    data = {f"{e.key}__email": e.email for e in events}
+    data |= {f"{e.key}__platform": "on" for e in events if e.in_platform}
+    data.pop(f"{CASE_CHANGED}__platform", None)
+    data |= {
         f"{CASE_CHANGED}__email": "immediately",
         f"{DIGESTED}__platform": "on",
         f"{DIGESTED}__email": "never",

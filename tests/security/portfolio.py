@@ -5,6 +5,7 @@ changed and nothing revealed."""
 
 from __future__ import annotations
 
+from proeftuin.core.service import Transition
 from proeftuin.portfolio.models import Initiative, Kpi, LearningQuestion, Measurement
 from tests.security.modules import INITIATIVES
 from tests.security.visibility import REFUSED, Probe, fetch
@@ -31,7 +32,7 @@ def _form_urls(world) -> list[tuple[str, str]]:
     urls = []
     for key, initiative in _initiatives(world).items():
         base = f"/initiatieven/{initiative.slug}/"
-        urls += [(key, f"{base}bewerken/"), (key, f"{base}kpis/nieuw/")]
+        urls += [(key, f"{base}bewerken/"), (key, f"{base}kpis/nieuw/"), (key, f"{base}fase/")]
     private, kpi, measurement, question = _private_parts(world)
     base = f"/initiatieven/{private.slug}/"
     urls += [
@@ -77,6 +78,7 @@ PORTFOLIO_READS = [
         "initiative forms",
         (
             "portfolio:edit",
+            "portfolio:stage",
             "portfolio:part_add",
             "portfolio:part_edit",
             "portfolio:measurement_add",
@@ -140,11 +142,30 @@ def _measurements(world) -> list:
     )
 
 
+def _stage(world) -> tuple:
+    row = Initiative.objects.select_related("stage").get(pk=_initiatives(world)["draft"].pk)
+    return row.stage.key, row.stage_version
+
+
+def _move_draft(world, client):
+    """Move A's draft from Idee to Verkenning (a plain move for its owner and A's editors)."""
+    draft = Initiative.objects.get(pk=_initiatives(world)["draft"].pk)
+    move = Transition.objects.get(
+        workflow=draft.workflow, from_stage=draft.stage, to_stage__key="exploration"
+    )
+    prefix = f"move-{move.pk}-"
+    return client.post(
+        f"/initiatieven/{draft.slug}/fase/",
+        {"transition": str(move.pk), f"{prefix}expected_version": str(draft.stage_version)},
+    )
+
+
 def _kpi(world):
     return Kpi.objects.get(initiative=_initiatives(world)["private"])
 
 
 PORTFOLIO_WRITES = [
+    Write("change the stage", ("portfolio:stage",), 30, _move_draft, _stage),
     Write(
         "initiative edit page",
         ("portfolio:edit",),
