@@ -227,14 +227,14 @@ def ilike_top10(scope, words: list[str]) -> list[int]:
     from django.db.models import BooleanField, IntegerField
     from django.db.models.expressions import RawSQL
 
-    from proeftuin.search.backends.postgres import _scope_q
+    from proeftuin.search.backends.database import scope_q
     from proeftuin.search.models import Passage
 
     patterns = [f"%{_escape_like(word)}%" for word in words]
     matches = [RawSQL("text ILIKE %s", [p], output_field=BooleanField()) for p in patterns]
     found = " + ".join(["(text ILIKE %s)::int"] * len(patterns))
     hits = (
-        Passage.objects.filter(_scope_q(scope))
+        Passage.objects.filter(scope_q(scope))
         .filter(reduce(operator.or_, matches))
         .annotate(found=RawSQL(found, patterns, output_field=IntegerField()))
         .order_by("-found", "id")
