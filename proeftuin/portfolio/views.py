@@ -138,6 +138,9 @@ def initiative_create(request):
     if not allowed:
         return forbidden(request, reason)
     form, status = _form(request, None, initial={"status": "draft"}), 200
+    leads = list(form.fields["owner"].queryset.values_list("pk", flat=True)[:2])
+    if len(leads) == 1:  # the only organisation the user may start one for: chosen already
+        form.initial["owner"] = leads[0]
     prior = _prior_context(request, form)
     if request.method == "POST" and "check_prior" in request.POST:
         form.errors.clear()  # the form as typed, not validated

@@ -93,6 +93,17 @@ def test_create_problem_first_with_prior_cases_panel(client, contributor, lead):
     assert not Initiative.objects.exists()
 
 
+def test_create_chooses_the_only_lead_organisation(client, contributor, lead, make_member):
+    client.force_login(contributor)
+    body = client.get("/initiatieven/nieuw/").content.decode()
+    assert re.search(rf'<option value="{lead.pk}" selected>', body)
+    two = make_member(OrganisationFactory(name="Derde gemeente"), Role.CONTRIBUTOR)
+    two.memberships.create(organisation=lead, role=Role.CONTRIBUTOR)
+    client.force_login(two)
+    body = client.get("/initiatieven/nieuw/").content.decode()
+    assert '<option value="" selected>' in body.split('name="owner"')[1]  # two: no choice made
+
+
 def test_create_and_edit(client, contributor, lead):
     client.force_login(contributor)
     response = client.post("/initiatieven/nieuw/", _create_data(lead, facets=["adaptive"]))
