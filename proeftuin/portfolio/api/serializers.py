@@ -145,7 +145,7 @@ class InitiativeDetailSerializer(InitiativeListSerializer):
 
     def get_gate_questions(self, obj) -> list[dict]:
         return [
-            {"uuid": str(q.uuid), "text": q.label(), "required": q.required}
+            {"id": str(q.pk), "text": q.label(), "required": q.required}
             for q in gate_questions(obj)
         ]
 
@@ -270,11 +270,11 @@ class MoveWriteSerializer(serializers.Serializer):
     answers = serializers.DictField(
         child=serializers.CharField(allow_blank=True, max_length=5000),
         required=False,
-        help_text=_("Answers to the gate questions, by the uuid of the question."),
+        help_text=_("Answers to the gate questions, by the id of the question (gateQuestions)."),
     )
     evidence = serializers.CharField(required=False, allow_blank=True, max_length=5000)
     expected_version = serializers.IntegerField(
-        min_value=1,
+        min_value=0,
         max_value=MAX_VERSION,
         help_text=_("The stageVersion you saw; a move by someone else since gives a conflict."),
     )

@@ -9,12 +9,11 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotAuthenticated, NotFound, PermissionDenied
-from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
 from proeftuin.api.concurrency import PreconditionFailed, expected_version
 from proeftuin.api.schema import problem_responses
-from proeftuin.core.service import ConflictError, DomainError, workflow_move
+from proeftuin.core.service import ConflictError, workflow_move
 from proeftuin.portfolio import permissions, selectors, services
 from proeftuin.portfolio.api.filters import InitiativeApiFilterSet
 from proeftuin.portfolio.api.serializers import (
@@ -25,7 +24,7 @@ from proeftuin.portfolio.api.serializers import (
     MoveWriteSerializer,
 )
 from proeftuin.portfolio.models import Initiative
-from proeftuin.portfolio.stages import gate_questions, stage_history
+from proeftuin.portfolio.stages import stage_history
 
 CHANGE_RESPONSES = {200: InitiativeDetailSerializer, **problem_responses(409, 412, 428)}
 
@@ -117,6 +116,8 @@ class InitiativeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     )
     @action(detail=True, methods=["get", "post"], pagination_class=None, filterset_class=None)
     def moves(self, request, uuid=None):
+        if request.method == "POST":
+            require_signed_in(request)
         initiative = visible_initiative(request, uuid)
         if request.method == "POST":
             return self._move(request, initiative)
@@ -125,30 +126,19 @@ class InitiativeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         return Response(MoveSerializer(history, many=True, context=context).data)
 
     def _move(self, request, initiative: Initiative) -> Response:
-        require_signed_in(request)
         payload = MoveWriteSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
-        by_uuid = {str(q.uuid): q for q in gate_questions(initiative)}
-        unknown = [key for key in data.get("answers", {}) if key not in by_uuid]
-        if unknown:
-            message = _("Unknown gate question: %s") % ", ".join(unknown)
-            raise ApiValidationError({"answers": [message]})
-        answers = {str(by_uuid[key].pk): text for key, text in data.get("answers", {}).items()}
-        try:
-            move = workflow_move(
-                actor=request.user,
-                subject=initiative,
-                to_stage=data["to_stage"],
-                decision=data.get("decision", ""),
-                reason=data.get("reason", ""),
-                answers=answers,
-                evidence=data.get("evidence", ""),
-                expected_version=data["expected_version"],
-            )
-        except DomainError as exc:
-            _answer_fields_by_uuid(exc, by_uuid)
-            raise
+        move = workflow_move(
+            actor=request.user,
+            subject=initiative,
+            to_stage=data["to_stage"],
+            decision=data.get("decision", ""),
+            reason=data.get("reason", ""),
+            answers=data.get("answers", {}),
+            evidence=data.get("evidence", ""),
+            expected_version=data["expected_version"],
+        )
         rows = [m for m in stage_history(initiative) if m.pk == move.pk]
         context = {**self.get_serializer_context(), "initiative": initiative}
         return Response(MoveSerializer(rows[0], context=context).data, status=201)
@@ -182,12 +172,3 @@ class InitiativeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         return version_etag(self, response)
-
-
-def _answer_fields_by_uuid(exc: DomainError, by_uuid: dict) -> None:
-    """The mechanism names gate answers ``answers.<id>``; the API names them by uuid."""
-    uuid_of = {str(q.pk): key for key, q in by_uuid.items()}
-    for key in list(exc.field_errors):
-        if key.startswith("answers."):
-            pk = key.split(".", 1)[1]
-            exc.field_errors[f"answers.{uuid_of.get(pk, pk)}"] = exc.field_errors.pop(key)

@@ -155,8 +155,8 @@ class PartViewSet(viewsets.GenericViewSet):
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        if isinstance(response.data, dict) and "updatedAt" in response.data:
-            response["ETag"] = f'"{response.data["updatedAt"]}"'
+        if isinstance(response.data, dict) and "updated_at" in response.data:
+            response["ETag"] = f'"{response.data["updated_at"]}"'
         return response
 
 
