@@ -7,8 +7,12 @@ from rest_framework.routers import DefaultRouter
 from proeftuin.cases.api.views import CaseViewSet
 from proeftuin.ingestion.api.views import DocumentViewSet, SuggestionViewSet
 from proeftuin.organisations.api.views import OrganisationViewSet
-from proeftuin.portfolio.api.views import InitiativeViewSet
-from proeftuin.portfolio.api.views_parts import KpiViewSet, MeasurementViewSet, ReflectionViewSet
+from proeftuin.portfolio.api.views import (
+    InitiativeViewSet,
+    KpiViewSet,
+    MeasurementViewSet,
+    ReflectionViewSet,
+)
 from proeftuin.search.api.views import PriorCasesView, SearchView, SimilarCasesView
 
 app_name = "api"

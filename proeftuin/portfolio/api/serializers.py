@@ -9,12 +9,18 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from proeftuin.api.concurrency import MAX_VERSION
+from proeftuin.api.concurrency import MAX_VERSION, version_field
 from proeftuin.cases.service import Theme, case_visible
 from proeftuin.core.service import Decision, EditorialStatus, Visibility
 from proeftuin.organisations.service import Domain, Organisation
 from proeftuin.portfolio import permissions
-from proeftuin.portfolio.choices import InnovationKind, KpiDirection, KpiUnit, OecdFacet
+from proeftuin.portfolio.choices import (
+    REFLECTION_PROMPTS,
+    InnovationKind,
+    KpiDirection,
+    KpiUnit,
+    OecdFacet,
+)
 from proeftuin.portfolio.models import Initiative, Kpi, LearningQuestion, Measurement, Reflection
 from proeftuin.portfolio.stages import gate_questions
 
@@ -192,15 +198,7 @@ class InitiativeWriteSerializer(serializers.Serializer):
     lessons = serializers.CharField(required=False, allow_blank=True)
     status = serializers.ChoiceField(choices=EditorialStatus.choices, required=False)
     visibility = serializers.ChoiceField(choices=Visibility.choices, required=False)
-    version = serializers.IntegerField(
-        required=False,
-        min_value=1,
-        max_value=MAX_VERSION,
-        help_text=_(
-            "The version you changed; a newer one gives a conflict. Required on a change "
-            "unless If-Match carries it."
-        ),
-    )
+    version = version_field()
 
     def _linked(self, uuids, visible, name: str) -> list:
         """The records behind ``uuids`` the caller may see (or the initiative already
@@ -299,12 +297,7 @@ class ReflectionSerializer(PartSerializer):
             "uuid",
             "date",
             "author",
-            "unexpected",
-            "easy",
-            "interventions",
-            "course_change",
-            "help_needed",
-            "transfer",
+            *(name for name, _prompt in REFLECTION_PROMPTS),
             "questions",
             "created_at",
             "updated_at",

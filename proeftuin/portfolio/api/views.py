@@ -172,3 +172,13 @@ class InitiativeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         return version_etag(self, response)
+
+
+# the parts' views, for the router in proeftuin/api/urls.py (which imports only api.views)
+from proeftuin.portfolio.api.views_parts import (  # noqa: E402
+    KpiViewSet,
+    MeasurementViewSet,
+    ReflectionViewSet,
+)
+
+__all__ = ["InitiativeViewSet", "KpiViewSet", "MeasurementViewSet", "ReflectionViewSet"]
