@@ -7,7 +7,7 @@ overwrites a newer version unseen, so it never guesses "the latest".
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
-from rest_framework import status
+from rest_framework import serializers, status
 from rest_framework.exceptions import APIException
 
 MAX_VERSION = 2**63 - 1
@@ -49,3 +49,16 @@ def expected_version(request, data: dict) -> tuple[int, bool]:
     if version is None:
         raise PreconditionRequired()
     return version, True
+
+
+def version_field():
+    """The ``version`` of a write payload: optional, since If-Match may carry it."""
+    return serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=MAX_VERSION,
+        help_text=_(
+            "The version you changed; a newer one gives a conflict. Required on a change "
+            "unless If-Match carries it."
+        ),
+    )

@@ -7,6 +7,12 @@ from rest_framework.routers import DefaultRouter
 from proeftuin.cases.api.views import CaseViewSet
 from proeftuin.ingestion.api.views import DocumentViewSet, SuggestionViewSet
 from proeftuin.organisations.api.views import OrganisationViewSet
+from proeftuin.portfolio.api.views import (
+    InitiativeViewSet,
+    KpiViewSet,
+    MeasurementViewSet,
+    ReflectionViewSet,
+)
 from proeftuin.search.api.views import PriorCasesView, SearchView, SimilarCasesView
 
 app_name = "api"
@@ -30,6 +36,40 @@ router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("cases", CaseViewSet, basename="case")
 router.register("documents", DocumentViewSet, basename="document")
 router.register("suggestions", SuggestionViewSet, basename="suggestion")
+router.register("initiatives", InitiativeViewSet, basename="initiative")
+
+PART_LIST = {"get": "list", "post": "create"}
+PART_DETAIL = {"get": "retrieve", "put": "update", "patch": "partial_update", "delete": "destroy"}
+INITIATIVE = "initiatives/<uuid:initiative>"
+KPI = f"{INITIATIVE}/kpis/<uuid:kpi>"
+initiative_parts = [
+    path(
+        f"{INITIATIVE}/reflections",
+        ReflectionViewSet.as_view(PART_LIST),
+        name="initiative-reflection-list",
+    ),
+    path(
+        f"{INITIATIVE}/reflections/<uuid:uuid>",
+        ReflectionViewSet.as_view(PART_DETAIL),
+        name="initiative-reflection-detail",
+    ),
+    path(f"{INITIATIVE}/kpis", KpiViewSet.as_view(PART_LIST), name="initiative-kpi-list"),
+    path(
+        f"{INITIATIVE}/kpis/<uuid:uuid>",
+        KpiViewSet.as_view(PART_DETAIL),
+        name="initiative-kpi-detail",
+    ),
+    path(
+        f"{KPI}/measurements",
+        MeasurementViewSet.as_view(PART_LIST),
+        name="initiative-kpi-measurement-list",
+    ),
+    path(
+        f"{KPI}/measurements/<uuid:uuid>",
+        MeasurementViewSet.as_view(PART_DETAIL),
+        name="initiative-kpi-measurement-detail",
+    ),
+]
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
@@ -37,5 +77,6 @@ urlpatterns = [
     path("search", SearchView.as_view(), name="search"),
     path("search/prior-cases", PriorCasesView.as_view(), name="search-prior-cases"),
     path("cases/<uuid:uuid>/similar", SimilarCasesView.as_view(), name="case-similar"),
+    *initiative_parts,
     path("", include(router.urls)),
 ]

@@ -51,7 +51,8 @@ REST_FRAMEWORK = {
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Proeftuin API",
-    "DESCRIPTION": "Cases and organisations of the Proeftuin innovation library.",
+    "DESCRIPTION": "Cases, organisations and the initiative portfolio of the Proeftuin "
+    "innovation library.",
     "VERSION": API_VERSION,
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
@@ -72,6 +73,14 @@ SPECTACULAR_SETTINGS = {
         "EditorialStatusEnum": "proeftuin.core.editorial.EditorialStatus",
         "JobStatusEnum": "proeftuin.ingestion.models.Job.Status",
         "SuggestionStatusEnum": "proeftuin.ingestion.models.Suggestion.Status",
+        "UnitEnum": "proeftuin.cases.choices.OutcomeUnit",
+        "DirectionEnum": "proeftuin.cases.choices.Direction",
+        "DecisionEnum": ["accepted", "edited", "rejected"],
+        "GateDecisionEnum": "proeftuin.core.workflows.choices.Decision",
+        "InnovationKindEnum": "proeftuin.portfolio.choices.InnovationKind",
+        "KpiUnitEnum": "proeftuin.portfolio.choices.KpiUnit",
+        "OecdFacetEnum": "proeftuin.portfolio.choices.OecdFacet",
+        "KpiDirectionEnum": "proeftuin.portfolio.choices.KpiDirection",
     },
     "CONTACT": {
         "name": "Proeftuin maintainers",

@@ -43,6 +43,11 @@ def initiative_filter(*, user, data) -> InitiativeFilterSet:
 
 def initiative_detail(*, user, slug: str) -> Initiative:
     """One visible initiative with all its parts; raises ``Initiative.DoesNotExist``."""
+    return initiative_detail_queryset(user).get(slug=slug)
+
+
+def initiative_detail_queryset(user) -> QuerySet[Initiative]:
+    """Visible initiatives with all their parts (the page's and the API's detail)."""
     return (
         initiative_visible(user)
         .select_related("owner", "created_by", "stage")
@@ -60,7 +65,6 @@ def initiative_detail(*, user, slug: str) -> Initiative:
             "budget",
             "hours",
         )
-        .get(slug=slug)
     )
 
 

@@ -221,6 +221,23 @@ def initiative_update(
     return current
 
 
+@transaction.atomic
+def initiative_delete(
+    *, actor, initiative: Initiative, expected_version: int | None = None
+) -> None:
+    """Remove an initiative with its parts (editors of the lead organisation, as for
+    archiving); its search passages go in the same transaction. With
+    ``expected_version``, a save by someone else since raises ``ConflictError``."""
+    current = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    check(permissions.can_publish_initiative(actor, current))
+    if expected_version is not None and current.version != expected_version:
+        raise ConflictError()
+    before = initiative_snapshot(current)
+    audit_record(actor=actor, action=AuditEntry.Action.DELETE, obj=current, before=before)
+    current.delete()
+    content_changed("initiatives")
+
+
 # --- the team ---
 
 

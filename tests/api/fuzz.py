@@ -110,18 +110,52 @@ def prepare() -> tuple[str, dict[str, str]]:
         "/documents/{uuid}": SourceFile.objects.order_by("pk").first(),
         "/suggestions/{uuid}": Suggestion.objects.order_by("pk").first(),
     }
-    uuids = {path: str(obj.uuid) for path, obj in records.items() if obj is not None}
+    uuids = {path: {"uuid": str(obj.uuid)} for path, obj in records.items() if obj is not None}
+    uuids.update(initiative_records())
     return Token.objects.create(user=user).key, uuids
 
 
-def config_file(path: Path, uuids: dict[str, str]) -> Path:
-    """A schemathesis.toml that fills the uuid of a real record into each operation on one."""
+def initiative_records() -> dict[str, dict[str, str]]:
+    """An initiative with a reflection, a KPI and a measurement, for the nested paths."""
+    from proeftuin.organisations.models import Organisation
+    from proeftuin.portfolio.models import Kpi, Measurement, Reflection
+    from proeftuin.portfolio.services import initiative_create
+
+    initiative = initiative_create(
+        actor=None,
+        owner=Organisation.objects.order_by("pk").first(),
+        title="Fuzz-initiatief",
+        problem="Een probleem om te testen.",
+        kind="process",
+    )
+    reflection = Reflection.objects.create(initiative=initiative, date="2026-01-01")
+    kpi = Kpi.objects.create(
+        initiative=initiative, measure="Wachttijd", unit="days", direction="lower"
+    )
+    measurement = Measurement.objects.create(kpi=kpi, date="2026-01-01", value=3)
+    one = {"initiative": str(initiative.uuid)}
+    with_kpi = {**one, "kpi": str(kpi.uuid)}
+    base = "/initiatives/{initiative}"
+    return {
+        f"{base}/kpis/{{kpi}}/measurements": {**with_kpi, "uuid": str(measurement.uuid)},
+        f"{base}/kpis/{{uuid}}": {**one, "uuid": str(kpi.uuid)},
+        f"{base}/kpis$": one,
+        f"{base}/reflections": {**one, "uuid": str(reflection.uuid)},
+        "/initiatives/{uuid}": {"uuid": str(initiative.uuid)},
+    }
+
+
+def config_file(path: Path, uuids: dict[str, dict[str, str]]) -> Path:
+    """A schemathesis.toml that fills the uuids of real records into each operation on one
+    (a key ending in ``$`` is a whole path, else a prefix)."""
     lines = []
-    for prefix, uuid in uuids.items():
+    for prefix, values in uuids.items():
+        parameters = ", ".join(f'"path.{name}" = "{value}"' for name, value in values.items())
+        end = "$" if prefix.endswith("$") else ""
         lines += [
             "[[operations]]",
-            f"include-path-regex = '^{re.escape(prefix)}'",
-            f'parameters = {{ "path.uuid" = "{uuid}" }}',
+            f"include-path-regex = '^{re.escape(prefix.removesuffix('$'))}{end}'",
+            f"parameters = {{ {parameters} }}",
             "",
         ]
     path.write_text("\n".join(lines), encoding="utf-8")

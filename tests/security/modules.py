@@ -8,7 +8,13 @@ import re
 
 from proeftuin.cases.models import ThemeSet
 from proeftuin.cases.services import case_create
-from proeftuin.portfolio.models import Kpi, LearningQuestion, Measurement, TeamMember
+from proeftuin.portfolio.models import (
+    Kpi,
+    LearningQuestion,
+    Measurement,
+    Reflection,
+    TeamMember,
+)
 from tests.factories import make_initiative
 from tests.security.visibility import Module, counting, detail, listing, searching
 
@@ -81,7 +87,11 @@ def _initiative(world, level, marker, author):
             initiative=initiative, measure="Wachttijd", unit="days", direction="lower"
         )
         Measurement.objects.create(kpi=kpi, date="2026-01-01", value=10)
-        LearningQuestion.objects.create(initiative=initiative, text="Werkt het?")
+        question = LearningQuestion.objects.create(initiative=initiative, text="Werkt het?")
+        reflection = Reflection.objects.create(
+            initiative=initiative, date="2026-01-15", unexpected=f"Meer animo. {marker}"
+        )
+        reflection.questions.set([question])
     return initiative
 
 
@@ -95,6 +105,8 @@ INITIATIVES = Module(
         detail("portfolio:detail", url=lambda world, i: f"/initiatieven/{i.slug}/"),
         searching("search:results", url="/zoeken/?q={word}"),
         searching("api:search", url="/api/v1/search?q={word}"),
+        listing("api:initiative-list", url="/api/v1/initiatives", count=api_count),
+        detail("api:initiative-detail", url=lambda world, i: f"/api/v1/initiatives/{i.uuid}"),
     ),
 )
 
