@@ -26,6 +26,7 @@ from proeftuin.cases.service import (
     EditorialStatus,
     case_create,
     case_update,
+    case_visible,
 )
 from proeftuin.core.service import (
     AuditEntry,
@@ -86,6 +87,17 @@ def case_origin(case_id: int, user) -> CaseOrigin | None:
         return None
     url = reverse("portfolio:detail", args=[initiative.slug])
     return CaseOrigin(label=_("Grew out of the initiative"), title=initiative.title, url=url)
+
+
+def case_context(user, initiative: Initiative) -> dict[str, Any]:
+    """For the initiative page: its case (when ``user`` may see it) and whether ``user``
+    may make or update it now."""
+    case = None
+    if initiative.case_id is not None:
+        case = case_visible(user).filter(pk=initiative.case_id).first()
+    may = can_make_case(user, initiative)[0]
+    offer = may and (initiative.case_id is not None or not closing_stage_problem(initiative))
+    return {"initiative_case": case, "can_make_case": offer}
 
 
 # --- comparing what the initiative gives with what the case has ---
