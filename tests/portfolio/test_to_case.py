@@ -179,3 +179,10 @@ def test_push_is_audited_and_refused_to_others(initiative, editor, filled, make_
 def test_push_without_a_case_is_refused(initiative, editor, filled):
     with pytest.raises(ValidationFailed):
         initiative_push_to_case(actor=editor, initiative=in_stage(initiative, "stopped"))
+
+
+def test_a_system_write_without_actor_is_allowed(initiative, filled):
+    case = initiative_to_case(actor=None, initiative=in_stage(initiative, "standard"))
+    assert case.status == "draft" and case.created_by is None
+    with pytest.raises(ValidationFailed):
+        initiative_to_case(actor=None, initiative=in_stage(initiative, "idea"))
