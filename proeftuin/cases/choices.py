@@ -91,3 +91,11 @@ class RecognitionKind(models.TextChoices):
     AWARD = "award", _("award winner")
     FINALIST = "finalist", _("finalist")
     PATENT = "patent", _("innovation patent")
+
+
+class RecordSource(models.TextChoices):
+    """Records of the platform a case value can cite (``RecordCitation``)."""
+
+    INITIATIVE = "initiative", _("initiative")
+    REFLECTION = "reflection", _("reflection")
+    MEASUREMENT = "measurement", _("measurement")

@@ -13,6 +13,7 @@ from proeftuin.cases.choices import (
     OutcomeKind,
     OutcomeUnit,
     RecognitionKind,
+    RecordSource,
     Stage,
 )
 from proeftuin.cases.querysets import CaseQuerySet
@@ -194,6 +195,11 @@ class Lesson(models.Model):
     def __str__(self) -> str:
         return self.text[:80]
 
+    @property
+    def order_key(self) -> str:
+        """The position as cited in ``Citation.field`` / ``RecordCitation.field``."""
+        return str(self.order)
+
 
 class CaseBarrier(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="barriers")
@@ -206,6 +212,11 @@ class CaseBarrier(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    @property
+    def order_key(self) -> str:
+        """The position as cited in ``Citation.field`` / ``RecordCitation.field``."""
+        return str(self.order)
 
 
 class CasePerson(models.Model):
@@ -277,6 +288,28 @@ class Citation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.field}: {self.document_id} p. {self.page}"
+
+
+class RecordCitation(models.Model):
+    """Where a field value comes from in a record of the platform itself: the initiative a
+    case grew out of, one of its reflections or one of its measurements."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="record_citations")
+    field = models.CharField(
+        _("field"),
+        max_length=120,
+        help_text=_('Path of the cited value, e.g. "summary", "lessons.0", "outcomes.0".'),
+    )
+    source_kind = models.CharField(_("kind of source"), max_length=12, choices=RecordSource.choices)
+    source_id = models.UUIDField(_("source"))
+    label = models.CharField(_("label"), max_length=250)
+    quote = models.TextField(_("quote"), blank=True)
+
+    class Meta:
+        ordering = ["field", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.source_kind} {self.source_id}"
 
 
 class CaseFacetValue(models.Model):

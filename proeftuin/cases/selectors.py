@@ -96,6 +96,7 @@ def case_detail(*, user, slug: str | None = None, uuid=None) -> Case:
             "partners__organisation",
             "recognitions",
             Prefetch("citations", queryset=Citation.objects.select_related("document")),
+            "record_citations",
         )
         .get(**lookup)
     )

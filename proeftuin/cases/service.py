@@ -7,12 +7,15 @@ from proeftuin.cases.choices import (
     LessonKind,
     OutcomeKind,
     OutcomeUnit,
+    RecordSource,
+    Stage,
 )
 from proeftuin.cases.facet_index import bitmap, chosen_bitmaps, facet_index, visible_bitmap
 from proeftuin.cases.facets import facets
 from proeftuin.cases.filters import CaseFilterSet
 from proeftuin.cases.lifecycle import draft_cases_delete, draft_cases_purge, draft_cases_restore
 from proeftuin.cases.models import Case, CaseFacetValue, Theme, ThemeSet
+from proeftuin.cases.origins import CaseOrigin, register_case_origin
 from proeftuin.cases.permissions import can_edit_case, can_lead_case
 from proeftuin.cases.selectors import (
     case_counts_by_province,
@@ -24,17 +27,21 @@ from proeftuin.cases.selectors import (
     unpublished_cases,
 )
 from proeftuin.cases.services import case_create, case_extend, case_update
+from proeftuin.cases.snapshot import case_snapshot
 
 __all__ = [
     "BarrierCategory",
     "Case",
     "CaseFacetValue",
     "CaseFilterSet",
+    "CaseOrigin",
     "Direction",
     "EditorialStatus",
     "LessonKind",
     "OutcomeKind",
     "OutcomeUnit",
+    "RecordSource",
+    "Stage",
     "Theme",
     "ThemeSet",
     "bitmap",
@@ -46,6 +53,7 @@ __all__ = [
     "case_extend",
     "case_facet_counts",
     "case_in_library",
+    "case_snapshot",
     "case_update",
     "case_visible",
     "cases_of_organisation",
@@ -55,6 +63,7 @@ __all__ = [
     "draft_cases_restore",
     "facet_index",
     "facets",
+    "register_case_origin",
     "unpublished_cases",
     "visible_bitmap",
 ]

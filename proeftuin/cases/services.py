@@ -25,6 +25,7 @@ from proeftuin.cases.models import (
     Lesson,
     Outcome,
     Recognition,
+    RecordCitation,
     Theme,
     ThemeSet,
 )
@@ -55,6 +56,7 @@ CHILDREN = {
     "partners": (CasePartner, ("organisation", "name", "role")),
     "recognitions": (Recognition, ("kind", "name", "year")),
     "citations": (Citation, ("field", "document", "page", "quote")),
+    "record_citations": (RecordCitation, ("field", "source_kind", "source_id", "label", "quote")),
 }
 
 
@@ -292,6 +294,7 @@ ITEM_KEYS = {
     "partners": ("name",),
     "recognitions": ("kind", "name", "year"),
     "citations": ("field", "document", "page", "quote"),
+    "record_citations": ("field", "source_kind", "source_id"),
 }
 
 

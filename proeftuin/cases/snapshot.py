@@ -38,4 +38,7 @@ def case_snapshot(case) -> dict[str, Any]:
         "partners": _rows(case.partners.all(), ("name", "role")),
         "recognitions": _rows(case.recognitions.all(), ("kind", "name", "year")),
         "citations": _rows(case.citations.all(), ("field", "document", "page", "quote")),
+        "record_citations": _rows(
+            case.record_citations.all(), ("field", "source_kind", "source_id", "label")
+        ),
     }

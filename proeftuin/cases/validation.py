@@ -15,6 +15,7 @@ from proeftuin.cases.choices import (
     OutcomeKind,
     OutcomeUnit,
     RecognitionKind,
+    RecordSource,
     Stage,
     Visibility,
 )
@@ -27,6 +28,7 @@ CHILD_ENUMS = {
     "lessons": {"kind": LessonKind},
     "barriers": {"category": BarrierCategory},
     "recognitions": {"kind": RecognitionKind},
+    "record_citations": {"source_kind": RecordSource},
 }
 CHILD_REQUIRED = {
     "outcomes": ("measure", "value", "unit", "direction", "kind"),
@@ -36,6 +38,7 @@ CHILD_REQUIRED = {
     "partners": ("name",),
     "recognitions": ("kind", "name"),
     "citations": ("field", "document"),
+    "record_citations": ("field", "source_kind", "source_id", "label"),
 }
 
 

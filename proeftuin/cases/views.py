@@ -19,6 +19,7 @@ from proeftuin.cases.editing import CaseEditor
 from proeftuin.cases.filters import MAX_QUERY_LENGTH, SORTS
 from proeftuin.cases.forms import CaseForm, build_formsets
 from proeftuin.cases.models import Case
+from proeftuin.cases.origins import case_origin_links
 from proeftuin.core.fragments import shared_fragment, shared_fragments
 from proeftuin.core.service import audit_history, querystring_without
 from proeftuin.search.service import prior_cases, strength
@@ -94,7 +95,9 @@ def case_detail(request, slug: str):
     body = shared_fragment(
         request, "case", parts, lambda: _case_body(request, slug), depends_on=SHOWN_CONTENT
     )
-    return render(request, "cases/detail.html", {"title": head["title"], "body": body})
+    origins = case_origin_links(head["id"], request.user)  # per viewer: outside the cache
+    context = {"title": head["title"], "body": body, "origins": origins}
+    return render(request, "cases/detail.html", context)
 
 
 def _case_body(request, slug: str) -> str:
@@ -114,8 +117,10 @@ def _case_body(request, slug: str) -> str:
 
 
 def citations_by_field(case) -> dict[str, list]:
+    """Citations of documents and of platform records (an initiative's reflections and
+    measurements), grouped by the field they support."""
     grouped: dict[str, list] = {}
-    for citation in case.citations.all():
+    for citation in [*case.citations.all(), *case.record_citations.all()]:
         grouped.setdefault(citation.field, []).append(citation)
     return grouped
 

@@ -8,10 +8,13 @@ class PortfolioConfig(AppConfig):
     verbose_name = _("Portfolio")
 
     def ready(self):
+        from proeftuin.cases.service import register_case_origin
         from proeftuin.core.service import register_content_domain, register_workflow_kind
         from proeftuin.portfolio import searchable, stages, work  # noqa: F401  (Mijn werk, move listener)
         from proeftuin.portfolio.models import Initiative
+        from proeftuin.portfolio.to_case import case_origin
 
         register_content_domain("initiatives", _("Initiatives"))
         searchable.register()  # initiatives are findable in search ("initiative")
         register_workflow_kind("initiative", Initiative)
+        register_case_origin("initiative", case_origin)  # "Ontstaan uit initiatief" on a case

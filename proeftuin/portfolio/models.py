@@ -74,6 +74,21 @@ class Initiative(EditorialModel, BaseModel, WorkflowSubject):
         verbose_name=_("created by"),
     )
     version = models.PositiveIntegerField(default=1)
+    case = models.OneToOneField(
+        "cases.Case",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("case"),
+        help_text=_("The case in the library this initiative became."),
+    )
+    case_pushed = models.JSONField(
+        _("values last given to the case"),
+        default=dict,
+        blank=True,
+        help_text=_("Per field, what the initiative last gave its case, to tell hand edits."),
+    )
 
     objects = InitiativeQuerySet.as_manager()
 

@@ -10,6 +10,11 @@ from proeftuin.portfolio.selectors import (
     reflections_overdue,
 )
 from proeftuin.portfolio.services import initiative_create, initiative_update
+from proeftuin.portfolio.to_case import (
+    can_make_case,
+    initiative_push_to_case,
+    initiative_to_case,
+)
 
 __all__ = [
     "Initiative",
@@ -17,7 +22,10 @@ __all__ = [
     "OecdFacet",
     "TeamRole",
     "can_edit_initiative",
+    "can_make_case",
     "initiative_create",
+    "initiative_push_to_case",
+    "initiative_to_case",
     "initiative_update",
     "initiative_visible",
     "initiatives_owned",

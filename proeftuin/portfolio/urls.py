@@ -1,6 +1,6 @@
 from django.urls import path
 
-from proeftuin.portfolio import views, views_parts, views_stages
+from proeftuin.portfolio import views, views_case, views_parts, views_stages
 
 app_name = "portfolio"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("<slug:slug>/", views.initiative_detail, name="detail"),
     path("<slug:slug>/bewerken/", views.initiative_edit, name="edit"),
     path("<slug:slug>/fase/", views_stages.stage_change, name="stage"),
+    path("<slug:slug>/casus/", views_case.initiative_case, name="to_case"),
     path(
         "<slug:slug>/kpis/<uuid:kpi>/metingen/nieuw/",
         views_parts.measurement_add,

@@ -24,6 +24,7 @@ from proeftuin.portfolio.choices import REFLECTION_PROMPTS
 from proeftuin.portfolio.forms import InitiativeForm
 from proeftuin.portfolio.models import Initiative
 from proeftuin.portfolio.stages import evaluation_overdue, stage_history
+from proeftuin.portfolio.to_case import case_context
 from proeftuin.search.service import prior_cases, strength
 
 PAGE_SIZE = 20
@@ -105,6 +106,7 @@ def initiative_detail(request, slug: str):
         "can_move": bool(allowed_moves(initiative, user)),
         "moves": stage_history(initiative),
         "evaluation_overdue": evaluation_overdue(initiative),
+        **case_context(user, initiative),
     }
     return render(request, "portfolio/detail.html", context)
 

@@ -5,8 +5,9 @@ changed and nothing revealed."""
 
 from __future__ import annotations
 
-from proeftuin.core.service import Transition
+from proeftuin.core.service import Stage, Transition
 from proeftuin.portfolio.models import Initiative, Kpi, LearningQuestion, Measurement
+from proeftuin.portfolio.service import initiative_to_case
 from tests.security.modules import INITIATIVES
 from tests.security.visibility import REFUSED, Probe, fetch
 from tests.security.world import EDIT_NEEDS, World
@@ -33,6 +34,7 @@ def _form_urls(world) -> list[tuple[str, str]]:
     for key, initiative in _initiatives(world).items():
         base = f"/initiatieven/{initiative.slug}/"
         urls += [(key, f"{base}bewerken/"), (key, f"{base}kpis/nieuw/"), (key, f"{base}fase/")]
+        urls.append((key, f"{base}casus/"))
     private, kpi, measurement, question = _private_parts(world)
     base = f"/initiatieven/{private.slug}/"
     urls += [
@@ -79,6 +81,7 @@ PORTFOLIO_READS = [
         (
             "portfolio:edit",
             "portfolio:stage",
+            "portfolio:to_case",
             "portfolio:part_add",
             "portfolio:part_edit",
             "portfolio:measurement_add",
@@ -164,7 +167,48 @@ def _kpi(world):
     return Kpi.objects.get(initiative=_initiatives(world)["private"])
 
 
+def _stopped_private(world) -> Initiative:
+    """A's private initiative, put in the stage Gestopt (so it may become a case)."""
+    private = _initiatives(world)["private"]
+    stage = Stage.objects.get(workflow=private.workflow, key="stopped")
+    Initiative.objects.filter(pk=private.pk).update(stage=stage)
+    return Initiative.objects.select_related("stage").get(pk=private.pk)
+
+
+def _private_case(world) -> int | None:
+    return Initiative.objects.get(pk=_initiatives(world)["private"].pk).case_id
+
+
+def _make_case(world, client):
+    stopped = _stopped_private(world)
+    return client.post(f"/initiatieven/{stopped.slug}/casus/", {"action": "create"})
+
+
+def _pushed_case_title(world) -> str:
+    """The title of the private initiative's case; the case is made (by A's editor,
+    through the service) and the initiative renamed first, so a push would change it."""
+    stopped = _stopped_private(world)
+    if stopped.case_id is None:
+        initiative_to_case(actor=world.users["a_editor"], initiative=stopped)
+        Initiative.objects.filter(pk=stopped.pk).update(title="Hernoemd initiatief")
+    return Initiative.objects.select_related("case").get(pk=stopped.pk).case.title
+
+
+def _push_case(world, client):
+    _pushed_case_title(world)
+    url = f"/initiatieven/{_initiatives(world)['private'].slug}/casus/"
+    return client.post(url, {"action": "push"})
+
+
 PORTFOLIO_WRITES = [
+    Write("make a case of an initiative", ("portfolio:to_case",), 30, _make_case, _private_case),
+    Write(
+        "update the case of an initiative",
+        ("portfolio:to_case",),
+        30,
+        _push_case,
+        _pushed_case_title,
+    ),
     Write("change the stage", ("portfolio:stage",), 30, _move_draft, _stage),
     Write(
         "initiative edit page",
