@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from proeftuin.accounts.service import is_platform_admin
 from proeftuin.core.service import (
     AuditEntry,
     ConflictError,
@@ -19,7 +20,6 @@ from proeftuin.core.service import (
     content_changed,
 )
 from proeftuin.organisations.choices import GovernmentLayer, OrganisationType, Province
-from proeftuin.accounts.service import is_platform_admin
 from proeftuin.organisations.models import Domain, Organisation, Programme
 
 EDITABLE_FIELDS = (
