@@ -147,7 +147,5 @@ def _queries_for(lead, n: int, user) -> int:
 
 @pytest.mark.django_db
 def test_queries_do_not_grow_with_the_initiatives(lead):
-    viewer = UserFactory()
-    few = _queries_for(lead, 3, viewer)
-    other = OrganisationFactory()
-    assert _queries_for(other, 30, viewer) == few
+    few = _queries_for(lead, 3, UserFactory())
+    assert _queries_for(OrganisationFactory(), 30, UserFactory()) == few
