@@ -149,3 +149,18 @@ def _queries_for(lead, n: int, user) -> int:
 def test_queries_do_not_grow_with_the_initiatives(lead):
     few = _queries_for(lead, 3, UserFactory())
     assert _queries_for(OrganisationFactory(), 30, UserFactory()) == few
+
+
+@pytest.mark.django_db
+def test_the_pages_show_charts_with_tables(client, portfolio, lead, make_member):
+    client.force_login(make_member(lead, Role.VIEWER))
+    body = client.get("/initiatieven/overzicht/").content.decode()  # the user's organisation
+    assert 'id="dashboard-total">3 ' in body and body.count("<table") == 8
+    assert "Geheim" not in client.get("/initiatieven/overzicht/?organisatie=alle").content.decode()
+    assert client.get("/initiatieven/overzicht/?organisatie=bestaat-niet").status_code == 404
+    Programme.objects.create(name="Besloten", slug="besloten", visibility="organisation")
+    assert client.get("/initiatieven/overzicht/programma/besloten/").status_code == 404
+    open_programme = Programme.objects.create(name="Open", slug="open")
+    open_programme.members.set([lead, portfolio["other"]])
+    body = client.get("/initiatieven/overzicht/programma/open/").content.decode()
+    assert 'id="dashboard-total">3 ' in body
