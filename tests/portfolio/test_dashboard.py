@@ -102,14 +102,14 @@ def test_figures_for_a_known_set(portfolio, lead, platform_admin):
     pilot = found["time_in_stage"].rows[0]
     assert pilot[0] == "Pilot" and pilot[1] == 20 and pilot[2] == 20 and pilot[3] == 2
     assert dict(found["overdue"].rows) == {
-        "Evaluations (gates) overdue": 1,  # the third is in a closed stage
-        "Reflections overdue": 1,
+        "Verlopen evaluaties (poorten)": 1,  # the third is in a closed stage
+        "Verlopen reflecties": 1,
     }
     budget = {row[0]: row[1:] for row in found["budget"].rows}
     assert budget["Procesinnovatie"] == [1500, 800, 700, 2, 1]
     assert dict(found["kind"].rows)["Procesinnovatie"] == 2
     assert dict(found["category"].rows)["Afgerond (geslaagd)"] == 1
-    assert dict(found["domain"].rows) == {"Water (test)": 1, "No domain": 2}
+    assert dict(found["domain"].rows) == {"Water (test)": 1, "Geen domein": 2}
     assert [i.title for i in data["overdue_gates"]] == ["Eerste"]
     assert all(chart.summary for chart in data["charts"])
 
