@@ -17,8 +17,10 @@ from proeftuin.cases.service import Case, ThemeSet, case_create, case_update
 from proeftuin.documents.service import document_upsert
 from proeftuin.organisations.service import (
     Organisation,
+    Programme,
     organisation_create,
     organisation_update,
+    programme_save,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -145,4 +147,19 @@ def load_demo(folder: Path = FIXTURES) -> LoadReport:
             _load_case(spec, organisations, documents)
             report.cases += 1
     report.organisations, report.documents = len(organisations), len(documents)
+    _load_programme(list(organisations.values()))
     return report
+
+
+PROGRAMME = "Rijksprogramma Innovatiekracht"
+
+
+def _load_programme(members: list[Organisation]) -> Programme:
+    """One national programme over every demo organisation, for its dashboard."""
+    return programme_save(
+        actor=None,
+        name=PROGRAMME,
+        description="Een rijksbreed programma dat experimenten van overheden volgt en verbindt.",
+        members=members,
+        programme=Programme.objects.filter(name=PROGRAMME).first(),
+    )

@@ -1,8 +1,8 @@
 from django.contrib import admin
 
 from proeftuin.core.service import AuditEntry, audit_record, content_changed
-from proeftuin.organisations.models import Domain, Organisation
-from proeftuin.organisations.services import organisation_snapshot
+from proeftuin.organisations.models import Domain, Organisation, Programme
+from proeftuin.organisations.services import organisation_snapshot, programme_snapshot
 
 
 @admin.register(Domain)
@@ -39,3 +39,27 @@ class OrganisationAdmin(admin.ModelAdmin):
             after=organisation_snapshot(form.instance),
         )
         content_changed("organisations")
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    list_display = ["name", "visibility"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["members"]
+
+    def save_model(self, request, obj, form, change):
+        before = programme_snapshot(Programme.objects.get(pk=obj.pk)) if change else {}
+        super().save_model(request, obj, form, change)
+        request._proeftuin_audit_before = before
+
+    def save_related(self, request, form, formsets, change):
+        """Audited like a save through ``programme_save``, members included."""
+        super().save_related(request, form, formsets, change)
+        audit_record(
+            actor=request.user,
+            action=AuditEntry.Action.UPDATE if change else AuditEntry.Action.CREATE,
+            obj=form.instance,
+            before=getattr(request, "_proeftuin_audit_before", {}),
+            after=programme_snapshot(form.instance),
+        )

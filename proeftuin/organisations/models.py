@@ -4,7 +4,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from proeftuin.core.service import BaseModel
+from proeftuin.core.service import BaseModel, Visibility
 from proeftuin.organisations.choices import (
     GovernmentLayer,
     OrganisationType,
@@ -108,3 +108,48 @@ class Organisation(BaseModel):
             "municipality": self.municipality,
             "website": self.website,
         }
+
+
+class ProgrammeQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Public programmes for everyone; the others for members of a member
+        organisation (a current role there) and platform administrators."""
+        from proeftuin.accounts.service import is_platform_admin, roles_by_organisation
+
+        if is_platform_admin(user):
+            return self
+        public = models.Q(visibility=Visibility.PUBLIC)
+        members = list(roles_by_organisation(user))
+        if not members:
+            return self.filter(public)
+        mine = self.model.objects.filter(members__in=members).values("pk")
+        return self.filter(public | models.Q(pk__in=mine))
+
+
+class Programme(BaseModel):
+    """A (national) programme over several organisations, such as a Rijksprogramma: its
+    dashboard shows the portfolio of the member organisations, as far as the viewer may
+    see each initiative."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    members = models.ManyToManyField(
+        Organisation, blank=True, related_name="programmes", verbose_name=_("member organisations")
+    )
+    visibility = models.CharField(
+        _("visibility"),
+        max_length=12,
+        choices=[(v.value, v.label) for v in (Visibility.PUBLIC, Visibility.ORGANISATION)],
+        default=Visibility.PUBLIC,
+    )
+
+    objects = ProgrammeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+
+    def __str__(self) -> str:
+        return self.name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Count, QuerySet
 
-from proeftuin.organisations.models import Domain, Organisation
+from proeftuin.organisations.models import Domain, Organisation, Programme
 from proeftuin.organisations.similarity import SimilarOrganisation, rank_similar
 
 
@@ -44,3 +44,12 @@ def organisation_counts_by_province() -> dict[str, int]:
 
 def domain_list() -> QuerySet[Domain]:
     return Domain.objects.all()
+
+
+def programmes_visible(*, user) -> QuerySet[Programme]:
+    return Programme.objects.visible_to(user)
+
+
+def programme_visible(*, user, slug: str) -> Programme:
+    """The programme ``slug`` if ``user`` may see it (``Programme.DoesNotExist`` otherwise)."""
+    return Programme.objects.visible_to(user).get(slug=slug)

@@ -7,18 +7,21 @@ from proeftuin.organisations.choices import (
     SizeBand,
     format_staff,
 )
-from proeftuin.organisations.models import Domain, Organisation
+from proeftuin.organisations.models import Domain, Organisation, Programme
 from proeftuin.organisations.selectors import (
     organisation_counts_by_province,
     organisation_get,
     organisation_ids_sharing_review_decisions,
     organisation_queryset,
     organisation_similar,
+    programme_visible,
+    programmes_visible,
 )
 from proeftuin.organisations.services import (
     domain_get_or_create,
     organisation_create,
     organisation_update,
+    programme_save,
 )
 
 __all__ = [
@@ -26,6 +29,7 @@ __all__ = [
     "GovernmentLayer",
     "Organisation",
     "OrganisationType",
+    "Programme",
     "Province",
     "SizeBand",
     "domain_get_or_create",
@@ -37,4 +41,7 @@ __all__ = [
     "organisation_queryset",
     "organisation_similar",
     "organisation_update",
+    "programme_save",
+    "programme_visible",
+    "programmes_visible",
 ]

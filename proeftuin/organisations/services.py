@@ -8,16 +8,19 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from proeftuin.accounts.service import is_platform_admin
 from proeftuin.core.service import (
     AuditEntry,
     ConflictError,
     DuplicateError,
+    NotAllowed,
     ValidationFailed,
+    Visibility,
     audit_record,
     content_changed,
 )
 from proeftuin.organisations.choices import GovernmentLayer, OrganisationType, Province
-from proeftuin.organisations.models import Domain, Organisation
+from proeftuin.organisations.models import Domain, Organisation, Programme
 
 EDITABLE_FIELDS = (
     "name",
@@ -151,3 +154,65 @@ def organisation_update(
 def domain_get_or_create(*, key: str, name: str) -> Domain:
     domain, _created = Domain.objects.get_or_create(key=key, defaults={"name": name})
     return domain
+
+
+def programme_snapshot(programme: Programme) -> dict[str, Any]:
+    members = programme.members.order_by("slug") if programme.pk else []
+    return {
+        "name": programme.name,
+        "slug": programme.slug,
+        "description": programme.description,
+        "visibility": programme.visibility,
+        "members": [org.slug for org in members],
+    }
+
+
+@transaction.atomic
+def programme_save(
+    *,
+    actor,
+    name: str,
+    members: list[Organisation],
+    description: str = "",
+    visibility: str = "public",
+    programme: Programme | None = None,
+) -> Programme:
+    """Create (or update) a programme over ``members``; platform administrators only
+    (``actor=None``: a system write such as the demo loader)."""
+    if actor is not None and not is_platform_admin(actor):
+        raise NotAllowed(_("Only platform administrators manage programmes."))
+    name = (name or "").strip()
+    if not name:
+        raise ValidationFailed(field_errors={"name": [_("Enter the name of the programme.")]})
+    if visibility not in (Visibility.PUBLIC, Visibility.ORGANISATION):
+        raise ValidationFailed(field_errors={"visibility": [_("Choose a visibility.")]})
+    if (
+        Programme.objects.filter(name__iexact=name)
+        .exclude(pk=getattr(programme, "pk", None))
+        .exists()
+    ):
+        raise DuplicateError(
+            _("A programme named “%s” already exists.") % name,
+            field_errors={"name": [_("This name is already in use.")]},
+        )
+    before = programme_snapshot(programme) if programme else {}
+    programme = programme or Programme(slug=_unique_programme_slug(name))
+    programme.name, programme.description, programme.visibility = name, description, visibility
+    programme.save()
+    programme.members.set(members)
+    audit_record(
+        actor=actor,
+        action=AuditEntry.Action.UPDATE if before else AuditEntry.Action.CREATE,
+        obj=programme,
+        before=before,
+        after=programme_snapshot(programme),
+    )
+    return programme
+
+
+def _unique_programme_slug(name: str) -> str:
+    base = slugify(name)[:190] or "programma"
+    slug, n = base, 2
+    while Programme.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug

@@ -1,12 +1,18 @@
 from django.urls import path
 
-from proeftuin.portfolio import views, views_case, views_parts, views_stages
+from proeftuin.portfolio import views, views_case, views_dashboard, views_parts, views_stages
 
 app_name = "portfolio"
 
 urlpatterns = [
     path("", views.initiative_list, name="list"),
     path("nieuw/", views.initiative_create, name="create"),
+    path("overzicht/", views_dashboard.dashboard_organisation, name="dashboard"),
+    path(
+        "overzicht/programma/<slug:slug>/",
+        views_dashboard.dashboard_programme,
+        name="dashboard_programme",
+    ),
     path("<slug:slug>/", views.initiative_detail, name="detail"),
     path("<slug:slug>/bewerken/", views.initiative_edit, name="edit"),
     path("<slug:slug>/fase/", views_stages.stage_change, name="stage"),

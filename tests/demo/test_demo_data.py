@@ -51,3 +51,13 @@ def test_demo_accounts_get_roles_and_fresh_passwords(settings, tmp_path):
     assert Membership.objects.get(user=editor).role == 30
     assert User.objects.get(username="beheerder").is_platform_admin
     assert "redacteur-hhnk" in (tmp_path / "demo-accounts.txt").read_text()
+
+
+def test_demo_has_one_programme_over_the_demo_organisations():
+    from proeftuin.organisations.models import Programme
+
+    report = load_demo()
+    load_demo()
+    programme = Programme.objects.get()
+    assert programme.name == "Rijksprogramma Innovatiekracht"
+    assert programme.members.count() == report.organisations

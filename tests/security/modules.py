@@ -40,6 +40,10 @@ def map_count(body: str) -> int:
     return int(re.search(r'\?province=PV20">(\d+)</a>', body).group(1))
 
 
+def dashboard_count(body: str) -> int:
+    return int(re.search(r'id="dashboard-total"[^>]*>\s*(\d+)', body).group(1))
+
+
 def api_count(body: str) -> int:
     return json.loads(body)["count"]
 
@@ -102,6 +106,11 @@ INITIATIVES = Module(
     create=_initiative,
     routes=(
         listing("portfolio:list", url="/initiatieven/"),
+        counting(
+            "portfolio:dashboard",
+            url="/initiatieven/overzicht/?organisatie=gemeente-alfa",
+            count=dashboard_count,
+        ),
         detail("portfolio:detail", url=lambda world, i: f"/initiatieven/{i.slug}/"),
         searching("search:results", url="/zoeken/?q={word}"),
         searching("api:search", url="/api/v1/search?q={word}"),

@@ -6,9 +6,10 @@ changed and nothing revealed."""
 from __future__ import annotations
 
 from proeftuin.core.service import Stage, Transition
+from proeftuin.organisations.models import Programme
 from proeftuin.portfolio.models import Initiative, Kpi, LearningQuestion, Measurement
 from proeftuin.portfolio.service import initiative_to_case
-from tests.security.modules import INITIATIVES
+from tests.security.modules import INITIATIVES, dashboard_count
 from tests.security.visibility import REFUSED, Probe, fetch
 from tests.security.world import EDIT_NEEDS, World
 from tests.security.writes import Write
@@ -75,6 +76,29 @@ def _create_form(world, client, actor):
     return [f"/initiatieven/nieuw/: {p}" for p in problems]
 
 
+def _programme_pages(world, client, actor):
+    """A public programme over A and B counts the initiatives of A the actor may see; an
+    organisation-only programme over A is refused to everyone outside A."""
+    public, _ = Programme.objects.get_or_create(slug="pt-open", defaults={"name": "Open"})
+    public.members.set([world.a, world.b])
+    closed, _ = Programme.objects.get_or_create(
+        slug="pt-dicht", defaults={"name": "Dicht", "visibility": "organisation"}
+    )
+    closed.members.set([world.a])
+    seen = sum(world.sees(actor, INITIATIVES, level.key) for level in INITIATIVES.levels)
+    problems = []
+    response, body = fetch(client, "/initiatieven/overzicht/programma/pt-open/")
+    if response.status_code != 200 or dashboard_count(body) != seen:
+        problems.append(f"open programme: {response.status_code}, not {seen} initiatives")
+    problems += world.leaks(actor, body)
+    response, body = fetch(client, "/initiatieven/overzicht/programma/pt-dicht/")
+    if world.level(actor) == 0 and response.status_code not in (*REFUSED, 404):
+        problems.append(f"closed programme: status {response.status_code} outside A")
+    if world.level(actor) > 0 and response.status_code != 200:
+        problems.append(f"closed programme: status {response.status_code} in A")
+    return problems + world.leaks(actor, body)
+
+
 PORTFOLIO_READS = [
     Probe(
         "initiative forms",
@@ -90,6 +114,7 @@ PORTFOLIO_READS = [
         _form_pages,
     ),
     Probe("new-initiative form", ("portfolio:create",), _create_form),
+    Probe("programme dashboards", ("portfolio:dashboard_programme",), _programme_pages),
 ]
 
 
