@@ -55,6 +55,7 @@ from proeftuin.core.work import (
     work_for,
     work_section,
 )
+from proeftuin.core.workflows import editing as workflow_editing
 from proeftuin.core.workflows.choices import Decision, StageCategory
 from proeftuin.core.workflows.models import (
     GateQuestion,
@@ -136,6 +137,7 @@ __all__ = [
     "work_for",
     "work_section",
     "workflow_copy_default",
+    "workflow_editing",
     "workflow_for",
     "workflow_initial_stage",
     "workflow_move",
