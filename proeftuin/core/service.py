@@ -68,6 +68,7 @@ from proeftuin.core.workflows.models import (
 from proeftuin.core.workflows.registry import on_move, register_workflow_kind
 from proeftuin.core.workflows.selectors import (
     allowed_moves,
+    editable_pipelines,
     subject_moves,
     workflow_for,
     workflow_initial_stage,
@@ -118,6 +119,7 @@ __all__ = [
     "content_changed",
     "content_generation",
     "diff_snapshots",
+    "editable_pipelines",
     "editorial_rule",
     "faceted",
     "format_number",

@@ -1,12 +1,14 @@
 from django.urls import path
 
-from proeftuin.portfolio import views, views_parts, views_stages
+from proeftuin.portfolio import views, views_parts, views_pipeline, views_stages
 
 app_name = "portfolio"
 
 urlpatterns = [
     path("", views.initiative_list, name="list"),
     path("nieuw/", views.initiative_create, name="create"),
+    path("werkwijze/", views_pipeline.pipeline_overview, name="pipelines"),
+    path("werkwijze/<slug:slug>/", views_pipeline.pipeline_detail, name="pipeline"),
     path("<slug:slug>/", views.initiative_detail, name="detail"),
     path("<slug:slug>/bewerken/", views.initiative_edit, name="edit"),
     path("<slug:slug>/fase/", views_stages.stage_change, name="stage"),
