@@ -34,6 +34,9 @@ class Registry[T]:
     def __getitem__(self, key: str) -> T:
         return self._items[key]
 
+    def get(self, key: str, default: T | None = None) -> T | None:
+        return self._items.get(key, default)
+
     def __contains__(self, key: object) -> bool:
         return key in self._items
 

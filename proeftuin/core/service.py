@@ -55,6 +55,7 @@ from proeftuin.core.work import (
     work_for,
     work_section,
 )
+from proeftuin.core.workflows import editing as workflow_editing
 from proeftuin.core.workflows.choices import Decision, StageCategory
 from proeftuin.core.workflows.models import (
     GateQuestion,
@@ -67,6 +68,7 @@ from proeftuin.core.workflows.models import (
 from proeftuin.core.workflows.registry import on_move, register_workflow_kind
 from proeftuin.core.workflows.selectors import (
     allowed_moves,
+    editable_pipelines,
     subject_moves,
     workflow_for,
     workflow_initial_stage,
@@ -117,6 +119,7 @@ __all__ = [
     "content_changed",
     "content_generation",
     "diff_snapshots",
+    "editable_pipelines",
     "editorial_rule",
     "faceted",
     "format_number",
@@ -136,6 +139,7 @@ __all__ = [
     "work_for",
     "work_section",
     "workflow_copy_default",
+    "workflow_editing",
     "workflow_for",
     "workflow_initial_stage",
     "workflow_move",

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext as _
 
 from proeftuin.portfolio.choices import TeamRole
@@ -64,3 +65,20 @@ def missing_fields(initiative, fields) -> list[tuple[str, str]]:
         elif not check[0](initiative):
             missing.append((name, str(check[1]())))
     return missing
+
+
+def _label(model, name: str) -> str:
+    if name in TeamRole.values:  # a role in the team, not the owning organisation
+        return str(TeamRole(name).label)
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return name
+    if hasattr(field, "verbose_name"):
+        return str(field.verbose_name)
+    return str(field.related_model._meta.verbose_name_plural)  # a reverse relation
+
+
+def field_choices(model) -> dict[str, str]:
+    """``{field: label}`` a stage may require: the fields checked here."""
+    return {name: _label(model, name) for name in CHECKS}

@@ -124,6 +124,13 @@ class Initiative(EditorialModel, BaseModel, WorkflowSubject):
 
         return missing_fields(self, fields)
 
+    @classmethod
+    def workflow_field_choices(cls) -> dict[str, str]:
+        """The fields a stage of an initiative pipeline may require, with their labels."""
+        from proeftuin.portfolio.completeness import field_choices
+
+        return field_choices(cls)
+
 
 class TeamMember(BaseModel):
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="team")

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from proeftuin.portfolio import views, views_case, views_dashboard, views_parts, views_stages
+from proeftuin.portfolio import (
+    views,
+    views_case,
+    views_dashboard,
+    views_parts,
+    views_pipeline,
+    views_stages,
+)
 
 app_name = "portfolio"
 
@@ -13,6 +20,8 @@ urlpatterns = [
         views_dashboard.dashboard_programme,
         name="dashboard_programme",
     ),
+    path("werkwijze/", views_pipeline.pipeline_overview, name="pipelines"),
+    path("werkwijze/<slug:slug>/", views_pipeline.pipeline_detail, name="pipeline"),
     path("<slug:slug>/", views.initiative_detail, name="detail"),
     path("<slug:slug>/bewerken/", views.initiative_edit, name="edit"),
     path("<slug:slug>/fase/", views_stages.stage_change, name="stage"),

@@ -5,7 +5,7 @@ changed and nothing revealed."""
 
 from __future__ import annotations
 
-from proeftuin.core.service import Stage, Transition
+from proeftuin.core.service import Stage, Transition, Workflow
 from proeftuin.organisations.models import Programme
 from proeftuin.portfolio.models import Initiative, Kpi, LearningQuestion, Measurement
 from proeftuin.portfolio.service import initiative_to_case
@@ -96,10 +96,33 @@ def _programme_pages(world, client, actor):
         problems.append(f"closed programme: status {response.status_code} outside A")
     if world.level(actor) > 0 and response.status_code != 200:
         problems.append(f"closed programme: status {response.status_code} in A")
+
+
+ORGANISATION_ADMIN = 40  # the role in A that manages its pipeline
+
+
+def _pipeline_pages(world, client, actor):
+    """A's pipeline page only for A's administrators and platform administrators; the
+    overview lists A only for them."""
+    problems = []
+    admin = world.level(actor) >= ORGANISATION_ADMIN
+    url = f"/initiatieven/werkwijze/{world.a.slug}/"
+    response, body = fetch(client, url)
+    if admin != (response.status_code == 200) or response.status_code not in {200, *REFUSED}:
+        problems.append(f"{url}: status {response.status_code}")
+    problems += [f"{url}: {p}" for p in world.leaks(actor, body.replace(url, ""))]
+    response, body = fetch(client, "/initiatieven/werkwijze/")
+    if admin and (response.status_code != 200 or world.a.name not in body):
+        problems.append(f"overview: {response.status_code} without A for an administrator")
+    if not world.level(actor) and world.a.name in body:
+        problems.append("overview names A")
+    if response.status_code not in {200, 403, *REFUSED}:
+        problems.append(f"overview: status {response.status_code}")
     return problems + world.leaks(actor, body)
 
 
 PORTFOLIO_READS = [
+    Probe("pipeline pages", ("portfolio:pipelines", "portfolio:pipeline"), _pipeline_pages),
     Probe(
         "initiative forms",
         (
@@ -233,6 +256,14 @@ PORTFOLIO_WRITES = [
         30,
         _push_case,
         _pushed_case_title,
+    ),
+    Write(
+        "give A its own pipeline",
+        ("portfolio:pipeline",),
+        ORGANISATION_ADMIN,
+        lambda w, c: c.post(f"/initiatieven/werkwijze/{w.a.slug}/", {"action": "copy"}),
+        lambda w: Workflow.objects.filter(owner=w.a).exists(),
+        allowed_actor="a_admin",
     ),
     Write("change the stage", ("portfolio:stage",), 30, _move_draft, _stage),
     Write(

@@ -40,6 +40,8 @@ class Workflow(BaseModel):
         related_name="copies",
         verbose_name=_("based on"),
     )
+    # raised by every edit through the editing services: two administrators editing at once
+    version = models.PositiveIntegerField(_("version"), default=0, editable=False)
 
     class Meta:
         ordering = ["kind", "owner__name", "name"]
@@ -207,6 +209,14 @@ class WorkflowSubject(models.Model):
         from proeftuin.core.workflows.validation import missing_fields
 
         return missing_fields(self, fields)
+
+    @classmethod
+    def workflow_field_choices(cls) -> dict[str, str]:
+        """``{field: label}`` a stage of this kind may require (the pipeline pages offer
+        these). Default: the model's own editable fields, not the workflow's or the owner."""
+        from proeftuin.core.workflows.validation import editable_fields
+
+        return editable_fields(cls)
 
 
 class Move(BaseModel):

@@ -82,3 +82,19 @@ def allowed_moves(subject, user) -> list[Transition]:
     fields are not checked here: the page shows what is missing when one is chosen."""
     roles = actor_roles(subject, user)
     return [t for t in transitions_from(subject) if roles & set(t.actors)]
+
+
+def editable_pipelines(user, kind: str) -> list[tuple[object, Workflow | None]]:
+    """``(organisation, its own workflow of kind or None)`` for each organisation whose
+    pipeline ``user`` may edit: the ones they administer (all for a platform administrator)."""
+    from proeftuin.accounts.service import Role, is_platform_admin, organisation_ids_with_role
+    from proeftuin.organisations.service import Organisation
+
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    organisations = Organisation.objects.order_by("name")
+    if not is_platform_admin(user):
+        ids = organisation_ids_with_role(user, Role.ORGANISATION_ADMIN)
+        organisations = organisations.filter(pk__in=ids)
+    own = {w.owner_id: w for w in Workflow.objects.filter(kind=kind, owner__isnull=False)}
+    return [(organisation, own.get(organisation.pk)) for organisation in organisations]

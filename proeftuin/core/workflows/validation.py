@@ -87,6 +87,21 @@ def who_may(actors) -> str:
     return _("%(first)s or %(last)s") % {"first": ", ".join(labels[:-1]), "last": labels[-1]}
 
 
+NOT_REQUIRABLE = {"id", "uuid", "created_at", "updated_at", "owner", "workflow", "stage"}
+NOT_REQUIRABLE |= {"stage_entered_at", "stage_version", "version"}
+
+
+def editable_fields(model) -> dict[str, str]:
+    """``{name: label}`` of the model's editable fields a stage could require."""
+    return {
+        field.name: str(field.verbose_name)
+        for field in model._meta.get_fields()
+        if getattr(field, "editable", False)
+        and getattr(field, "concrete", False)
+        and field.name not in NOT_REQUIRABLE
+    }
+
+
 def _is_empty(value) -> bool:
     if hasattr(value, "exists") and callable(value.exists):  # a related manager
         return not value.exists()
@@ -107,3 +122,47 @@ def missing_fields(subject: Model, fields) -> list[tuple[str, str]]:
         if _is_empty(getattr(subject, field, None)):
             missing.append((field, _("Fill in “%(field)s” first.") % {"field": label}))
     return missing
+
+
+STOP_FIELD = "lessons"  # a stop needs lessons, on every pipeline whose subjects have them
+
+
+def pipeline_errors(workflow, allowed: dict[str, str] | None) -> list[str]:
+    """What is wrong with a whole pipeline after an edit: exactly one initial stage, every
+    stopped stage requires the lessons (when the subject has them), every open stage can be
+    reached from the initial one."""
+    from proeftuin.core.workflows.choices import StageCategory
+
+    stages = list(workflow.stages.all())
+    errors = initial_stage_errors(stages)
+    for stage in stages:
+        needs_lessons = allowed is None or STOP_FIELD in allowed
+        stopped = stage.category == StageCategory.CLOSED_STOPPED
+        if stopped and needs_lessons and STOP_FIELD not in stage.required_fields:
+            errors.append(
+                _("The stopped stage “%(stage)s” must keep requiring the lessons learned.")
+                % {"stage": stage.name}
+            )
+    errors += unreachable_errors(workflow, stages)
+    return errors
+
+
+def unreachable_errors(workflow, stages) -> list[str]:
+    from proeftuin.core.workflows.choices import StageCategory
+
+    edges: dict[int, set[int]] = {}
+    for from_id, to_id in workflow.transitions.values_list("from_stage_id", "to_stage_id"):
+        edges.setdefault(from_id, set()).add(to_id)
+    seen = {s.pk for s in stages if s.is_initial}
+    todo = list(seen)
+    while todo:
+        for nxt in edges.get(todo.pop(), ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return [
+        _("No move leads to the open stage “%(stage)s” from the initial stage.")
+        % {"stage": stage.name}
+        for stage in stages
+        if stage.category == StageCategory.OPEN and seen and stage.pk not in seen
+    ]
