@@ -102,7 +102,7 @@ def main() -> None:
     parser.add_argument("--orgs", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--urls", type=int, default=200, help="distinct URLs per page")
-    parser.add_argument("--query-sample", type=int, default=25)
+    parser.add_argument("--query-sample", type=int, default=50)
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
     _setup()
