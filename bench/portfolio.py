@@ -21,14 +21,13 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import loadgen
 from library import _chunk, _queries_text, _ratio, _short
 from portfolio_pages import PAGES
-from server import ROOT, Workers, app_env, gunicorn
+from server import ROOT, Workers, app_env, gunicorn, scratch_folder
 
 HERE = Path(__file__).resolve().parent
 CACHE = HERE / "results" / "portfolio"
@@ -178,15 +177,9 @@ def _print_summary(args, sizes: dict, verdicts: dict, workers: Workers) -> None:
 def main() -> None:
     args = _args()
     workers = Workers("sync", args.workers, 1)
-    scratch = Path(tempfile.mkdtemp(prefix="proeftuin-bench-portfolio-"))
     started = time.perf_counter()
-    try:
+    with scratch_folder("proeftuin-bench-portfolio-", args.keep) as scratch:
         sizes = _measure(args, scratch, workers)
-    finally:
-        if args.keep:
-            print(f"kept {scratch}")
-        else:
-            shutil.rmtree(scratch, ignore_errors=True)
     verdicts = _verdicts(args, sizes["baseline"], sizes["full"])
     _print_summary(args, sizes, verdicts, workers)
     result = {
