@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run dev setup test test-browser lint lint-api fuzz-api openapi openapi-check messages bench clean bench-search bench-ingest
+.PHONY: run dev setup test test-browser lint lint-api fuzz-api openapi openapi-check messages bench clean bench-search bench-ingest bench-portfolio
 
 # The NL API Design Rules ruleset (Logius) lives in ../shared, next to this repository.
 SHARED ?= ../shared
@@ -101,6 +101,10 @@ bench-search: $(VENV)/.installed
 # and a 300-page one: pages/s per stage beside a plain text extraction of the same pages.
 bench-ingest: $(VENV)/.installed
 	$(PY) bench/ingest_speed.py
+
+# the portfolio pages at 2,000 and 20,000 initiatives (ARGS=--small: 200 and 2,000)
+bench-portfolio: $(VENV)/.installed
+	$(PY) bench/portfolio.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) data staticfiles proeftuin/static/vendor frontend/node_modules

@@ -16,11 +16,9 @@ import json
 import os
 import platform
 import re
-import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -32,6 +30,7 @@ from server import (
     app_env,
     gunicorn,
     machine_busy_seconds,
+    scratch_folder,
     vendor_stubbed,
 )
 
@@ -255,15 +254,9 @@ def _print_summary(args, sizes: dict, verdicts: dict, workers: Workers) -> None:
 def main() -> None:
     args = _args()
     workers = Workers(args.worker_class, args.workers, args.threads)
-    scratch = Path(tempfile.mkdtemp(prefix="proeftuin-bench-"))
     started = time.perf_counter()
-    try:
+    with scratch_folder("proeftuin-bench-", args.keep) as scratch:
         sizes = _measure(args, scratch, workers)
-    finally:
-        if args.keep:
-            print(f"kept {scratch}")
-        else:
-            shutil.rmtree(scratch, ignore_errors=True)
     verdicts = _verdicts(args, sizes["baseline"], sizes["full"])
     _print_summary(args, sizes, verdicts, workers)
     result = {

@@ -34,13 +34,13 @@ class Samples:
 class _Work:
     """Hands out URLs round-robin until the request budget or the deadline is used up."""
 
-    def __init__(self, urls: list[str], budget: int, max_seconds: float):
+    def __init__(self, urls: list, budget: int, max_seconds: float):
         self._urls = itertools.cycle(urls)
         self._left = budget
         self._deadline = time.monotonic() + max_seconds
         self._lock = threading.Lock()
 
-    def next(self) -> str | None:
+    def next(self):
         with self._lock:
             if self._left <= 0 or time.monotonic() > self._deadline:
                 return None
@@ -51,11 +51,12 @@ class _Work:
 def _client(port: int, work: _Work, samples: Samples, lock: threading.Lock) -> None:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     connects = 0
-    while (url := work.next()) is not None:
+    while (item := work.next()) is not None:
+        url, headers = (item, {}) if isinstance(item, str) else item
         connects += conn.sock is None  # http.client reconnects after "Connection: close"
         started = time.perf_counter()
         try:
-            conn.request("GET", url, headers={"User-Agent": "proeftuin-bench"})
+            conn.request("GET", url, headers={"User-Agent": "proeftuin-bench", **headers})
             response = conn.getresponse()
             body = response.read()
         except (OSError, http.client.HTTPException) as exc:
@@ -73,8 +74,9 @@ def _client(port: int, work: _Work, samples: Samples, lock: threading.Lock) -> N
         samples.connections += connects
 
 
-def run(port: int, urls: list[str], clients: int, requests: int, max_seconds: float) -> Samples:
-    """Send ``requests`` GETs (fewer if ``max_seconds`` runs out) with ``clients`` threads."""
+def run(port: int, urls: list, clients: int, requests: int, max_seconds: float) -> Samples:
+    """Send ``requests`` GETs (fewer if ``max_seconds`` runs out) with ``clients`` threads;
+    each of ``urls`` is a URL or a pair of a URL and its extra headers."""
     samples, lock = Samples(), threading.Lock()
     work = _Work(urls, requests, max_seconds)
     threads = [

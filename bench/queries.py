@@ -39,10 +39,11 @@ def _get(client: Client, url: str):
     return response
 
 
-def measure(urls: list[str], repeats: int = 1) -> dict:
+def measure(urls: list[str], repeats: int = 1, client: Client | None = None) -> dict:
     """Queries per request (min/max over ``urls``), single-client time, and the slowest
-    query shapes: each recorded query is run again on its own to time it."""
-    client = Client()
+    query shapes: each recorded query is run again on its own to time it. ``client``: a
+    signed-in test client, say; a new anonymous one by default."""
+    client = client or Client()
     _get(client, urls[0])  # load templates, translations, facet labels
     counts, times = [], []
     by_shape: dict[str, list[float]] = defaultdict(list)

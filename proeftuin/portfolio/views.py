@@ -77,7 +77,9 @@ def _detail_url(initiative: Initiative) -> str:
 def initiative_list(request):
     filterset = selectors.initiative_filter(user=request.user, data=request.GET)
     rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    pks = rows.prefetch_related(None).values_list("pk", flat=True)
+    page = Paginator(pks, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page.object_list = selectors.initiative_page_rows(rows, page.object_list)
     context = {
         "filterset": filterset,
         "page": page,
