@@ -153,3 +153,19 @@ def test_dates_follow_the_day_of_loading(settings, tmp_path):
     assert Initiative.objects.filter(started_on__gt=datetime.date(2028, 1, 1)).count() == (
         Initiative.objects.count()
     )
+
+
+def test_load_demo_with_accounts_loads_the_portfolio_once(settings, tmp_path):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    settings.DATA_DIR = tmp_path
+    first, second = StringIO(), StringIO()
+    call_command("load_demo", "--accounts", stdout=first)
+    count = Initiative.objects.count()
+    call_command("load_demo", "--accounts", stdout=second)
+    assert count == len(read_portfolio()) == Initiative.objects.count()
+    assert f"{count} initiatives created" in first.getvalue()
+    assert f"0 initiatives created, {count} already there" in second.getvalue()
+    assert second.getvalue().count("becomes a case:") == 2
