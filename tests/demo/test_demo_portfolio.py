@@ -169,3 +169,16 @@ def test_load_demo_with_accounts_loads_the_portfolio_once(settings, tmp_path):
     assert f"{count} initiatives created" in first.getvalue()
     assert f"0 initiatives created, {count} already there" in second.getvalue()
     assert second.getvalue().count("becomes a case:") == 2
+
+
+def test_every_demo_initiative_page_shows_its_stage_and_history(portfolio, client):
+    from django.urls import reverse
+
+    for initiative in Initiative.objects.select_related("stage"):
+        client.force_login(initiative.team.get(role="owner").user)
+        response = client.get(reverse("portfolio:detail", args=[initiative.slug]))
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert initiative.stage.name in page
+        for move in Move.objects.filter(object_id=initiative.pk).exclude(reason=""):
+            assert move.reason in page
