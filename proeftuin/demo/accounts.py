@@ -18,6 +18,10 @@ DEMO_ACCOUNTS = [
     ("redacteur-hhnk", "Hollands Noorderkwartier", Role.EDITOR),
     ("bijdrager-zaanstad", "Zaanstad", Role.CONTRIBUTOR),
     ("lezer-cbs", "Centraal Bureau voor de Statistiek", Role.VIEWER),
+    # the teams of the demo portfolio (fixtures/portfolio/portfolio.yaml)
+    ("bijdrager-hhnk", "Hollands Noorderkwartier", Role.CONTRIBUTOR),
+    ("redacteur-zaanstad", "Zaanstad", Role.EDITOR),
+    ("redacteur-cbs", "Centraal Bureau voor de Statistiek", Role.EDITOR),
 ]
 
 

@@ -2,16 +2,23 @@ from django.core.management.base import BaseCommand
 
 from proeftuin.demo.accounts import create_demo_accounts
 from proeftuin.demo.loader import load_demo
+from proeftuin.demo.portfolio import load_portfolio
 
 
 class Command(BaseCommand):
-    help = "Load the demo library (casebook finalists and InAxis experiments); idempotent."
+    help = (
+        "Load the demo library (casebook finalists and InAxis experiments); with --accounts "
+        "also the demo accounts and the demo portfolio of their organisations. Idempotent."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--accounts",
             action="store_true",
-            help="Also create demo accounts with new random passwords (local use only).",
+            help=(
+                "Also create demo accounts with new random passwords (local use only) and "
+                "load the demo portfolio, whose teams are those accounts."
+            ),
         )
 
     def handle(self, *args, accounts=False, **options):
@@ -28,3 +35,15 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"  {account.username:<20} {account.password:<18} {account.description}"
                 )
+            self._load_portfolio()
+
+    def _load_portfolio(self):
+        report = load_portfolio()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo portfolio: {report.created} initiatives created, "
+                f"{report.existing} already there."
+            )
+        )
+        for initiative in report.becomes_case:
+            self.stdout.write(f"  becomes a case: {initiative.title} ({initiative.stage.name})")
