@@ -26,7 +26,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from proeftuin.accounts.service import User
-from proeftuin.cases.service import Case, Theme
+from proeftuin.cases.service import Case, Theme, case_update
 from proeftuin.core.service import Move, workflow_move
 from proeftuin.demo.loader import FIXTURES, read_fixtures
 from proeftuin.organisations.service import Domain, Organisation
@@ -36,6 +36,7 @@ from proeftuin.portfolio.service import (
     budget_line_save,
     hours_save,
     initiative_create,
+    initiative_to_case,
     initiative_update,
     kpi_save,
     learning_question_save,
@@ -268,5 +269,17 @@ def load_portfolio(folder: Path = PORTFOLIO, today: datetime.date | None = None)
         else:
             report.existing += 1
         if spec.get("becomes_case"):
+            publish_case(initiative)
             report.becomes_case.append(initiative)
     return report
+
+
+def publish_case(initiative: Initiative) -> Case:
+    """The initiative's case in the library (made once; the same case on a second load),
+    published with the initiative's visibility, as an editor would after reviewing it."""
+    case = initiative_to_case(actor=None, initiative=initiative)
+    if case.status != "published":
+        case = case_update(
+            case=case, actor=None, status="published", visibility=initiative.visibility
+        )
+    return case

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from proeftuin.cases.models import Case
 from proeftuin.core.workflows.models import Move
 from proeftuin.demo.accounts import create_demo_accounts
 from proeftuin.demo.loader import load_demo
@@ -89,6 +90,12 @@ def test_one_stopped_with_lessons_and_one_standard_practice_become_cases(portfol
     assert len(stopped.lessons) > 100
     assert Move.objects.get(object_id=stopped.pk, to_stage__key="stopped").decision == "no_go"
     assert {i.pk for i in portfolio.becomes_case} == {stopped.pk, standard.pk}
+    for initiative in (stopped, standard):
+        initiative.refresh_from_db()
+        case = initiative.case
+        assert case is not None and case.status == "published"
+        assert case.visibility == initiative.visibility
+        assert case.lessons.exists()  # the lessons came along, with their citations
 
 
 def test_kpis_are_measured_several_times_in_their_unit(portfolio):
@@ -129,8 +136,10 @@ def test_loading_twice_creates_nothing_twice(portfolio):
         model.objects.count()
         for model in (Initiative, TeamMember, Kpi, Measurement, Reflection, BudgetLine, Move)
     ]
+    cases = Case.objects.count()
     again = load_portfolio()
     assert (again.created, again.existing) == (0, portfolio.created)
+    assert Case.objects.count() == cases
     assert counts == [
         model.objects.count()
         for model in (Initiative, TeamMember, Kpi, Measurement, Reflection, BudgetLine, Move)
