@@ -9,7 +9,7 @@ class PortfolioConfig(AppConfig):
 
     def ready(self):
         from proeftuin.core.service import register_content_domain, register_workflow_kind
-        from proeftuin.portfolio import comments, searchable, stages, work  # noqa: F401
+        from proeftuin.portfolio import comments, reminders, searchable, stages, work  # noqa: F401
         from proeftuin.portfolio.models import Initiative
 
         register_content_domain("initiatives", _("Initiatives"))
