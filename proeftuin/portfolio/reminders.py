@@ -7,12 +7,16 @@ partner organisations are skipped."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from proeftuin.accounts.service import roles_by_organisation
 from proeftuin.core.jobs import enqueue, task
 from proeftuin.core.service import StageCategory
 from proeftuin.notifications.service import next_digest_at, notify, register_event
@@ -74,6 +78,33 @@ def send_due_reminders(today=None) -> int:
             initiative, "reflection", initiative.reflection_due, REFLECTION_DUE, title, users
         )
     return sent
+
+
+def gates_due_soon(user, *, within_days: int = 7, today=None):
+    """Visible, open initiatives whose gate ``user`` keeps or owns (while still a member of
+    the lead or a partner) with an evaluation date within ``within_days`` or past."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Initiative.objects.none()
+    today = today or timezone.localdate()
+    organisations = list(roles_by_organisation(user))
+    mine = Initiative.objects.filter(
+        Q(owner_id__in=organisations) | Q(partners__in=organisations),
+        team__user=user,
+        team__role__in=[TeamRole.GATEKEEPER, TeamRole.OWNER],
+    )
+    rows = Initiative.objects.visible_to(user).filter(
+        pk__in=mine.values("pk"),
+        stage__category=StageCategory.OPEN,
+        stage__transitions_out__is_gate=True,
+        evaluation_date__lte=today + datetime.timedelta(days=within_days),
+    )
+    pks = rows.values("pk")
+    return (
+        Initiative.objects.filter(pk__in=pks)
+        .exclude(status="archived")
+        .select_related("owner", "stage")
+        .order_by("evaluation_date", "pk")
+    )
 
 
 def schedule() -> None:

@@ -82,3 +82,37 @@ def test_every_new_event_is_on_the_preferences_page(signed_in, contributor):
     for label in ("U bent genoemd in een reactie", "Iemand reageerde op een initiatief"):
         assert label in body
     assert "initiative.gate_due" in body and "initiative.reflection_due" in body
+
+
+def _to_gate_stage(initiative):
+    if not _gate_stage(initiative):
+        stage = Stage.objects.filter(
+            workflow=initiative.workflow, transitions_out__is_gate=True, category="open"
+        ).first()
+        Initiative.objects.filter(pk=initiative.pk).update(stage=stage)
+
+
+def test_mijn_werk_shows_gates_and_reflections_due_soon(signed_in, initiative, team):
+    _to_gate_stage(initiative)
+    soon = datetime.date.today() + datetime.timedelta(days=5)
+    _due(initiative, evaluation_date=soon, reflection_due=soon)
+    body = signed_in(team["gatekeeper"]).get("/mijn-werk/").content.decode()
+    assert "Poorten aan de beurt" in body and "Reflecties te schrijven" in body
+    assert body.count(initiative.title) >= 2  # in both sections
+    later = datetime.date.today() + datetime.timedelta(days=30)
+    _due(initiative, evaluation_date=later, reflection_due=later)
+    body = signed_in(team["gatekeeper"]).get("/mijn-werk/").content.decode()
+    assert "Er is de komende week geen poort aan de beurt." in body
+    assert "De komende week staat geen reflectie gepland." in body
+
+
+def test_gates_due_leave_out_who_left_and_plain_members(signed_in, initiative, team):
+    _to_gate_stage(initiative)
+    _due(initiative, evaluation_date=datetime.date.today())
+    from proeftuin.portfolio.reminders import gates_due_soon
+
+    assert list(gates_due_soon(team["gatekeeper"])) == [Initiative.objects.get(pk=initiative.pk)]
+    assert not gates_due_soon(team["member"]).exists()  # not a gatekeeper or owner
+    Membership.objects.filter(user=team["gatekeeper"]).delete()
+    gatekeeper = type(team["gatekeeper"]).objects.get(pk=team["gatekeeper"].pk)  # roles anew
+    assert not gates_due_soon(gatekeeper).exists()
