@@ -24,7 +24,7 @@ def public(lead, partner, contributor, editor):
 
 
 def _post(client, initiative, body):
-    return client.post(f"/reacties/initiatief/{initiative.uuid}/nieuw/", {"body": body})
+    return client.post(f"/reacties/initiatief/{initiative.uuid}/plaatsen/", {"body": body})
 
 
 def _page(client, initiative) -> str:

@@ -39,7 +39,7 @@ def _pages(world, client, actor):
     if discusses != (MARKER in body):
         problems.append(f"initiative page: comment shown={MARKER in body}")
     pages = {
-        f"/reacties/initiatief/{initiative.uuid}/nieuw/": discusses,
+        f"/reacties/initiatief/{initiative.uuid}/plaatsen/": discusses,
         f"/reacties/{comment.uuid}/": actor == AUTHOR or actor in MODERATORS,
     }
     for url, allowed in pages.items():
@@ -73,7 +73,7 @@ COMMENT_WRITES = [
         ("comments:post",),
         DISCUSS_NEEDS,
         lambda w, c: c.post(
-            f"/reacties/initiatief/{_initiative(w).uuid}/nieuw/", {"body": "Overgenomen"}
+            f"/reacties/initiatief/{_initiative(w).uuid}/plaatsen/", {"body": "Overgenomen"}
         ),
         _count,
         allowed_actor="a_viewer",
