@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("proeftuin.site.urls")),
     path("mijn-werk/", include("proeftuin.mywork.urls")),
     path("meldingen/", include("proeftuin.notifications.urls")),
+    path("reacties/", include("proeftuin.comments.urls")),
 ]
 
 handler404 = "proeftuin.core.views.not_found"

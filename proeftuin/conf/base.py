@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "proeftuin.site",
     "proeftuin.mywork",
     "proeftuin.notifications",
+    "proeftuin.comments",
     "proeftuin.api",
     "proeftuin.demo",
 ]

@@ -269,3 +269,23 @@ class HoursAllocation(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.role}: {self.hours_per_week}"
+
+
+class DueReminder(models.Model):
+    """A reminder sent for one due date of one initiative (``kind`` gate or reflection),
+    so the daily job tells nobody twice about the same date."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20)
+    due_date = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "kind", "due_date"], name="portfolio_one_reminder"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.due_date}"

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from proeftuin.core.service import WorkItem, register_work, work_section
 from proeftuin.portfolio.models import Initiative
+from proeftuin.portfolio.reminders import gates_due_soon
 from proeftuin.portfolio.selectors import initiatives_owned, reflections_due
 from proeftuin.portfolio.stages import decisions_due, evaluation_overdue
 
@@ -57,3 +58,20 @@ def _decision_item(initiative: Initiative) -> WorkItem:
 def decisions_to_take(user):
     title, empty = _("Decisions to take"), _("No gate or evaluation is waiting for you.")
     return work_section("decisions", title, empty, decisions_due(user), _decision_item)
+
+
+def _gate_item(initiative: Initiative) -> WorkItem:
+    due = date_format(initiative.evaluation_date, "j F Y")
+    detail = _("%(organisation)s · %(stage)s · gate due %(date)s") % {
+        "organisation": initiative.owner.name,
+        "stage": initiative.stage.label(),
+        "date": due,
+    }
+    url = reverse("portfolio:stage", args=[initiative.slug])
+    return WorkItem(title=initiative.title, url=url, detail=detail)
+
+
+@register_work("portfolio.gates_due", order=42)
+def gates_coming_up(user):
+    title, empty = _("Gates due"), _("No gate is due in the coming week.")
+    return work_section("gates", title, empty, gates_due_soon(user), _gate_item)

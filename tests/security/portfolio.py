@@ -527,3 +527,9 @@ PORTFOLIO_WRITES += [
         _measurements,
     ),
 ]
+
+# comments on initiatives (tests/security/comments.py)
+from tests.security.comments import COMMENT_READS, COMMENT_WRITES  # noqa: E402
+
+PORTFOLIO_READS += COMMENT_READS
+PORTFOLIO_WRITES += COMMENT_WRITES
