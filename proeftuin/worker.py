@@ -54,4 +54,7 @@ def send(job_id: int, eta=None) -> None:
 
 @worker_ready.connect
 def _pick_up_waiting_jobs(**kwargs) -> None:
+    from proeftuin.core.jobs import schedule_recurring
+
+    schedule_recurring()
     sweep.delay()

@@ -112,7 +112,7 @@ def schedule() -> None:
     enqueue(JOB, run_after=next_digest_at())
 
 
-@task(JOB)
+@task(JOB, next_run=next_digest_at)
 def due_reminders() -> None:
     send_due_reminders()
     schedule()

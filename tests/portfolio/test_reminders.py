@@ -77,6 +77,16 @@ def test_the_command_sends_and_queues_the_daily_job(initiative, team):
     assert BackgroundJob.objects.filter(name="portfolio.due_reminders", state="queued").count() == 1
 
 
+def test_the_worker_schedules_the_daily_job_at_its_start(db):
+    from django.utils import timezone
+
+    call_command("worker", "--burst")
+    call_command("worker", "--burst")  # a second start adds no second waiting run
+    jobs = BackgroundJob.objects.filter(name="portfolio.due_reminders", state="queued")
+    assert jobs.count() == 1
+    assert jobs.get().run_after > timezone.now()  # at the digest hour, not at once
+
+
 def test_every_new_event_is_on_the_preferences_page(signed_in, contributor):
     body = signed_in(contributor).get("/meldingen/voorkeuren/").content.decode()
     for label in ("U bent genoemd in een reactie", "Iemand reageerde op een initiatief"):

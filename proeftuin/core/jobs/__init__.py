@@ -33,6 +33,7 @@ __all__ = [
     "enqueue",
     "latest_for",
     "retry",
+    "schedule_recurring",
     "stalled",
     "task",
     "tasks",
@@ -74,6 +75,19 @@ def retry(job: BackgroundJob) -> BackgroundJob:
     if backend() != "database":
         transaction.on_commit(lambda: _dispatch(job.pk))
     return job
+
+
+def schedule_recurring() -> list[str]:
+    """Queue the next run of every recurring task (``task(..., next_run=...)``) that has no
+    run waiting yet; the queue keeps one waiting copy, so calling this again adds nothing.
+    The worker calls it at its start, so a daily job needs no one to start it by hand."""
+    names = []
+    with transaction.atomic():
+        for name, spec in tasks.items():
+            if spec.next_run is not None:
+                enqueue(name, run_after=spec.next_run())
+                names.append(name)
+    return names
 
 
 def run_task(name: str, *args) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,6 +19,9 @@ class TaskSpec:
     max_attempts: int | None = None  # None: settings.JOBS_MAX_ATTEMPTS
     priority: int = 0  # lower runs first
     on_failure: Callable[..., None] | None = None
+    # a recurring task: when its next run is due (a daily job at a set hour); the worker
+    # queues one waiting run of each at its start (``schedule_recurring``)
+    next_run: Callable[[], datetime.datetime] | None = None
 
 
 tasks: Registry[TaskSpec] = Registry("background tasks")
@@ -34,12 +38,15 @@ def task(
     max_attempts: int | None = None,
     priority: int = 0,
     on_failure: Callable[..., None] | None = None,
+    next_run: Callable[[], datetime.datetime] | None = None,
 ) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """Register a function as the background task ``name``; it takes ids and must be safe
     to run again (a job whose worker died runs again from the start)."""
 
     def decorator(function: Callable[..., None]) -> Callable[..., None]:
-        tasks.add(name, TaskSpec(name, function, max_attempts, priority, on_failure))
+        tasks.add(
+            name, TaskSpec(name, function, max_attempts, priority, on_failure, next_run)
+        )
         return function
 
     return decorator

@@ -7,6 +7,7 @@ workers on this machine that were killed.
 
 from django.core.management.base import BaseCommand
 
+from proeftuin.core.jobs import schedule_recurring
 from proeftuin.core.jobs.queue import this_worker
 from proeftuin.core.jobs.runner import Worker, stop_on_sigterm
 
@@ -21,6 +22,9 @@ class Command(BaseCommand):
     def handle(self, *args, poll: float, burst: bool, **options):
         stop_on_sigterm()
         self.stdout.write(f"Worker {this_worker()} started.")
+        recurring = schedule_recurring()
+        if recurring:
+            self.stdout.write("Recurring jobs scheduled: " + ", ".join(recurring))
         try:
             done = Worker(poll=poll, burst=burst).run()
         except KeyboardInterrupt:
