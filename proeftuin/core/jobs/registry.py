@@ -44,9 +44,7 @@ def task(
     to run again (a job whose worker died runs again from the start)."""
 
     def decorator(function: Callable[..., None]) -> Callable[..., None]:
-        tasks.add(
-            name, TaskSpec(name, function, max_attempts, priority, on_failure, next_run)
-        )
+        tasks.add(name, TaskSpec(name, function, max_attempts, priority, on_failure, next_run))
         return function
 
     return decorator
