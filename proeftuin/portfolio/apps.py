@@ -10,7 +10,14 @@ class PortfolioConfig(AppConfig):
     def ready(self):
         from proeftuin.cases.service import register_case_origin
         from proeftuin.core.service import register_content_domain, register_workflow_kind
-        from proeftuin.portfolio import comments, reminders, searchable, stages, work  # noqa: F401
+        from proeftuin.portfolio import (  # noqa: F401
+            comments,
+            dashboard_exports,
+            reminders,
+            searchable,
+            stages,
+            work,
+        )
         from proeftuin.portfolio.models import Initiative
         from proeftuin.portfolio.to_case import case_origin
 

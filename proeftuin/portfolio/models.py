@@ -289,3 +289,33 @@ class DueReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.due_date}"
+
+
+class DashboardExport(BaseModel):
+    """A dashboard written to a file on the worker for the person who asked for it, over
+    what they may see when it runs; downloadable by them only, until ``expires_at``."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("waiting")
+        RUNNING = "running", _("in progress")
+        DONE = "done", _("ready")
+        FAILED = "failed", _("failed")
+
+    requester = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    scope = models.CharField(max_length=220)  # "all", "organisation:<slug>", "programme:<slug>"
+    title = models.CharField(max_length=250)
+    format = models.CharField(max_length=4)
+    state = models.CharField(max_length=8, choices=State.choices, default=State.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    error = models.CharField(max_length=300, blank=True)
+    data = models.BinaryField(null=True, blank=True, editable=False)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["expires_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.format})"

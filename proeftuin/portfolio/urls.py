@@ -20,6 +20,13 @@ urlpatterns = [
         views_dashboard.dashboard_programme,
         name="dashboard_programme",
     ),
+    path("overzicht/export/", views_dashboard.export_create, name="export_create"),
+    path("overzicht/export/<uuid:uuid>/", views_dashboard.export_status, name="export"),
+    path(
+        "overzicht/export/<uuid:uuid>/bestand/",
+        views_dashboard.export_download,
+        name="export_download",
+    ),
     path("werkwijze/", views_pipeline.pipeline_overview, name="pipelines"),
     path("werkwijze/<slug:slug>/", views_pipeline.pipeline_detail, name="pipeline"),
     path("<slug:slug>/", views.initiative_detail, name="detail"),

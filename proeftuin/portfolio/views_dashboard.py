@@ -3,14 +3,24 @@ or of a programme; every chart with its table and a one-sentence summary."""
 
 from __future__ import annotations
 
-from django.http import Http404
-from django.shortcuts import render
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from proeftuin.accounts.service import roles_by_organisation
 from proeftuin.organisations.service import Organisation, Programme, programme_visible
+from proeftuin.core.service import DomainError
 from proeftuin.portfolio.dashboard import dashboard, initiatives_in_scope
+from proeftuin.portfolio.dashboard_exports import (
+    dashboard_export_request,
+    export_file,
+    export_for,
+)
+from proeftuin.portfolio.exports import FORMATS
+from proeftuin.portfolio.models import DashboardExport
 
 ALL = "alle"
 
@@ -35,7 +45,8 @@ def dashboard_organisation(request):
         if organisation is None:
             raise Http404(_("This organisation does not exist."))
         rows, title = initiatives_in_scope(request.user, [organisation.pk]), organisation.name
-    context = {"title": title, "selected": slug, "choices": choices, **dashboard(rows)}
+    context = {"title": title, "selected": slug, "choices": choices, "formats": FORMATS}
+    context.update(dashboard(rows))
     return render(request, "portfolio/dashboard.html", context)
 
 
@@ -46,5 +57,56 @@ def dashboard_programme(request, slug: str):
     except Programme.DoesNotExist as exc:
         raise Http404(_("This programme does not exist or is not visible to you.")) from exc
     rows = initiatives_in_scope(request.user, programme.members.values("pk"))
-    context = {"title": programme.name, "programme": programme, **dashboard(rows)}
+    context = {"title": programme.name, "programme": programme, "formats": FORMATS}
+    context.update(dashboard(rows))
     return render(request, "portfolio/dashboard.html", context)
+
+
+def _scope_of(request) -> str:
+    if request.POST.get("programma"):
+        return f"programme:{request.POST['programma']}"
+    slug = request.POST.get("organisatie") or ALL
+    return "all" if slug == ALL else f"organisation:{slug}"
+
+
+@login_required
+@require_POST
+def export_create(request):
+    """Queue an export of the dashboard shown (``organisatie`` or ``programma``) as
+    ``format``; the status page follows its progress."""
+    try:
+        export = dashboard_export_request(
+            actor=request.user, scope=_scope_of(request), fmt=request.POST.get("format", "")
+        )
+    except DomainError as exc:
+        return render(request, "core/forbidden.html", {"reason": exc.message}, status=400)
+    return redirect("portfolio:export", uuid=export.uuid)
+
+
+@login_required
+@require_GET
+def export_status(request, uuid):
+    try:
+        export = export_for(user=request.user, uuid=uuid)
+    except DashboardExport.DoesNotExist as exc:
+        raise Http404(_("This export does not exist.")) from exc
+    waiting = export.state in (DashboardExport.State.QUEUED, DashboardExport.State.RUNNING)
+    expired = export.expires_at <= timezone.now()
+    context = {"export": export, "waiting": waiting, "expired": expired}
+    return render(request, "portfolio/export.html", context)
+
+
+@login_required
+@require_GET
+def export_download(request, uuid):
+    try:
+        export = export_for(user=request.user, uuid=uuid)
+        content, content_type, filename = export_file(export)
+    except DashboardExport.DoesNotExist as exc:
+        raise Http404(_("This export does not exist.")) from exc
+    except DomainError as exc:
+        context = {"export": export, "waiting": False, "expired": True, "problem": exc.message}
+        return render(request, "portfolio/export.html", context, status=410)
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

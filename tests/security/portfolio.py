@@ -5,9 +5,20 @@ changed and nothing revealed."""
 
 from __future__ import annotations
 
+import io
+import zipfile
+
+from proeftuin.core.jobs import run_task
 from proeftuin.core.service import Stage, Transition, Workflow
 from proeftuin.organisations.models import Programme
-from proeftuin.portfolio.models import Initiative, Kpi, LearningQuestion, Measurement
+from proeftuin.portfolio.dashboard_exports import dashboard_export_request
+from proeftuin.portfolio.models import (
+    DashboardExport,
+    Initiative,
+    Kpi,
+    LearningQuestion,
+    Measurement,
+)
 from proeftuin.portfolio.service import initiative_to_case
 from tests.security.modules import INITIATIVES, dashboard_count
 from tests.security.visibility import REFUSED, Probe, fetch
@@ -96,6 +107,7 @@ def _programme_pages(world, client, actor):
         problems.append(f"closed programme: status {response.status_code} outside A")
     if world.level(actor) > 0 and response.status_code != 200:
         problems.append(f"closed programme: status {response.status_code} in A")
+    return problems + world.leaks(actor, body)
 
 
 ORGANISATION_ADMIN = 40  # the role in A that manages its pipeline
@@ -121,6 +133,55 @@ def _pipeline_pages(world, client, actor):
     return problems + world.leaks(actor, body)
 
 
+def _export_total(export) -> int:
+    data = bytes(DashboardExport.objects.get(pk=export.pk).data)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        lines = archive.read("funnel.csv").decode().splitlines()[1:]
+    return sum(int(line.split(",")[1]) for line in lines)
+
+
+def _exports(world, client, actor):
+    """Each signed-in actor exports A's overview: the file (made by the job) counts exactly
+    the initiatives of A the actor may see; nobody else sees or downloads someone's export;
+    anonymous and deactivated people are sent away with nothing stored."""
+    problems, before = [], set(DashboardExport.objects.values_list("pk", flat=True))
+    response = client.post(
+        "/initiatieven/overzicht/export/", {"format": "csv", "organisatie": world.a.slug}
+    )
+    made = DashboardExport.objects.exclude(pk__in=before)
+    if world.user(actor).is_authenticated and world.user(actor).is_active:
+        export = made.get()
+        run_task("portfolio.dashboard_export", export.pk)
+        seen = sum(world.sees(actor, INITIATIVES, level.key) for level in INITIATIVES.levels)
+        if response.status_code != 302 or _export_total(export) != seen:
+            problems.append(f"export: {response.status_code}, not {seen} initiatives")
+        response, body = fetch(client, f"/initiatieven/overzicht/export/{export.uuid}/")
+        problems += [f"export page: {p}" for p in world.leaks(actor, body)]
+    elif made.exists() or response.status_code not in (302, *REFUSED):
+        problems.append(f"export by {actor}: {response.status_code}, stored: {made.exists()}")
+    other = _someone_elses_export(world, actor)
+    for url in (f"/initiatieven/overzicht/export/{other.uuid}/", f"{EXPORTS}{other.uuid}/bestand/"):
+        response, _body = fetch(client, url)
+        if response.status_code not in (302, 404):
+            problems.append(f"{url}: status {response.status_code} for someone else's export")
+    return problems
+
+
+EXPORTS = "/initiatieven/overzicht/export/"
+
+
+def _someone_elses_export(world, actor):
+    """A finished export of A's overview by A's editor (or, for them, by A's admin)."""
+    owner = world.users["a_admin" if actor == "a_editor" else "a_editor"]
+    export = DashboardExport.objects.filter(requester=owner).first()
+    if export is None:
+        export = dashboard_export_request(
+            actor=owner, scope=f"organisation:{world.a.slug}", fmt="csv"
+        )
+        run_task("portfolio.dashboard_export", export.pk)
+    return export
+
+
 PORTFOLIO_READS = [
     Probe("pipeline pages", ("portfolio:pipelines", "portfolio:pipeline"), _pipeline_pages),
     Probe(
@@ -138,6 +199,11 @@ PORTFOLIO_READS = [
     ),
     Probe("new-initiative form", ("portfolio:create",), _create_form),
     Probe("programme dashboards", ("portfolio:dashboard_programme",), _programme_pages),
+    Probe(
+        "dashboard exports",
+        ("portfolio:export_create", "portfolio:export", "portfolio:export_download"),
+        _exports,
+    ),
 ]
 
 
