@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from proeftuin.accounts.service import roles_by_organisation
-from proeftuin.organisations.service import Organisation, Programme, programme_visible
 from proeftuin.core.service import DomainError
+from proeftuin.organisations.service import Organisation, Programme, programme_visible
 from proeftuin.portfolio.dashboard import dashboard, initiatives_in_scope
 from proeftuin.portfolio.dashboard_exports import (
     dashboard_export_request,
