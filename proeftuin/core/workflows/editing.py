@@ -227,18 +227,7 @@ def _move_records(workflow, stage: Stage, target: Stage, actor, reason: str) -> 
     }
     content_type = ContentType.objects.get_for_model(model)
     Move.objects.bulk_create(
-        Move(
-            content_type=content_type,
-            object_id=pk,
-            from_stage=stage,
-            to_stage=target,
-            from_name=stage.name,
-            to_name=target.name,
-            actor=actor if getattr(actor, "is_authenticated", False) else None,
-            at=now,
-            reason=why,
-        )
-        for pk in ids
+        Move.between(content_type, pk, stage, target, actor, now, reason=why) for pk in ids
     )
     model._default_manager.filter(pk__in=ids).update(
         stage=target, stage_entered_at=now, stage_version=F("stage_version") + 1

@@ -257,6 +257,22 @@ class Move(BaseModel):
             models.Index(fields=["content_type", "object_id", "-at"], name="core_move_subject")
         ]
 
+    @classmethod
+    def between(cls, subject_type, object_id, source, target, actor, at, **fields) -> Move:
+        """An unsaved move of one subject from ``source`` to ``target``, with the stage names
+        of the moment and the actor only when signed in (a system move has none)."""
+        return cls(
+            content_type=subject_type,
+            object_id=object_id,
+            from_stage=source,
+            to_stage=target,
+            from_name=source.name,
+            to_name=target.name,
+            actor=actor if getattr(actor, "is_authenticated", False) else None,
+            at=at,
+            **fields,
+        )
+
     def __str__(self) -> str:
         return f"{self.from_name} → {self.to_name}"
 

@@ -152,20 +152,20 @@ def _record(locked, target: Stage, actor, decision, reason, answers, evidence) -
         locked.stage, locked.stage_entered_at = target, now
     locked.stage_version = version + 1
     locked.save(update_fields=["stage", "stage_entered_at", "stage_version"])
-    move = Move.objects.create(
-        content_type=ContentType.objects.get_for_model(locked),
-        object_id=locked.pk,
-        from_stage=source,
-        to_stage=target,
-        from_name=source.name,
-        to_name=target.name,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-        at=now,
+    subject_type = ContentType.objects.get_for_model(locked)
+    move = Move.between(
+        subject_type,
+        locked.pk,
+        source,
+        target,
+        actor,
+        now,
         decision=decision,
         reason=reason.strip(),
         answers=answers,
         evidence=evidence.strip(),
     )
+    move.save()
     audit_record(
         actor=actor,
         action=AuditEntry.Action.UPDATE,
