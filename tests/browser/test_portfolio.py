@@ -138,4 +138,4 @@ def test_an_initiative_from_problem_to_stop_with_lessons(browsing, make_member, 
     initiative.refresh_from_db()
     assert initiative.stage.key == "stopped"
     assert not browsing.errors
-    journey_passed(f"portfolio:{size}")
+    journey_passed(f"start, reflect, measure and stop an initiative ({size})")
