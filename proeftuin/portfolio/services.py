@@ -99,10 +99,15 @@ def _check_links(actor, data: dict, initiative: Initiative | None) -> None:
             refuse(name, _("Choose only cases and initiatives you can see."))
 
 
+# first parts of /initiatieven/ addresses that are pages of their own, not initiatives
+RESERVED_SLUGS = {"nieuw", "overzicht", "werkwijze"}
+
+
 def _unique_slug(title: str, exclude_pk: int | None = None) -> str:
     base = slugify(title)[:180] or "initiatief"
     slug, n = base, 2
-    while Initiative.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+    taken = Initiative.objects.exclude(pk=exclude_pk)
+    while slug in RESERVED_SLUGS or taken.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 

@@ -160,3 +160,11 @@ def test_workflow_missing(initiative):
     missing = dict(initiative.workflow_missing(["problem", "sponsor", "kpis", "lessons", "x"]))
     assert set(missing) == {"sponsor", "kpis", "lessons", "x"}
     assert all(isinstance(message, str) and message for message in missing.values())
+
+
+@pytest.mark.parametrize("title", ["Nieuw", "Overzicht", "Werkwijze"])
+def test_a_title_like_a_page_gets_a_slug_of_its_own(lead, contributor, client, title):
+    initiative = make_initiative(lead, actor=contributor, title=title)
+    assert initiative.slug == f"{title.lower()}-2"
+    client.force_login(contributor)
+    assert client.get(f"/initiatieven/{initiative.slug}/").status_code == 200
