@@ -148,7 +148,7 @@ def _verdicts(args, base: dict, full: dict) -> dict:
 def _print_summary(args, sizes: dict, verdicts: dict, workers: Workers) -> None:
     print(f"\n== Summary: {args.clients} concurrent clients, gunicorn {workers}, "
           f"{os.cpu_count()} cores, {args.orgs} organisations ==")  # fmt: skip
-    line = "{:24} {:>11} {:>8} {:>7} {:>7} {:>7} {:>8} {:>9}"
+    line = "{:32} {:>11} {:>8} {:>7} {:>7} {:>7} {:>8} {:>9}"
     print(line.format("page", "initiatives", "requests", "p50 ms", "p95 ms", "CPU ms",
                       "queries", "1-client"))  # fmt: skip
     for name in PAGES:
@@ -159,7 +159,7 @@ def _print_summary(args, sizes: dict, verdicts: dict, workers: Workers) -> None:
                               q["single_client_ms_p50"]))  # fmt: skip
     print("(CPU ms: gunicorn workers' CPU time per request; 1-client: in-process, one client, ms)")
     for name, v in verdicts.items():
-        print(f"{name:24} p95 ratio {v['p95_ratio_full_over_baseline']}x; p95 target <= "
+        print(f"{name:32} p95 ratio {v['p95_ratio_full_over_baseline']}x; p95 target <= "
               f"{args.target_ms:g} ms: {'met' if v['p95_target_met'] else 'MISSED'}; queries "
               f"constant: {'yes' if v['queries_constant'] else 'NO'}"
               f"{'' if v['all_ok'] else '; NOT ALL REQUESTS OK'}")  # fmt: skip
@@ -170,7 +170,7 @@ def _print_summary(args, sizes: dict, verdicts: dict, workers: Workers) -> None:
     print("\nSlowest SQL at full size (one client, run on its own):")
     for name in PAGES:
         for query in sizes["full"]["queries"][name]["slowest_queries"][:2]:
-            print(f"  {name:24} {query['mean_ms']:6.1f} ms x{query['per_request']:g} "
+            print(f"  {name:32} {query['mean_ms']:6.1f} ms x{query['per_request']:g} "
                   f"{_short(query['sql'], 100)}")  # fmt: skip
 
 

@@ -6,6 +6,7 @@ the case library's generator (``generate.py``); each gets people (editor, contri
 Initiatives have a team, learning questions, reflections, KPIs with measurements, budget
 lines, hours, partners, themes and domains, and moves through the default workflow (a
 ``Move`` row per step, the stage they ended in on the initiative) with an audit entry each.
+A public programme (``PROGRAMMES``) has 20 random organisations as members.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from proeftuin.cases.models import Theme
 from proeftuin.core.models import AuditEntry
 from proeftuin.core.service import content_changed
 from proeftuin.core.workflows.models import Move, Stage, Workflow
-from proeftuin.organisations.models import Domain
+from proeftuin.organisations.models import Domain, Programme
 from proeftuin.portfolio.choices import InnovationKind, KpiDirection, KpiUnit, OecdFacet, TeamRole
 from proeftuin.portfolio.models import (
     BudgetLine,
@@ -48,6 +49,8 @@ PATH = ["idea", "exploration", "pilot", "evaluation", "scaling", "standard"]
 END_WEIGHTS = [20, 25, 20, 12, 8, 5]  # ends in PATH[i]
 STOPPED, PARKED = 7, 3  # % stopped or parked from where it got to
 TODAY = datetime.date(2026, 6, 1)
+# programmes over several organisations: (name, member organisations, visibility)
+PROGRAMMES = [("Benchmarkprogramma", 20, "public")]
 CHILDREN = {
     "team": TeamMember,
     "questions": LearningQuestion,
@@ -264,6 +267,21 @@ def _spread_updated_at() -> None:
         )
 
 
+def _programmes(rng, orgs) -> int:
+    """``PROGRAMMES``, each over a random sample of the organisations (bulk inserts)."""
+    programmes = Programme.objects.bulk_create(
+        Programme(name=name, slug=slugify(name), visibility=visibility)
+        for name, _n, visibility in PROGRAMMES
+    )
+    rows = [
+        Programme.members.through(programme_id=programme.pk, organisation_id=org.pk)
+        for programme, (_name, n, _v) in zip(programmes, PROGRAMMES, strict=True)
+        for org in rng.sample(orgs, min(n, len(orgs)))
+    ]
+    Programme.members.through.objects.bulk_create(rows)
+    return len(programmes)
+
+
 def _initiatives(rng, n, orgs, people) -> dict[str, int]:
     workflow = Workflow.objects.get(kind="initiative", owner__isnull=True)
     stages = {s.key: s for s in Stage.objects.filter(workflow=workflow)}
@@ -303,6 +321,7 @@ def generate(n_orgs: int, n_initiatives: int, seed: int = 1) -> dict:
         orgs = _organisations(rng, n_orgs)
         people = _people(orgs)
         counts = _initiatives(rng, n_initiatives, orgs, people)
+        counts["programmes"] = _programmes(random.Random(seed + 1), orgs)
         content_changed("organisations", "initiatives")
     counts["organisations"] = len(orgs)
     counts["users"] = sum(len(v) for v in people.values())

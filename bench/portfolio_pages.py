@@ -4,9 +4,8 @@ Each page is a ``Page(who, urls)``: ``who`` is "member" (signed in as the editor
 organisation, who also sees its drafts and private work) or "anonymous"; ``urls(rng, member,
 n)`` runs with Django set up against the generated database and returns ``n`` URLs.
 
-To measure another page (the organisation and programme dashboards, when they exist), add a
-URL maker below and a row to ``PAGES``: ``portfolio.py`` and ``portfolio_prepare.py`` take
-everything from this table.
+To measure another page, add a URL maker below and a row to ``PAGES``: ``portfolio.py`` and
+``portfolio_prepare.py`` take everything from this table.
 """
 
 from __future__ import annotations
@@ -61,11 +60,42 @@ def list_urls(rng, member, n: int) -> list[str]:
     return urls
 
 
+def organisation_dashboard_urls(rng, member, n: int) -> list[str]:
+    """The organisation dashboard: half for the member's own organisation, half for one of
+    the ten organisations with the most visible initiatives."""
+    from django.db.models import Count
+
+    from proeftuin.organisations.models import Organisation
+
+    largest = list(
+        Organisation.objects.filter(owned_initiatives__in=_visible(member))
+        .annotate(n=Count("owned_initiatives"))
+        .order_by("-n", "pk")
+        .values_list("slug", flat=True)[:10]
+    )
+    own = []
+    if member is not None:
+        own = list(
+            Organisation.objects.filter(memberships__user=member).values_list("slug", flat=True)
+        )
+    slugs = [own[0] if own and i % 2 == 0 else rng.choice(largest) for i in range(n)]
+    return [f"/initiatieven/overzicht/?{urlencode({'organisatie': slug})}" for slug in slugs]
+
+
+def programme_dashboard_urls(rng, member, n: int) -> list[str]:
+    """The dashboard of a programme the viewer may see (the generator makes a public one)."""
+    from proeftuin.organisations.models import Programme
+
+    slugs = list(Programme.objects.visible_to(member).values_list("slug", flat=True))
+    return [f"/initiatieven/overzicht/programma/{rng.choice(slugs)}/" for _n in range(n)]
+
+
 PAGES: dict[str, Page] = {
     "initiative (member)": Page("member", initiative_urls),
     "initiative (anonymous)": Page("anonymous", initiative_urls),
     "list (member)": Page("member", list_urls),
     "list (anonymous)": Page("anonymous", list_urls),
-    # "organisation dashboard (member)": Page("member", organisation_dashboard_urls),
-    # "programme dashboard (member)": Page("member", programme_dashboard_urls),
+    "organisation dashboard (member)": Page("member", organisation_dashboard_urls),
+    "programme dashboard (member)": Page("member", programme_dashboard_urls),
+    "programme dashboard (anonymous)": Page("anonymous", programme_dashboard_urls),
 }
