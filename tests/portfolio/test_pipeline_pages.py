@@ -46,7 +46,11 @@ def test_the_administrator_makes_an_own_copy(signed_in, admin, lead, initiative)
 
 
 def remove(client, lead, own, stage, move_to=""):
-    data = {"stage": stage, "expected_version": own.version, "move_to": move_to}
+    return post(client, lead, own, "stage_remove", stage, move_to=move_to)
+
+
+def post(client, lead, own, action, target="", **data):
+    data = {"action": action, "target": target, "expected_version": own.version, **data}
     with translation.override("nl"):
         return client.post(url(lead), data)
 
