@@ -106,6 +106,7 @@ def test_the_own_pipeline_page_offers_every_edit(signed_in, admin, lead, own):
         body = signed_in(admin).get(url(lead)).content.decode()
     for action in ACTIONS:
         assert f'value="{action}"' in body, action
+    assert "Fase toevoegen" in body and "Overgang toevoegen" in body
 
 
 def test_adding_a_stage(signed_in, admin, lead, own):
