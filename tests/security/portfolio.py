@@ -599,3 +599,8 @@ from tests.security.comments import COMMENT_READS, COMMENT_WRITES  # noqa: E402
 
 PORTFOLIO_READS += COMMENT_READS
 PORTFOLIO_WRITES += COMMENT_WRITES
+
+# the edits of an organisation's own pipeline (tests/security/pipeline.py)
+from tests.security.pipeline import PIPELINE_WRITES  # noqa: E402
+
+PORTFOLIO_WRITES += PIPELINE_WRITES
