@@ -6,14 +6,16 @@ sideways scrolling and for words broken over two lines."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from proeftuin.accounts.models import Role
 from proeftuin.cases.models import Case
 from proeftuin.comments.models import Comment
 from proeftuin.core.service import Workflow
-from proeftuin.organisations.models import Programme
-from proeftuin.portfolio.models import DashboardExport
+from proeftuin.organisations.models import Domain, Programme
+from proeftuin.portfolio.models import BudgetLine, DashboardExport, Initiative
 from tests.browser.driver import expect
 from tests.browser.pages import check_page, journey_passed
 from tests.browser.support import BROWSER_DB
@@ -33,14 +35,31 @@ def lead(db):
 
 @pytest.fixture
 def portfolio(lead):
-    """Initiatives of the lead and of a partner in different stages."""
-    partner = OrganisationFactory(name="Waterschap Rivierenland", slug="waterschap-rivierenland")
+    """Initiatives of the lead and of a partner with a long name in different stages, one in
+    a domain with a long name, with a budget, and overdue evaluations and reflections."""
+    partner = OrganisationFactory(
+        name="Gemeenschappelijke Regeling Belastingsamenwerking Rivierenland",
+        slug="belastingsamenwerking-rivierenland",
+    )
+    domain = Domain.objects.create(
+        key="schulden-test", name="Schuldhulpverlening en bestaanszekerheid (test)"
+    )
     stages = [("idea", 3), ("exploration", 40), ("pilot", 10), ("pilot", 90), ("standard", 5)]
+    made = []
     for number, (key, days) in enumerate(stages):
         owner = lead if number % 2 == 0 else partner
         title = f"Wijkgerichte schuldhulpverlening {number}"
-        put_in(make_initiative(owner, title=title, **PUBLIC), key, days)
+        made.append(make_initiative(owner, title=title, **PUBLIC))
+        put_in(made[-1], key, days)
     put_in(make_initiative(lead, title="Stoppen met papieren post", **PUBLIC), "stopped", 20)
+    made[2].domains.set([domain])
+    past = datetime.date.today() - datetime.timedelta(days=7)
+    Initiative.objects.filter(pk__in=[made[2].pk, made[3].pk]).update(
+        evaluation_date=past, reflection_due=past
+    )
+    BudgetLine.objects.create(
+        initiative=made[2], year=2026, funding_source="Eigen", planned=125000, committed=80000
+    )
     return {"lead": lead, "partner": partner}
 
 
@@ -68,11 +87,13 @@ def test_the_dashboards_of_an_organisation_and_a_programme(browsing, make_member
     page.goto(f"/initiatieven/overzicht/?organisatie={lead.slug}")
     expect(page.locator("#dashboard-total")).to_contain_text("4 initiatieven")
     charts_have_tables(page)
+    expect(page.locator("main")).to_contain_text("Schuldhulpverlening en bestaanszekerheid")
     check_page(page)
 
     page.goto(f"/initiatieven/overzicht/programma/{programme.slug}/")
     expect(page.get_by_role("heading", level=1)).to_contain_text(programme.name)
     expect(page.locator("#dashboard-total")).to_contain_text("6 initiatieven")
+    expect(page.locator("main")).to_contain_text(partner.name)  # a member, an overdue owner
     charts_have_tables(page)
     check_page(page)
     assert not browsing.errors
