@@ -173,7 +173,7 @@ def test_a_stopped_initiative_becomes_a_case(browsing, make_member, lead):
 
 def test_an_organisation_administrator_makes_an_own_pipeline(browsing, make_member, lead):
     admin = make_member(lead, Role.ORGANISATION_ADMIN)  # signs in with a second factor
-    make_initiative(lead, title="Sneller schuldhulp", **PUBLIC)
+    put_in(make_initiative(lead, title="Sneller schuldhulp", **PUBLIC), "scaling", 30)
     page = browsing.page(user=admin, axe=True)
     page.goto(f"/initiatieven/werkwijze/{lead.slug}/")
     expect(page.get_by_role("heading", level=1)).to_contain_text(lead.name)
@@ -184,5 +184,23 @@ def test_an_organisation_administrator_makes_an_own_pipeline(browsing, make_memb
     expect(page.get_by_role("button", name="Maak een eigen werkwijze")).to_have_count(0)
     expect(page.locator("main select[name=move_to]").first).to_be_visible()
     check_page(page)
+
+    with page.expect_navigation():  # an initiative is in it and none is chosen to move to
+        page.get_by_role("button", name="“Opschaling” verwijderen").click()
+    summary = page.locator(".pt-error-summary")
+    expect(summary).to_contain_text("Er zit nog 1 dossier in de fase “Opschaling”")
+    for href in summary.locator("a").evaluate_all("links => links.map(a => a.hash)"):
+        assert page.locator(href).count() == 1, f"the error summary points at {href}"
+    check_page(page)
+    assert all("400 (Bad Request)" in error for error in browsing.errors)  # the refusal itself
+    browsing.errors.clear()
+
+    row = page.locator("main tr", has=page.get_by_role("rowheader", name="Opschaling"))
+    row.locator("select[name=move_to]").select_option("evaluation")
+    with page.expect_navigation():
+        row.get_by_role("button", name="“Opschaling” verwijderen").click()
+    expect(page.locator("main")).to_contain_text("De fase is verwijderd (1 initiatieven")
+    check_page(page)
+    assert not Workflow.objects.get(owner=lead).stages.filter(key="scaling").exists()
     assert not browsing.errors
-    journey_passed("make an own pipeline for an organisation")
+    journey_passed("make an own pipeline for an organisation and remove a stage")
