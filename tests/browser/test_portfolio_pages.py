@@ -63,6 +63,13 @@ def portfolio(lead):
     return {"lead": lead, "partner": partner}
 
 
+def links_resolve(page) -> None:
+    """Every link of the error summary points at one element of the page."""
+    links = page.locator(".pt-error-summary a")
+    for href in links.evaluate_all("links => links.map(a => a.hash)"):
+        assert page.locator(href).count() == 1, f"the error summary points at {href}"
+
+
 def charts_have_tables(page) -> None:
     sections = page.locator("main section.pt-dashboard-chart")
     assert sections.count() > 0
@@ -130,9 +137,18 @@ def test_a_member_comments_with_a_mention(browsing, make_member, lead):
     initiative = make_initiative(lead, actor=editor, status="draft", visibility="organisation")
     page = browsing.page(user=editor, axe=True)
     page.goto(f"/initiatieven/{initiative.slug}/")
+    check_page(page)
+    with page.expect_navigation():  # nothing written: refused, the form again with the error
+        page.get_by_role("button", name="Reactie plaatsen").click()
+    expect(page.locator(".pt-error-summary")).to_contain_text("Schrijf eerst een reactie.")
+    links_resolve(page)
+    check_page(page)
+    assert all("400 (Bad Request)" in error for error in browsing.errors)  # the refusal itself
+    browsing.errors.clear()
+
+    page.goto(f"/initiatieven/{initiative.slug}/")
     body = f"@{colleague.username} kun jij de wachtlijst van maart meten?"
     page.locator("#reacties textarea[name=body]").fill(body)
-    check_page(page)
     with page.expect_navigation():
         page.get_by_role("button", name="Reactie plaatsen").click()
     expect(page.locator("#reacties .pt-comments")).to_contain_text(body)
@@ -189,8 +205,7 @@ def test_an_organisation_administrator_makes_an_own_pipeline(browsing, make_memb
         page.get_by_role("button", name="“Opschaling” verwijderen").click()
     summary = page.locator(".pt-error-summary")
     expect(summary).to_contain_text("Er zit nog 1 dossier in de fase “Opschaling”")
-    for href in summary.locator("a").evaluate_all("links => links.map(a => a.hash)"):
-        assert page.locator(href).count() == 1, f"the error summary points at {href}"
+    links_resolve(page)
     check_page(page)
     assert all("400 (Bad Request)" in error for error in browsing.errors)  # the refusal itself
     browsing.errors.clear()
