@@ -160,7 +160,8 @@ def test_a_member_comments_with_a_mention(browsing, make_member, lead):
     journey_passed("comment on an initiative with a mention")
 
 
-def test_a_stopped_initiative_becomes_a_case(browsing, make_member, lead):
+@pytest.mark.parametrize("size", ["desktop", "narrow"])
+def test_a_stopped_initiative_becomes_a_case(browsing, make_member, lead, size):
     editor = make_member(lead, Role.EDITOR)
     initiative = make_initiative(
         lead,
@@ -171,7 +172,7 @@ def test_a_stopped_initiative_becomes_a_case(browsing, make_member, lead):
         visibility="organisation",
     )
     put_in(initiative, "stopped", 2)
-    page = browsing.page(user=editor, axe=True)
+    page = browsing.page(user=editor, axe=True, width=SIZES[size])
     page.goto(f"/initiatieven/{initiative.slug}/casus/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Maak casus")
     expect(page.locator("main table")).to_contain_text("Betrek de schuldeisers")
@@ -184,7 +185,7 @@ def test_a_stopped_initiative_becomes_a_case(browsing, make_member, lead):
     expect(page.locator("main")).to_contain_text("Ontstaan uit initiatief")
     check_page(page)
     assert not browsing.errors
-    journey_passed("make a case of a stopped initiative")
+    journey_passed(f"make a case of a stopped initiative ({size})")
 
 
 def test_an_organisation_administrator_makes_an_own_pipeline(browsing, make_member, lead):
