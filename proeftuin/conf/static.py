@@ -12,5 +12,5 @@ STATIC_ROOT = env(
 STATICFILES_DIRS = [BASE_DIR / "proeftuin" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "proeftuin.core.staticfiles.CachedManifestStaticFilesStorage"},
 }

@@ -82,11 +82,13 @@ def closing_stage_problem(initiative: Initiative) -> str:
 
 def case_origin(case_id: int, user) -> CaseOrigin | None:
     """The initiative a case grew out of, when ``user`` may see it (the case page's link)."""
-    initiative = Initiative.objects.visible_to(user).filter(case_id=case_id).first()
-    if initiative is None:
+    # One initiative at most (a one-to-one field): two columns, no ordering to compile.
+    found = Initiative.objects.visible_to(user).filter(case_id=case_id).order_by()
+    row = next(iter(found.values_list("slug", "title")[:1]), None)
+    if row is None:
         return None
-    url = reverse("portfolio:detail", args=[initiative.slug])
-    return CaseOrigin(label=_("Grew out of the initiative"), title=initiative.title, url=url)
+    url = reverse("portfolio:detail", args=[row[0]])
+    return CaseOrigin(label=_("Grew out of the initiative"), title=row[1], url=url)
 
 
 def case_context(user, initiative: Initiative) -> dict[str, Any]:

@@ -2,11 +2,33 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django import template
-from django.urls import NoReverseMatch, reverse
+from django.conf import settings
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext as _
 
 register = template.Library()
+
+
+@lru_cache(maxsize=256)
+def _reversed(name: str, prefix: str, urlconf: str) -> str:
+    return reverse(name, urlconf=urlconf)
+
+
+def fixed_url(name: str) -> str:
+    """``reverse(name)`` for a URL name without arguments, reversed once per process (per
+    script prefix and URL configuration): every page's header, footer and breadcrumbs ask
+    for the same dozen addresses. Raises NoReverseMatch like ``reverse``."""
+    return _reversed(name, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+
+
+@register.simple_tag(name="fixed_url")
+def fixed_url_tag(name: str) -> str:
+    """``{% fixed_url 'home' %}`` or ``{% fixed_url 'home' as home_url %}``: as ``{% url %}``
+    for a name without arguments, without reversing it again on every page."""
+    return fixed_url(name)
 
 
 def _href(target) -> str:
@@ -15,7 +37,7 @@ def _href(target) -> str:
     if target.startswith(("/", "?", "#")):
         return target
     try:
-        return reverse(target)
+        return fixed_url(target)
     except NoReverseMatch:
         return target
 
@@ -27,7 +49,7 @@ def breadcrumbs(*trail, current=""):
     ``{% breadcrumbs "cases:library" _("Case library") current=case.title %}``."""
     if len(trail) % 2:
         raise template.TemplateSyntaxError("breadcrumbs takes pairs of (URL, label)")
-    crumbs = [(reverse("home"), _("Home"))]
+    crumbs = [(fixed_url("home"), _("Home"))]
     crumbs += [(_href(trail[i]), trail[i + 1]) for i in range(0, len(trail), 2)]
     return {"crumbs": crumbs, "current": current}
 
