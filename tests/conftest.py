@@ -57,6 +57,16 @@ def client_factory():
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: a figure cached by an earlier test, keyed on
+    content generations that a rolled-back database gives again, cannot leak into it."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def search_index(tmp_path, settings):
     """Each test gets its own keyword index folder and fresh in-process indexes."""
     from proeftuin.search import runtime

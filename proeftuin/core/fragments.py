@@ -1,10 +1,15 @@
-"""Rendered page fragments shared by all worker processes through the cache.
+"""Rendered page fragments and computed figures shared by all worker processes through
+the cache.
 
 Only what an anonymous visitor sees is cached: it depends on nothing but the URL, the
 language and the generations of the content domains it is built from (``depends_on``), so
 a write elsewhere leaves it in place and one rendering serves every anonymous visitor and
 no fragment can carry what one user may see to another. Signed-in users always get a fresh
 rendering.
+
+``viewer_cached`` keeps what a signed-in viewer sees too (a dashboard's figures, say): its
+key holds the viewer's visibility signature under the model's rule, so it is shared only by
+viewers who see exactly the same records.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 
 from proeftuin.core.generation import content_generation
+from proeftuin.core.visibility import VisibilityRule
 
 TIMEOUT = 60 * 60
 
@@ -67,3 +73,27 @@ def shared_fragments(
         cache.set_many({keys[pk]: rendered[pk] for pk in missing}, TIMEOUT)
         html.update(rendered)
     return html
+
+
+def viewer_cached(
+    name: str,
+    parts: tuple,
+    compute: Callable[[], object],
+    *,
+    user,
+    rule: VisibilityRule,
+    depends_on: tuple[str, ...],
+    timeout: int = TIMEOUT,
+):
+    """``compute()``'s result (picklable), cached under ``name`` and ``parts`` for every
+    viewer who sees the same records as ``user`` under ``rule``, until a write to one of the
+    content domains ``depends_on`` or ``timeout`` seconds (for figures that age with the
+    clock, such as days in a stage)."""
+    generation = content_generation(*depends_on)
+    raw = "|".join(str(p) for p in (name, generation, get_language(), rule.signature(user), *parts))
+    key = "viewer:" + hashlib.sha256(raw.encode()).hexdigest()
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value

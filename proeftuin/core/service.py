@@ -16,6 +16,7 @@ from proeftuin.core.errors import (
     NotAllowed,
     ValidationFailed,
 )
+from proeftuin.core.fragments import viewer_cached
 from proeftuin.core.generation import (
     UnknownDomain,
     content_changed,
@@ -135,6 +136,7 @@ __all__ = [
     "register_workflow_kind",
     "searchables",
     "subject_moves",
+    "viewer_cached",
     "with_related",
     "work_for",
     "work_section",

@@ -55,6 +55,25 @@ class VisibilityRule:
             condition |= granted
         return condition
 
+    def signature(self, user) -> str:
+        """A short text that is the same for two users exactly when ``q`` gives them the
+        same records: for caches of what a viewer sees (``core.fragments.viewer_cached``).
+        It names the organisations each grant opens, and the user only where a grant is
+        narrowed to what they made."""
+        from proeftuin.accounts.service import is_platform_admin, organisation_ids_with_role
+
+        if is_platform_admin(user):
+            return "all"
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return "public"
+        parts = []
+        for index, grant in enumerate(self.grants):
+            owners = sorted(organisation_ids_with_role(user, grant.role))
+            if owners:
+                author = f"@{user.pk}" if grant.authored else ""
+                parts.append(f"{index}:{','.join(map(str, owners))}{author}")
+        return ";".join(parts) or "public"
+
 
 class VisibleQuerySet(models.QuerySet):
     """A QuerySet with ``rule = VisibilityRule(...)`` for its model."""

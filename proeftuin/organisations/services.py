@@ -200,6 +200,7 @@ def programme_save(
     programme.name, programme.description, programme.visibility = name, description, visibility
     programme.save()
     programme.members.set(members)
+    content_changed("organisations")
     audit_record(
         actor=actor,
         action=AuditEntry.Action.UPDATE if before else AuditEntry.Action.CREATE,

@@ -35,12 +35,19 @@ from django.db.models.functions import RowNumber, TruncQuarter
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from proeftuin.core.service import Move, Stage, StageCategory, workflow_for
+from proeftuin.core.service import Move, Stage, StageCategory, viewer_cached, workflow_for
+from proeftuin.organisations.service import Organisation
 from proeftuin.portfolio.choices import InnovationKind, KpiDirection
 from proeftuin.portfolio.models import BudgetLine, Initiative, Kpi, Measurement
+from proeftuin.portfolio.querysets import INITIATIVE_VISIBILITY
 
 OVERDUE_LISTED = 10
 ZERO = Decimal("0")
+# what a dashboard is built from: initiatives and their parts and moves, the organisations
+# and programmes that scope it, the stages of the pipelines
+DEPENDS_ON = ("initiatives", "organisations", "workflows")
+# days in a stage age with the clock: a cached dashboard is at most this old
+CACHE_SECONDS = 10 * 60
 
 
 @dataclass
@@ -68,6 +75,47 @@ def initiatives_in_scope(user, organisation_ids=None) -> QuerySet[Initiative]:
     if organisation_ids is not None:
         rows = rows.filter(owner_id__in=organisation_ids)
     return rows
+
+
+def dashboard_for(user, scope: str, organisation_ids=None) -> dict:
+    """:func:`dashboard` over what ``user`` may see in ``scope`` (``"all"``,
+    ``"organisation:<pk>"`` or ``"programme:<pk>"``, led by ``organisation_ids``), computed
+    once for every viewer who sees the same initiatives and kept until a write to what it is
+    built from (``DEPENDS_ON``) or for ``CACHE_SECONDS``."""
+    today = timezone.localdate()
+
+    def compute() -> dict:
+        result = dashboard(initiatives_in_scope(user, organisation_ids), today=today)
+        for name in ("overdue_gates", "overdue_reflections"):
+            result[name] = list(result[name])
+        return result
+
+    return viewer_cached(
+        "portfolio.dashboard",
+        (scope, today.isoformat()),
+        compute,
+        user=user,
+        rule=INITIATIVE_VISIBILITY,
+        depends_on=DEPENDS_ON,
+        timeout=CACHE_SECONDS,
+    )
+
+
+def owners_in_view(user) -> list:
+    """The organisations that lead an initiative ``user`` may see: the dashboard's choices."""
+
+    def compute() -> list:
+        owners = initiatives_in_scope(user).order_by().values("owner_id")
+        return list(Organisation.objects.filter(pk__in=owners).only("slug", "name"))
+
+    return viewer_cached(
+        "portfolio.dashboard.owners",
+        (),
+        compute,
+        user=user,
+        rule=INITIATIVE_VISIBILITY,
+        depends_on=DEPENDS_ON,
+    )
 
 
 def dashboard(initiatives: QuerySet[Initiative], *, today: datetime.date | None = None) -> dict:
@@ -98,10 +146,10 @@ def dashboard(initiatives: QuerySet[Initiative], *, today: datetime.date | None 
 
 
 def _stage_groups(initiatives) -> list[dict]:
-    """The stages of the pipelines in play (the default's at least), one per key, in
+    """The stages of the pipelines in play (the default's when none is), one per key, in
     pipeline order: ``{"key", "name", "category", "order"}``."""
     workflows = set(initiatives.order_by().values_list("workflow_id", flat=True).distinct())
-    workflows.add(workflow_for("initiative", None).pk)
+    workflows = workflows or {workflow_for("initiative", None).pk}
     rows = (
         Stage.objects.filter(workflow_id__in=workflows)
         .values("key", "category")

@@ -20,6 +20,7 @@ from proeftuin.core.service import (
 from proeftuin.notifications.service import notify, register_event
 from proeftuin.portfolio.choices import TeamRole
 from proeftuin.portfolio.models import Initiative
+from proeftuin.portfolio.searchable import initiative_changed
 
 STAGE_CHANGED = "initiative.stage_changed"
 
@@ -84,6 +85,12 @@ def decisions_due(user) -> QuerySet[Initiative]:
         .select_related("owner", "stage")
         .order_by("evaluation_date", "title")
     )
+
+
+@on_move("portfolio.content_changed", kinds=("initiative",))
+def initiative_moved(move, subject) -> None:
+    """A move changes what dashboards count and the stage a search hit shows."""
+    initiative_changed(subject.pk)
 
 
 @on_move("portfolio.stage_changed", kinds=("initiative",))

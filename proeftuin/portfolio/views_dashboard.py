@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from proeftuin.accounts.service import roles_by_organisation
 from proeftuin.core.service import DomainError
 from proeftuin.organisations.service import Organisation, Programme, programme_visible
-from proeftuin.portfolio.dashboard import dashboard, initiatives_in_scope
+from proeftuin.portfolio.dashboard import dashboard_for, owners_in_view
 from proeftuin.portfolio.dashboard_exports import (
     dashboard_export_request,
     export_file,
@@ -36,17 +36,18 @@ def _default_organisation(user) -> str:
 def dashboard_organisation(request):
     """``?organisatie=<slug>`` (default: the user's organisation) or ``alle``."""
     slug = request.GET.get("organisatie") or _default_organisation(request.user)
-    visible = initiatives_in_scope(request.user)
-    choices = Organisation.objects.filter(pk__in=visible.order_by().values("owner_id"))
     if slug == ALL:
-        rows, title = visible, _("All initiatives you may see")
+        figures, title = dashboard_for(request.user, "all"), _("All initiatives you may see")
     else:
         organisation = Organisation.objects.filter(slug=slug).first()
         if organisation is None:
             raise Http404(_("This organisation does not exist."))
-        rows, title = initiatives_in_scope(request.user, [organisation.pk]), organisation.name
+        scope = f"organisation:{organisation.pk}"
+        figures = dashboard_for(request.user, scope, [organisation.pk])
+        title = organisation.name
+    choices = owners_in_view(request.user)
     context = {"title": title, "selected": slug, "choices": choices, "formats": FORMATS}
-    context.update(dashboard(rows))
+    context.update(figures)
     return render(request, "portfolio/dashboard.html", context)
 
 
@@ -56,9 +57,10 @@ def dashboard_programme(request, slug: str):
         programme = programme_visible(user=request.user, slug=slug)
     except Programme.DoesNotExist as exc:
         raise Http404(_("This programme does not exist or is not visible to you.")) from exc
-    rows = initiatives_in_scope(request.user, programme.members.values("pk"))
+    members = programme.members.values("pk")
+    figures = dashboard_for(request.user, f"programme:{programme.pk}", members)
     context = {"title": programme.name, "programme": programme, "formats": FORMATS}
-    context.update(dashboard(rows))
+    context.update(figures)
     return render(request, "portfolio/dashboard.html", context)
 
 

@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 
 from proeftuin.core.audit import audit_record
 from proeftuin.core.errors import ConflictError, NotAllowed, ValidationFailed
+from proeftuin.core.generation import content_changed
 from proeftuin.core.models import AuditEntry
 from proeftuin.core.workflows.choices import ROLE_LABELS, StageCategory
 from proeftuin.core.workflows.models import GateQuestion, Move, Stage, Transition, Workflow
@@ -68,6 +69,7 @@ def _editing(actor, workflow: Workflow, expected_version: int):
             raise ValidationFailed(field_errors={"__all__": errors})
         locked.version += 1
         locked.save(update_fields=["version", "updated_at"])
+        content_changed("workflows")
         audit_record(
             actor=actor,
             action=AuditEntry.Action.UPDATE,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from proeftuin.core.audit import audit_record
 from proeftuin.core.errors import ConflictError, NotAllowed, ValidationFailed
+from proeftuin.core.generation import content_changed
 from proeftuin.core.models import AuditEntry
 from proeftuin.core.workflows.choices import Decision, StageCategory
 from proeftuin.core.workflows.models import GateQuestion, Move, Stage, Transition, Workflow
@@ -235,6 +236,7 @@ def workflow_copy_default(kind: str, organisation, actor) -> Workflow:
         )
         stages = _copy_stages(default, copy)
         _repoint_subjects(kind, organisation, default, stages)
+        content_changed("workflows")
         audit_record(
             actor=actor,
             action=AuditEntry.Action.CREATE,
