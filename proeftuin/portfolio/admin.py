@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from proeftuin.core.service import AuditEntry, audit_record, content_changed
 from proeftuin.portfolio.models import (
     BudgetLine,
     HoursAllocation,
@@ -10,6 +11,37 @@ from proeftuin.portfolio.models import (
     Reflection,
     TeamMember,
 )
+from proeftuin.portfolio.searchable import initiative_changed
+
+
+class ChangesInitiatives:
+    """An administrator's change in the admin is audited and, like every write through the
+    services, moves the "initiatives" content domain on (dashboards, the initiative page's
+    shared parts) and re-indexes the initiative."""
+
+    def initiative_of(self, obj) -> int:
+        return obj.initiative_id
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        audit_record(
+            actor=request.user,
+            action=AuditEntry.Action.UPDATE if change else AuditEntry.Action.CREATE,
+            obj=obj,
+            after={f: str(form.cleaned_data.get(f)) for f in form.changed_data},
+        )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        initiative_changed(self.initiative_of(form.instance))
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        content_changed("initiatives")
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        content_changed("initiatives")
 
 
 class TeamInline(admin.TabularInline):
@@ -34,7 +66,7 @@ class HoursInline(admin.TabularInline):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(admin.ModelAdmin):
+class InitiativeAdmin(ChangesInitiatives, admin.ModelAdmin):
     list_display = ("title", "owner", "kind", "status", "visibility", "reflection_due")
     list_filter = ("kind", "status", "visibility")
     search_fields = ("title", "problem")
@@ -43,6 +75,9 @@ class InitiativeAdmin(admin.ModelAdmin):
     readonly_fields = ("reflection_due", "version")
     inlines = [TeamInline, LearningQuestionInline, BudgetInline, HoursInline]
 
+    def initiative_of(self, obj) -> int:
+        return obj.pk
+
 
 class MeasurementInline(admin.TabularInline):
     model = Measurement
@@ -50,13 +85,13 @@ class MeasurementInline(admin.TabularInline):
 
 
 @admin.register(Kpi)
-class KpiAdmin(admin.ModelAdmin):
+class KpiAdmin(ChangesInitiatives, admin.ModelAdmin):
     list_display = ("measure", "initiative", "unit", "direction")
     raw_id_fields = ("initiative",)
     inlines = [MeasurementInline]
 
 
 @admin.register(Reflection)
-class ReflectionAdmin(admin.ModelAdmin):
+class ReflectionAdmin(ChangesInitiatives, admin.ModelAdmin):
     list_display = ("initiative", "date", "author")
     raw_id_fields = ("initiative", "author")

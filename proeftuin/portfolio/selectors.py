@@ -57,35 +57,37 @@ def initiative_detail(*, user, slug: str) -> Initiative:
     return initiative_detail_queryset(user).get(slug=slug)
 
 
+def initiative_header(*, user, slug: str) -> Initiative:
+    """One visible initiative without its parts (the page loads those only when its shared
+    parts are not in the cache); raises ``Initiative.DoesNotExist``."""
+    return initiative_visible(user).select_related("owner", "stage").get(slug=slug)
+
+
+def initiative_with_parts(pk: int) -> Initiative:
+    """The initiative ``pk`` with all its parts, for someone already allowed to see it."""
+    return _with_parts(Initiative.objects.filter(pk=pk)).get()
+
+
 def initiative_detail_queryset(user) -> QuerySet[Initiative]:
     """Visible initiatives with all their parts (the page's and the API's detail)."""
-    return (
-        initiative_visible(user)
-        .select_related("owner", "created_by", "stage")
-        .prefetch_related(
-            "partners",
-            "themes__theme_set",
-            "domains",
-            Prefetch("team", queryset=TeamMember.objects.select_related("user")),
-            "learning_questions",
-            Prefetch(
-                "reflections",
-                queryset=Reflection.objects.select_related("author").prefetch_related("questions"),
-            ),
-            Prefetch("kpis", queryset=Kpi.objects.prefetch_related("measurements")),
-            "budget",
-            "hours",
-        )
+    return _with_parts(initiative_visible(user))
+
+
+def _with_parts(rows: QuerySet[Initiative]) -> QuerySet[Initiative]:
+    return rows.select_related("owner", "created_by", "stage").prefetch_related(
+        "partners",
+        "themes__theme_set",
+        "domains",
+        Prefetch("team", queryset=TeamMember.objects.select_related("user")),
+        "learning_questions",
+        Prefetch(
+            "reflections",
+            queryset=Reflection.objects.select_related("author").prefetch_related("questions"),
+        ),
+        Prefetch("kpis", queryset=Kpi.objects.prefetch_related("measurements")),
+        "budget",
+        "hours",
     )
-
-
-def initiative_inspirations(*, user, initiative: Initiative) -> tuple[list, list]:
-    """The cases and initiatives that inspired ``initiative``, as far as ``user`` sees them."""
-    from proeftuin.cases.service import case_visible
-
-    cases = case_visible(user).filter(pk__in=initiative.inspired_by_cases.values("pk"))
-    initiatives = initiative_visible(user).filter(pk__in=initiative.inspired_by.values("pk"))
-    return list(cases.order_by("title")), list(initiatives.order_by("title"))
 
 
 def initiative_lead_choices(*, user, initiative: Initiative | None = None):

@@ -20,10 +20,9 @@ from proeftuin.core.service import (
     querystring_without,
 )
 from proeftuin.portfolio import permissions, selectors, services
-from proeftuin.portfolio.choices import REFLECTION_PROMPTS
+from proeftuin.portfolio.detail_page import inspirations, shared_parts
 from proeftuin.portfolio.forms import InitiativeForm
 from proeftuin.portfolio.models import Initiative
-from proeftuin.portfolio.stages import evaluation_overdue, stage_history
 from proeftuin.portfolio.to_case import case_context
 from proeftuin.search.service import prior_cases, strength
 
@@ -91,23 +90,23 @@ def initiative_list(request):
 
 @require_GET
 def initiative_detail(request, slug: str):
-    initiative = visible_initiative(request, slug)
     user = request.user
-    can_edit = permissions.can_edit_initiative(user, initiative)[0]
-    cases, initiatives = selectors.initiative_inspirations(user=user, initiative=initiative)
-    kpis = [(kpi, selectors.kpi_chart(kpi)) for kpi in initiative.kpis.all()]
+    try:
+        initiative = selectors.initiative_header(user=user, slug=slug)
+    except Initiative.DoesNotExist as exc:
+        raise Http404(_("This initiative does not exist or is not visible to you.")) from exc
+    rights = {
+        "can_edit": permissions.can_edit_initiative(user, initiative)[0],
+        "can_see_people": permissions.can_see_people(user, initiative),
+    }
+    fragments = shared_parts(initiative, rights)
     context = {
         "initiative": initiative,
-        "can_edit": can_edit,
-        "can_see_people": permissions.can_see_people(user, initiative),
-        "kpis": kpis,
-        "prompts": REFLECTION_PROMPTS,
-        "inspiring_cases": cases,
-        "inspiring_initiatives": initiatives,
-        "history": audit_history(initiative)[:20] if can_edit else [],
+        "fragments": fragments,
+        **rights,
+        **inspirations(user, fragments["inspired_by"]),
+        "history": audit_history(initiative)[:20] if rights["can_edit"] else [],
         "can_move": bool(allowed_moves(initiative, user)),
-        "moves": stage_history(initiative),
-        "evaluation_overdue": evaluation_overdue(initiative),
         **case_context(user, initiative),
     }
     return render(request, "portfolio/detail.html", context)
