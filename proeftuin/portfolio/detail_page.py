@@ -55,7 +55,7 @@ def shared_parts(initiative: Initiative, rights: dict) -> dict:
     viewer with ``rights`` (``can_edit``, ``can_see_people``), and the ids of the cases and
     initiatives that inspired it (``inspired_by``)."""
     flags = ",".join(f"{name}={bool(value)}" for name, value in sorted(rights.items()))
-    name = f"portfolio.detail|{flags}|{timezone.localdate().isoformat()}"
+    name = f"portfolio.detail.1|{flags}|{timezone.localdate().isoformat()}"
     found = shared_fragments(
         name,
         {initiative.pk: initiative.updated_at.isoformat()},
