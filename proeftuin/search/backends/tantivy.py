@@ -105,6 +105,10 @@ class TantivyBackend:
             self.generation = name
             self._checked = tantivy_files.verify(self.folder, FIELDS, self._known)
             self.index = tantivy.Index(self.schema, path=str(self.folder), reuse=True)
+            # reload only in _recheck, after the new files were checked: tantivy's own
+            # watcher would reload in a background thread, unchecked, while a damaged or
+            # truncated file could take the process down
+            self.index.config_reader(reload_policy="Manual")
         except IndexUnavailable as exc:
             self._fail(exc)
         except BaseException as exc:
