@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DiffusionConfig(AppConfig):
+    name = "proeftuin.diffusion"
+    label = "diffusion"
+    verbose_name = _("Diffusion")
+
+    def ready(self):
+        from proeftuin.core.service import register_content_domain
+
+        register_content_domain("diffusion", _("Adoptions"))
