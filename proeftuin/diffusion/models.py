@@ -129,6 +129,11 @@ class Adoption(BaseModel):
         return "initiative" if self.initiative_id else "case"
 
     @property
+    def path_kind(self) -> str:
+        """The innovation's kind as its address names it (``initiatief`` or ``casus``)."""
+        return "initiatief" if self.initiative_id else "casus"
+
+    @property
     def is_taken_up(self) -> bool:
         return self.status in (AdoptionStatus.ADOPTED, AdoptionStatus.ADAPTED)
 

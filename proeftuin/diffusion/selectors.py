@@ -108,3 +108,42 @@ def source_shown(adoption: Adoption, *, user) -> Adoption | None:
 def adoptions_learned_from(adoption: Adoption, *, user) -> QuerySet[Adoption]:
     """The visible adoptions whose adopters learned the innovation from this adopter."""
     return adoption_list(user).filter(source=adoption).order_by("started_on", "pk")
+
+
+def adoptions_of_organisation(organisation, *, user) -> QuerySet[Adoption]:
+    """The visible adoptions of the innovations ``organisation`` leads (as innovator)."""
+    from django.db.models import Q
+
+    mine = Q(initiative__owner=organisation) | Q(case__owner=organisation)
+    return adoption_list(user).filter(mine).order_by("-started_on", "-pk")
+
+
+def mark_shown(rows, *, user) -> list[Adoption]:
+    """``rows`` as a list, each with ``shown_innovation`` (the initiative or case when
+    ``user`` may see it, else ``None``) and ``shown_source`` (the source adoption when
+    visible, else ``None``), so a list never names what its reader may not see. Three
+    queries whatever the number of rows."""
+    rows = list(rows)
+    initiatives = {r.initiative_id for r in rows if r.initiative_id}
+    cases = {r.case_id for r in rows if r.case_id}
+    sources = {r.source_id for r in rows if r.source_id}
+    seen_initiatives = set(
+        initiative_visible(user).filter(pk__in=initiatives).values_list("pk", flat=True)
+    )
+    seen_cases = set(case_visible(user).filter(pk__in=cases).values_list("pk", flat=True))
+    seen_sources = set(adoption_visible(user).filter(pk__in=sources).values_list("pk", flat=True))
+    for row in rows:
+        shown = row.initiative_id in seen_initiatives or row.case_id in seen_cases
+        row.shown_innovation = row.innovation if shown else None
+        row.shown_source = row.source if row.source_id in seen_sources else None
+    return rows
+
+
+# the innovation kinds as addresses name them, with their visible records
+INNOVATION_KINDS = {"initiatief": initiative_visible, "casus": case_visible}
+
+
+def innovation_at(kind: str, slug: str, *, user):
+    """The visible initiative (``initiatief``) or case (``casus``) with ``slug``, or None."""
+    rows = INNOVATION_KINDS.get(kind)
+    return rows(user).select_related("owner").filter(slug=slug).first() if rows else None

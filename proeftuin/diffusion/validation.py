@@ -13,10 +13,8 @@ from proeftuin.diffusion.models import Adoption
 
 def check_not_own(innovation, adopter) -> None:
     if adopter.pk in innovator_ids(innovation):
-        raise ValidationFailed(
-            _("An organisation cannot adopt its own innovation."),
-            field_errors={"adopter": [_("This organisation is the innovator.")]},
-        )
+        message = _("An organisation cannot adopt its own innovation.")
+        raise ValidationFailed(message, field_errors={"adopter": [message]})
 
 
 def check_not_twice(innovation, adopter, *, exclude=None) -> None:

@@ -1,0 +1,196 @@
+"""The lineage of one innovation: who adopted it from whom, as a tree under the innovator.
+
+``lineage(innovation, user=...)`` builds the tree from the adoptions ``user`` may see. An
+adoption whose source is not visible to the user hangs under a placeholder "an adopter not
+visible to you", so the shape of the spread stays true without naming who it is. The same
+tree gives the SVG graph (a layered layout, depth from left to right), the nested list,
+the table and a generated Dutch description."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from proeftuin.diffusion.choices import TAKEN_UP, AdoptionStatus
+from proeftuin.diffusion.innovations import canonical, innovation_q
+from proeftuin.diffusion.models import Adoption
+
+HIDDEN = "hidden"
+ROW = 28  # px between rows of the graph
+COLUMN = 180  # px between generations
+NODE_WIDTH = 160
+NODE_HEIGHT = 22
+GRAPH_LIMIT = 300  # nodes drawn; the table and the list name every adoption
+
+
+@dataclass
+class Node:
+    label: str
+    adoption: Adoption | None = None
+    children: list[Node] = field(default_factory=list)
+    depth: int = 0
+    x: float = 0
+    y: float = 0
+
+    @property
+    def top(self) -> float:
+        return self.y - NODE_HEIGHT / 2
+
+    @property
+    def right(self) -> float:
+        return self.x + NODE_WIDTH
+
+    @property
+    def status(self) -> str:
+        return self.adoption.status if self.adoption else ""
+
+
+@dataclass
+class Lineage:
+    root: Node
+    adoptions: list[Adoption]
+    nodes: list[Node]
+    edges: list[tuple[Node, Node]]
+    width: int
+    height: int
+    truncated: bool
+    description: list[str]
+
+    @property
+    def drawn(self) -> list[Node]:
+        return self.nodes[:GRAPH_LIMIT]
+
+
+def lineage_rows(innovation, *, user) -> list[Adoption]:
+    return list(
+        Adoption.objects.visible_to(user)
+        .filter(innovation_q(innovation))
+        .select_related("adopter", "source__adopter")
+        .order_by("started_on", "pk")
+    )
+
+
+def build_tree(innovator_name: str, rows: list[Adoption]) -> Node:
+    root = Node(innovator_name)
+    by_pk = {row.pk: Node(row.adopter.name, row) for row in rows}
+    hidden: Node | None = None
+    for row in rows:
+        node = by_pk[row.pk]
+        if row.source_id is None:
+            root.children.append(node)
+        elif row.source_id in by_pk:
+            by_pk[row.source_id].children.append(node)
+        else:
+            if hidden is None:
+                hidden = Node(_("an adopter not visible to you"))
+                root.children.append(hidden)
+            hidden.children.append(node)
+    return root
+
+
+def _layout(root: Node) -> tuple[list[Node], list[tuple[Node, Node]]]:
+    """Depth-first order: leaves take the next row, a parent the middle of its children."""
+    nodes: list[Node] = []
+    edges: list[tuple[Node, Node]] = []
+    next_row = [0]
+
+    def place(node: Node, depth: int) -> None:
+        node.depth, node.x = depth, depth * COLUMN
+        nodes.append(node)
+        for child in node.children:
+            edges.append((node, child))
+            place(child, depth + 1)
+        if node.children:
+            node.y = (node.children[0].y + node.children[-1].y) / 2
+        else:
+            node.y = next_row[0] * ROW + ROW / 2
+            next_row[0] += 1
+
+    place(root, 0)
+    return nodes, edges
+
+
+def _chains(node: Node, path: list[str]) -> list[list[str]]:
+    path = [*path, node.label]
+    if not node.children:
+        return [path]
+    return [c for child in node.children for c in _chains(child, path)]
+
+
+def describe(root: Node, rows: list[Adoption]) -> list[str]:
+    """A few Dutch sentences that say what the graph shows."""
+    if not rows:
+        return [_("No organisation has adopted this innovation yet, as far as you can see.")]
+    statuses = Counter(row.status for row in rows)
+    taken_up = sum(statuses[s] for s in TAKEN_UP)
+    direct = sum(1 for child in root.children if child.adoption is not None)
+    sentences = [
+        ngettext(
+            "%(n)d organisation adopted this innovation or is working on it; "
+            "%(taken)d of them use it.",
+            "%(n)d organisations adopted this innovation or are working on it; "
+            "%(taken)d of them use it.",
+            len(rows),
+        )
+        % {"n": len(rows), "taken": taken_up},
+        _(
+            "%(direct)d learned it straight from the innovator %(innovator)s, %(others)d from "
+            "an earlier adopter."
+        )
+        % {"direct": direct, "innovator": root.label, "others": len(rows) - direct},
+    ]
+    longest = max(_chains(root, []), key=len)
+    if len(longest) > 2:
+        sentences.append(
+            _("The longest chain has %(n)d links: %(chain)s.")
+            % {"n": len(longest) - 1, "chain": " → ".join(longest)}
+        )
+    passers = [n for n in _all(root) if n.adoption is not None and n.children]
+    if passers:
+        top = max(passers, key=lambda n: len(n.children))
+        sentences.append(
+            ngettext(
+                "%(organisation)s passed it on most: to %(n)d organisation.",
+                "%(organisation)s passed it on most: to %(n)d organisations.",
+                len(top.children),
+            )
+            % {"organisation": top.label, "n": len(top.children)}
+        )
+    if statuses[AdoptionStatus.ABANDONED]:
+        sentences.append(
+            ngettext(
+                "%(n)d adoption was abandoned.",
+                "%(n)d adoptions were abandoned.",
+                statuses[AdoptionStatus.ABANDONED],
+            )
+            % {"n": statuses[AdoptionStatus.ABANDONED]}
+        )
+    return sentences
+
+
+def _all(node: Node):
+    yield node
+    for child in node.children:
+        yield from _all(child)
+
+
+def lineage(innovation, *, user) -> Lineage:
+    record = canonical(innovation)
+    rows = lineage_rows(innovation, user=user)
+    root = build_tree(record.owner.name, rows)
+    nodes, edges = _layout(root)
+    drawn = nodes[:GRAPH_LIMIT]
+    shown = set(map(id, drawn))
+    return Lineage(
+        root=root,
+        adoptions=rows,
+        nodes=nodes,
+        edges=[(a, b) for a, b in edges if id(a) in shown and id(b) in shown],
+        width=max(n.depth for n in drawn) * COLUMN + NODE_WIDTH + 8,
+        height=int(max(n.y for n in drawn) + ROW / 2) + 4,
+        truncated=len(nodes) > GRAPH_LIMIT,
+        description=describe(root, rows),
+    )
