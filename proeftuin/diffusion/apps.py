@@ -9,6 +9,6 @@ class DiffusionConfig(AppConfig):
 
     def ready(self):
         from proeftuin.core.service import register_content_domain
-        from proeftuin.diffusion import services  # noqa: F401  (its notification events)
+        from proeftuin.diffusion import services, work  # noqa: F401  (events, "Mijn werk")
 
         register_content_domain("diffusion", _("Adoptions"))

@@ -68,7 +68,7 @@ def lineage_rows(innovation, *, user) -> list[Adoption]:
     return list(
         Adoption.objects.visible_to(user)
         .filter(innovation_q(innovation))
-        .select_related("adopter", "source__adopter")
+        .select_related("adopter", "initiative", "case", "source__adopter")
         .order_by("started_on", "pk")
     )
 

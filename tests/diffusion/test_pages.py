@@ -173,3 +173,17 @@ def test_others_may_not_change(innovation, adopter, signed_in, make_member):
         signed_in(UserFactory()).get(reverse("diffusion:detail", args=[adoption.uuid])).status_code
         == 200
     )
+
+
+def test_my_work_lists_adoptions_under_way(innovator, innovation, adopter, adopter_editor):
+    from proeftuin.core.service import work_for
+    from tests.factories import make_initiative
+
+    secret = make_initiative(innovator, title="Geheim plan", status="draft", visibility="private")
+    make_adoption(innovation, adopter, status="piloting")
+    make_adoption(secret, adopter, status="exploring")
+    make_adoption(innovation, OrganisationFactory(), status="interested")
+    section = next(s for s in work_for(adopter_editor) if s.key == "adoptions")
+    assert section.count == 2
+    assert {i.title for i in section.items} == {innovation.title, "Een adoptie"}
+    assert all(i.detail.startswith("Gemeente Almere") for i in section.items)
