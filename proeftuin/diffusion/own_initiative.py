@@ -10,14 +10,13 @@ the learning questions of an initiative."""
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import F
 from django.utils.translation import gettext as _
 
 from proeftuin.cases.service import Case
-from proeftuin.core.service import AuditEntry, ConflictError, audit_record, content_changed
+from proeftuin.core.service import ConflictError, content_changed
 from proeftuin.diffusion import permissions
 from proeftuin.diffusion.models import Adoption
-from proeftuin.diffusion.services import check
+from proeftuin.diffusion.services import check, save_recorded
 from proeftuin.diffusion.snapshot import adoption_snapshot
 from proeftuin.portfolio.service import (
     Initiative,
@@ -86,15 +85,6 @@ def adoption_make_initiative(*, actor, adoption: Adoption) -> Initiative:
         learning_question_save(actor=actor, initiative=initiative, text=text)
     before = adoption_snapshot(adoption)
     adoption.adopter_initiative = initiative
-    adoption.version = F("version") + 1
-    adoption.save(update_fields=["adopter_initiative", "version", "updated_at"])
-    adoption.refresh_from_db()
-    audit_record(
-        actor=actor,
-        action=AuditEntry.Action.UPDATE,
-        obj=adoption,
-        before=before,
-        after=adoption_snapshot(adoption),
-    )
+    save_recorded(adoption, actor=actor, before=before)
     content_changed("diffusion")
     return initiative

@@ -149,6 +149,22 @@ def _locked(adoption: Adoption) -> Adoption:
     return Adoption.objects.select_for_update().select_related("adopter").get(pk=adoption.pk)
 
 
+def save_recorded(adoption: Adoption, *, actor, before: dict) -> Adoption:
+    """Save a changed adoption with its version raised, and record the change in the
+    audit trail (before and after)."""
+    adoption.version = F("version") + 1
+    adoption.save()
+    adoption.refresh_from_db()
+    audit_record(
+        actor=actor,
+        action=AuditEntry.Action.UPDATE,
+        obj=adoption,
+        before=before,
+        after=adoption_snapshot(adoption),
+    )
+    return adoption
+
+
 @transaction.atomic
 def adoption_set_status(
     *, actor, adoption: Adoption, status: str, reason: str = "", on: datetime.date | None = None
@@ -176,19 +192,10 @@ def adoption_set_status(
         adoption.adopted_on = on
     elif status not in TAKEN_UP and status != AdoptionStatus.ABANDONED:
         adoption.adopted_on = None
-    adoption.version = F("version") + 1
-    adoption.save()
-    adoption.refresh_from_db()
+    adoption = save_recorded(adoption, actor=actor, before=before)
     actor_row = actor if getattr(actor, "is_authenticated", False) else None
     AdoptionStep.objects.create(
         adoption=adoption, status=status, previous=previous, reason=reason, on=on, actor=actor_row
-    )
-    audit_record(
-        actor=actor,
-        action=AuditEntry.Action.UPDATE,
-        obj=adoption,
-        before=before,
-        after=adoption_snapshot(adoption),
     )
     title = _("The adoption of “%(innovation)s” by %(organisation)s is now: %(status)s") % {
         "innovation": adoption.innovation,
@@ -247,16 +254,7 @@ def adoption_update(*, actor, adoption: Adoption, **data: Any) -> Adoption:
         adoption.source = data["source"]
     if "measures" in data:
         _measures(adoption, data["measures"])
-    adoption.version = F("version") + 1
-    adoption.save()
-    adoption.refresh_from_db()
-    audit_record(
-        actor=actor,
-        action=AuditEntry.Action.UPDATE,
-        obj=adoption,
-        before=before,
-        after=adoption_snapshot(adoption),
-    )
+    adoption = save_recorded(adoption, actor=actor, before=before)
     content_changed("diffusion")
     return adoption
 

@@ -52,6 +52,21 @@ def show_domain_error(form, exc: DomainError) -> int:
     return 403 if isinstance(exc, NotAllowed) else 400
 
 
+def submitted(request, form, save, message: str, *, valid: bool | None = None):
+    """A posted form: when valid, ``save()`` (a service call) with its refusals put on the
+    form. Returns (the saved result or None, the status code to answer with)."""
+    if request.method != "POST":
+        return None, 200
+    if not (form.is_valid() if valid is None else valid):
+        return None, 400
+    try:
+        result = save()
+    except DomainError as exc:
+        return None, show_domain_error(form, exc)
+    messages.success(request, message)
+    return result, 302
+
+
 def detail_url(adoption: Adoption) -> str:
     return reverse("diffusion:detail", args=[adoption.uuid])
 
@@ -83,19 +98,16 @@ def adoption_start(request, kind: str, slug: str):
         adopters=selectors.adopter_choices(request.user),
         sources=selectors.adoptions_of(innovation, user=request.user),
     )
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                adoption = services.adoption_start(
-                    actor=request.user, innovation=innovation, **form.cleaned_data
-                )
-            except DomainError as exc:
-                status = show_domain_error(form, exc)
-            else:
-                messages.success(request, _("The adoption was started."))
-                return redirect(detail_url(adoption))
+    adoption, status = submitted(
+        request,
+        form,
+        lambda: services.adoption_start(
+            actor=request.user, innovation=innovation, **form.cleaned_data
+        ),
+        _("The adoption was started."),
+    )
+    if adoption is not None:
+        return redirect(detail_url(adoption))
     context = {"form": form, "innovation": innovation, "kind": kind}
     return render(request, "diffusion/start.html", context, status=status)
 
@@ -111,19 +123,16 @@ def adoption_status(request, uuid):
     if refused:
         return refused
     form = forms.StatusForm(request.POST or None, initial={"status": adoption.status})
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                services.adoption_set_status(
-                    actor=request.user, adoption=adoption, **form.cleaned_data
-                )
-            except DomainError as exc:
-                status = show_domain_error(form, exc)
-            else:
-                messages.success(request, _("The status was changed."))
-                return redirect(detail_url(adoption))
+    changed, status = submitted(
+        request,
+        form,
+        lambda: services.adoption_set_status(
+            actor=request.user, adoption=adoption, **form.cleaned_data
+        ),
+        _("The status was changed."),
+    )
+    if changed is not None:
+        return redirect(detail_url(adoption))
     return _form_page(request, adoption, form, "status.html", status)
 
 
@@ -150,18 +159,21 @@ def adoption_edit(request, uuid):
     if refused:
         return refused
     form, formset = _edit_forms(request, adoption)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid() and formset.is_valid():
-            data = {**form.cleaned_data, "measures": forms.measure_rows(formset)}
-            try:
-                services.adoption_update(actor=request.user, adoption=adoption, **data)
-            except DomainError as exc:
-                status = show_domain_error(form, exc)
-            else:
-                messages.success(request, _("The adoption was saved."))
-                return redirect(detail_url(adoption))
+    valid = form.is_valid() and formset.is_valid() if request.method == "POST" else False
+    saved, status = submitted(
+        request,
+        form,
+        lambda: services.adoption_update(
+            actor=request.user,
+            adoption=adoption,
+            **form.cleaned_data,
+            measures=forms.measure_rows(formset),
+        ),
+        _("The adoption was saved."),
+        valid=valid,
+    )
+    if saved is not None:
+        return redirect(detail_url(adoption))
     return _form_page(request, adoption, form, "form.html", status, formset=formset)
 
 

@@ -3,24 +3,14 @@ lineage page and the API list make as many SQL queries with 24 adoptions (chains
 abandoned ones, cases and initiatives) as with 3."""
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.diffusion.factories import make_adoption
 from tests.factories import OrganisationFactory
+from tests.portfolio.test_query_counts import _queries
 
 pytestmark = pytest.mark.django_db
 STATUSES = ("interested", "adopted", "adapted", "abandoned", "piloting")
-
-
-def _queries(client, url: str) -> int:
-    cache.clear()
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(ctx.captured_queries)
 
 
 def _grow(n: int, innovation, case, adopter) -> None:
