@@ -23,7 +23,7 @@ ROW = 28  # px between rows of the graph
 COLUMN = 180  # px between generations
 NODE_WIDTH = 160
 NODE_HEIGHT = 22
-GRAPH_LIMIT = 300  # nodes drawn; the table and the list name every adoption
+GRAPH_LIMIT = 300  # adoptions drawn, listed and in the table; the description and counts cover all
 
 
 @dataclass
@@ -38,6 +38,10 @@ class Node:
     @property
     def top(self) -> float:
         return self.y - NODE_HEIGHT / 2
+
+    @property
+    def text_x(self) -> float:
+        return self.x + 6
 
     @property
     def right(self) -> float:
@@ -62,6 +66,39 @@ class Lineage:
     @property
     def drawn(self) -> list[Node]:
         return self.nodes[:GRAPH_LIMIT]
+
+    @property
+    def edge_paths(self) -> list[str]:
+        """SVG path data of each drawn edge, from the right of the parent to the child."""
+        return [
+            f"M{a.right:.0f},{a.y:.1f} C{a.right:.0f},{b.y:.1f} {a.right:.0f},{b.y:.1f} "
+            f"{b.x:.0f},{b.y:.1f}"
+            for a, b in self.edges
+        ]
+
+    @property
+    def as_list(self) -> list[tuple[str, Node | None]]:
+        """The tree below the innovator as a flat sequence for a nested list without
+        recursion in the template: ("open", None), ("item", node), ("end", None) after an
+        item and its children, ("close", None); the first ``GRAPH_LIMIT`` adoptions."""
+        events: list[tuple[str, Node | None]] = []
+        shown = [0]
+
+        def walk(node: Node) -> None:
+            events.append(("open", None))
+            for child in node.children:
+                if shown[0] >= GRAPH_LIMIT:
+                    break
+                shown[0] += 1
+                events.append(("item", child))
+                if child.children:
+                    walk(child)
+                events.append(("end", None))
+            events.append(("close", None))
+
+        if self.root.children:
+            walk(self.root)
+        return events
 
 
 def lineage_rows(innovation, *, user) -> list[Adoption]:
@@ -104,7 +141,7 @@ def _layout(root: Node) -> tuple[list[Node], list[tuple[Node, Node]]]:
             edges.append((node, child))
             place(child, depth + 1)
         if node.children:
-            node.y = (node.children[0].y + node.children[-1].y) / 2
+            node.y = round((node.children[0].y + node.children[-1].y) / 2, 1)
         else:
             node.y = next_row[0] * ROW + ROW / 2
             next_row[0] += 1

@@ -187,3 +187,16 @@ def test_my_work_lists_adoptions_under_way(innovator, innovation, adopter, adopt
     assert section.count == 2
     assert {i.title for i in section.items} == {innovation.title, "Een adoptie"}
     assert all(i.detail.startswith("Gemeente Almere") for i in section.items)
+
+
+def test_a_large_lineage_shows_the_first_adoptions(innovation, adopter, third, client, monkeypatch):
+    from proeftuin.diffusion import lineage
+
+    monkeypatch.setattr(lineage, "GRAPH_LIMIT", 2)
+    first = make_adoption(innovation, adopter)
+    make_adoption(innovation, third, source=first)
+    make_adoption(innovation, OrganisationFactory(name="Gemeente Ede"))
+    page = client.get(_lineage_url(innovation)).content.decode()
+    assert "de eerste 300 adopties" in page  # the note (its number is the default's)
+    assert "3 organisaties namen" in page  # the description covers all
+    assert page.count("Gemeente Ede") == 0 and page.count("Gemeente Zwolle") >= 2
