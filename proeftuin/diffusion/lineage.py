@@ -31,6 +31,7 @@ class Node:
     label: str
     adoption: Adoption | None = None
     children: list[Node] = field(default_factory=list)
+    parent: Node | None = field(default=None, repr=False)
     depth: int = 0
     x: float = 0
     y: float = 0
@@ -101,13 +102,36 @@ class Lineage:
         return events
 
 
+LINEAGE_FIELDS = (
+    "uuid",
+    "initiative_id",
+    "case_id",
+    "source_id",
+    "status",
+    "started_on",
+    "adopted_on",
+    "ended_on",
+    "adopter__name",
+    "adopter__slug",
+    "adopter__province",
+)
+
+
 def lineage_rows(innovation, *, user) -> list[Adoption]:
-    return list(
+    """The visible adoptions of ``innovation`` with only what the lineage shows, each with
+    ``shown_innovation`` (the innovation, visible to the caller) and ``shown_source``."""
+    rows = list(
         Adoption.objects.visible_to(user)
         .filter(innovation_q(innovation))
-        .select_related("adopter", "initiative", "case", "source__adopter")
+        .select_related("adopter")
+        .only(*LINEAGE_FIELDS)
         .order_by("started_on", "pk")
     )
+    by_pk = {row.pk: row for row in rows}
+    for row in rows:
+        row.shown_innovation = innovation
+        row.shown_source = by_pk.get(row.source_id)
+    return rows
 
 
 def build_tree(innovator_name: str, rows: list[Adoption]) -> Node:
@@ -117,14 +141,15 @@ def build_tree(innovator_name: str, rows: list[Adoption]) -> Node:
     for row in rows:
         node = by_pk[row.pk]
         if row.source_id is None:
-            root.children.append(node)
+            node.parent = root
         elif row.source_id in by_pk:
-            by_pk[row.source_id].children.append(node)
+            node.parent = by_pk[row.source_id]
         else:
             if hidden is None:
-                hidden = Node(_("an adopter not visible to you"))
+                hidden = Node(_("an adopter not visible to you"), parent=root)
                 root.children.append(hidden)
-            hidden.children.append(node)
+            node.parent = hidden
+        node.parent.children.append(node)
     return root
 
 
@@ -150,14 +175,17 @@ def _layout(root: Node) -> tuple[list[Node], list[tuple[Node, Node]]]:
     return nodes, edges
 
 
-def _chains(node: Node, path: list[str]) -> list[list[str]]:
-    path = [*path, node.label]
-    if not node.children:
-        return [path]
-    return [c for child in node.children for c in _chains(child, path)]
+def _longest_chain(nodes: list[Node]) -> list[str]:
+    """The labels from the innovator down to the deepest adopter (the first of them)."""
+    node = max(nodes, key=lambda n: n.depth)
+    chain = []
+    while node is not None:
+        chain.append(node.label)
+        node = node.parent
+    return chain[::-1]
 
 
-def describe(root: Node, rows: list[Adoption]) -> list[str]:
+def describe(root: Node, rows: list[Adoption], nodes: list[Node]) -> list[str]:
     """A few Dutch sentences that say what the graph shows."""
     if not rows:
         return [_("No organisation has adopted this innovation yet, as far as you can see.")]
@@ -179,13 +207,13 @@ def describe(root: Node, rows: list[Adoption]) -> list[str]:
         )
         % {"direct": direct, "innovator": root.label, "others": len(rows) - direct},
     ]
-    longest = max(_chains(root, []), key=len)
+    longest = _longest_chain(nodes)
     if len(longest) > 2:
         sentences.append(
             _("The longest chain has %(n)d links: %(chain)s.")
             % {"n": len(longest) - 1, "chain": " → ".join(longest)}
         )
-    passers = [n for n in _all(root) if n.adoption is not None and n.children]
+    passers = [n for n in nodes if n.adoption is not None and n.children]
     if passers:
         top = max(passers, key=lambda n: len(n.children))
         sentences.append(
@@ -208,12 +236,6 @@ def describe(root: Node, rows: list[Adoption]) -> list[str]:
     return sentences
 
 
-def _all(node: Node):
-    yield node
-    for child in node.children:
-        yield from _all(child)
-
-
 def lineage(innovation, *, user) -> Lineage:
     record = canonical(innovation)
     rows = lineage_rows(innovation, user=user)
@@ -229,5 +251,5 @@ def lineage(innovation, *, user) -> Lineage:
         width=max(n.depth for n in drawn) * COLUMN + NODE_WIDTH + 8,
         height=int(max(n.y for n in drawn) + ROW / 2) + 4,
         truncated=len(nodes) > GRAPH_LIMIT,
-        description=describe(root, rows),
+        description=describe(root, rows, nodes),
     )

@@ -70,7 +70,7 @@ def innovation_lineage(request, kind: str, slug: str):
         "innovation": innovation,
         "kind": kind,
         "tree": tree,
-        "rows": selectors.mark_shown(tree.adoptions[: lineages.GRAPH_LIMIT], user=request.user),
+        "rows": tree.adoptions[: lineages.GRAPH_LIMIT],
         "periods": stats.counts_over_time(tree.adoptions, _period(request)),
         "per": _period(request),
         "map": province_map(),
