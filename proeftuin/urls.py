@@ -13,6 +13,7 @@ urlpatterns = [
     path("account/", include("proeftuin.accounts.urls")),
     path("casussen/", include("proeftuin.cases.urls")),
     path("initiatieven/", include("proeftuin.portfolio.urls")),
+    path("adopties/", include("proeftuin.diffusion.urls")),
     path("organisaties/", include("proeftuin.organisations.urls")),
     path("documenten/", include("proeftuin.ingestion.urls")),
     path("zoeken/", include("proeftuin.search.urls")),

@@ -5,6 +5,11 @@ from drf_spectacular.views import SpectacularJSONAPIView, SpectacularYAMLAPIView
 from rest_framework.routers import DefaultRouter
 
 from proeftuin.cases.api.views import CaseViewSet
+from proeftuin.diffusion.api.views import (
+    AdoptionViewSet,
+    CaseLineageView,
+    InitiativeLineageView,
+)
 from proeftuin.ingestion.api.views import DocumentViewSet, SuggestionViewSet
 from proeftuin.organisations.api.views import OrganisationViewSet
 from proeftuin.portfolio.api.views import (
@@ -37,6 +42,7 @@ router.register("cases", CaseViewSet, basename="case")
 router.register("documents", DocumentViewSet, basename="document")
 router.register("suggestions", SuggestionViewSet, basename="suggestion")
 router.register("initiatives", InitiativeViewSet, basename="initiative")
+router.register("adoptions", AdoptionViewSet, basename="adoption")
 
 PART_LIST = {"get": "list", "post": "create"}
 PART_DETAIL = {"get": "retrieve", "put": "update", "patch": "partial_update", "delete": "destroy"}
@@ -77,6 +83,8 @@ urlpatterns = [
     path("search", SearchView.as_view(), name="search"),
     path("search/prior-cases", PriorCasesView.as_view(), name="search-prior-cases"),
     path("cases/<uuid:uuid>/similar", SimilarCasesView.as_view(), name="case-similar"),
+    path(f"{INITIATIVE}/lineage", InitiativeLineageView.as_view(), name="initiative-lineage"),
+    path("cases/<uuid:uuid>/lineage", CaseLineageView.as_view(), name="case-lineage"),
     *initiative_parts,
     path("", include(router.urls)),
 ]

@@ -88,7 +88,7 @@ def _render_rows(request, ids: list[int]) -> dict[int, str]:
 @require_GET
 def case_detail(request, slug: str):
     head = selectors.case_visible(request.user).filter(slug=slug)
-    head = head.values("id", "version", "title").first()
+    head = head.values("id", "version", "title", "slug").first()
     if head is None:
         raise Http404(_("This case does not exist or is not visible to you."))
     parts = (head["id"], head["version"])
@@ -96,7 +96,7 @@ def case_detail(request, slug: str):
         request, "case", parts, lambda: _case_body(request, slug), depends_on=SHOWN_CONTENT
     )
     origins = case_origin_links(head["id"], request.user)  # per viewer: outside the cache
-    context = {"title": head["title"], "body": body, "origins": origins}
+    context = {"title": head["title"], "slug": head["slug"], "body": body, "origins": origins}
     return render(request, "cases/detail.html", context)
 
 

@@ -81,6 +81,7 @@ SPECTACULAR_SETTINGS = {
         "KpiUnitEnum": "proeftuin.portfolio.choices.KpiUnit",
         "OecdFacetEnum": "proeftuin.portfolio.choices.OecdFacet",
         "KpiDirectionEnum": "proeftuin.portfolio.choices.KpiDirection",
+        "AdoptionStatusEnum": "proeftuin.diffusion.choices.AdoptionStatus",
     },
     "CONTACT": {
         "name": "Proeftuin maintainers",

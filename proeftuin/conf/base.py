@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "proeftuin.documents",
     "proeftuin.cases",
     "proeftuin.portfolio",
+    "proeftuin.diffusion",
     "proeftuin.ingestion",
     "proeftuin.search",
     "proeftuin.site",

@@ -57,7 +57,7 @@ def _organisation_fields(spec: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _load_organisation(spec: dict[str, Any]) -> Organisation:
+def load_organisation(spec: dict[str, Any]) -> Organisation:
     fields = _organisation_fields(spec)
     existing = Organisation.objects.filter(name__iexact=fields["name"]).first()
     if existing:
@@ -141,7 +141,7 @@ def load_demo(folder: Path = FIXTURES) -> LoadReport:
                 file_name=spec.get("file") or "",
             )
         for spec in chunk.get("organisations") or []:
-            organisations[spec["key"]] = _load_organisation(spec)
+            organisations[spec["key"]] = load_organisation(spec)
     for chunk in data:
         for spec in chunk.get("cases") or []:
             _load_case(spec, organisations, documents)

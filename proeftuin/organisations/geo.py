@@ -100,3 +100,18 @@ def province_map() -> ProvinceMap:
             ProvinceShape(props["statcode"], props["statnaam"], _path(rings, project), lx, ly)
         )
     return ProvinceMap(WIDTH, project.height, tuple(sorted(shapes, key=lambda s: s.code)))
+
+
+SHADES = 5
+
+
+def shaded_provinces(counts: dict[str, int]) -> list[dict]:
+    """Each province's shape with its count and a shade 0..``SHADES`` (0: none; the
+    highest count the darkest), for a choropleth beside a table of the same figures."""
+    highest = max(counts.values(), default=0)
+    rows = []
+    for shape in province_map().shapes:
+        count = counts.get(shape.code, 0)
+        shade = 0 if not count else 1 + (SHADES - 1) * (count - 1) // max(highest - 1, 1)
+        rows.append({"shape": shape, "count": count, "shade": min(shade, SHADES)})
+    return rows

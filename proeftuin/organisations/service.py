@@ -7,6 +7,8 @@ from proeftuin.organisations.choices import (
     SizeBand,
     format_staff,
 )
+from proeftuin.organisations.geo import ATTRIBUTION as MAP_ATTRIBUTION
+from proeftuin.organisations.geo import province_map, shaded_provinces
 from proeftuin.organisations.models import Domain, Organisation, Programme
 from proeftuin.organisations.selectors import (
     organisation_counts_by_province,
@@ -25,6 +27,7 @@ from proeftuin.organisations.services import (
 )
 
 __all__ = [
+    "MAP_ATTRIBUTION",
     "Domain",
     "GovernmentLayer",
     "Organisation",
@@ -44,4 +47,6 @@ __all__ = [
     "programme_save",
     "programme_visible",
     "programmes_visible",
+    "province_map",
+    "shaded_provinces",
 ]

@@ -14,10 +14,8 @@ from proeftuin.organisations import permissions, selectors, services
 from proeftuin.organisations.choices import Province
 from proeftuin.organisations.filters import OrganisationFilterSet
 from proeftuin.organisations.forms import OrganisationForm
-from proeftuin.organisations.geo import ATTRIBUTION, province_map
+from proeftuin.organisations.geo import ATTRIBUTION, province_map, shaded_provinces
 from proeftuin.organisations.models import Organisation
-
-SHADES = 5
 
 
 @require_GET
@@ -65,19 +63,9 @@ def organisation_map(request):
     """Organisations by province: a map with a table of the same figures beside it."""
     org_counts = selectors.organisation_counts_by_province()
     case_counts = case_counts_by_province(request.user)
-    highest = max(org_counts.values(), default=0)
-    shapes = []
-    for shape in province_map().shapes:
-        count = org_counts.get(shape.code, 0)
-        shade = 0 if not count else 1 + (SHADES - 1) * (count - 1) // max(highest - 1, 1)
-        shapes.append(
-            {
-                "shape": shape,
-                "count": count,
-                "cases": case_counts.get(shape.code, 0),
-                "shade": min(shade, SHADES),
-            }
-        )
+    shapes = shaded_provinces(org_counts)
+    for row in shapes:
+        row["cases"] = case_counts.get(row["shape"].code, 0)
     return render(
         request,
         "organisations/map.html",

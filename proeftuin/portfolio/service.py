@@ -1,6 +1,6 @@
 """Public interface of the portfolio app for other apps."""
 
-from proeftuin.portfolio.choices import InnovationKind, OecdFacet, TeamRole
+from proeftuin.portfolio.choices import InnovationKind, KpiUnit, OecdFacet, TeamRole
 from proeftuin.portfolio.models import Initiative
 from proeftuin.portfolio.permissions import can_edit_initiative
 from proeftuin.portfolio.selectors import (
@@ -27,6 +27,7 @@ from proeftuin.portfolio.to_case import (
 __all__ = [
     "Initiative",
     "InnovationKind",
+    "KpiUnit",
     "OecdFacet",
     "TeamRole",
     "budget_line_save",

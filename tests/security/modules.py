@@ -16,6 +16,7 @@ from proeftuin.portfolio.models import (
     TeamMember,
 )
 from tests.factories import make_initiative
+from tests.security.diffusion_module import ADOPTIONS
 from tests.security.visibility import Module, counting, detail, listing, searching
 
 
@@ -114,9 +115,11 @@ INITIATIVES = Module(
         detail("portfolio:detail", url=lambda world, i: f"/initiatieven/{i.slug}/"),
         searching("search:results", url="/zoeken/?q={word}"),
         searching("api:search", url="/api/v1/search?q={word}"),
-        listing("api:initiative-list", url="/api/v1/initiatives", count=api_count),
+        # A's initiatives are process innovations; the ones other organisations make for
+        # the suite (the innovations A adopts, diffusion_module.py) are not counted
+        listing("api:initiative-list", url="/api/v1/initiatives?kind=process", count=api_count),
         detail("api:initiative-detail", url=lambda world, i: f"/api/v1/initiatives/{i.uuid}"),
     ),
 )
 
-MODULES = [CASES, INITIATIVES]
+MODULES = [CASES, INITIATIVES, ADOPTIONS]

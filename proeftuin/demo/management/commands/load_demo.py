@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from proeftuin.demo.accounts import create_demo_accounts
+from proeftuin.demo.diffusion import load_diffusion
 from proeftuin.demo.loader import load_demo
 from proeftuin.demo.portfolio import load_portfolio
 
@@ -27,6 +28,12 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Demo data: {report.organisations} organisations, {report.documents} "
                 f"documents, {report.cases} cases."
+            )
+        )
+        diffusion = load_diffusion()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo adoptions: {diffusion.created} created, {diffusion.existing} already there."
             )
         )
         if accounts:
