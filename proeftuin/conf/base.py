@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "proeftuin.mywork",
     "proeftuin.notifications",
     "proeftuin.comments",
+    "proeftuin.barriers",
     "proeftuin.api",
     "proeftuin.demo",
 ]
