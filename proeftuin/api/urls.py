@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularYAMLAPIView
 from rest_framework.routers import DefaultRouter
 
+from proeftuin.barriers.api.views import BarrierViewSet
 from proeftuin.cases.api.views import CaseViewSet
 from proeftuin.ingestion.api.views import DocumentViewSet, SuggestionViewSet
 from proeftuin.organisations.api.views import OrganisationViewSet
@@ -37,6 +38,7 @@ router.register("cases", CaseViewSet, basename="case")
 router.register("documents", DocumentViewSet, basename="document")
 router.register("suggestions", SuggestionViewSet, basename="suggestion")
 router.register("initiatives", InitiativeViewSet, basename="initiative")
+router.register("barriers", BarrierViewSet, basename="barrier")
 
 PART_LIST = {"get": "list", "post": "create"}
 PART_DETAIL = {"get": "retrieve", "put": "update", "patch": "partial_update", "delete": "destroy"}

@@ -81,6 +81,10 @@ SPECTACULAR_SETTINGS = {
         "KpiUnitEnum": "proeftuin.portfolio.choices.KpiUnit",
         "OecdFacetEnum": "proeftuin.portfolio.choices.OecdFacet",
         "KpiDirectionEnum": "proeftuin.portfolio.choices.KpiDirection",
+        "CategoryEnum": "proeftuin.cases.choices.BarrierCategory",
+        "RegisterCategoryEnum": "proeftuin.barriers.choices.Category",
+        "BarrierStateEnum": "proeftuin.barriers.choices.State",
+        "HeatmapAxisEnum": "proeftuin.barriers.choices.HeatmapAxis",
     },
     "CONTACT": {
         "name": "Proeftuin maintainers",
