@@ -131,3 +131,14 @@ def test_queries_do_not_grow_with_barriers(client, make_barrier, editor, alpha, 
     few = _queries(client, url)
     add(8)
     assert _queries(client, url) == few
+
+
+def test_initiative_and_case_pages_show_the_register(client, shared, editor, alpha):
+    initiative = shared.links.get(initiative__title="Alfa").initiative
+    body = client.get(f"/initiatieven/{initiative.slug}/").content.decode()
+    assert shared.title in body and "/knelpunten/van/" not in body
+    case = shared.links.get(case__isnull=False).case
+    assert f"/knelpunten/{shared.slug}/" in client.get(f"/casussen/{case.slug}/").content.decode()
+    client.force_login(editor)
+    body = client.get(f"/casussen/{case.slug}/").content.decode()
+    assert f"/knelpunten/van/casus/{case.slug}/" in body
