@@ -18,7 +18,12 @@ from proeftuin.barriers.choices import TRANSITIONS, Category, LinkStatus, State
 from proeftuin.barriers.forms import BarrierForm, LinkForm, MergeForm, MoveForm, owner_choices
 from proeftuin.barriers.models import Barrier, BarrierLink
 from proeftuin.barriers.views_common import put_on_form, refuse
-from proeftuin.core.service import DomainError, ValidationFailed, audit_history
+from proeftuin.core.service import (
+    DomainError,
+    ValidationFailed,
+    audit_history,
+    querystring_without,
+)
 from proeftuin.organisations.service import Organisation
 
 PAGE_SIZE = 25
@@ -33,6 +38,21 @@ def visible_barrier(request, slug: str) -> Barrier:
 
 def _url(barrier: Barrier) -> str:
     return reverse("barriers:detail", args=[barrier.slug])
+
+
+def _submit(request, form, save, message: str):
+    """A posted form: validated, ``save(form)`` (a service call) returning the barrier to
+    show, refusals put on the form. (A redirect on success or None, the status code.)"""
+    if request.method != "POST":
+        return None, 200
+    if not form.is_valid():
+        return None, 400
+    try:
+        barrier = save(form)
+    except DomainError as exc:
+        return None, put_on_form(form, exc)
+    messages.success(request, message)
+    return redirect(_url(barrier)), 200
 
 
 @require_GET
@@ -52,6 +72,7 @@ def barrier_list(request):
         "category": category,
         "state": state,
         "can_create": permissions.can_create_barrier(request.user)[0],
+        "querystring": querystring_without(request, "pagina"),
     }
     return render(request, "barriers/list.html", context)
 
@@ -90,21 +111,16 @@ def barrier_create(request):
         owners=_owners(request.user),
         initial={"status": "published", "visibility": "public"},
     )
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            barrier = services.barrier_create(
-                actor=request.user,
-                owner=form.cleaned_data["owner"],
-                data=form.data_for_service(),
-            )
-        except DomainError as exc:
-            status = put_on_form(form, exc)
-        else:
-            messages.success(request, _("The barrier has been recorded."))
-            return redirect(_url(barrier))
-    elif request.method == "POST":
-        status = 400
+    done, status = _submit(
+        request,
+        form,
+        lambda f: services.barrier_create(
+            actor=request.user, owner=f.cleaned_data["owner"], data=f.data_for_service()
+        ),
+        _("The barrier has been recorded."),
+    )
+    if done:
+        return done
     return render(request, "barriers/form.html", {"form": form, "barrier": None}, status=status)
 
 
@@ -121,22 +137,19 @@ def barrier_edit(request, slug: str):
     if not allowed:
         return refuse(request, reason)
     form = BarrierForm(request.POST or None, initial=_initial(barrier))
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.barrier_update(
-                actor=request.user,
-                barrier=barrier,
-                data=form.data_for_service(),
-                version=form.cleaned_data.get("version"),
-            )
-        except DomainError as exc:
-            status = put_on_form(form, exc)
-        else:
-            messages.success(request, _("The barrier has been saved."))
-            return redirect(_url(barrier))
-    elif request.method == "POST":
-        status = 400
+    done, status = _submit(
+        request,
+        form,
+        lambda f: services.barrier_update(
+            actor=request.user,
+            barrier=barrier,
+            data=f.data_for_service(),
+            version=f.cleaned_data.get("version"),
+        ),
+        _("The barrier has been saved."),
+    )
+    if done:
+        return done
     context = {"form": form, "barrier": barrier}
     return render(request, "barriers/form.html", context, status=status)
 
@@ -164,20 +177,17 @@ def barrier_merge(request, slug: str):
     allowed, reason = permissions.can_edit_barrier(request.user, barrier)
     if not allowed:
         return refuse(request, reason)
-    form, status = MergeForm(request.POST or None), 200
-    if request.method == "POST" and form.is_valid():
-        into = Barrier.objects.visible_to(request.user).filter(slug=form.cleaned_data["into"])
-        try:
-            if not into.exists():
-                raise ValidationFailed(_("This barrier does not exist or is not visible to you."))
-            kept = merge.barrier_merge(actor=request.user, barrier=barrier, into=into.get())
-        except DomainError as exc:
-            status = put_on_form(form, exc)
-        else:
-            messages.success(request, _("The barriers have been merged."))
-            return redirect(_url(kept))
-    elif request.method == "POST":
-        status = 400
+    form = MergeForm(request.POST or None)
+
+    def save(f):
+        into = Barrier.objects.visible_to(request.user).filter(slug=f.cleaned_data["into"])
+        if not into.exists():
+            raise ValidationFailed(_("This barrier does not exist or is not visible to you."))
+        return merge.barrier_merge(actor=request.user, barrier=barrier, into=into.get())
+
+    done, status = _submit(request, form, save, _("The barriers have been merged."))
+    if done:
+        return done
     candidates = merge.duplicate_candidates(user=request.user, barrier=barrier)
     context = {"barrier": barrier, "form": form, "candidates": candidates}
     return render(request, "barriers/merge.html", context, status=status)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from proeftuin.barriers import exports, patterns, selectors
+from proeftuin.barriers import cache, exports, patterns, selectors
 from proeftuin.barriers.choices import HeatmapAxis
 from proeftuin.barriers.forms import AxisForm, ExportForm
 from proeftuin.barriers.models import Authority, AuthorityReportExport
@@ -22,8 +22,8 @@ from proeftuin.core.service import DomainError
 def heatmap(request):
     form = AxisForm(request.GET or None)
     axis = form.cleaned_data.get("axis") if form.is_valid() else ""
-    data = patterns.heatmap(user=request.user, axis=axis or HeatmapAxis.LAYER)
-    context = {"form": form, "heatmap": data, "trends": patterns.trends(user=request.user)}
+    data = cache.heatmap(user=request.user, axis=axis or HeatmapAxis.LAYER)
+    context = {"form": form, "heatmap": data, "trends": cache.trends(user=request.user)}
     return render(request, "barriers/heatmap.html", context)
 
 

@@ -142,3 +142,23 @@ def test_initiative_and_case_pages_show_the_register(client, shared, editor, alp
     client.force_login(editor)
     body = client.get(f"/casussen/{case.slug}/").content.decode()
     assert f"/knelpunten/van/casus/{case.slug}/" in body
+
+
+def test_the_cached_heatmap_follows_writes_and_roles(client, make_barrier, editor, alpha):
+    barrier = make_barrier()
+    assert "pt-heat--5" not in client.get("/knelpunten/patroon/").content.decode()
+    barrier_link(
+        actor=editor, barrier=barrier, subject=make_initiative(alpha, actor=editor, **PUBLIC)
+    )
+    assert "pt-heat--5" in client.get("/knelpunten/patroon/").content.decode()
+    hidden = make_barrier(title="Intern", status="draft", visibility="organisation")
+    barrier_link(actor=editor, barrier=hidden, subject=make_initiative(alpha, actor=editor))
+    client.force_login(editor)
+    assert (
+        '<td class="utrecht-table__cell pt-heat">2</td>'
+        in client.get("/knelpunten/patroon/").content.decode()
+    )
+    editor.memberships.all().delete()
+    editor.__dict__.pop("_proeftuin_roles", None)
+    body = client.get("/knelpunten/patroon/").content.decode()
+    assert '<td class="utrecht-table__cell pt-heat">2</td>' not in body

@@ -13,7 +13,7 @@ from rest_framework.response import Response
 
 from proeftuin.api.concurrency import PreconditionFailed, expected_version
 from proeftuin.api.schema import problem_responses
-from proeftuin.barriers import patterns, selectors, services
+from proeftuin.barriers import cache, selectors, services
 from proeftuin.barriers.api.serializers import (
     HeatmapQuerySerializer,
     HeatmapSerializer,
@@ -109,7 +109,7 @@ class BarrierViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         if not query.is_valid():
             raise ValidationError(query.errors)
         axis = query.validated_data.get("axis") or HeatmapAxis.LAYER
-        data = patterns.heatmap(user=request.user, axis=axis)
+        data = cache.heatmap(user=request.user, axis=axis)
         rows = [
             {
                 "label": str(row["label"]),
