@@ -21,6 +21,7 @@ urlpatterns = [
     path("mijn-werk/", include("proeftuin.mywork.urls")),
     path("meldingen/", include("proeftuin.notifications.urls")),
     path("reacties/", include("proeftuin.comments.urls")),
+    path("", include("proeftuin.barriers.urls")),
 ]
 
 handler404 = "proeftuin.core.views.not_found"

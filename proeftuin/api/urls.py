@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularYAMLAPIView
 from rest_framework.routers import DefaultRouter
 
+from proeftuin.barriers.api.views import BarrierViewSet
 from proeftuin.cases.api.views import CaseViewSet
 from proeftuin.diffusion.api.views import (
     AdoptionViewSet,
@@ -43,6 +44,7 @@ router.register("documents", DocumentViewSet, basename="document")
 router.register("suggestions", SuggestionViewSet, basename="suggestion")
 router.register("initiatives", InitiativeViewSet, basename="initiative")
 router.register("adoptions", AdoptionViewSet, basename="adoption")
+router.register("barriers", BarrierViewSet, basename="barrier")
 
 PART_LIST = {"get": "list", "post": "create"}
 PART_DETAIL = {"get": "retrieve", "put": "update", "patch": "partial_update", "delete": "destroy"}

@@ -14,7 +14,7 @@ from proeftuin.cases.facet_index import bitmap, chosen_bitmaps, facet_index, vis
 from proeftuin.cases.facets import facets
 from proeftuin.cases.filters import CaseFilterSet
 from proeftuin.cases.lifecycle import draft_cases_delete, draft_cases_purge, draft_cases_restore
-from proeftuin.cases.models import Case, CaseFacetValue, Theme, ThemeSet
+from proeftuin.cases.models import Case, CaseBarrier, CaseFacetValue, Theme, ThemeSet
 from proeftuin.cases.origins import CaseOrigin, register_case_origin
 from proeftuin.cases.permissions import can_edit_case, can_lead_case
 from proeftuin.cases.selectors import (
@@ -32,6 +32,7 @@ from proeftuin.cases.snapshot import case_snapshot
 __all__ = [
     "BarrierCategory",
     "Case",
+    "CaseBarrier",
     "CaseFacetValue",
     "CaseFilterSet",
     "CaseOrigin",

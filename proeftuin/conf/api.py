@@ -82,6 +82,10 @@ SPECTACULAR_SETTINGS = {
         "OecdFacetEnum": "proeftuin.portfolio.choices.OecdFacet",
         "KpiDirectionEnum": "proeftuin.portfolio.choices.KpiDirection",
         "AdoptionStatusEnum": "proeftuin.diffusion.choices.AdoptionStatus",
+        "CategoryEnum": "proeftuin.cases.choices.BarrierCategory",
+        "RegisterCategoryEnum": "proeftuin.barriers.choices.Category",
+        "BarrierStateEnum": "proeftuin.barriers.choices.State",
+        "HeatmapAxisEnum": "proeftuin.barriers.choices.HeatmapAxis",
     },
     "CONTACT": {
         "name": "Proeftuin maintainers",

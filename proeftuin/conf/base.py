@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "proeftuin.mywork",
     "proeftuin.notifications",
     "proeftuin.comments",
+    "proeftuin.barriers",
     "proeftuin.api",
     "proeftuin.demo",
 ]

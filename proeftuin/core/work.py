@@ -61,11 +61,14 @@ def register_work(key: str, *, order: int = 100):
 
 
 def work_for(user) -> list[WorkSection]:
-    """Every provider's section for ``user``, in order; nothing for anonymous users."""
+    """Every provider's section for ``user``, in order; nothing for anonymous users. A
+    provider returns ``None`` when its section does not apply to ``user`` (a moderator's
+    queue for someone who does not moderate)."""
     if not getattr(user, "is_authenticated", False):
         return []
     providers = sorted(work_providers, key=lambda p: p.order)
-    return [provider.collect(user) for provider in providers]
+    sections = (provider.collect(user) for provider in providers)
+    return [section for section in sections if section is not None]
 
 
 def work_section(key, title, empty, rows, item, *, more_url: str = "") -> WorkSection:

@@ -1,7 +1,8 @@
 """Public interface of the portfolio app for other apps."""
 
 from proeftuin.portfolio.choices import InnovationKind, KpiUnit, OecdFacet, TeamRole
-from proeftuin.portfolio.models import Initiative
+from proeftuin.portfolio.exports import WRITERS as EXPORT_WRITERS
+from proeftuin.portfolio.models import Initiative, Reflection
 from proeftuin.portfolio.permissions import can_edit_initiative
 from proeftuin.portfolio.selectors import (
     initiative_visible,
@@ -25,10 +26,12 @@ from proeftuin.portfolio.to_case import (
 )
 
 __all__ = [
+    "EXPORT_WRITERS",
     "Initiative",
     "InnovationKind",
     "KpiUnit",
     "OecdFacet",
+    "Reflection",
     "TeamRole",
     "budget_line_save",
     "can_edit_initiative",

@@ -1,5 +1,6 @@
 """Public interface of the search app for other apps."""
 
+from proeftuin.search.analysis import analyze
 from proeftuin.search.health import is_administrator, notices_for
 from proeftuin.search.language import looks_english
 from proeftuin.search.passages import split_text
@@ -7,6 +8,7 @@ from proeftuin.search.related import prior_cases, similar_cases, strength
 from proeftuin.search.selectors import index_progress, search
 
 __all__ = [
+    "analyze",
     "index_progress",
     "is_administrator",
     "looks_english",

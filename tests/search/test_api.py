@@ -27,6 +27,7 @@ RESULT_KEYS = {
     "case",
     "document",
     "initiative",
+    "barrier",
     "ownerKind",
     "ownerKindLabel",
 }

@@ -122,4 +122,54 @@ INITIATIVES = Module(
     ),
 )
 
-MODULES = [CASES, INITIATIVES, ADOPTIONS]
+AUTHORITY_SLUG = "toezicht-alfa"
+
+
+def _barrier(world, level, marker, author):
+    """A barrier recorded by A, routed to one authority; the public one is linked to A's
+    public and private initiatives (the private one's marker must not leak through it)."""
+    from proeftuin.barriers.models import Authority, BarrierLink
+    from proeftuin.barriers.services import barrier_create
+
+    authority, _created = Authority.objects.get_or_create(
+        slug=AUTHORITY_SLUG, defaults={"name": "Toezichthouder Alfa", "kind": "regulator"}
+    )
+    barrier = barrier_create(
+        actor=author or world.users["a_editor"],
+        owner=world.a,
+        data={
+            "title": f"Knelpunt {marker}",
+            "category": "privacy",
+            "description": f"Een belemmering in de wijk met het kenmerk {marker}.",
+            "authority": authority,
+            **level.fields,
+        },
+    )
+    if level.key == "pub":
+        for key in ("pub", "private"):
+            BarrierLink.objects.create(
+                barrier=barrier,
+                initiative=world.records["initiative"][key],
+                organisation=world.a,
+                status="confirmed",
+            )
+    return barrier
+
+
+BARRIERS = Module(
+    name="barrier",
+    marker_prefix="xqzknelpunt",
+    search_word="belemmering",
+    create=_barrier,
+    routes=(
+        listing("barriers:list", url="/knelpunten/"),
+        listing("barriers:authority", url=f"/knelpunten/instanties/{AUTHORITY_SLUG}/"),
+        detail("barriers:detail", url=lambda world, b: f"/knelpunten/{b.slug}/"),
+        detail("barriers:dossier", url=lambda world, b: f"/knelpunten/{b.slug}/dossier/"),
+        searching("search:results", url="/zoeken/?q={word}"),
+        listing("api:barrier-list", url="/api/v1/barriers", count=api_count),
+        detail("api:barrier-detail", url=lambda world, b: f"/api/v1/barriers/{b.uuid}"),
+    ),
+)
+
+MODULES = [CASES, INITIATIVES, ADOPTIONS, BARRIERS]

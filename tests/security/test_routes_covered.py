@@ -3,6 +3,7 @@ route without coverage fails here."""
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from tests.security.barriers import BARRIER_READS, BARRIER_WRITES
 from tests.security.diffusion import DIFFUSION_READS, DIFFUSION_WRITES
 from tests.security.portfolio import PORTFOLIO_READS, PORTFOLIO_WRITES
 from tests.security.probes import READS
@@ -54,6 +55,8 @@ def covered() -> set[str]:
             *PORTFOLIO_WRITES,
             *DIFFUSION_READS,
             *DIFFUSION_WRITES,
+            *BARRIER_READS,
+            *BARRIER_WRITES,
         ]
         for r in probe.routes
     }

@@ -141,8 +141,14 @@ class SearchResultSerializer(serializers.Serializer):
     initiative = InitiativeRefSerializer(
         allow_null=True, help_text=_("The initiative, for passages of an initiative.")
     )
+    barrier = InitiativeRefSerializer(
+        allow_null=True,
+        help_text=_("The barrier in the register, for passages of a barrier (webUrl: its page)."),
+    )
     owner_kind = serializers.CharField(
-        help_text=_("The kind of object the passage belongs to: case, document, initiative.")
+        help_text=_(
+            "The kind of object the passage belongs to: case, document, initiative, barrier."
+        )
     )
     owner_kind_label = serializers.CharField(
         help_text=_("That kind in the interface language (Casus, Document, Initiatief).")

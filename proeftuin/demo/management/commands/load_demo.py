@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from proeftuin.demo.accounts import create_demo_accounts
+from proeftuin.demo.barriers import load_barriers
 from proeftuin.demo.diffusion import load_diffusion
 from proeftuin.demo.loader import load_demo
 from proeftuin.demo.portfolio import load_portfolio
@@ -54,3 +55,5 @@ class Command(BaseCommand):
         )
         for initiative in report.becomes_case:
             self.stdout.write(f"  becomes a case: {initiative.title} ({initiative.stage.name})")
+        made = load_barriers()
+        self.stdout.write(self.style.SUCCESS(f"Demo barrier register: {made} barriers created."))
