@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "proeftuin.documents",
     "proeftuin.cases",
     "proeftuin.portfolio",
+    "proeftuin.circles",
     "proeftuin.ingestion",
     "proeftuin.search",
     "proeftuin.site",
