@@ -5,6 +5,13 @@ from drf_spectacular.views import SpectacularJSONAPIView, SpectacularYAMLAPIView
 from rest_framework.routers import DefaultRouter
 
 from proeftuin.cases.api.views import CaseViewSet
+from proeftuin.circles.api.views import (
+    CircleViewSet,
+    MeetingDetail,
+    MeetingList,
+    MemberList,
+    QuestionList,
+)
 from proeftuin.ingestion.api.views import DocumentViewSet, SuggestionViewSet
 from proeftuin.organisations.api.views import OrganisationViewSet
 from proeftuin.portfolio.api.views import (
@@ -37,6 +44,7 @@ router.register("cases", CaseViewSet, basename="case")
 router.register("documents", DocumentViewSet, basename="document")
 router.register("suggestions", SuggestionViewSet, basename="suggestion")
 router.register("initiatives", InitiativeViewSet, basename="initiative")
+router.register("circles", CircleViewSet, basename="circle")
 
 PART_LIST = {"get": "list", "post": "create"}
 PART_DETAIL = {"get": "retrieve", "put": "update", "patch": "partial_update", "delete": "destroy"}
@@ -71,6 +79,14 @@ initiative_parts = [
     ),
 ]
 
+CIRCLE = "circles/<uuid:circle>"
+circle_parts = [
+    path(f"{CIRCLE}/members", MemberList.as_view(), name="circle-member-list"),
+    path(f"{CIRCLE}/meetings", MeetingList.as_view(), name="circle-meeting-list"),
+    path(f"{CIRCLE}/meetings/<uuid:uuid>", MeetingDetail.as_view(), name="circle-meeting-detail"),
+    path(f"{CIRCLE}/questions", QuestionList.as_view(), name="circle-question-list"),
+]
+
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
     path("openapi.yaml", SpectacularYAMLAPIView.as_view(), name="schema-yaml"),
@@ -78,5 +94,6 @@ urlpatterns = [
     path("search/prior-cases", PriorCasesView.as_view(), name="search-prior-cases"),
     path("cases/<uuid:uuid>/similar", SimilarCasesView.as_view(), name="case-similar"),
     *initiative_parts,
+    *circle_parts,
     path("", include(router.urls)),
 ]

@@ -16,7 +16,7 @@ from proeftuin.circles.choices import (
     Openness,
     RequestState,
 )
-from proeftuin.circles.querysets import CircleQuerySet
+from proeftuin.circles.querysets import CircleQuerySet, InvitationQuerySet
 from proeftuin.core.service import BaseModel
 
 USER = settings.AUTH_USER_MODEL
@@ -155,6 +155,8 @@ class Invitation(BaseModel):
     state = models.CharField(
         _("state"), max_length=10, choices=InvitationState.choices, default=InvitationState.PENDING
     )
+
+    objects = InvitationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

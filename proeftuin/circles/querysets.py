@@ -13,6 +13,7 @@ their team.
 
 from __future__ import annotations
 
+from django.db import models
 from django.db.models import Q
 
 from proeftuin.core.service import VisibilityRule, VisibleQuerySet
@@ -55,3 +56,20 @@ class CircleQuerySet(VisibleQuerySet):
             return self.filter(condition & innovation_q(user))
         condition = (condition | Q(openness="signed_in")) & innovation_q(user)
         return self.filter(condition | Q(pk__in=member_circle_ids(user)))
+
+
+class InvitationQuerySet(models.QuerySet):
+    """An invitation is seen by its invitee while it is pending (it names a group they may
+    not read yet) and by whoever reads its group; so a notification of an invitation shows
+    its title to no one else, and no longer to an invitee who lost access."""
+
+    def visible_to(self, user) -> InvitationQuerySet:
+        from proeftuin.accounts.service import is_platform_admin
+        from proeftuin.circles.models import Circle
+
+        if is_platform_admin(user):
+            return self
+        if not active(user):
+            return self.none()
+        readable = Circle.objects.visible_to(user).values("pk")
+        return self.filter(Q(user=user, state="pending") | Q(circle__in=readable))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 
 from proeftuin.circles.choices import InvitationState, RequestState
 from proeftuin.circles.models import Circle, CircleMember, Invitation, JoinRequest, Meeting
@@ -43,13 +43,23 @@ def circles_of_innovation(*, user, innovation) -> dict:
     return {"readable": readable, "closed": list(closed.only("uuid", "kind"))}
 
 
+def _memberships(user) -> dict[int, str]:
+    """``{circle id: role}`` of ``user``'s current memberships, read once per request."""
+    cached = getattr(user, "_proeftuin_circles", None)
+    if cached is None:
+        rows = member_circle_ids(user).values_list("circle_id", "role")
+        cached = dict(rows) if getattr(user, "is_authenticated", False) else {}
+        if getattr(user, "is_authenticated", False):
+            user._proeftuin_circles = cached
+    return cached
+
+
 def circles_of_member(user) -> QuerySet[Circle]:
     """The groups ``user`` is a current member of ("Mijn werk", "Mijn groepen")."""
-    return (
-        Circle.objects.filter(pk__in=member_circle_ids(user))
-        .select_related("owner")
-        .order_by("title")
-    )
+    ids = list(_memberships(user))
+    if not ids:
+        return Circle.objects.none()
+    return Circle.objects.filter(pk__in=ids).select_related("owner").order_by("title")
 
 
 def members_of(circle: Circle) -> QuerySet[CircleMember]:
@@ -75,9 +85,11 @@ def invitations_for(user) -> QuerySet[Invitation]:
 
 def requests_to_decide(user) -> QuerySet[JoinRequest]:
     """Pending requests to the groups ``user`` hosts."""
-    hosted = member_circle_ids(user).filter(role="host")
+    hosted = [pk for pk, role in _memberships(user).items() if role == "host"]
+    if not hosted:
+        return JoinRequest.objects.none()
     return JoinRequest.objects.filter(
-        Q(circle__in=hosted) & Q(state=RequestState.PENDING)
+        circle_id__in=hosted, state=RequestState.PENDING
     ).select_related("circle", "user", "organisation")
 
 

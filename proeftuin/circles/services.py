@@ -203,6 +203,28 @@ def request_join(*, actor, circle: Circle, message: str = "", organisation=None)
     return join
 
 
+def _tell_requester(actor, join: JoinRequest, approve: bool) -> None:
+    """An approved requester hears the group's name; a refused one only the innovation's
+    (they asked from its page and may never read a closed group)."""
+    circle = join.circle
+    if approve:
+        title = _("Your request to join %(group)s was approved") % {"group": circle.title}
+        url, subject = circle_url(circle), circle
+    else:
+        title = _("Your request to join a group around %(innovation)s was not approved") % {
+            "innovation": circle.innovation.title
+        }
+        url, subject = reverse("circles:mine"), circle.innovation
+    notify(
+        recipients=[join.user],
+        event=events.DECIDED,
+        title=title,
+        url=url,
+        subject=subject,
+        actor=actor,
+    )
+
+
 @transaction.atomic
 def request_decide(*, actor, join_request: JoinRequest, approve: bool) -> JoinRequest:
     join = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
@@ -223,18 +245,7 @@ def request_decide(*, actor, join_request: JoinRequest, approve: bool) -> JoinRe
     if approve:
         _member_add(actor=actor, circle=circle, user=join.user, organisation=join.organisation)
         content_changed("circles")
-    title = (
-        _("Your request to join %(group)s was approved")
-        if approve
-        else _("Your request to join %(group)s was not approved")
-    )
-    notify(
-        recipients=[join.user],
-        event=events.DECIDED,
-        title=title % {"group": circle.title},
-        url=circle_url(circle) if approve else reverse("mywork:page"),
-        actor=actor,
-    )
+    _tell_requester(actor, join, approve)
     return join
 
 
@@ -256,12 +267,13 @@ def invite(*, actor, circle: Circle, user, message: str = "") -> Invitation:
         obj=invitation,
         after={"circle": str(circle.uuid), "user": user.username},
     )
-    # no subject: the invitee may not read a closed group before accepting
+    # the invitation is the subject: the invitee may not read a closed group yet
     notify(
         recipients=[user],
         event=events.INVITED,
         title=_("You are invited to %(group)s") % {"group": circle.title},
         url=reverse("circles:mine"),
+        subject=invitation,
         actor=actor,
     )
     return invitation

@@ -81,6 +81,10 @@ SPECTACULAR_SETTINGS = {
         "KpiUnitEnum": "proeftuin.portfolio.choices.KpiUnit",
         "OecdFacetEnum": "proeftuin.portfolio.choices.OecdFacet",
         "KpiDirectionEnum": "proeftuin.portfolio.choices.KpiDirection",
+        "CircleKindEnum": "proeftuin.circles.choices.CircleKind",
+        "OpennessEnum": "proeftuin.circles.choices.Openness",
+        "MemberRoleEnum": "proeftuin.circles.choices.MemberRole",
+        "ImplementationStatusEnum": "proeftuin.circles.choices.ImplementationStatus",
     },
     "CONTACT": {
         "name": "Proeftuin maintainers",

@@ -96,7 +96,7 @@ def test_inviting_a_member_is_refused(circle, joined, host, adopter):
 def test_an_invitation_is_answered_only_by_the_invitee(circle, host, adopter, stranger):
     invitation = services.invite(actor=host, circle=circle, user=adopter)
     note = Notification.objects.get(recipient=adopter, event="circle.invitation")
-    assert note.subject_id is None  # the invitee cannot read the closed group yet
+    assert note.subject_id == invitation.pk  # the invitee cannot read the closed group yet
     with pytest.raises(NotAllowed):
         services.invitation_answer(actor=stranger, invitation=invitation, accept=True)
     services.invitation_answer(actor=adopter, invitation=invitation, accept=False)

@@ -16,6 +16,7 @@ from proeftuin.portfolio.models import (
     TeamMember,
 )
 from tests.factories import make_initiative
+from tests.security.circles import CIRCLES
 from tests.security.visibility import Module, counting, detail, listing, searching
 
 
@@ -119,4 +120,4 @@ INITIATIVES = Module(
     ),
 )
 
-MODULES = [CASES, INITIATIVES]
+MODULES = [CASES, INITIATIVES, CIRCLES]

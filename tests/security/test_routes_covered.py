@@ -3,6 +3,7 @@ route without coverage fails here."""
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from tests.security.circles_writes import CIRCLE_READS, CIRCLE_WRITES
 from tests.security.portfolio import PORTFOLIO_READS, PORTFOLIO_WRITES
 from tests.security.probes import READS
 from tests.security.writes import WRITES
@@ -45,7 +46,16 @@ def route_names(patterns=None, namespace=None):
 
 def covered() -> set[str]:
     return {
-        r for probe in [*READS, *WRITES, *PORTFOLIO_READS, *PORTFOLIO_WRITES] for r in probe.routes
+        r
+        for probe in [
+            *READS,
+            *WRITES,
+            *PORTFOLIO_READS,
+            *PORTFOLIO_WRITES,
+            *CIRCLE_READS,
+            *CIRCLE_WRITES,
+        ]
+        for r in probe.routes
     }
 
 

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from proeftuin.demo.accounts import create_demo_accounts
+from proeftuin.demo.circles import load_circles
 from proeftuin.demo.loader import load_demo
 from proeftuin.demo.portfolio import load_portfolio
 
@@ -47,3 +48,7 @@ class Command(BaseCommand):
         )
         for initiative in report.becomes_case:
             self.stdout.write(f"  becomes a case: {initiative.title} ({initiative.stage.name})")
+        created, existing = load_circles()
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo groups: {created} created, {existing} already there.")
+        )
