@@ -41,6 +41,13 @@ def _form_errors(request, form, url: str):
     return redirect(url)
 
 
+def _submit(request, form, back: str, call, done: str):
+    """A posted ``form``: its errors, or ``call(cleaned_data)`` through ``_back``."""
+    if not form.is_valid():
+        return _form_errors(request, form, back)
+    return _back(request, back, lambda: call(form.cleaned_data), done)
+
+
 def _page(circle, anchor: str = "") -> str:
     return reverse("circles:detail", args=[circle.uuid]) + anchor
 
@@ -149,13 +156,11 @@ def member(request, uuid, member):
         return _back(
             request, back, lambda: services.member_remove(actor=request.user, member=row), done
         )
-    form = forms.StatusForm(request.POST)
-    if not form.is_valid():
-        return _form_errors(request, form, back)
-    return _back(
+    return _submit(
         request,
+        forms.StatusForm(request.POST),
         back,
-        lambda: services.member_update(actor=request.user, member=row, **form.cleaned_data),
+        lambda data: services.member_update(actor=request.user, member=row, **data),
         _("The implementation status has been saved."),
     )
 
@@ -185,14 +190,13 @@ def document_add(request, uuid, meeting):
     if row is None:
         raise Http404(_("This meeting does not exist."))
     back = reverse("circles:meeting", args=[circle.uuid, row.uuid]) + "#documenten"
-    form = forms.DocumentForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return _form_errors(request, form, back)
-    upload = form.cleaned_data["file"]
-    return _back(
+    return _submit(
         request,
+        forms.DocumentForm(request.POST, request.FILES),
         back,
-        lambda: services_meetings.document_upload(actor=request.user, meeting=row, upload=upload),
+        lambda data: services_meetings.document_upload(
+            actor=request.user, meeting=row, upload=data["file"]
+        ),
         _("The document has been added."),
     )
 
@@ -201,15 +205,10 @@ def document_add(request, uuid, meeting):
 @require_POST
 def question_add(request, uuid):
     circle = visible_circle(request, uuid)
-    form = forms.QuestionForm(request.POST)
-    back = _page(circle, "#vragen")
-    if not form.is_valid():
-        return _form_errors(request, form, back)
-    return _back(
+    return _submit(
         request,
-        back,
-        lambda: services_meetings.question_ask(
-            actor=request.user, circle=circle, **form.cleaned_data
-        ),
+        forms.QuestionForm(request.POST),
+        _page(circle, "#vragen"),
+        lambda data: services_meetings.question_ask(actor=request.user, circle=circle, **data),
         _("Your question has been posted; the members have been told."),
     )
