@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -57,8 +58,8 @@ def _page(circle, anchor: str = "") -> str:
 def join(request, uuid):
     circle = _askable(request, uuid)
     form = forms.JoinForm(request.POST)
-    back = request.POST.get("next") or _page(circle)
-    if not back.startswith("/") or back.startswith("//"):
+    back = request.POST.get("next") or ""
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts=None) or not back.startswith("/"):
         back = _page(circle)
     if not form.is_valid():
         return _form_errors(request, form, back)

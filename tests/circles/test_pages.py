@@ -154,3 +154,10 @@ def test_an_open_group_is_found_in_search_and_a_closed_one_is_not(
     assert "Open kring" in body and "Dichte kring" not in body
     client.force_login(host)  # also a member does not find a closed group
     assert "Dichte kring" not in client.get("/zoeken/?q=zoekwoordalfa").content.decode()
+
+
+def test_asking_never_sends_one_to_another_site(client, circle, adopter):
+    client.force_login(adopter)
+    for evil in ("//evil.example", "/\\evil.example", "https://evil.example/"):
+        response = client.post(f"/groepen/{circle.uuid}/aanvragen/", {"next": evil})
+        assert response["Location"] == f"/groepen/{circle.uuid}/"
