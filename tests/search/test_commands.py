@@ -86,6 +86,7 @@ def test_search_json_follows_the_documented_schema(library):
         "case",
         "document",
         "initiative",
+        "circle",
         "ownerKind",
         "ownerKindLabel",
     }
