@@ -19,6 +19,7 @@ urlpatterns = [
     path("zoeken/", include("proeftuin.search.urls")),
     path("", include("proeftuin.site.urls")),
     path("mijn-werk/", include("proeftuin.mywork.urls")),
+    path("groepen/", include("proeftuin.circles.urls")),
     path("meldingen/", include("proeftuin.notifications.urls")),
     path("reacties/", include("proeftuin.comments.urls")),
     path("", include("proeftuin.barriers.urls")),

@@ -6,6 +6,13 @@ from rest_framework.routers import DefaultRouter
 
 from proeftuin.barriers.api.views import BarrierViewSet
 from proeftuin.cases.api.views import CaseViewSet
+from proeftuin.circles.api.views import (
+    CircleViewSet,
+    MeetingDetail,
+    MeetingList,
+    MemberList,
+    QuestionList,
+)
 from proeftuin.diffusion.api.views import (
     AdoptionViewSet,
     CaseLineageView,
@@ -45,6 +52,7 @@ router.register("suggestions", SuggestionViewSet, basename="suggestion")
 router.register("initiatives", InitiativeViewSet, basename="initiative")
 router.register("adoptions", AdoptionViewSet, basename="adoption")
 router.register("barriers", BarrierViewSet, basename="barrier")
+router.register("circles", CircleViewSet, basename="circle")
 
 PART_LIST = {"get": "list", "post": "create"}
 PART_DETAIL = {"get": "retrieve", "put": "update", "patch": "partial_update", "delete": "destroy"}
@@ -79,6 +87,14 @@ initiative_parts = [
     ),
 ]
 
+CIRCLE = "circles/<uuid:circle>"
+circle_parts = [
+    path(f"{CIRCLE}/members", MemberList.as_view(), name="circle-member-list"),
+    path(f"{CIRCLE}/meetings", MeetingList.as_view(), name="circle-meeting-list"),
+    path(f"{CIRCLE}/meetings/<uuid:uuid>", MeetingDetail.as_view(), name="circle-meeting-detail"),
+    path(f"{CIRCLE}/questions", QuestionList.as_view(), name="circle-question-list"),
+]
+
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
     path("openapi.yaml", SpectacularYAMLAPIView.as_view(), name="schema-yaml"),
@@ -88,5 +104,6 @@ urlpatterns = [
     path(f"{INITIATIVE}/lineage", InitiativeLineageView.as_view(), name="initiative-lineage"),
     path("cases/<uuid:uuid>/lineage", CaseLineageView.as_view(), name="case-lineage"),
     *initiative_parts,
+    *circle_parts,
     path("", include(router.urls)),
 ]

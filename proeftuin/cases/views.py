@@ -96,7 +96,13 @@ def case_detail(request, slug: str):
         request, "case", parts, lambda: _case_body(request, slug), depends_on=SHOWN_CONTENT
     )
     origins = case_origin_links(head["id"], request.user)  # per viewer: outside the cache
-    context = {"title": head["title"], "slug": head["slug"], "body": body, "origins": origins}
+    context = {
+        "title": head["title"],
+        "slug": head["slug"],
+        "body": body,
+        "origins": origins,
+        "case_id": head["id"],
+    }
     return render(request, "cases/detail.html", context)
 
 

@@ -86,6 +86,10 @@ SPECTACULAR_SETTINGS = {
         "RegisterCategoryEnum": "proeftuin.barriers.choices.Category",
         "BarrierStateEnum": "proeftuin.barriers.choices.State",
         "HeatmapAxisEnum": "proeftuin.barriers.choices.HeatmapAxis",
+        "CircleKindEnum": "proeftuin.circles.choices.CircleKind",
+        "OpennessEnum": "proeftuin.circles.choices.Openness",
+        "MemberRoleEnum": "proeftuin.circles.choices.MemberRole",
+        "ImplementationStatusEnum": "proeftuin.circles.choices.ImplementationStatus",
     },
     "CONTACT": {
         "name": "Proeftuin maintainers",

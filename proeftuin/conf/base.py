@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "proeftuin.cases",
     "proeftuin.portfolio",
     "proeftuin.diffusion",
+    "proeftuin.circles",
     "proeftuin.ingestion",
     "proeftuin.search",
     "proeftuin.site",

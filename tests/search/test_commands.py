@@ -87,6 +87,7 @@ def test_search_json_follows_the_documented_schema(library):
         "document",
         "initiative",
         "barrier",
+        "circle",
         "ownerKind",
         "ownerKindLabel",
     }

@@ -16,6 +16,7 @@ from proeftuin.portfolio.models import (
     TeamMember,
 )
 from tests.factories import make_initiative
+from tests.security.circles import CIRCLES
 from tests.security.diffusion_module import ADOPTIONS
 from tests.security.visibility import Module, counting, detail, listing, searching
 
@@ -172,4 +173,4 @@ BARRIERS = Module(
     ),
 )
 
-MODULES = [CASES, INITIATIVES, ADOPTIONS, BARRIERS]
+MODULES = [CASES, INITIATIVES, ADOPTIONS, BARRIERS, CIRCLES]

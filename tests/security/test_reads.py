@@ -4,6 +4,7 @@ not see it, and what they may see is there."""
 import pytest
 
 from tests.security.barriers import BARRIER_READS
+from tests.security.circles_writes import CIRCLE_READS
 from tests.security.diffusion import DIFFUSION_READS
 from tests.security.portfolio import PORTFOLIO_READS
 from tests.security.probes import READS
@@ -17,7 +18,7 @@ def test_reads(world, client_for, actor):
     client = client_for(actor)
     problems = [
         p
-        for probe in [*READS, *PORTFOLIO_READS, *DIFFUSION_READS, *BARRIER_READS]
+        for probe in [*READS, *PORTFOLIO_READS, *DIFFUSION_READS, *BARRIER_READS, *CIRCLE_READS]
         for p in probe.run(world, client, actor)
     ]
     assert not problems, "\n".join(problems)

@@ -4,6 +4,7 @@ route without coverage fails here."""
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.security.barriers import BARRIER_READS, BARRIER_WRITES
+from tests.security.circles_writes import CIRCLE_READS, CIRCLE_WRITES
 from tests.security.diffusion import DIFFUSION_READS, DIFFUSION_WRITES
 from tests.security.portfolio import PORTFOLIO_READS, PORTFOLIO_WRITES
 from tests.security.probes import READS
@@ -57,6 +58,8 @@ def covered() -> set[str]:
             *DIFFUSION_WRITES,
             *BARRIER_READS,
             *BARRIER_WRITES,
+            *CIRCLE_READS,
+            *CIRCLE_WRITES,
         ]
         for r in probe.routes
     }

@@ -4,6 +4,7 @@ nothing revealed. Then one who holds the role does it (the positive control)."""
 import pytest
 
 from tests.security.barriers import BARRIER_WRITES
+from tests.security.circles_writes import CIRCLE_WRITES
 from tests.security.diffusion import DIFFUSION_WRITES
 from tests.security.portfolio import PORTFOLIO_WRITES
 from tests.security.probes import leaks
@@ -12,11 +13,10 @@ from tests.security.writes import REFUSED, WRITES
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(
-    "write",
-    [*WRITES, *PORTFOLIO_WRITES, *DIFFUSION_WRITES, *BARRIER_WRITES],
-    ids=[w.name for w in [*WRITES, *PORTFOLIO_WRITES, *DIFFUSION_WRITES, *BARRIER_WRITES]],
-)
+ALL_WRITES = [*WRITES, *PORTFOLIO_WRITES, *DIFFUSION_WRITES, *BARRIER_WRITES, *CIRCLE_WRITES]
+
+
+@pytest.mark.parametrize("write", ALL_WRITES, ids=[w.name for w in ALL_WRITES])
 def test_writes(world, client_for, write):
     before = write.state(world)
     problems = []

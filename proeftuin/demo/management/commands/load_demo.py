@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from proeftuin.demo.accounts import create_demo_accounts
 from proeftuin.demo.barriers import load_barriers
+from proeftuin.demo.circles import load_circles
 from proeftuin.demo.diffusion import load_diffusion
 from proeftuin.demo.loader import load_demo
 from proeftuin.demo.portfolio import load_portfolio
@@ -57,3 +58,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  becomes a case: {initiative.title} ({initiative.stage.name})")
         made = load_barriers()
         self.stdout.write(self.style.SUCCESS(f"Demo barrier register: {made} barriers created."))
+        created, existing = load_circles()
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo groups: {created} created, {existing} already there.")
+        )
