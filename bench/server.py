@@ -18,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # Template references to built front-end files (frontend/ build output, not in git).
-VENDOR_FILES = ["htmx.min.js", "utrecht-components.css", "voorbeeld-theme.css"]
+VENDOR_FILES = ["htmx.min.js", "utrecht-components.css"]
 
 
 @dataclass(frozen=True)

@@ -87,8 +87,8 @@ def _render_rows(request, ids: list[int]) -> dict[int, str]:
 
 @require_GET
 def case_detail(request, slug: str):
-    head = selectors.case_visible(request.user).filter(slug=slug)
-    head = head.values("id", "version", "title", "slug").first()
+    head = selectors.case_visible(request.user).filter(slug=slug).order_by()  # slug is unique
+    head = next(iter(head.values("id", "version", "title", "slug")[:1]), None)
     if head is None:
         raise Http404(_("This case does not exist or is not visible to you."))
     parts = (head["id"], head["version"])

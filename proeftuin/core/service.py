@@ -46,6 +46,7 @@ from proeftuin.core.searchable import (
     searchables,
     with_related,
 )
+from proeftuin.core.statements import CompiledQuery
 from proeftuin.core.visibility import Grant, VisibilityRule, VisibleQuerySet
 from proeftuin.core.work import (
     ITEMS_SHOWN,
@@ -82,6 +83,7 @@ __all__ = [
     "UNPUBLISHED",
     "AuditEntry",
     "BaseModel",
+    "CompiledQuery",
     "ConflictError",
     "Decision",
     "DomainError",

@@ -30,6 +30,7 @@ from proeftuin.cases.service import (
 )
 from proeftuin.core.service import (
     AuditEntry,
+    CompiledQuery,
     NotAllowed,
     ValidationFailed,
     audit_record,
@@ -80,8 +81,17 @@ def closing_stage_problem(initiative: Initiative) -> str:
     )
 
 
+# Whether any initiative (visible or not) became the case: compiled once per process.
+_GREW_OUT_OF_AN_INITIATIVE = CompiledQuery(
+    lambda case_id: Initiative.objects.filter(case_id=case_id).order_by().values_list("id")[:1],
+    case_id=-918_273_645,
+)
+
+
 def case_origin(case_id: int, user) -> CaseOrigin | None:
     """The initiative a case grew out of, when ``user`` may see it (the case page's link)."""
+    if not _GREW_OUT_OF_AN_INITIATIVE.rows(case_id=case_id):
+        return None  # most cases: one lookup on the unique index, no queryset to build
     # One initiative at most (a one-to-one field): two columns, no ordering to compile.
     found = Initiative.objects.visible_to(user).filter(case_id=case_id).order_by()
     row = next(iter(found.values_list("slug", "title")[:1]), None)
