@@ -20,6 +20,7 @@ urlpatterns = [
     path("mijn-werk/", include("proeftuin.mywork.urls")),
     path("meldingen/", include("proeftuin.notifications.urls")),
     path("reacties/", include("proeftuin.comments.urls")),
+    path("overname/", include("proeftuin.diffusion.urls_matching")),
 ]
 
 handler404 = "proeftuin.core.views.not_found"

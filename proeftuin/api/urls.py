@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularJSONAPIView, SpectacularYAMLAPIView
 from rest_framework.routers import DefaultRouter
 
 from proeftuin.cases.api.views import CaseViewSet
+from proeftuin.diffusion.service import matching_api_urls as matching_urls
 from proeftuin.ingestion.api.views import DocumentViewSet, SuggestionViewSet
 from proeftuin.organisations.api.views import OrganisationViewSet
 from proeftuin.portfolio.api.views import (
@@ -78,5 +79,6 @@ urlpatterns = [
     path("search/prior-cases", PriorCasesView.as_view(), name="search-prior-cases"),
     path("cases/<uuid:uuid>/similar", SimilarCasesView.as_view(), name="case-similar"),
     *initiative_parts,
+    *matching_urls,
     path("", include(router.urls)),
 ]

@@ -27,7 +27,15 @@ from proeftuin.organisations.service import Organisation
 from proeftuin.portfolio.service import Initiative, initiative_visible
 
 LIMIT = 20
-ORG_FIELDS = ("pk", "name", "organisation_type", "government_layer", "size_band", "province")
+ORG_FIELDS = (
+    "pk",
+    "name",
+    "organisation_type",
+    "government_layer",
+    "size_band",
+    "province",
+    "slug",
+)
 
 
 def organisation_profiles(pks=None) -> dict[int, OrgProfile]:
@@ -36,7 +44,7 @@ def organisation_profiles(pks=None) -> dict[int, OrgProfile]:
     rows = Organisation.objects.order_by()
     if pks is not None:
         rows = rows.filter(pk__in=pks)
-    profiles = {row[0]: OrgProfile(*row) for row in rows.values_list(*ORG_FIELDS)}
+    profiles = {row["pk"]: OrgProfile(**row) for row in rows.values(*ORG_FIELDS)}
     domains = defaultdict(set)
     through = Organisation.domains.through.objects.filter(organisation_id__in=list(profiles))
     for org_id, name in through.values_list("organisation_id", "domain__name"):

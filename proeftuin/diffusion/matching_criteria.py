@@ -23,9 +23,14 @@ from django.utils.translation import ngettext
 
 from proeftuin.cases.service import BarrierCategory
 from proeftuin.core.service import Registry
-from proeftuin.organisations.choices import GovernmentLayer, OrganisationType, Province, SizeBand
-from proeftuin.organisations.geo import TOPOJSON
-from proeftuin.organisations.similarity import criteria as profile_criteria
+from proeftuin.organisations.service import (
+    PROVINCE_TOPOJSON,
+    GovernmentLayer,
+    OrganisationType,
+    Province,
+    SizeBand,
+)
+from proeftuin.organisations.service import similarity_criteria as profile_criteria
 
 
 class _Names:
@@ -61,6 +66,7 @@ class OrgProfile:
     # (innovator pk, title) of innovations it took up; and its number of adoptions
     taken_from: list = field(default_factory=list)
     adoptions: int = 0
+    slug: str = ""
 
     @property
     def domains(self) -> _Names:
@@ -269,7 +275,7 @@ def rank_innovations(
 @cache
 def neighbouring_provinces() -> dict[str, frozenset]:
     """Provinces sharing a boundary (an arc of the CBS topology), by CBS code."""
-    topology = json.loads(TOPOJSON.read_text(encoding="utf-8"))
+    topology = json.loads(PROVINCE_TOPOJSON.read_text(encoding="utf-8"))
     geometries = next(iter(topology["objects"].values()))["geometries"]
     arcs = {}
     for geometry in geometries:

@@ -7,6 +7,7 @@ from proeftuin.organisations.choices import (
     SizeBand,
     format_staff,
 )
+from proeftuin.organisations.geo import TOPOJSON as PROVINCE_TOPOJSON
 from proeftuin.organisations.models import Domain, Organisation, Programme
 from proeftuin.organisations.selectors import (
     organisation_counts_by_province,
@@ -23,8 +24,10 @@ from proeftuin.organisations.services import (
     organisation_update,
     programme_save,
 )
+from proeftuin.organisations.similarity import criteria as similarity_criteria
 
 __all__ = [
+    "PROVINCE_TOPOJSON",
     "Domain",
     "GovernmentLayer",
     "Organisation",
@@ -44,4 +47,5 @@ __all__ = [
     "programme_save",
     "programme_visible",
     "programmes_visible",
+    "similarity_criteria",
 ]

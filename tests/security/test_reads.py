@@ -3,6 +3,7 @@ not see it, and what they may see is there."""
 
 import pytest
 
+from tests.security.matching import MATCHING_READS
 from tests.security.portfolio import PORTFOLIO_READS
 from tests.security.probes import READS
 from tests.security.world import ACTORS
@@ -13,5 +14,9 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize("actor", ACTORS)
 def test_reads(world, client_for, actor):
     client = client_for(actor)
-    problems = [p for probe in [*READS, *PORTFOLIO_READS] for p in probe.run(world, client, actor)]
+    problems = [
+        p
+        for probe in [*READS, *PORTFOLIO_READS, *MATCHING_READS]
+        for p in probe.run(world, client, actor)
+    ]
     assert not problems, "\n".join(problems)

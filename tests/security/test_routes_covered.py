@@ -3,6 +3,7 @@ route without coverage fails here."""
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from tests.security.matching import MATCHING_READS
 from tests.security.portfolio import PORTFOLIO_READS, PORTFOLIO_WRITES
 from tests.security.probes import READS
 from tests.security.writes import WRITES
@@ -45,7 +46,9 @@ def route_names(patterns=None, namespace=None):
 
 def covered() -> set[str]:
     return {
-        r for probe in [*READS, *WRITES, *PORTFOLIO_READS, *PORTFOLIO_WRITES] for r in probe.routes
+        r
+        for probe in [*READS, *WRITES, *PORTFOLIO_READS, *PORTFOLIO_WRITES, *MATCHING_READS]
+        for r in probe.routes
     }
 
 
