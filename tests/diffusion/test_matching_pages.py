@@ -57,3 +57,31 @@ def test_an_invisible_innovation_is_not_found(client, innovator):
         client.get("/overname/casus/bestaat-niet/wie-heeft-hier-ook-iets-aan/").status_code == 404
     )
     assert client.get("/overname/organisatie/nee/wat-past-bij-ons/").status_code == 404
+
+
+def _page_queries(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def _adopters(innovation, start, n):
+    for i in range(start, start + n):
+        org = OrganisationFactory(name=f"Overnemer {i}", slug=f"overnemer-{i}")
+        make_adoption(innovation, org, status="adopted")
+        other = make_initiative(org, title=f"Eigen {i}", status="published", visibility="public")
+        make_adoption(other, OrganisationFactory(), status="adopted")
+
+
+def test_queries_per_page_do_not_grow_with_adoptions(client, innovation, similar):
+    pages = [
+        f"/overname/initiatief/{innovation.slug}/wie-heeft-hier-ook-iets-aan/",
+        f"/overname/organisatie/{similar.slug}/wat-past-bij-ons/",
+    ]
+    _adopters(innovation, 0, 2)
+    before = [_page_queries(client, url) for url in pages]
+    _adopters(innovation, 2, 8)
+    assert [_page_queries(client, url) for url in pages] == before
