@@ -14,6 +14,7 @@ criteria here add what the adoption history and the work of each organisation te
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -106,6 +107,12 @@ class InnovationProfile:
     chain: frozenset = frozenset()  # its chain partners (and the innovator's usual ones)
     proven: bool = False
     url: str = ""
+    memo: dict = field(default_factory=dict, repr=False)  # per-innovation work, kept
+
+    def remember(self, key, compute):
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
 
 
 @dataclass
@@ -131,7 +138,13 @@ PROPENSITY_PER_ADOPTION, PROPENSITY_MAX = 0.3, 5
 
 @criteria.register("profile")
 def profile(innovation: InnovationProfile, org: OrgProfile):
-    """The organisation registry's criteria against the innovator."""
+    """The organisation registry's criteria against the innovator (once per profile)."""
+    key = (org.organisation_type, org.government_layer, org.size_band, org.province)
+    key += (org.domain_names,)
+    return innovation.remember(key, lambda: _profile(innovation, org))
+
+
+def _profile(innovation: InnovationProfile, org: OrgProfile):
     total, reasons = 0.0, []
     for criterion in profile_criteria:
         score, reason = criterion(innovation.innovator, org)
@@ -153,19 +166,28 @@ def like_the_adopters(innovation: InnovationProfile, org: OrgProfile):
     adopters = innovation.adopters
     if not adopters:
         return 0.0, None
-    same = sum(
-        a.organisation_type == org.organisation_type and a.size_band == org.size_band
-        for a in adopters
-    )
-    same_type = sum(a.organisation_type == org.organisation_type for a in adopters)
+    by_profile, by_type = innovation.remember("adopters", lambda: _adopter_counts(adopters))
+    same = by_profile[org.organisation_type, org.size_band]
+    same_type = by_type[org.organisation_type]
     score = ADOPTER_LIKENESS * (same + 0.5 * (same_type - same)) / len(adopters)
     if same_type * 2 < len(adopters):
         return score, None
-    return score, _("like those who took it up: %(n)d of %(total)d are also a %(type)s") % {
-        "n": same_type,
-        "total": len(adopters),
-        "type": org.get_organisation_type_display(),
-    }
+    return (
+        score,
+        lambda: (
+            _("like those who took it up: %(n)d of %(total)d are also a %(type)s")
+            % {
+                "n": same_type,
+                "total": len(adopters),
+                "type": org.get_organisation_type_display(),
+            }
+        ),
+    )
+
+
+def _adopter_counts(adopters) -> tuple[Counter, Counter]:
+    by_profile = Counter((a.organisation_type, a.size_band) for a in adopters)
+    return by_profile, Counter(a.organisation_type for a in adopters)
 
 
 @criteria.register("problem")
@@ -174,9 +196,9 @@ def same_problem(innovation: InnovationProfile, org: OrgProfile):
     if not shared:
         return 0.0, None
     titles = sorted({org.problems[t] for t in shared})
-    return PROBLEM_PER_THEME * min(len(shared), PROBLEM_MAX), _(
-        "works on the same problem: %s"
-    ) % "; ".join(titles[:2])
+    return PROBLEM_PER_THEME * min(
+        len(shared), PROBLEM_MAX
+    ), lambda: _("works on the same problem: %s") % "; ".join(titles[:2])
 
 
 @criteria.register("barriers")
@@ -184,10 +206,13 @@ def same_barriers(innovation: InnovationProfile, org: OrgProfile):
     shared = sorted(innovation.barriers & org.barriers)
     if not shared:
         return 0.0, None
-    labels = ", ".join(_label(BarrierCategory, c) for c in shared)
-    return BARRIER_PER_CATEGORY * min(len(shared), BARRIER_MAX), _(
-        "runs into the same barrier (%s)"
-    ) % labels
+    return (
+        BARRIER_PER_CATEGORY * min(len(shared), BARRIER_MAX),
+        lambda: (
+            _("runs into the same barrier (%s)")
+            % ", ".join(_label(BarrierCategory, c) for c in shared)
+        ),
+    )
 
 
 @criteria.register("nearby")
@@ -196,22 +221,30 @@ def nearby(innovation: InnovationProfile, org: OrgProfile):
     the registry's criteria)."""
     if not org.province or org.province == innovation.innovator.province:
         return 0.0, None
-    provinces = {innovation.innovator.province} | {a.province for a in innovation.adopters}
+    provinces = innovation.remember("provinces", lambda: _provinces(innovation))
     if org.province in provinces:
-        return NEIGHBOUR, _("lies in a province where it is already used (%s)") % (
-            org.get_province_display()
+        return (
+            NEIGHBOUR,
+            lambda: (
+                _("lies in a province where it is already used (%s)") % (org.get_province_display())
+            ),
         )
     if neighbouring_provinces().get(org.province, frozenset()) & provinces:
-        return NEIGHBOUR / 2, _("lies in a neighbouring province (%s)") % (
-            org.get_province_display()
+        return (
+            NEIGHBOUR / 2,
+            lambda: _("lies in a neighbouring province (%s)") % (org.get_province_display()),
         )
     return 0.0, None
+
+
+def _provinces(innovation: InnovationProfile) -> set:
+    return {innovation.innovator.province} | {a.province for a in innovation.adopters}
 
 
 @criteria.register("chain")
 def same_chain(innovation: InnovationProfile, org: OrgProfile):
     if org.pk in innovation.chain or innovation.innovator.pk in org.chain:
-        return CHAIN, _("is in the same chain as %s") % innovation.innovator.name
+        return CHAIN, lambda: _("is in the same chain as %s") % innovation.innovator.name
     return 0.0, None
 
 
@@ -223,19 +256,34 @@ def adoption_history(innovation: InnovationProfile, org: OrgProfile):
     )
     score = PROPENSITY_PER_ADOPTION * min(org.adoptions, PROPENSITY_MAX)
     if earlier:
-        return score + FROM_INNOVATOR, _("has already taken up %(title)s from %(name)s") % {
-            "title": earlier[0],
-            "name": innovation.innovator.name,
-        }
-    if org.adoptions:
-        text = ngettext(
-            "has taken up %d innovation before", "has taken up %d innovations before", org.adoptions
+        return (
+            score + FROM_INNOVATOR,
+            lambda: (
+                _("has already taken up %(title)s from %(name)s")
+                % {
+                    "title": earlier[0],
+                    "name": innovation.innovator.name,
+                }
+            ),
         )
-        return score, text % org.adoptions
+    if org.adoptions:
+        return (
+            score,
+            lambda: (
+                ngettext(
+                    "has taken up %d innovation before",
+                    "has taken up %d innovations before",
+                    org.adoptions,
+                )
+                % org.adoptions
+            ),
+        )
     return 0.0, None
 
 
 def score(innovation: InnovationProfile, org: OrgProfile) -> Match:
+    """The total and the reasons; a criterion may give its reason as a function, called
+    only by ``explain`` (for the few matches shown, not for every candidate)."""
     total, reasons = 0.0, []
     for criterion in criteria:
         points, reason = criterion(innovation, org)
@@ -243,6 +291,11 @@ def score(innovation: InnovationProfile, org: OrgProfile) -> Match:
         if reason:
             reasons.append(reason)
     return Match(org, round(total, 2), reasons)
+
+
+def explain(match: Match) -> Match:
+    match.reasons = [r() if callable(r) else r for r in match.reasons]
+    return match
 
 
 def rank_adopters(
@@ -253,7 +306,7 @@ def rank_adopters(
     matches = [score(innovation, org) for org in candidates if org.pk not in innovation.excluded]
     matches = [m for m in matches if m.score > 0]
     matches.sort(key=lambda m: (-m.score, m.subject.name))
-    return matches[:limit]
+    return [explain(m) for m in matches[:limit]]
 
 
 def rank_innovations(
@@ -269,7 +322,7 @@ def rank_innovations(
         if found.score > 0:
             matches.append(Match(innovation, found.score, found.reasons))
     matches.sort(key=lambda m: (-m.score, m.subject.title))
-    return matches[:limit]
+    return [explain(m) for m in matches[:limit]]
 
 
 @cache
