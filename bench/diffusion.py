@@ -1,203 +1,140 @@
-"""Benchmark: the lineage of the most adopted innovation, in-process, at two sizes.
+"""Benchmark: adopter matches ("Wie heeft hier ook iets aan?") under load, at two sizes.
 
-    .venv/bin/python bench/diffusion.py                   # 2,000 organisations, 20,000 adoptions
-    .venv/bin/python bench/diffusion.py --adoptions 2000  # a quick look
+    .venv/bin/python bench/diffusion.py            # 2,000 organisations, 50,000 initiatives,
+                                                   # 20,000 adoptions; baseline a tenth of that
+    .venv/bin/python bench/diffusion.py --small    # 200 / 5,000 / 2,000 and a tenth: quick
 
-A fresh SQLite database in a temporary folder (``DATA_DIR``; nothing else is touched):
-2,000 organisations, ``--innovations`` published public initiatives of random
-organisations, and ``--adoptions`` adoptions bulk-inserted with a skewed popularity (the
-most adopted innovation takes about one adoption in thirteen, like the SVB's 166
-municipalities among the others), pass-on chains (60% learned from an earlier adopter),
-every status, and 10% organisation-only. Then, with the Django test client (no server,
-DEBUG on so static files need no build, templates cached as in production),
-for an anonymous visitor and for an editor of the most adopted innovation's adopter: the
-lineage page (per year and per quarter), the API lineage and the adoptions list, each
-``--requests`` times after one warm-up; prints p50/p95 in ms and SQL queries per request
-against the 300 ms p95 target, and the same for a baseline innovation with 20 adoptions.
+Each size is generated once into a SQLite database of its own (``diffusion_prepare.py``:
+the portfolio generator plus adoptions), cached in bench/results/diffusion/ and copied for
+every run. Both are served by gunicorn and loaded by concurrent closed-loop clients in
+rounds that alternate between the sizes, exactly as ``portfolio.py`` does (its load,
+verdict and summary code is reused with this benchmark's pages). The page: the matches of
+the most adopted innovations (signed in as a member, who sees more than the public). Prints
+p50/p95 beside the baseline, whether p95 <= the target and whether the SQL queries per page
+stay the same; writes bench/results/diffusion.json. Hook for more pages (the lineage page
+of the most adopted innovation): ``diffusion_prepare._pages``.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import hashlib
+import json
 import os
-import random
-import statistics
-import sys
-import tempfile
+import shutil
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-TARGET_MS = 300
+import portfolio
+from diffusion_prepare import _pages
+from server import Workers, app_env, gunicorn, scratch_folder
+
+HERE = Path(__file__).resolve().parent
+CACHE = HERE / "results" / "diffusion"
+GENERATOR = ("diffusion_prepare.py", "portfolio_data.py", "generate.py", "words.py")
+portfolio.PAGES = dict.fromkeys(_pages())  # portfolio's load and summary loop over these
 
 
-def _args():
+def _args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--organisations", type=int, default=2_000)
-    parser.add_argument("--innovations", type=int, default=400)
+    parser.add_argument("--orgs", type=int, default=2_000)
+    parser.add_argument("--initiatives", type=int, default=50_000)
     parser.add_argument("--adoptions", type=int, default=20_000)
-    parser.add_argument("--requests", type=int, default=20)
-    parser.add_argument("--seed", type=int, default=12)
-    return parser.parse_args()
+    parser.add_argument("--small", action="store_true", help="200/5,000/2,000 and a tenth")
+    parser.add_argument("--clients", type=int, default=10, help="concurrent clients")
+    parser.add_argument("--requests", type=int, default=100, help="measured requests per page")
+    parser.add_argument("--warmup", type=int, default=20, help="unmeasured requests first")
+    parser.add_argument("--rounds", type=int, default=2, help="alternations baseline/full")
+    parser.add_argument("--max-seconds", type=float, default=120, help="time cap per page/size")
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument("--target-ms", type=float, default=300, help="p95 target, full size")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out", type=Path, default=HERE / "results" / "diffusion.json")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary copies")
+    args = parser.parse_args()
+    if args.small:
+        args.orgs, args.initiatives, args.adoptions = 200, 5_000, 2_000
+    return args
 
 
-def _setup(folder: str) -> None:
-    os.environ["DATA_DIR"] = folder
-    os.environ.setdefault("SECRET_KEY", "bench-diffusion-" + "x" * 40)
-    os.environ["ALLOWED_HOSTS"] = "testserver"
-    # static files from the finders (no collectstatic/manifest); DEBUG's query log is on,
-    # which CaptureQueriesContext needs anyway
-    os.environ["DEBUG"] = "true"
-    os.environ["LOG_LEVEL"] = "WARNING"
-    os.environ.pop("DATABASE_URL", None)
-    os.environ.pop("CACHE_URL", None)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "proeftuin.settings"
-    sys.path.insert(0, str(ROOT))
-    import django
-    from django.conf import settings
-    from django.core.management import call_command
+def _sizes(args) -> dict:
+    full = (args.orgs, args.initiatives, args.adoptions)
+    return {"baseline": tuple(max(1, n // 10) for n in full), "full": full}
 
-    # templates cached as in production (DEBUG would read them from disk on every use)
-    engine = settings.TEMPLATES[0]
-    engine["APP_DIRS"] = False
-    engine["OPTIONS"]["loaders"] = [
-        (
-            "django.template.loaders.cached.Loader",
-            [
-                "django.template.loaders.filesystem.Loader",
-                "django.template.loaders.app_directories.Loader",
-            ],
+
+def _cached(args, size: tuple, scratch: Path) -> Path:
+    """The generated database of this size: built once per generator version, reused."""
+    digest = hashlib.sha256(b"".join((HERE / name).read_bytes() for name in GENERATOR))
+    orgs, initiatives, adoptions = size
+    folder = CACHE / f"{orgs}-{initiatives}-{adoptions}-s{args.seed}-{digest.hexdigest()[:10]}"
+    database = folder / "proeftuin.sqlite3"
+    if not database.exists():
+        print(f"  generating {size} into {folder.name} (cached)", flush=True)
+        shutil.rmtree(folder, ignore_errors=True)
+        env = app_env(folder, scratch / "static", scratch)
+        options = ["--orgs", str(orgs), "--initiatives", str(initiatives)]
+        options += ["--adoptions", str(adoptions), "--seed", str(args.seed)]
+        _run("build", env, scratch / f"build-{initiatives}.json", *options)
+    return database
+
+
+def _run(mode: str, env: dict, out: Path, *extra: str) -> dict:
+    import subprocess
+    import sys
+
+    command = [sys.executable, str(HERE / "diffusion_prepare.py"), mode, "--out", str(out)]
+    subprocess.run([*command, *extra], env=env, cwd=portfolio.ROOT, check=True)
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def _measure(args, scratch: Path, workers: Workers) -> dict:
+    sizes, envs = {}, {}
+    for label, size in _sizes(args).items():
+        print(f"\n[{label}] organisations, initiatives, adoptions: {size}", flush=True)
+        source = _cached(args, size, scratch)
+        envs[label] = app_env(scratch / label, scratch / "static", scratch)
+        (scratch / label).mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, scratch / label / "proeftuin.sqlite3")
+        sizes[label] = _run(
+            "measure", envs[label], scratch / f"{label}.json", "--seed", str(args.seed)
         )
-    ]
-    django.setup()
-    call_command("migrate", verbosity=0)
-
-
-def _generate(args, rng):
-    from proeftuin.diffusion.models import Adoption, AdoptionStep
-    from proeftuin.organisations.service import Organisation, Province
-    from tests.factories import make_initiative
-
-    provinces = Province.values
-    Organisation.objects.bulk_create(
-        Organisation(
-            name=f"Gemeente {i:04d}",
-            slug=f"gemeente-{i:04d}",
-            government_layer="local",
-            organisation_type="municipality",
-            province=rng.choice(provinces),
-        )
-        for i in range(args.organisations)
-    )
-    orgs = list(Organisation.objects.values_list("pk", flat=True))
-    owners = rng.sample(orgs, args.innovations)
-    innovations = [
-        make_initiative(
-            Organisation.objects.get(pk=owner),
-            title=f"Innovatie {i}",
-            status="published",
-            visibility="public",
-        )
-        for i, owner in enumerate(owners)
-    ]
-    weights = [1 / (rank + 1) for rank in range(len(innovations))]
-    statuses = ["interested", "exploring", "piloting", "adopted", "adapted", "abandoned"]
-    taken: dict[int, list[Adoption]] = {}
-    for _n in range(args.adoptions):
-        innovation = rng.choices(innovations, weights=weights)[0]
-        rows = taken.setdefault(innovation.pk, [])
-        used = {a.adopter_id for a in rows} | {innovation.owner_id}
-        adopter = rng.choice(orgs)
-        if adopter in used:
-            continue
-        status = rng.choice(statuses)
-        year = rng.randint(2006, 2025)
-        started = __import__("datetime").date(year, rng.randint(1, 12), rng.randint(1, 28))
-        row = Adoption(
-            initiative=innovation,
-            adopter_id=adopter,
-            source=rng.choice(rows) if rows and rng.random() < 0.6 else None,
-            status=status,
-            abandoned_reason="Geen capaciteit." if status == "abandoned" else "",
-            visibility="organisation" if rng.random() < 0.1 else "public",
-            started_on=started,
-            adopted_on=started if status in ("adopted", "adapted") else None,
-            ended_on=started if status == "abandoned" else None,
-        )
-        row.save()
-        rows.append(row)
-    AdoptionStep.objects.bulk_create(
-        AdoptionStep(adoption=a, status=a.status, on=a.started_on)
-        for rows in taken.values()
-        for a in rows
-    )
-    return innovations, taken
-
-
-def _measure(client, url: str, n: int) -> tuple[float, float, int]:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    client.get(url)
-    times = []
-    for _i in range(n):
-        with CaptureQueriesContext(connection) as ctx:
-            start = time.perf_counter()
-            response = client.get(url)
-            times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    times.sort()
-    p95 = times[max(0, round(0.95 * len(times)) - 1)]
-    return statistics.median(times), p95, len(ctx.captured_queries)
+    pages = {label: prep.pop("pages") for label, prep in sizes.items()}
+    print(f"\nserving both with gunicorn ({workers})", flush=True)
+    with contextlib.ExitStack() as stack:
+        servers = {
+            label: stack.enter_context(gunicorn(env, workers, scratch / f"{label}.log"))
+            for label, env in envs.items()
+        }
+        http = portfolio._load(args, servers, pages)
+    for label, prep in sizes.items():
+        prep["http"] = http[label]
+    return sizes
 
 
 def main() -> None:
     args = _args()
-    rng = random.Random(args.seed)
-    with tempfile.TemporaryDirectory(prefix="proeftuin-bench-diffusion-") as folder:
-        _setup(folder)
-        from django.test import Client
-
-        from proeftuin.accounts.models import Membership, Role
-        from tests.factories import UserFactory
-
-        started = time.perf_counter()
-        innovations, taken = _generate(args, rng)
-        total = sum(len(rows) for rows in taken.values())
-        print(
-            f"generated {total} adoptions of {len(innovations)} innovations in "
-            f"{time.perf_counter() - started:.0f} s"
-        )
-        top = max(innovations, key=lambda i: len(taken.get(i.pk, [])))
-        base = min(
-            (i for i in innovations if len(taken.get(i.pk, [])) >= 20),
-            key=lambda i: len(taken[i.pk]),
-        )
-        editor = UserFactory(username="bench-editor")
-        Membership.objects.create(
-            user=editor, organisation_id=taken[top.pk][0].adopter_id, role=Role.EDITOR
-        )
-        failed = False
-        for label, innovation in (("most adopted", top), ("baseline", base)):
-            print(f"\n{label}: {innovation.title}, {len(taken[innovation.pk])} adoptions")
-            for who in ("anonymous", "editor"):
-                client = Client()
-                if who == "editor":
-                    client.force_login(editor)
-                for name, url in (
-                    ("lineage page", f"/adopties/initiatief/{innovation.slug}/"),
-                    ("lineage per quarter", f"/adopties/initiatief/{innovation.slug}/?per=quarter"),
-                    ("API lineage", f"/api/v1/initiatives/{innovation.uuid}/lineage"),
-                    ("adoptions list", "/adopties/"),
-                ):
-                    p50, p95, queries = _measure(client, url, args.requests)
-                    ok = p95 <= TARGET_MS
-                    failed |= not ok and label == "most adopted"
-                    print(
-                        f"  {who:<9} {name:<20} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  "
-                        f"{queries:3d} queries  {'ok' if ok else 'ABOVE TARGET'}"
-                    )
-        print(f"\ntarget p95 <= {TARGET_MS} ms: {'met' if not failed else 'NOT met'}")
+    workers = Workers("sync", args.workers, 1)
+    started = time.perf_counter()
+    with scratch_folder("proeftuin-bench-diffusion-", args.keep) as scratch:
+        sizes = _measure(args, scratch, workers)
+    verdicts = portfolio._verdicts(args, sizes["baseline"], sizes["full"])
+    portfolio._print_summary(args, sizes, verdicts, workers)
+    for label, size in sizes.items():
+        top = size["most_adopted"]
+        print(f"{label}: {size['adoptions']} adoptions; most adopted innovation "
+              f"{top['slug']} ({top['adoptions']} adoptions)")  # fmt: skip
+    result = {
+        "benchmark": "diffusion",
+        "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "seconds": round(time.perf_counter() - started, 1),
+        "config": {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()},
+        "sizes": sizes,
+        "verdicts": verdicts,
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    print(f"\nwrote {args.out}")
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ urlpatterns = [
     path("meldingen/", include("proeftuin.notifications.urls")),
     path("reacties/", include("proeftuin.comments.urls")),
     path("", include("proeftuin.barriers.urls")),
+    path("overname/", include("proeftuin.diffusion.urls_matching")),
 ]
 
 handler404 = "proeftuin.core.views.not_found"

@@ -18,6 +18,7 @@ from proeftuin.diffusion.api.views import (
     CaseLineageView,
     InitiativeLineageView,
 )
+from proeftuin.diffusion.service import matching_api_urls as matching_urls
 from proeftuin.ingestion.api.views import DocumentViewSet, SuggestionViewSet
 from proeftuin.organisations.api.views import OrganisationViewSet
 from proeftuin.portfolio.api.views import (
@@ -105,5 +106,6 @@ urlpatterns = [
     path("cases/<uuid:uuid>/lineage", CaseLineageView.as_view(), name="case-lineage"),
     *initiative_parts,
     *circle_parts,
+    *matching_urls,
     path("", include(router.urls)),
 ]

@@ -90,6 +90,8 @@ SPECTACULAR_SETTINGS = {
         "OpennessEnum": "proeftuin.circles.choices.Openness",
         "MemberRoleEnum": "proeftuin.circles.choices.MemberRole",
         "ImplementationStatusEnum": "proeftuin.circles.choices.ImplementationStatus",
+        # an initiative or a case: one enum for adoptions, lineage and adopter matches
+        "InnovationRefKindEnum": ["initiative", "case"],
     },
     "CONTACT": {
         "name": "Proeftuin maintainers",

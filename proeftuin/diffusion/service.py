@@ -5,6 +5,7 @@ count as one) taken up by another organisation, learned from the innovator or fr
 earlier adopter (``source``). Read through the selectors (scoped by ``visible_to``), write
 through the services."""
 
+from proeftuin.diffusion.api_matching import urlpatterns as matching_api_urls
 from proeftuin.diffusion.choices import TAKEN_UP, UNDER_WAY, AdoptionStatus
 from proeftuin.diffusion.innovations import (
     canonical,
@@ -52,4 +53,5 @@ __all__ = [
     "innovation_key",
     "innovation_q",
     "innovator_ids",
+    "matching_api_urls",
 ]

@@ -8,6 +8,7 @@ from proeftuin.organisations.choices import (
     format_staff,
 )
 from proeftuin.organisations.geo import ATTRIBUTION as MAP_ATTRIBUTION
+from proeftuin.organisations.geo import TOPOJSON as PROVINCE_TOPOJSON
 from proeftuin.organisations.geo import province_map, shaded_provinces
 from proeftuin.organisations.models import Domain, Organisation, Programme
 from proeftuin.organisations.selectors import (
@@ -25,9 +26,11 @@ from proeftuin.organisations.services import (
     organisation_update,
     programme_save,
 )
+from proeftuin.organisations.similarity import criteria as similarity_criteria
 
 __all__ = [
     "MAP_ATTRIBUTION",
+    "PROVINCE_TOPOJSON",
     "Domain",
     "GovernmentLayer",
     "Organisation",
@@ -49,4 +52,5 @@ __all__ = [
     "programmes_visible",
     "province_map",
     "shaded_provinces",
+    "similarity_criteria",
 ]

@@ -6,6 +6,7 @@ import pytest
 from tests.security.barriers import BARRIER_READS
 from tests.security.circles_writes import CIRCLE_READS
 from tests.security.diffusion import DIFFUSION_READS
+from tests.security.matching import MATCHING_READS
 from tests.security.portfolio import PORTFOLIO_READS
 from tests.security.probes import READS
 from tests.security.world import ACTORS
@@ -18,7 +19,14 @@ def test_reads(world, client_for, actor):
     client = client_for(actor)
     problems = [
         p
-        for probe in [*READS, *PORTFOLIO_READS, *DIFFUSION_READS, *BARRIER_READS, *CIRCLE_READS]
+        for probe in [
+            *READS,
+            *PORTFOLIO_READS,
+            *DIFFUSION_READS,
+            *BARRIER_READS,
+            *CIRCLE_READS,
+            *MATCHING_READS,
+        ]
         for p in probe.run(world, client, actor)
     ]
     assert not problems, "\n".join(problems)

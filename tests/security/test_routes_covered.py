@@ -6,6 +6,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from tests.security.barriers import BARRIER_READS, BARRIER_WRITES
 from tests.security.circles_writes import CIRCLE_READS, CIRCLE_WRITES
 from tests.security.diffusion import DIFFUSION_READS, DIFFUSION_WRITES
+from tests.security.matching import MATCHING_READS
 from tests.security.portfolio import PORTFOLIO_READS, PORTFOLIO_WRITES
 from tests.security.probes import READS
 from tests.security.writes import WRITES
@@ -60,6 +61,7 @@ def covered() -> set[str]:
             *BARRIER_WRITES,
             *CIRCLE_READS,
             *CIRCLE_WRITES,
+            *MATCHING_READS,
         ]
         for r in probe.routes
     }
