@@ -143,7 +143,11 @@ def _watchers(barrier: Barrier):
 def barrier_move(*, actor, barrier: Barrier, state: str, resolution: str = "") -> Barrier:
     """Move ``barrier`` to ``state`` along the allowed transitions (``choices.TRANSITIONS``);
     resolved and assumed need a resolution."""
-    barrier = Barrier.objects.select_for_update().select_related("authority").get(pk=barrier.pk)
+    barrier = (
+        Barrier.objects.select_for_update(of=("self",))
+        .select_related("authority")
+        .get(pk=barrier.pk)
+    )
     allowed, reason = permissions.can_move_barrier(actor, barrier)
     if not allowed:
         raise NotAllowed(reason)
