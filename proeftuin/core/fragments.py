@@ -40,12 +40,15 @@ def shared_fragment(
         return render()
     generation = content_generation(*depends_on)
     raw = "|".join(str(p) for p in (name, generation, get_language(), *parts))
-    key = "fragment:" + hashlib.sha256(raw.encode()).hexdigest()
-    html = cache.get(key)
-    if html is None:
-        html = render()
-        cache.set(key, html, TIMEOUT)
-    return html
+    return _cached("fragment:" + hashlib.sha256(raw.encode()).hexdigest(), render, TIMEOUT)
+
+
+def _cached(key: str, compute: Callable[[], object], timeout: int):
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
 
 
 def shared_fragments(
@@ -91,9 +94,4 @@ def viewer_cached(
     clock, such as days in a stage)."""
     generation = content_generation(*depends_on)
     raw = "|".join(str(p) for p in (name, generation, get_language(), rule.signature(user), *parts))
-    key = "viewer:" + hashlib.sha256(raw.encode()).hexdigest()
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, timeout)
-    return value
+    return _cached("viewer:" + hashlib.sha256(raw.encode()).hexdigest(), compute, timeout)
