@@ -35,3 +35,13 @@ class BarrierLinkQuerySet(VisibleQuerySet):
         return self.filter(
             Q(barrier__in=barriers) & (Q(initiative__in=initiatives) | Q(case__in=cases))
         )
+
+    def signature(self, user) -> str:
+        """Links are seen through their barrier and their initiative or case."""
+        from proeftuin.barriers.models import Barrier
+        from proeftuin.cases.service import Case
+        from proeftuin.portfolio.service import Initiative
+
+        return "+".join(
+            model.objects.all().signature(user) for model in (Barrier, Initiative, Case)
+        )

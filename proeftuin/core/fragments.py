@@ -8,8 +8,8 @@ no fragment can carry what one user may see to another. Signed-in users always g
 rendering.
 
 ``viewer_cached`` keeps what a signed-in viewer sees too (a dashboard's figures, say): its
-key holds the viewer's visibility signature under the model's rule, so it is shared only by
-viewers who see exactly the same records.
+key holds the viewer's visibility signature (``VisibleQuerySet.signature``), so it is shared
+only by viewers who see exactly the same records.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 
 from proeftuin.core.generation import content_generation
-from proeftuin.core.visibility import VisibilityRule
 
 TIMEOUT = 60 * 60
 
@@ -84,14 +83,21 @@ def viewer_cached(
     compute: Callable[[], object],
     *,
     user,
-    rule: VisibilityRule,
+    rule,
     depends_on: tuple[str, ...],
     timeout: int = TIMEOUT,
 ):
     """``compute()``'s result (picklable), cached under ``name`` and ``parts`` for every
-    viewer who sees the same records as ``user`` under ``rule``, until a write to one of the
-    content domains ``depends_on`` or ``timeout`` seconds (for figures that age with the
-    clock, such as days in a stage)."""
+    viewer who sees the same records as ``user``, until a write to one of the content
+    domains ``depends_on`` or ``timeout`` seconds (for figures that age with the clock, such
+    as days in a stage).
+
+    ``rule`` says what "the same records" means: the QuerySet the result is read through
+    (``Initiative.objects.all()``: its ``signature(user)`` covers what its ``visible_to``
+    adds to the model's rule, such as a team), a ``VisibilityRule``, or a tuple of them when
+    the result is read through several."""
+    scopes = rule if isinstance(rule, tuple) else (rule,)
+    signature = "+".join(scope.signature(user) for scope in scopes)
     generation = content_generation(*depends_on)
-    raw = "|".join(str(p) for p in (name, generation, get_language(), rule.signature(user), *parts))
+    raw = "|".join(str(p) for p in (name, generation, get_language(), signature, *parts))
     return _cached("viewer:" + hashlib.sha256(raw.encode()).hexdigest(), compute, timeout)

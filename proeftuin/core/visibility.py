@@ -83,3 +83,9 @@ class VisibleQuerySet(models.QuerySet):
     def visible_to(self, user):
         condition = self.rule.q(user)
         return self if condition is None else self.filter(condition)
+
+    def signature(self, user) -> str:
+        """Same for two users exactly when ``visible_to`` gives them the same records: the
+        rule's signature; a QuerySet whose ``visible_to`` adds more than its rule (a team,
+        the innovator) adds what decides that too."""
+        return self.rule.signature(user)

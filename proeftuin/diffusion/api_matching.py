@@ -17,8 +17,7 @@ from rest_framework.views import APIView
 
 from proeftuin.api.serializers import ProblemSerializer
 from proeftuin.cases.service import case_visible
-from proeftuin.diffusion.matching import adopter_matches
-from proeftuin.diffusion.matching_proven import innovation_matches
+from proeftuin.diffusion.matching_cached import adopter_matches, innovation_matches
 from proeftuin.organisations.service import Organisation
 from proeftuin.portfolio.service import initiative_visible
 

@@ -65,6 +65,15 @@ class AdoptionQuerySet(VisibleQuerySet):
                 condition |= innovator
         return self.filter(condition)
 
+    def signature(self, user) -> str:
+        """The rule's signature and the organisations whose innovations' shared adoptions
+        ``user`` sees as a member of the innovator."""
+        signature = self.rule.signature(user)
+        if signature == "all" or not getattr(user, "is_authenticated", False):
+            return signature
+        innovators = sorted(organisation_ids_with_role(user, Role.VIEWER))
+        return f"{signature}|innovator:{','.join(map(str, innovators))}"
+
     def taken_up(self) -> AdoptionQuerySet:
         """Adoptions in use at the adopter (adopted, or adopted with adaptations)."""
         from proeftuin.diffusion.choices import TAKEN_UP

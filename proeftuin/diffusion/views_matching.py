@@ -8,8 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from proeftuin.cases.service import case_visible
-from proeftuin.diffusion.matching import adopter_matches
-from proeftuin.diffusion.matching_proven import innovation_matches
+from proeftuin.diffusion.matching_cached import adopter_matches, innovation_matches
 from proeftuin.organisations.service import Organisation
 from proeftuin.portfolio.service import initiative_visible
 

@@ -7,16 +7,11 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from proeftuin.diffusion import lineage as lineages
 from proeftuin.diffusion import permissions, selectors, stats
 from proeftuin.diffusion.choices import AdoptionStatus
+from proeftuin.diffusion.lineage_page import lineage_body
 from proeftuin.diffusion.views import visible_innovation
-from proeftuin.organisations.service import (
-    MAP_ATTRIBUTION,
-    Organisation,
-    province_map,
-    shaded_provinces,
-)
+from proeftuin.organisations.service import Organisation
 
 PAGE_SIZE = 25
 
@@ -63,20 +58,12 @@ def organisation_adoptions(request, slug: str):
 def innovation_lineage(request, kind: str, slug: str):
     """The adoptions of one innovation and its lineage."""
     innovation = visible_innovation(request, kind, slug)
-    tree = lineages.lineage(innovation, user=request.user)
-    provinces = stats.counts_by_province(tree.adoptions)
-    shapes = shaded_provinces(provinces)
+    body = lineage_body(innovation, kind, _period(request), user=request.user)
     context = {
         "innovation": innovation,
         "kind": kind,
-        "tree": tree,
-        "rows": tree.adoptions[: lineages.GRAPH_LIMIT],
-        "periods": stats.counts_over_time(tree.adoptions, _period(request)),
-        "per": _period(request),
-        "map": province_map(),
-        "shapes": shapes,
-        "province_rows": sorted((s for s in shapes if s["count"]), key=lambda s: -s["count"]),
-        "attribution": MAP_ATTRIBUTION,
+        "body": body["html"],
+        "innovator": body["innovator"],
         "can_start": permissions.can_start_adoption(request.user),
     }
     return render(request, "diffusion/lineage.html", context)

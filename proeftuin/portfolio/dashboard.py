@@ -41,7 +41,6 @@ from proeftuin.core.service import Move, Stage, StageCategory, viewer_cached, wo
 from proeftuin.organisations.service import Organisation
 from proeftuin.portfolio.choices import InnovationKind, KpiDirection
 from proeftuin.portfolio.models import BudgetLine, Initiative, Kpi, Measurement
-from proeftuin.portfolio.querysets import INITIATIVE_VISIBILITY
 
 OVERDUE_LISTED = 10
 ZERO = Decimal("0")
@@ -99,7 +98,7 @@ def dashboard_for(user, scope: str, organisation_ids=None) -> dict:
         (scope, today.isoformat()),
         compute,
         user=user,
-        rule=INITIATIVE_VISIBILITY,
+        rule=Initiative.objects.all(),
         depends_on=DEPENDS_ON,
         timeout=CACHE_SECONDS,
     )
@@ -118,7 +117,7 @@ def owners_in_view(user) -> list:
         (),
         compute,
         user=user,
-        rule=INITIATIVE_VISIBILITY,
+        rule=Initiative.objects.all(),
         depends_on=DEPENDS_ON,
     )
 

@@ -35,6 +35,17 @@ class InitiativeQuerySet(VisibleQuerySet):
         team = team_q(user, self.model)
         return self.filter(condition if team is None else condition | team)
 
+    def signature(self, user) -> str:
+        """The rule's signature and the initiatives the team adds for ``user``."""
+        signature = self.rule.signature(user)
+        if signature == "all" or not getattr(user, "is_authenticated", False):
+            return signature
+        team = team_q(user, self.model)
+        if team is None:
+            return signature
+        ids = sorted(self.model.objects.filter(team).values_list("pk", flat=True).distinct())
+        return f"{signature}|team:{','.join(map(str, ids))}" if ids else signature
+
     def current(self) -> InitiativeQuerySet:
         """What lists and "Mijn werk" show: archived initiatives left out."""
         return self.exclude(status=EditorialStatus.ARCHIVED)

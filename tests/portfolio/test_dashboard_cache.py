@@ -13,6 +13,7 @@ from proeftuin.core.service import workflow_copy_default, workflow_editing, work
 from proeftuin.organisations.services import programme_save
 from proeftuin.portfolio import dashboard as dashboards
 from proeftuin.portfolio.dashboard import dashboard_for
+from proeftuin.portfolio.services import team_member_add
 from proeftuin.portfolio.services_parts import kpi_save, measurement_save
 from tests.factories import make_initiative
 
@@ -120,3 +121,24 @@ def test_a_revoked_editor_loses_the_drafts_at_once(lead, editor, published):
     membership_revoke(actor=None, membership=Membership.objects.get(user=editor))
     editor = type(editor).objects.get(pk=editor.pk)
     assert dashboard_for(editor, "all")["total"] == 1
+
+
+def test_a_team_member_does_not_share_with_colleagues_who_are_not_on_the_team(
+    make_member, lead, partner, editor, counted
+):
+    """A partner's member on the team sees the lead's private draft; colleagues of theirs
+    with the same role do not, so they share no dashboard with them."""
+    draft = make_initiative(
+        lead,
+        actor=editor,
+        title="Concept",
+        partners=[partner],
+        status="draft",
+        visibility="private",
+    )
+    on_team, *colleagues = (make_member(partner, Role.VIEWER) for _ in range(3))
+    team_member_add(actor=editor, initiative=draft, user=on_team, role="team")
+    assert dashboard_for(colleagues[0], "all")["total"] == 0
+    assert dashboard_for(on_team, "all")["total"] == 1
+    assert dashboard_for(colleagues[1], "all")["total"] == 0
+    assert len(counted) == 2  # the colleagues share theirs
