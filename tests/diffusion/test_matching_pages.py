@@ -85,3 +85,19 @@ def test_queries_per_page_do_not_grow_with_adoptions(client, innovation, similar
     before = [_page_queries(client, url) for url in pages]
     _adopters(innovation, 2, 8)
     assert [_page_queries(client, url) for url in pages] == before
+
+
+def test_cached_matches_follow_writes_and_viewers(nl, innovation, similar, make_member):
+    """Kept per group of viewers who see the same adoptions: an organisation that started
+    an adoption seen only by its own members drops out of its members' matches at once,
+    and stays in the public's."""
+    from proeftuin.accounts.models import Role
+    from proeftuin.diffusion.services import adoption_start
+
+    url = f"/overname/initiatief/{innovation.slug}/wie-heeft-hier-ook-iets-aan/"
+    assert "Gemeente Amersfoort" in nl.get(url).content.decode()
+    adoption_start(actor=None, innovation=innovation, adopter=similar, visibility="organisation")
+    nl.force_login(make_member(similar, Role.VIEWER))
+    assert 'href="/organisaties/gemeente-amersfoort/"' not in nl.get(url).content.decode()
+    nl.logout()
+    assert 'href="/organisaties/gemeente-amersfoort/"' in nl.get(url).content.decode()

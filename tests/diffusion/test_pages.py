@@ -200,3 +200,22 @@ def test_a_large_lineage_shows_the_first_adoptions(innovation, adopter, third, c
     assert "de eerste 300 adopties" in page  # the note (its number is the default's)
     assert "3 organisaties namen" in page  # the description covers all
     assert page.count("Gemeente Ede") == 0 and page.count("Gemeente Zwolle") >= 2
+
+
+def test_the_cached_lineage_follows_writes_and_viewers(
+    innovation, adopter, third, client, make_member
+):
+    """The body is kept per group of viewers who see the same adoptions: a member of the
+    adopter sees its private adoption, the public never does, whoever asks first; a new
+    adoption shows at once."""
+    from proeftuin.diffusion.services import adoption_start
+
+    member = make_member(adopter, Role.VIEWER)
+    adoption_start(actor=None, innovation=innovation, adopter=adopter, visibility="organisation")
+    client.force_login(member)
+    assert "Gemeente Almere" in client.get(_lineage_url(innovation)).content.decode()
+    client.logout()
+    public = client.get(_lineage_url(innovation)).content.decode()
+    assert "Gemeente Almere" not in public and "Gemeente Zwolle" not in public
+    adoption_start(actor=None, innovation=innovation, adopter=third)
+    assert "Gemeente Zwolle" in client.get(_lineage_url(innovation)).content.decode()
