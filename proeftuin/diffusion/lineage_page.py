@@ -1,6 +1,7 @@
-"""The lineage page's body (graph, list, table, counts over time, map), rendered once for
-every viewer who sees the same adoptions (core's ``viewer_cached``) and kept until a write
-to adoptions, organisations, initiatives or cases, and for at most ``SECONDS``.
+"""The lineage page's body (graph, list, table, counts over time, map) and the API's
+lineage, built once for every viewer who sees the same adoptions (core's
+``viewer_cached``) and kept until a write to adoptions, organisations, initiatives or
+cases, and for at most ``SECONDS``.
 
 The caller has checked that the viewer may see the innovation; the key holds the innovation,
 so an entry is only ever served on that innovation's page."""
@@ -40,15 +41,27 @@ def _render(innovation, kind: str, per: str, *, user) -> dict:
     return {"html": html, "innovator": tree.root.label}
 
 
-def lineage_body(innovation, kind: str, per: str, *, user) -> dict:
-    """``{"html": the body, marked safe, "innovator": the innovator's name}``."""
-    found = viewer_cached(
-        "diffusion.lineage.1",  # the shape of what is kept: bump when it changes
-        (innovation_key(innovation), kind, per),
-        lambda: _render(innovation, kind, per, user=user),
+def cached(name: str, innovation, parts: tuple, compute, *, user):
+    """``compute()`` kept under ``name`` for ``innovation`` and every viewer who sees the
+    same adoptions as ``user`` (the page's body, the API's lineage)."""
+    return viewer_cached(
+        name,
+        (innovation_key(innovation), *parts),
+        compute,
         user=user,
         rule=Adoption.objects.all(),
         depends_on=DEPENDS_ON,
         timeout=SECONDS,
+    )
+
+
+def lineage_body(innovation, kind: str, per: str, *, user) -> dict:
+    """``{"html": the body, marked safe, "innovator": the innovator's name}``."""
+    found = cached(
+        "diffusion.lineage.1",  # the shape of what is kept: bump when it changes
+        innovation,
+        (kind, per),
+        lambda: _render(innovation, kind, per, user=user),
+        user=user,
     )
     return {**found, "html": mark_safe(found["html"])}

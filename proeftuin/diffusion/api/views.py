@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 from proeftuin.api.schema import problem_responses
 from proeftuin.cases.service import case_visible
 from proeftuin.diffusion import lineage as lineages
-from proeftuin.diffusion import selectors, services, stats
+from proeftuin.diffusion import lineage_page, selectors, services, stats
 from proeftuin.diffusion.api.serializers import (
     AdoptionChangeSerializer,
     AdoptionCreateSerializer,
@@ -203,7 +203,17 @@ class LineageView(APIView):
         innovation = rows.select_related("owner").filter(uuid=uuid).first()
         if innovation is None:
             raise NotFound(_("This innovation does not exist or is not visible to you."))
-        tree = lineages.lineage(innovation, user=request.user)
+        data = lineage_page.cached(
+            "diffusion.lineage_api.1",  # the shape of what is kept: bump when it changes
+            innovation,
+            (self.kind,),
+            lambda: self._data(innovation, request.user),
+            user=request.user,
+        )
+        return Response(data)
+
+    def _data(self, innovation, user) -> dict:
+        tree = lineages.lineage(innovation, user=user)
         data = {
             "innovation": {
                 "kind": self.kind,
@@ -216,7 +226,7 @@ class LineageView(APIView):
             "per_year": [vars(row) for row in stats.counts_over_time(tree.adoptions, "year")],
             "per_province": stats.counts_by_province(tree.adoptions),
         }
-        return Response(LineageSerializer(data).data)
+        return dict(LineageSerializer(data).data)
 
 
 class InitiativeLineageView(LineageView):

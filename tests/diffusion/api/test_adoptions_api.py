@@ -119,3 +119,16 @@ def test_lineage(innovation, case, adopter, third, api_client):
     assert body["description"][0].startswith("2 organisaties")
     assert api_client.get(f"/api/v1/cases/{case.uuid}/lineage").json()["nodes"] == []
     assert_problem(api_client.get(f"/api/v1/cases/{innovation.uuid}/lineage"), 404)
+
+
+def test_the_cached_lineage_is_not_shared_with_who_may_see_less(
+    innovation, adopter, api_client, make_member
+):
+    from proeftuin.diffusion.services import adoption_start
+
+    adoption_start(actor=None, innovation=innovation, adopter=adopter, visibility="organisation")
+    url = f"/api/v1/initiatives/{innovation.uuid}/lineage"
+    api_client.force_authenticate(make_member(adopter, Role.VIEWER))
+    assert [n["adopter"] for n in api_client.get(url).json()["nodes"]] == ["Gemeente Almere"]
+    api_client.force_authenticate(None)
+    assert api_client.get(url).json()["nodes"] == []
