@@ -65,6 +65,7 @@ def barrier_list(request):
         state=state if state in State.values else "",
     )
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page.object_list = selectors.with_organisation_counts(page.object_list)
     context = {
         "page": page,
         "categories": Category.choices,

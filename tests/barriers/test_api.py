@@ -71,3 +71,20 @@ def test_heatmap(api_client, make_barrier, editor, alpha):
     local = next(row for row in body["rows"] if row["total"])
     assert {"category": "privacy", "count": 1} in local["cells"]
     assert api_client.get(f"{API}/heatmap?axis=nope").status_code == 400
+
+
+def test_the_list_counts_organisations_per_barrier_on_its_page(
+    api_client, client, make_barrier, editor, alpha, beta, beta_editor
+):
+    """The count is made for the page of barriers only; it names the organisations of
+    the confirmed links (two organisations here, one of them twice)."""
+    shared, alone = make_barrier(), make_barrier(title="Bekostiging per product")
+    for org, actor in ((alpha, editor), (alpha, editor), (beta, beta_editor)):
+        initiative = make_initiative(org, actor=actor, status="published", visibility="public")
+        barrier_link(actor=actor, barrier=shared, subject=initiative)
+    counts = {
+        row["uuid"]: row["organisationCount"] for row in api_client.get(API).json()["results"]
+    }
+    assert counts == {str(shared.uuid): 2, str(alone.uuid): 0}
+    page = client.get("/knelpunten/").content.decode()
+    assert 'data-label="Organisaties" class="utrecht-table__cell">2</td>' in page

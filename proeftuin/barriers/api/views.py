@@ -43,6 +43,10 @@ class BarrierViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     def get_queryset(self):
         return selectors.barrier_list(user=self.request.user)
 
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        return None if page is None else selectors.with_organisation_counts(page)
+
     def _visible(self, uuid) -> Barrier:
         barrier = Barrier.objects.visible_to(self.request.user).filter(uuid=uuid)
         barrier = barrier.select_related("authority", "owner", "merged_into").first()
