@@ -9,6 +9,7 @@ from proeftuin.accounts.models import Role
 from proeftuin.diffusion.models import Adoption
 from tests.diffusion.factories import make_adoption
 from tests.factories import OrganisationFactory, UserFactory
+from tests.svg_support import assert_svg_numbers_plain
 
 pytestmark = pytest.mark.django_db
 
@@ -143,6 +144,16 @@ def test_lineage_page(innovation, adopter, third, client):
     assert "Flevoland" in page and "Overijssel" in page  # the province table
     quarter = client.get(_lineage_url(innovation) + "?per=quarter").content.decode()
     assert "2024-K1" in quarter
+
+
+def test_lineage_svg_numbers_have_no_decimal_comma(innovation, adopter, third, client):
+    """Under the nl locale Django would print 12.0 as "12,0", which breaks the graph."""
+    first = make_adoption(innovation, adopter, status="adopted")
+    make_adoption(innovation, third, source=first, status="adapted")
+    page = client.get(_lineage_url(innovation), headers={"accept-language": "nl"})
+    html = page.content.decode()
+    assert 'lang="nl"' in html and html.count("<svg") >= 2  # the graph and the map
+    assert_svg_numbers_plain(html)
 
 
 def test_lineage_hides_invisible_sources(innovation, adopter, third, client):
