@@ -4,11 +4,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from proeftuin.accounts.models import Role
 from proeftuin.barriers.links import barrier_link
 from proeftuin.barriers.models import AuthorityReportExport, Barrier
 from proeftuin.barriers.services import barrier_move
 from proeftuin.core.jobs import run_task
-from tests.factories import make_case, make_initiative
+from tests.factories import MembershipFactory, make_case, make_initiative
 
 PUBLIC = {"status": "published", "visibility": "public"}
 
@@ -99,6 +100,21 @@ def test_create_page_records_a_barrier(client, editor, alpha):
     assert response.status_code == 400 and not Barrier.objects.exists()
     response = client.post("/knelpunten/nieuw/", {**data, "rule_url": ""})
     assert response.status_code == 302 and Barrier.objects.get().owner == alpha
+
+
+def _chosen_owner(client) -> list[str]:
+    page = client.get("/knelpunten/nieuw/").content.decode()
+    select = re.search(r'<select name="owner".*?</select>', page, re.S)[0]
+    return re.findall(r'<option value="(\d+)" selected>', select)
+
+
+def test_the_owner_starts_as_their_own_organisation(client, editor, alpha, beta, platform_admin):
+    client.force_login(editor)
+    assert _chosen_owner(client) == [str(alpha.pk)]
+    client.force_login(platform_admin)  # every organisation offered, none of them theirs
+    assert _chosen_owner(client) == []
+    MembershipFactory(organisation=beta, user=platform_admin, role=Role.EDITOR)
+    assert _chosen_owner(client) == [str(beta.pk)]
 
 
 def test_subject_page_links_and_suggests(client, make_barrier, editor, alpha):
