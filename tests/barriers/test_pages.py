@@ -10,6 +10,7 @@ from proeftuin.barriers.models import AuthorityReportExport, Barrier
 from proeftuin.barriers.services import barrier_move
 from proeftuin.core.jobs import run_task
 from tests.factories import MembershipFactory, make_case, make_initiative
+from tests.table_support import reflow_problems
 
 PUBLIC = {"status": "published", "visibility": "public"}
 
@@ -49,6 +50,8 @@ def test_list_detail_and_dossier(client, shared):
 
 def test_heatmap_counts_layers_and_types(client, shared):
     body = client.get("/knelpunten/patroon/").content.decode()
+    assert body.count("<table") == 2 and not reflow_problems(body)  # heatmap and trends
+    assert 'data-label="Privacy en gegevensdeling"' in body
     privacy = 1  # second category column
     assert _cell(body, "Lokaal", privacy) == 1 or _cell(body, "Local", privacy) == 1
     typed = client.get("/knelpunten/patroon/?axis=type").content.decode()
@@ -171,10 +174,10 @@ def test_the_cached_heatmap_follows_writes_and_roles(client, make_barrier, edito
     barrier_link(actor=editor, barrier=hidden, subject=make_initiative(alpha, actor=editor))
     client.force_login(editor)
     assert (
-        '<td class="utrecht-table__cell pt-heat">2</td>'
+        '<td data-label="Totaal" class="utrecht-table__cell pt-heat">2</td>'
         in client.get("/knelpunten/patroon/").content.decode()
     )
     editor.memberships.all().delete()
     editor.__dict__.pop("_proeftuin_roles", None)
     body = client.get("/knelpunten/patroon/").content.decode()
-    assert '<td class="utrecht-table__cell pt-heat">2</td>' not in body
+    assert '<td data-label="Totaal" class="utrecht-table__cell pt-heat">2</td>' not in body

@@ -10,6 +10,7 @@ from proeftuin.diffusion.models import Adoption
 from tests.diffusion.factories import make_adoption
 from tests.factories import OrganisationFactory, UserFactory
 from tests.svg_support import assert_svg_numbers_plain
+from tests.table_support import reflow_problems
 
 pytestmark = pytest.mark.django_db
 
@@ -104,6 +105,9 @@ def test_edit_form_saves_measures(innovation, adopter, signed_in, adopter_editor
     adoption.refresh_from_db()
     assert adoption.visibility == "organisation" and adoption.adaptations.startswith("Eigen")
     assert str(adoption.measures.get().value) == "30.50"
+    page = client.get(reverse("diffusion:detail", args=[adoption.uuid])).content.decode()
+    assert 'data-label="Na" class="utrecht-table__cell">30,50' in page  # outcomes table
+    assert not reflow_problems(page)
 
 
 def test_own_initiative_page(innovation, adopter, signed_in, adopter_editor):
