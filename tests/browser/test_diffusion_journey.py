@@ -223,7 +223,11 @@ def filled(story, make_member):
     barrier_link(actor=story["newcomer"], barrier=barrier, subject=story["own"])
     barrier_link(actor=story["uwv_editor"], barrier=barrier, subject=story["theirs"])
     report = report_submit(
-        data={"rule": "Participatiewet, artikel 8", "description": "Te streng.", "anonymous": True},
+        data={
+            "rule": "Participatiewet, artikel 8",
+            "description": "Te streng voor mensen die willen werken.",
+            "anonymous": True,
+        },
         sender="sweep",
     )
     steward = UserFactory(is_platform_admin=True, first_name="Sanne", last_name="Steward")
