@@ -250,6 +250,21 @@ def _api_payload(world) -> dict:
     }
 
 
+def _authority_edit(name: str, needs: int, authority, allowed_actor: str) -> Write:
+    """A rename of ``authority(world)`` through its edit form."""
+    return Write(
+        name,
+        ("barriers:authority_edit",),
+        needs,
+        lambda w, c: c.post(
+            f"/knelpunten/instanties/{authority(w).slug}/bewerken/",
+            {"name": "Overgenomen instantie", "kind": "other"},
+        ),
+        lambda w: Authority.objects.get(pk=authority(w).pk).name,
+        allowed_actor=allowed_actor,
+    )
+
+
 BARRIER_WRITES = [
     Write(
         "edit a barrier",
@@ -347,26 +362,11 @@ BARRIER_WRITES = [
         lambda w: Authority.objects.filter(organisation=w.a).count(),
         allowed_actor="a_admin",
     ),
-    Write(
-        "change A's authority",
-        ("barriers:authority_edit",),
-        ORGANISATION_ADMIN,
-        lambda w, c: c.post(
-            f"/knelpunten/instanties/{_a_authority(w).slug}/bewerken/",
-            {"name": "Overgenomen bestuur", "kind": "other"},
-        ),
-        lambda w: Authority.objects.get(pk=_a_authority(w).pk).name,
-        allowed_actor="a_admin",
-    ),
-    Write(
+    _authority_edit("change A's authority", ORGANISATION_ADMIN, _a_authority, "a_admin"),
+    _authority_edit(
         "change an authority outside any organisation",
-        ("barriers:authority_edit",),
         STEWARD,
-        lambda w, c: c.post(
-            f"/knelpunten/instanties/{AUTHORITY_SLUG}/bewerken/",
-            {"name": "Overgenomen toezicht", "kind": "other"},
-        ),
-        lambda w: Authority.objects.get(slug=AUTHORITY_SLUG).name,
-        allowed_actor="platform_admin",
+        lambda w: Authority.objects.get(slug=AUTHORITY_SLUG),
+        "platform_admin",
     ),
 ]
