@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from proeftuin.barriers.choices import Category, HeatmapAxis, ReportStatus, State
+from proeftuin.barriers.choices import AuthorityKind, Category, HeatmapAxis, ReportStatus, State
 from proeftuin.barriers.models import Authority
 from proeftuin.core.service import EditorialStatus, Visibility
 from proeftuin.organisations.service import Organisation
@@ -62,6 +62,22 @@ class BarrierForm(forms.Form):
 
 def owner_choices(organisation_ids):
     return Organisation.objects.filter(pk__in=organisation_ids).order_by("name")
+
+
+class AuthorityForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=AuthorityKind.choices)
+    website = forms.CharField(label=_("Website"), max_length=200, required=False)
+
+    def __init__(self, *args, organisations=None, **kwargs):
+        """``organisations``: the ones the user may tie the authority to."""
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"] = forms.ModelChoiceField(
+            label=_("Organisation in the platform"),
+            queryset=organisations if organisations is not None else Organisation.objects.none(),
+            required=False,
+            help_text=_("When the authority is an organisation in Proeftuin."),
+        )
 
 
 class MoveForm(forms.Form):

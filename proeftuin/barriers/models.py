@@ -44,6 +44,14 @@ class Authority(BaseModel):
         verbose_name=_("contacts"),
         help_text=_("People told when a barrier is routed or escalated to this authority."),
     )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
 
     class Meta:
         ordering = ["name"]

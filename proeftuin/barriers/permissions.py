@@ -1,11 +1,12 @@
 """Who may do what in the barrier register. Each function returns (allowed, reason).
 
 Register stewards (platform administrators and holders of the platform role "reviewer")
-moderate public reports, manage authorities and merge any two barriers. Editors of the
-recording organisation, and the person who recorded a barrier while still a contributor
-there, edit it. The contacts of its authority move it (escalated, being resolved,
-resolved, assumed rather than real). Linking an initiative or a case needs the right to
-edit that initiative or case."""
+moderate public reports, manage every authority and its contacts and merge any two
+barriers; organisation administrators record authorities and change the ones of their
+organisation or recorded by them. Editors of the recording organisation, and the person
+who recorded a barrier while still a contributor there, edit it. The contacts of its
+authority move it (escalated, being resolved, resolved, assumed rather than real).
+Linking an initiative or a case needs the right to edit that initiative or case."""
 
 from __future__ import annotations
 
@@ -81,10 +82,46 @@ def can_moderate_reports(user) -> tuple[bool, str]:
     return False, _("Only stewards of the register moderate reports.")
 
 
-def can_manage_authorities(user) -> tuple[bool, str]:
+def _administered(user) -> set[int]:
+    if not _active(user):
+        return set()
+    return set(organisation_ids_with_role(user, Role.ORGANISATION_ADMIN))
+
+
+def can_create_authority(user, organisation=None) -> tuple[bool, str]:
+    """Stewards; organisation administrators, for no organisation in the platform or for
+    one they administer."""
     if is_steward(user):
         return True, ""
-    return False, _("Only stewards of the register manage authorities.")
+    administered = _administered(user)
+    if administered and (organisation is None or organisation.pk in administered):
+        return True, ""
+    if administered:
+        return False, _("You may only tie an authority to an organisation you administer.")
+    return False, _("Only stewards and organisation administrators record authorities.")
+
+
+def can_edit_authority(user, authority) -> tuple[bool, str]:
+    """Stewards; administrators of the authority's organisation; the administrator who
+    recorded it while still an administrator of some organisation."""
+    if is_steward(user):
+        return True, ""
+    administered = _administered(user)
+    if administered and (
+        authority.organisation_id in administered or authority.created_by_id == user.pk
+    ):
+        return True, ""
+    return False, _(
+        "Only stewards, the administrators of its organisation and whoever recorded it "
+        "change this authority."
+    )
+
+
+def can_set_authority_contacts(user) -> tuple[bool, str]:
+    """The contacts may move every barrier routed to the authority: stewards choose them."""
+    if is_steward(user):
+        return True, ""
+    return False, _("Only stewards of the register choose an authority's contacts.")
 
 
 def can_link_subject(user, subject) -> tuple[bool, str]:

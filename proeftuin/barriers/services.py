@@ -1,17 +1,16 @@
-"""Writes to the barrier register: recording, changing and moving a barrier, and the
-authorities. Atomic, permission-checked, audited, notified."""
+"""Writes to the barrier register: recording, changing and moving a barrier (the
+authorities: ``authorities.py``). Atomic, permission-checked, audited, notified."""
 
 from __future__ import annotations
 
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from proeftuin.barriers import permissions
 from proeftuin.barriers.choices import State
-from proeftuin.barriers.models import Authority, Barrier
+from proeftuin.barriers.models import Barrier
 from proeftuin.barriers.searchable import barrier_changed
 from proeftuin.barriers.snapshot import barrier_snapshot
 from proeftuin.barriers.validation import check_category, check_move, check_rule_url
@@ -21,6 +20,7 @@ from proeftuin.core.service import (
     NotAllowed,
     ValidationFailed,
     audit_record,
+    unique_slug,
 )
 from proeftuin.notifications.service import notify
 
@@ -35,17 +35,10 @@ EDITABLE = (
     "status",
     "visibility",
 )
+# the fixed words beside /knelpunten/<slug>/ (urls.py)
+RESERVED = ("nieuw", "patroon", "instanties", "export", "meldingen", "koppeling", "van")
 ROUTED_EVENT = "barrier.routed"
 STATE_EVENT = "barrier.state"
-
-
-def _unique_slug(title: str) -> str:
-    base = slugify(title)[:180] or "knelpunt"
-    slug, n = base, 1
-    while Barrier.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
 
 
 def _clean(data: dict) -> dict:
@@ -84,7 +77,7 @@ def barrier_create(*, actor, owner, data: dict) -> Barrier:
         raise NotAllowed(reason)
     data = _clean({"title": "", "description": "", "category": "", **data})
     barrier = Barrier.objects.create(
-        slug=_unique_slug(data["title"]),
+        slug=unique_slug(Barrier, data["title"], fallback="knelpunt", reserved=RESERVED),
         owner=owner,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
         state_changed_at=timezone.now(),
@@ -182,33 +175,3 @@ def barrier_move(*, actor, barrier: Barrier, state: str, resolution: str = "") -
     )
     barrier_changed(barrier.pk)
     return barrier
-
-
-@transaction.atomic
-def authority_save(*, actor, data: dict, authority: Authority | None = None) -> Authority:
-    allowed, reason = permissions.can_manage_authorities(actor)
-    if not allowed:
-        raise NotAllowed(reason)
-    name = str(data.get("name", "")).strip()
-    if not name:
-        raise ValidationFailed(field_errors={"name": [_("Give the authority a name.")]})
-    clash = Authority.objects.filter(name__iexact=name)
-    if authority is not None:
-        clash = clash.exclude(pk=authority.pk)
-    if clash.exists():
-        raise ValidationFailed(field_errors={"name": [_("This authority already exists.")]})
-    contacts = data.pop("contacts", None)
-    if authority is None:
-        authority = Authority(slug=slugify(name)[:190] or "instantie")
-        action = AuditEntry.Action.CREATE
-    else:
-        action = AuditEntry.Action.UPDATE
-    for key in ("kind", "organisation", "website"):
-        if key in data:
-            setattr(authority, key, data[key])
-    authority.name = name
-    authority.save()
-    if contacts is not None:
-        authority.contacts.set(contacts)
-    audit_record(actor=actor, action=action, obj=authority, after={"name": name})
-    return authority

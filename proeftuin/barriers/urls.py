@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from proeftuin.barriers import views, views_patterns, views_reports
+from proeftuin.barriers import views, views_authorities, views_patterns, views_reports
 
 app_name = "barriers"
 
@@ -11,7 +11,17 @@ urlpatterns = [
     path("knelpunten/nieuw/", views.barrier_create, name="create"),
     path("knelpunten/patroon/", views_patterns.heatmap, name="heatmap"),
     path("knelpunten/instanties/", views_patterns.authority_list, name="authorities"),
+    path(
+        "knelpunten/instanties/nieuw/",
+        views_authorities.authority_create,
+        name="authority_create",
+    ),
     path("knelpunten/instanties/<slug:slug>/", views_patterns.authority_report, name="authority"),
+    path(
+        "knelpunten/instanties/<slug:slug>/bewerken/",
+        views_authorities.authority_edit,
+        name="authority_edit",
+    ),
     path(
         "knelpunten/instanties/<slug:slug>/export/",
         views_patterns.export_create,

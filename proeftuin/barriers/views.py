@@ -102,6 +102,13 @@ def _owners(user):
     return owner_choices(organisation_ids_with_role(user, Role.CONTRIBUTOR))
 
 
+def _own(user) -> int | None:
+    """The organisation the form starts with: the user's own (the first where they may
+    record barriers), also for a platform administrator who is a member somewhere."""
+    own = organisation_ids_with_role(user, Role.CONTRIBUTOR)
+    return own[0] if own else None
+
+
 @login_required
 def barrier_create(request):
     allowed, reason = permissions.can_create_barrier(request.user)
@@ -110,7 +117,7 @@ def barrier_create(request):
     form = BarrierForm(
         request.POST or None,
         owners=_owners(request.user),
-        initial={"status": "published", "visibility": "public"},
+        initial={"status": "published", "visibility": "public", "owner": _own(request.user)},
     )
     done, status = _submit(
         request,

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from proeftuin.barriers import cache, exports, patterns, selectors
+from proeftuin.barriers import cache, exports, patterns, permissions, selectors
 from proeftuin.barriers.choices import HeatmapAxis
 from proeftuin.barriers.forms import AxisForm, ExportForm
 from proeftuin.barriers.models import Authority, AuthorityReportExport
@@ -29,10 +29,14 @@ def heatmap(request):
 
 @require_GET
 def authority_list(request):
-    return render(request, "barriers/authorities.html", {"authorities": selectors.authorities()})
+    context = {
+        "authorities": selectors.authorities(),
+        "can_create": permissions.can_create_authority(request.user)[0],
+    }
+    return render(request, "barriers/authorities.html", context)
 
 
-def _authority(slug: str) -> Authority:
+def authority_or_404(slug: str) -> Authority:
     authority = Authority.objects.filter(slug=slug).first()
     if authority is None:
         raise Http404(_("This authority does not exist."))
@@ -41,11 +45,12 @@ def _authority(slug: str) -> Authority:
 
 @require_GET
 def authority_report(request, slug: str):
-    authority = _authority(slug)
+    authority = authority_or_404(slug)
     context = {
         "authority": authority,
         "report": patterns.authority_report(user=request.user, authority=authority),
         "form": ExportForm(),
+        "can_edit": permissions.can_edit_authority(request.user, authority)[0],
     }
     return render(request, "barriers/authority.html", context)
 
@@ -53,7 +58,7 @@ def authority_report(request, slug: str):
 @login_required
 @require_POST
 def export_create(request, slug: str):
-    authority = _authority(slug)
+    authority = authority_or_404(slug)
     form = ExportForm(request.POST)
     fmt = form.cleaned_data["format"] if form.is_valid() else ""
     try:

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import F
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from proeftuin.cases import permissions
@@ -44,6 +43,7 @@ from proeftuin.core.service import (
     ValidationFailed,
     audit_record,
     content_changed,
+    unique_slug,
 )
 from proeftuin.documents.service import documents_visible
 
@@ -77,14 +77,6 @@ def _validate(data: dict[str, Any], theme_set: ThemeSet | None) -> dict[str, The
         errors.add(f"sections.{key}", _("Unknown theme “%s” for this theme set.") % key)
     raise_if_errors(errors)
     return themes
-
-
-def _unique_slug(title: str, year: int | None, exclude_pk: int | None = None) -> str:
-    base = slugify(f"{title} {year or ''}")[:180] or "casus"
-    slug, n = base, 2
-    while Case.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 def _set_organisations(case: Case, organisations: list) -> None:
@@ -163,7 +155,7 @@ def case_create(*, actor, theme_set: ThemeSet, organisations: list, owner=None, 
         **{f: data[f] for f in SCALAR_FIELDS if f in data},
     )
     case.title, case.summary = case.title.strip(), case.summary.strip()
-    case.slug = _unique_slug(case.title, case.year_start)
+    case.slug = unique_slug(Case, f"{case.title} {case.year_start or ''}", fallback="casus")
     case.save()
     _apply(case, data, themes)
     audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=case, after=case_snapshot(case))

@@ -39,8 +39,22 @@ def circles_of_innovation(*, user, innovation) -> dict:
         .filter(**{field: innovation})
         .annotate(member_count=Count("members", distinct=True))
     )
-    closed = around.exclude(pk__in=[c.pk for c in readable]).filter(accepts_requests=True)
-    return {"readable": readable, "closed": list(closed.only("uuid", "kind"))}
+    closed = list(
+        around.exclude(pk__in=[c.pk for c in readable])
+        .filter(accepts_requests=True)
+        .only("uuid", "kind")
+    )
+    return {"readable": readable, "closed": closed, "pending": pending_circle_ids(user, closed)}
+
+
+def pending_circle_ids(user, circles) -> set[int]:
+    """The ids of those of ``circles`` that ``user`` asked to join, still undecided."""
+    if not getattr(user, "is_authenticated", False) or not circles:
+        return set()
+    rows = JoinRequest.objects.filter(
+        user=user, state=RequestState.PENDING, circle__in=[c.pk for c in circles]
+    )
+    return set(rows.values_list("circle_id", flat=True))
 
 
 def _memberships(user) -> dict[int, str]:

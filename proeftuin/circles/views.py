@@ -90,6 +90,7 @@ def circle_detail(request, uuid):
         if membership
         else None,
         "join_form": forms.JoinForm() if not membership and user.is_authenticated else None,
+        "request_pending": not membership and bool(selectors.pending_circle_ids(user, [circle])),
         "invite_form": forms.InviteForm() if may_manage else None,
         "meeting_form": forms.MeetingForm() if may_manage else None,
         "question_form": forms.QuestionForm(),

@@ -46,6 +46,7 @@ from proeftuin.core.searchable import (
     searchables,
     with_related,
 )
+from proeftuin.core.slugs import unique_slug
 from proeftuin.core.statements import CompiledQuery
 from proeftuin.core.visibility import Grant, VisibilityRule, VisibleQuerySet
 from proeftuin.core.work import (
@@ -138,6 +139,7 @@ __all__ = [
     "register_workflow_kind",
     "searchables",
     "subject_moves",
+    "unique_slug",
     "viewer_cached",
     "with_related",
     "work_for",

@@ -8,7 +8,6 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from proeftuin.accounts.service import roles_by_organisation
@@ -21,6 +20,7 @@ from proeftuin.core.service import (
     ValidationFailed,
     audit_record,
     content_changed,
+    unique_slug,
     workflow_for,
     workflow_initial_stage,
 )
@@ -103,15 +103,6 @@ def _check_links(actor, data: dict, initiative: Initiative | None) -> None:
 RESERVED_SLUGS = {"nieuw", "overzicht", "werkwijze"}
 
 
-def _unique_slug(title: str, exclude_pk: int | None = None) -> str:
-    base = slugify(title)[:180] or "initiatief"
-    slug, n = base, 2
-    taken = Initiative.objects.exclude(pk=exclude_pk)
-    while slug in RESERVED_SLUGS or taken.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 def refresh_reflection_due(initiative: Initiative) -> None:
     """Next reflection due = the last reflection (or the start) + the interval."""
     due = None
@@ -163,7 +154,9 @@ def initiative_create(*, actor, owner, **data) -> Initiative:
         _check_links(actor, data, None)
         _check_status(actor, data, initiative)
     _apply(initiative, data)
-    initiative.slug = _unique_slug(initiative.title)
+    initiative.slug = unique_slug(
+        Initiative, initiative.title, fallback="initiatief", reserved=RESERVED_SLUGS
+    )
     initiative.save()
     _set_related(initiative, data)
     refresh_reflection_due(initiative)

@@ -4,11 +4,13 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from proeftuin.accounts.models import Role
 from proeftuin.barriers.links import barrier_link
 from proeftuin.barriers.models import AuthorityReportExport, Barrier
 from proeftuin.barriers.services import barrier_move
 from proeftuin.core.jobs import run_task
-from tests.factories import make_case, make_initiative
+from tests.factories import MembershipFactory, make_case, make_initiative
+from tests.table_support import reflow_problems
 
 PUBLIC = {"status": "published", "visibility": "public"}
 
@@ -48,6 +50,8 @@ def test_list_detail_and_dossier(client, shared):
 
 def test_heatmap_counts_layers_and_types(client, shared):
     body = client.get("/knelpunten/patroon/").content.decode()
+    assert body.count("<table") == 2 and not reflow_problems(body)  # heatmap and trends
+    assert 'data-label="Privacy en gegevensdeling"' in body
     privacy = 1  # second category column
     assert _cell(body, "Lokaal", privacy) == 1 or _cell(body, "Local", privacy) == 1
     typed = client.get("/knelpunten/patroon/?axis=type").content.decode()
@@ -99,6 +103,21 @@ def test_create_page_records_a_barrier(client, editor, alpha):
     assert response.status_code == 400 and not Barrier.objects.exists()
     response = client.post("/knelpunten/nieuw/", {**data, "rule_url": ""})
     assert response.status_code == 302 and Barrier.objects.get().owner == alpha
+
+
+def _chosen_owner(client) -> list[str]:
+    page = client.get("/knelpunten/nieuw/").content.decode()
+    select = re.search(r'<select name="owner".*?</select>', page, re.S)[0]
+    return re.findall(r'<option value="(\d+)" selected>', select)
+
+
+def test_the_owner_starts_as_their_own_organisation(client, editor, alpha, beta, platform_admin):
+    client.force_login(editor)
+    assert _chosen_owner(client) == [str(alpha.pk)]
+    client.force_login(platform_admin)  # every organisation offered, none of them theirs
+    assert _chosen_owner(client) == []
+    MembershipFactory(organisation=beta, user=platform_admin, role=Role.EDITOR)
+    assert _chosen_owner(client) == [str(beta.pk)]
 
 
 def test_subject_page_links_and_suggests(client, make_barrier, editor, alpha):
@@ -155,10 +174,10 @@ def test_the_cached_heatmap_follows_writes_and_roles(client, make_barrier, edito
     barrier_link(actor=editor, barrier=hidden, subject=make_initiative(alpha, actor=editor))
     client.force_login(editor)
     assert (
-        '<td class="utrecht-table__cell pt-heat">2</td>'
+        '<td data-label="Totaal" class="utrecht-table__cell pt-heat">2</td>'
         in client.get("/knelpunten/patroon/").content.decode()
     )
     editor.memberships.all().delete()
     editor.__dict__.pop("_proeftuin_roles", None)
     body = client.get("/knelpunten/patroon/").content.decode()
-    assert '<td class="utrecht-table__cell pt-heat">2</td>' not in body
+    assert '<td data-label="Totaal" class="utrecht-table__cell pt-heat">2</td>' not in body

@@ -36,11 +36,13 @@ OVERFLOW = """() => {
 }"""
 
 
-# A soft hyphen (U+00AD) belongs to its word: a word is meant to break there.
+# A soft hyphen (U+00AD) belongs to its word: a word is meant to break there. Text in an SVG
+# (a graph's labels) is placed by coordinates and never wraps, so it is not measured.
 BROKEN_WORDS = """(longest) => {
     const broken = [];
     const walker = document.createTreeWalker(document.querySelector("main"), NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement.closest("svg")) continue;  // drawn text: placed, never wrapped
         for (const match of node.data.matchAll(/[\\p{L}\\p{N}.,%\\u00ad]+/gu)) {
             if (match[0].length < 2 || match[0].length > longest) continue;
             const range = document.createRange();

@@ -27,6 +27,21 @@ def test_asking_from_the_pilot_page_reaches_the_hosts(client, circle, adopter, p
     response = client.post(f"/groepen/{circle.uuid}/aanvragen/", {"next": page})
     assert response.status_code == 302 and response["Location"] == page
     assert circle.requests.filter(user=adopter, state="pending").exists()
+    body = client.get(page).content.decode()  # pending: no second request button
+    assert "Uw verzoek is verstuurd" in body and f"/groepen/{circle.uuid}/aanvragen/" not in body
+
+
+def test_the_group_page_shows_a_pending_request_instead_of_the_button(client, circle, adopter):
+    Circle.objects.filter(pk=circle.pk).update(openness="signed_in")
+    client.force_login(adopter)
+    page = f"/groepen/{circle.uuid}/"
+    assert f"/groepen/{circle.uuid}/aanvragen/" in client.get(page).content.decode()
+    client.post(f"/groepen/{circle.uuid}/aanvragen/", {"message": "Wij doen mee."})
+    body = client.get(page).content.decode()
+    assert 'id="join-pending"' in body and "Uw verzoek is verstuurd" in body
+    assert f"/groepen/{circle.uuid}/aanvragen/" not in body
+    circle.requests.update(state="refused")  # decided: the button is back
+    assert f"/groepen/{circle.uuid}/aanvragen/" in client.get(page).content.decode()
 
 
 def test_the_host_starts_a_group_from_the_case_page(client, host, home):

@@ -70,14 +70,21 @@ def test_the_main_menu_marks_the_current_page_and_shows_signed_in_links_only_to_
     assert menu(client.get("/casussen/").content.decode()) == [
         "*Casussen",
         "Initiatieven",
+        "Adopties",
+        "Groepen",
+        "Knelpunten",
         "Organisaties",
         "Kaart",
     ]
-    assert menu(client.get("/organisaties/kaart/").content.decode())[3] == "*Kaart"
+    assert menu(client.get("/organisaties/kaart/").content.decode())[6] == "*Kaart"
+    assert menu(client.get("/knelpunten/").content.decode())[4] == "*Knelpunten"
     client.force_login(UserFactory())
     assert menu(client.get("/mijn-werk/").content.decode()) == [
         "Casussen",
         "Initiatieven",
+        "Adopties",
+        "Groepen",
+        "Knelpunten",
         "Organisaties",
         "Kaart",
         "Documenten",
@@ -89,6 +96,9 @@ def test_the_main_menu_marks_the_current_page_and_shows_signed_in_links_only_to_
     assert menu(client.get("/").content.decode()) == [
         "Cases",
         "Initiatives",
+        "Adoptions",
+        "Groups",
+        "Barriers",
         "Organisations",
         "Map",
     ]

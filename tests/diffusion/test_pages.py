@@ -9,6 +9,8 @@ from proeftuin.accounts.models import Role
 from proeftuin.diffusion.models import Adoption
 from tests.diffusion.factories import make_adoption
 from tests.factories import OrganisationFactory, UserFactory
+from tests.svg_support import assert_svg_numbers_plain
+from tests.table_support import reflow_problems
 
 pytestmark = pytest.mark.django_db
 
@@ -103,6 +105,9 @@ def test_edit_form_saves_measures(innovation, adopter, signed_in, adopter_editor
     adoption.refresh_from_db()
     assert adoption.visibility == "organisation" and adoption.adaptations.startswith("Eigen")
     assert str(adoption.measures.get().value) == "30.50"
+    page = client.get(reverse("diffusion:detail", args=[adoption.uuid])).content.decode()
+    assert 'data-label="Na" class="utrecht-table__cell">30,50' in page  # outcomes table
+    assert not reflow_problems(page)
 
 
 def test_own_initiative_page(innovation, adopter, signed_in, adopter_editor):
@@ -143,6 +148,16 @@ def test_lineage_page(innovation, adopter, third, client):
     assert "Flevoland" in page and "Overijssel" in page  # the province table
     quarter = client.get(_lineage_url(innovation) + "?per=quarter").content.decode()
     assert "2024-K1" in quarter
+
+
+def test_lineage_svg_numbers_have_no_decimal_comma(innovation, adopter, third, client):
+    """Under the nl locale Django would print 12.0 as "12,0", which breaks the graph."""
+    first = make_adoption(innovation, adopter, status="adopted")
+    make_adoption(innovation, third, source=first, status="adapted")
+    page = client.get(_lineage_url(innovation), headers={"accept-language": "nl"})
+    html = page.content.decode()
+    assert 'lang="nl"' in html and html.count("<svg") >= 2  # the graph and the map
+    assert_svg_numbers_plain(html)
 
 
 def test_lineage_hides_invisible_sources(innovation, adopter, third, client):

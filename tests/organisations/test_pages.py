@@ -14,6 +14,7 @@ from proeftuin.organisations.models import Domain, Organisation
 from proeftuin.organisations.selectors import organisation_similar
 from tests.cases.test_pages import PostForm
 from tests.factories import OrganisationFactory, make_case
+from tests.svg_support import assert_svg_numbers_plain
 
 pytestmark = pytest.mark.django_db
 
@@ -195,6 +196,7 @@ def test_map_has_svg_and_table_of_twelve_provinces(client, mapped):
     html = response.content.decode()
     svg = html[html.index("<svg") : html.index("</svg>")]
     assert svg.count("<path ") == 12
+    assert_svg_numbers_plain(html)
     assert "<table" in html
     rows = map_rows(html)
     assert set(rows) == set(Province.values)

@@ -16,6 +16,7 @@ from proeftuin.organisations.models import Domain, Programme
 from proeftuin.portfolio.dashboard import dashboard, initiatives_in_scope
 from proeftuin.portfolio.models import BudgetLine, Initiative, Kpi, Measurement
 from tests.factories import OrganisationFactory, UserFactory, make_initiative
+from tests.svg_support import assert_svg_numbers_plain
 
 TODAY = datetime.date(2026, 6, 15)
 PUBLIC = {"status": "published", "visibility": "public"}
@@ -156,6 +157,7 @@ def test_the_pages_show_charts_with_tables(client, portfolio, lead, make_member)
     client.force_login(make_member(lead, Role.VIEWER))
     body = client.get("/initiatieven/overzicht/").content.decode()  # the user's organisation
     assert 'id="dashboard-total">3 ' in body and body.count("<table") == 8
+    assert_svg_numbers_plain(body)  # the bars' widths (percentages like 33.3)
     assert "Geheim" not in client.get("/initiatieven/overzicht/?organisatie=alle").content.decode()
     assert client.get("/initiatieven/overzicht/?organisatie=bestaat-niet").status_code == 404
     Programme.objects.create(name="Besloten", slug="besloten", visibility="organisation")

@@ -9,7 +9,13 @@ from __future__ import annotations
 import io
 import zipfile
 
-from proeftuin.barriers.models import AuthorityReportExport, Barrier, BarrierLink, BarrierReport
+from proeftuin.barriers.models import (
+    Authority,
+    AuthorityReportExport,
+    Barrier,
+    BarrierLink,
+    BarrierReport,
+)
 from proeftuin.core.jobs import run_task
 from tests.security.modules import AUTHORITY_SLUG, BARRIERS
 from tests.security.visibility import REFUSED, Probe, fetch
@@ -150,7 +156,40 @@ def _exports(world, client, actor):
     return problems
 
 
+ORGANISATION_ADMIN = 40  # the role in A that may change A's own authority
+AUTHORITY_MAKERS = {"a_admin", "b_admin", "platform_admin"}  # administrators and stewards
+
+
+def _a_authority(world) -> Authority:
+    """An authority that is organisation A (its own management): A's administrators and
+    stewards change it; the regulator ``AUTHORITY_SLUG`` (no organisation) stewards only."""
+    authority, _created = Authority.objects.get_or_create(
+        slug="bestuur-alfa",
+        defaults={"name": "Bestuur Alfa", "kind": "organisation", "organisation": world.a},
+    )
+    return authority
+
+
+def _authority_forms(world, client, actor):
+    problems, level, own = [], world.level(actor), _a_authority(world).slug
+    pages = [
+        ("/knelpunten/instanties/nieuw/", actor in AUTHORITY_MAKERS),
+        (f"/knelpunten/instanties/{own}/bewerken/", level >= ORGANISATION_ADMIN),
+        (f"/knelpunten/instanties/{AUTHORITY_SLUG}/bewerken/", level >= STEWARD),
+    ]
+    for url, allowed in pages:
+        response, body = fetch(client, url)
+        _only(problems, url, allowed, response, body)
+        problems += [f"{url}: {p}" for p in world.leaks(actor, body)]
+    return problems
+
+
 BARRIER_READS = [
+    Probe(
+        "authority forms",
+        ("barriers:authority_create", "barriers:authority_edit"),
+        _authority_forms,
+    ),
     Probe(
         "barrier forms",
         ("barriers:edit", "barriers:merge", "barriers:create", "barriers:subject_links"),
@@ -209,6 +248,21 @@ def _api_payload(world) -> dict:
         "description": "Een knelpunt van een ander.",
         "owner": str(world.a.uuid),
     }
+
+
+def _authority_edit(name: str, needs: int, authority, allowed_actor: str) -> Write:
+    """A rename of ``authority(world)`` through its edit form."""
+    return Write(
+        name,
+        ("barriers:authority_edit",),
+        needs,
+        lambda w, c: c.post(
+            f"/knelpunten/instanties/{authority(w).slug}/bewerken/",
+            {"name": "Overgenomen instantie", "kind": "other"},
+        ),
+        lambda w: Authority.objects.get(pk=authority(w).pk).name,
+        allowed_actor=allowed_actor,
+    )
 
 
 BARRIER_WRITES = [
@@ -296,5 +350,23 @@ BARRIER_WRITES = [
             content_type="application/json",
         ),
         lambda w: _row(w, "private").title,
+    ),
+    Write(
+        "record an authority for A",
+        ("barriers:authority_create",),
+        ORGANISATION_ADMIN,
+        lambda w, c: c.post(
+            "/knelpunten/instanties/nieuw/",
+            {"name": "Aanval Alfa", "kind": "organisation", "organisation": str(w.a.pk)},
+        ),
+        lambda w: Authority.objects.filter(organisation=w.a).count(),
+        allowed_actor="a_admin",
+    ),
+    _authority_edit("change A's authority", ORGANISATION_ADMIN, _a_authority, "a_admin"),
+    _authority_edit(
+        "change an authority outside any organisation",
+        STEWARD,
+        lambda w: Authority.objects.get(slug=AUTHORITY_SLUG),
+        "platform_admin",
     ),
 ]

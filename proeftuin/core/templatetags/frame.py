@@ -100,6 +100,9 @@ def once(parser, token):
 MAIN_MENU = (
     ("cases:library", _("Cases"), False),
     ("portfolio:list", _("Initiatives"), False),
+    ("diffusion:list", _("Adoptions"), False),
+    ("circles:list", _("Groups"), False),
+    ("barriers:list", _("Barriers"), False),
     ("organisations:list", _("Organisations"), False),
     ("organisations:map", _("Map"), False),
     ("ingestion:list", _("Documents"), True),
