@@ -51,7 +51,7 @@ class MeetingForm(forms.Form):
     date = forms.DateField(label=_("Date of the meeting"), **DATE)
     adopters = OrganisationChoices(
         label=_("Organisations introduced"),
-        queryset=Organisation.objects.only("pk", "name"),
+        queryset=Organisation.objects.only("pk", "uuid", "name"),
         to_field_name="uuid",
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )

@@ -5,6 +5,7 @@ so made in the request like the case library's export)."""
 from __future__ import annotations
 
 import csv
+from decimal import Decimal
 
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -15,6 +16,10 @@ from proeftuin.patents import permissions, selectors
 from proeftuin.patents.views import visible_programme
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _euro(value) -> str:
+    return f"{Decimal(value):.2f}"
 
 
 def _cell(value) -> str:
@@ -62,14 +67,15 @@ def programme_report_csv(request, slug: str):
             patent.innovator.name,
             patent.get_status_display(),
             patent.awarded_on.isoformat(),
-            patent.reward_per_adopter,
+            _euro(patent.reward_per_adopter),
             patent.meeting_count,
             patent.counted,
-            patent.owed_total,
-            patent.approved_total,
-            patent.paid_total,
+            _euro(patent.owed_total),
+            _euro(patent.approved_total),
+            _euro(patent.paid_total),
         ]
         writer.writerow([_cell(value) for value in row])
-    totals = [report.meetings, report.counted, report.owed, report.approved, report.paid]
+    amounts = [_euro(total) for total in (report.owed, report.approved, report.paid)]
+    totals = [report.meetings, report.counted, *amounts]
     writer.writerow([_("total"), "", "", "", "", *totals])
     return response
