@@ -11,7 +11,11 @@ JSON = "application/json"
 
 def test_a_manager_awards_and_anyone_reads_a_public_patent(client, manager, programme, innovation):
     client.force_login(manager)
-    data = {"programme": programme.slug, "initiative": str(innovation.uuid), "rewardPerAdopter": "750"}
+    data = {
+        "programme": programme.slug,
+        "initiative": str(innovation.uuid),
+        "rewardPerAdopter": "750",
+    }
     created = client.post("/api/v1/patents", data, content_type=JSON)
     assert created.status_code == 201, created.content
     body = created.json()
