@@ -114,3 +114,13 @@ def test_an_ended_patent_is_ended_by_its_manager(client, manager, editor, patent
     assert client.post(f"/patenten/{patent.uuid}/beeindigen/").status_code == 302
     patent.refresh_from_db()
     assert patent.status == "ended"
+
+
+def test_the_innovations_lineage_and_the_programme_dashboard_link_to_patents(
+    client, patent, innovation
+):
+    lineage = client.get(f"/adopties/initiatief/{innovation.slug}/").content.decode()
+    assert f"/patenten/{patent.uuid}/" in lineage
+    slug = patent.programme.slug
+    dashboard = client.get(f"/initiatieven/overzicht/programma/{slug}/").content.decode()
+    assert f"/programmas/{slug}/patenten/" in dashboard
