@@ -91,7 +91,7 @@ def test_a_reward_claimed_twice_for_one_adopter_is_refused(patent, met, editor, 
     first = services_claims.claim_request(actor=editor, patent=patent, adopter=adopter)
     with pytest.raises(DuplicateError) as refused:
         services_claims.claim_request(actor=editor, patent=patent, adopter=adopter)
-    assert "al geclaimd" in str(refused.value.message)
+    assert "al een vergoeding geclaimd" in str(refused.value.message)
     assert list(PatentClaim.objects.all()) == [first]
     first.refresh_from_db()
     assert first.status == "owed" and first.version == 1
