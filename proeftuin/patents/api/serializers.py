@@ -92,7 +92,7 @@ class PatentCreateSerializer(serializers.Serializer):
         return attrs
 
 
-class MeetingSerializer(serializers.ModelSerializer):
+class IntroductionMeetingSerializer(serializers.ModelSerializer):
     adopters = serializers.SerializerMethodField()
 
     class Meta:
@@ -104,7 +104,7 @@ class MeetingSerializer(serializers.ModelSerializer):
         return [_organisation(org) for org in obj.adopters.all()]
 
 
-class MeetingWriteSerializer(serializers.Serializer):
+class IntroductionMeetingWriteSerializer(serializers.Serializer):
     date = serializers.DateField()
     adopters = serializers.ListField(
         child=serializers.UUIDField(), help_text=_("The organisations introduced, by uuid.")
@@ -141,7 +141,7 @@ class ClaimWriteSerializer(serializers.Serializer):
     adopter = serializers.UUIDField(help_text=_("The adopting organisation, by uuid."))
 
 
-class DecisionSerializer(serializers.Serializer):
+class ClaimDecisionSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=ClaimDecision.choices)
     reason = serializers.CharField(required=False, allow_blank=True, default="")
     paid_on = serializers.DateField(required=False, allow_null=True)

@@ -17,9 +17,9 @@ from proeftuin.patents import selectors, services, services_claims
 from proeftuin.patents.api.serializers import (
     ClaimSerializer,
     ClaimWriteSerializer,
-    DecisionSerializer,
-    MeetingSerializer,
-    MeetingWriteSerializer,
+    ClaimDecisionSerializer,
+    IntroductionMeetingSerializer,
+    IntroductionMeetingWriteSerializer,
     PatentCreateSerializer,
     PatentDetailSerializer,
     PatentSerializer,
@@ -112,16 +112,16 @@ class MeetingList(PatentPart, generics.ListAPIView):
     """The introduction meetings of a patent, newest first; the innovator's editors
     record one (POST)."""
 
-    serializer_class = MeetingSerializer
+    serializer_class = IntroductionMeetingSerializer
     queryset = IntroductionMeeting.objects.none()
 
     def get_queryset(self):
         return selectors.meetings_of(self.patent())
 
-    @extend_schema(request=MeetingWriteSerializer, responses={201: MeetingSerializer})
+    @extend_schema(request=IntroductionMeetingWriteSerializer, responses={201: IntroductionMeetingSerializer})
     def post(self, request, patent=None):
         require_signed_in(request)
-        payload = MeetingWriteSerializer(data=request.data)
+        payload = IntroductionMeetingWriteSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = dict(payload.validated_data)
         wanted = set(data.pop("adopters"))
@@ -131,7 +131,7 @@ class MeetingList(PatentPart, generics.ListAPIView):
         meeting = services.meeting_record(
             actor=request.user, patent=self.patent(), adopters=adopters, **data
         )
-        return Response(MeetingSerializer(meeting).data, status=201)
+        return Response(IntroductionMeetingSerializer(meeting).data, status=201)
 
 
 class ClaimList(PatentPart, generics.ListAPIView):
@@ -163,18 +163,18 @@ class ClaimList(PatentPart, generics.ListAPIView):
 class ClaimDecisionView(PatentPart):
     """Approve, record as paid or reject a claim (the programme's managers)."""
 
-    serializer_class = DecisionSerializer
+    serializer_class = ClaimDecisionSerializer
     queryset = PatentClaim.objects.none()
 
     @extend_schema(
-        request=DecisionSerializer, responses={200: ClaimSerializer, **problem_responses(409)}
+        request=ClaimDecisionSerializer, responses={200: ClaimSerializer, **problem_responses(409)}
     )
     def post(self, request, patent=None, uuid=None):
         require_signed_in(request)
         claim = self.patent().claims.filter(uuid=uuid).first()
         if claim is None:
             raise NotFound(_("This claim does not exist."))
-        payload = DecisionSerializer(data=request.data)
+        payload = ClaimDecisionSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         claim = services_claims.claim_decide(
             actor=request.user, claim=claim, **payload.validated_data
