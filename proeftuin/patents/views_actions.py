@@ -28,46 +28,54 @@ def _again(request, patent, status: int, **forms_given):
     return render(request, "patents/detail.html", context, status=status)
 
 
+def _innovator_action(request, patent, form, form_key: str, write, done: str, anchor: str):
+    """Check that the caller acts for the innovator, parse ``form``, ``write(data)``;
+    back to the patent (``anchor``) with ``done``, or the page again with the refusal."""
+    allowed, reason = permissions.can_act_for_innovator(request.user, patent)
+    if not allowed:
+        return forbidden(request, reason)
+    status = 400
+    if form.is_valid():
+        try:
+            write(form.cleaned_data)
+        except DomainError as exc:
+            status = show_error(form, exc)
+        else:
+            messages.success(request, done)
+            return redirect(services.patent_url(patent) + anchor)
+    return _again(request, patent, status, **{form_key: form})
+
+
 @login_required
 @require_POST
 def meeting_add(request, uuid):
     patent = visible_patent(request, uuid)
-    allowed, reason = permissions.can_act_for_innovator(request.user, patent)
-    if not allowed:
-        return forbidden(request, reason)
-    form = forms.MeetingForm(request.POST)
-    status = 400
-    if form.is_valid():
-        try:
-            services.meeting_record(actor=request.user, patent=patent, **form.cleaned_data)
-        except DomainError as exc:
-            status = show_error(form, exc)
-        else:
-            messages.success(request, _("The introduction meeting has been recorded."))
-            return redirect(services.patent_url(patent) + "#bijeenkomsten")
-    return _again(request, patent, status, meeting_form=form)
+    return _innovator_action(
+        request,
+        patent,
+        forms.MeetingForm(request.POST),
+        "meeting_form",
+        lambda data: services.meeting_record(actor=request.user, patent=patent, **data),
+        _("The introduction meeting has been recorded."),
+        "#bijeenkomsten",
+    )
 
 
 @login_required
 @require_POST
 def claim_add(request, uuid):
     patent = visible_patent(request, uuid)
-    allowed, reason = permissions.can_act_for_innovator(request.user, patent)
-    if not allowed:
-        return forbidden(request, reason)
-    form = forms.ClaimForm(request.POST, adopters=adopters_of(patent))
-    status = 400
-    if form.is_valid():
-        try:
-            services_claims.claim_request(
-                actor=request.user, patent=patent, adopter=form.cleaned_data["adopter"]
-            )
-        except DomainError as exc:
-            status = show_error(form, exc)
-        else:
-            messages.success(request, _("The reward has been claimed; the programme decides."))
-            return redirect(services.patent_url(patent) + ANCHOR)
-    return _again(request, patent, status, claim_form=form)
+    return _innovator_action(
+        request,
+        patent,
+        forms.ClaimForm(request.POST, adopters=adopters_of(patent)),
+        "claim_form",
+        lambda data: services_claims.claim_request(
+            actor=request.user, patent=patent, adopter=data["adopter"]
+        ),
+        _("The reward has been claimed; the programme decides."),
+        ANCHOR,
+    )
 
 
 @login_required

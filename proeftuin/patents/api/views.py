@@ -15,9 +15,9 @@ from proeftuin.cases.service import case_visible
 from proeftuin.organisations.service import Organisation, Programme, programme_visible
 from proeftuin.patents import selectors, services, services_claims
 from proeftuin.patents.api.serializers import (
+    ClaimDecisionSerializer,
     ClaimSerializer,
     ClaimWriteSerializer,
-    ClaimDecisionSerializer,
     IntroductionMeetingSerializer,
     IntroductionMeetingWriteSerializer,
     PatentCreateSerializer,
@@ -27,7 +27,9 @@ from proeftuin.patents.api.serializers import (
 from proeftuin.patents.models import InnovationPatent, IntroductionMeeting, PatentClaim
 from proeftuin.portfolio.service import initiative_visible
 
-NOT_VISIBLE = "This record does not exist or is not visible to you."
+
+def not_visible() -> str:
+    return _("This record does not exist or is not visible to you.")
 
 
 def require_signed_in(request) -> None:
@@ -47,7 +49,7 @@ def visible_patent(request, uuid) -> InnovationPatent:
 def _one(rows, field: str):
     found = rows.first()
     if found is None:
-        raise ValidationError({field: [_(NOT_VISIBLE)]})
+        raise ValidationError({field: [not_visible()]})
     return found
 
 
@@ -78,7 +80,7 @@ class PatentViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         try:
             programme = programme_visible(user=request.user, slug=data.pop("programme"))
         except Programme.DoesNotExist as exc:
-            raise ValidationError({"programme": [_(NOT_VISIBLE)]}) from exc
+            raise ValidationError({"programme": [not_visible()]}) from exc
         initiative, case = data.pop("initiative", None), data.pop("case", None)
         if initiative:
             innovation = _one(
@@ -118,7 +120,9 @@ class MeetingList(PatentPart, generics.ListAPIView):
     def get_queryset(self):
         return selectors.meetings_of(self.patent())
 
-    @extend_schema(request=IntroductionMeetingWriteSerializer, responses={201: IntroductionMeetingSerializer})
+    @extend_schema(
+        request=IntroductionMeetingWriteSerializer, responses={201: IntroductionMeetingSerializer}
+    )
     def post(self, request, patent=None):
         require_signed_in(request)
         payload = IntroductionMeetingWriteSerializer(data=request.data)
