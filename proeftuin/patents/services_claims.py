@@ -39,6 +39,10 @@ def _duplicate(adopter) -> DuplicateError:
     return DuplicateError(message, field_errors={"adopter": [message]})
 
 
+def claimed(patent, adopter) -> bool:
+    return patent.claims.filter(adopter=adopter).exists()
+
+
 def _counting_adoption(patent, adopter) -> Adoption:
     """The adoption the claim rests on, or a refusal saying why it does not count."""
     if adopter.pk in innovator_ids(patent.innovation):
@@ -97,7 +101,7 @@ def claim_request(*, actor, patent: InnovationPatent, adopter) -> PatentClaim:
         refuse("adopter", _("Choose the adopting organisation."))
     patent = InnovationPatent.objects.select_for_update().get(pk=patent.pk)
     require_active(patent)
-    if patent.claims.filter(adopter=adopter).exists():
+    if claimed(patent, adopter):
         raise _duplicate(adopter)
     adoption = _counting_adoption(patent, adopter)
     meeting = _first_meeting(patent, adopter)

@@ -204,3 +204,17 @@ def test_an_ended_patent_takes_no_new_meetings_or_claims(patent, met, manager, e
         services_claims.claim_request(actor=editor, patent=patent, adopter=adopter)
     with pytest.raises(ValidationFailed):
         services.patent_end(actor=manager, patent=patent)
+
+
+def test_a_claim_that_slips_past_the_check_still_meets_the_constraint(
+    patent, met, editor, adopter, monkeypatch
+):
+    """Two requests at once: the second passes the check before the first is stored; the
+    unique constraint refuses it with the same message and the first claim stays."""
+    first = services_claims.claim_request(actor=editor, patent=patent, adopter=adopter)
+    monkeypatch.setattr(services_claims, "claimed", lambda patent, adopter: False)
+    with pytest.raises(DuplicateError) as refused:
+        services_claims.claim_request(actor=editor, patent=patent, adopter=adopter)
+    assert "al een vergoeding geclaimd" in str(refused.value.message)
+    assert list(PatentClaim.objects.all()) == [first]
+    assert AuditEntry.objects.filter(object_type="patents.patentclaim").count() == 1
