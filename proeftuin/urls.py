@@ -24,6 +24,7 @@ urlpatterns = [
     path("reacties/", include("proeftuin.comments.urls")),
     path("", include("proeftuin.barriers.urls")),
     path("overname/", include("proeftuin.diffusion.urls_matching")),
+    path("", include("proeftuin.patents.urls")),
 ]
 
 handler404 = "proeftuin.core.views.not_found"

@@ -21,6 +21,8 @@ from proeftuin.diffusion.api.views import (
 from proeftuin.diffusion.service import matching_api_urls as matching_urls
 from proeftuin.ingestion.api.views import DocumentViewSet, SuggestionViewSet
 from proeftuin.organisations.api.views import OrganisationViewSet
+from proeftuin.patents.api.views import ClaimDecisionView, ClaimList, PatentViewSet
+from proeftuin.patents.api.views import MeetingList as PatentMeetingList
 from proeftuin.portfolio.api.views import (
     InitiativeViewSet,
     KpiViewSet,
@@ -54,6 +56,7 @@ router.register("initiatives", InitiativeViewSet, basename="initiative")
 router.register("adoptions", AdoptionViewSet, basename="adoption")
 router.register("barriers", BarrierViewSet, basename="barrier")
 router.register("circles", CircleViewSet, basename="circle")
+router.register("patents", PatentViewSet, basename="patent")
 
 PART_LIST = {"get": "list", "post": "create"}
 PART_DETAIL = {"get": "retrieve", "put": "update", "patch": "partial_update", "delete": "destroy"}
@@ -96,6 +99,17 @@ circle_parts = [
     path(f"{CIRCLE}/questions", QuestionList.as_view(), name="circle-question-list"),
 ]
 
+PATENT = "patents/<uuid:patent>"
+patent_parts = [
+    path(f"{PATENT}/meetings", PatentMeetingList.as_view(), name="patent-meeting-list"),
+    path(f"{PATENT}/claims", ClaimList.as_view(), name="patent-claim-list"),
+    path(
+        f"{PATENT}/claims/<uuid:uuid>/decision",
+        ClaimDecisionView.as_view(),
+        name="patent-claim-decision",
+    ),
+]
+
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
     path("openapi.yaml", SpectacularYAMLAPIView.as_view(), name="schema-yaml"),
@@ -106,6 +120,7 @@ urlpatterns = [
     path("cases/<uuid:uuid>/lineage", CaseLineageView.as_view(), name="case-lineage"),
     *initiative_parts,
     *circle_parts,
+    *patent_parts,
     *matching_urls,
     path("", include(router.urls)),
 ]

@@ -18,6 +18,7 @@ from proeftuin.circles.choices import (
 )
 from proeftuin.circles.querysets import CircleQuerySet, InvitationQuerySet
 from proeftuin.core.service import BaseModel
+from proeftuin.diffusion.service import InnovationReference, one_innovation
 
 USER = settings.AUTH_USER_MODEL
 
@@ -37,26 +38,10 @@ def _organisation():
     )
 
 
-class Circle(BaseModel):
+class Circle(InnovationReference, BaseModel):
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("kind of group"), max_length=16, choices=CircleKind.choices)
     description = models.TextField(_("description"), blank=True)
-    initiative = models.ForeignKey(
-        "portfolio.Initiative",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("initiative"),
-    )
-    case = models.ForeignKey(
-        "cases.Case",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("case"),
-    )
     owner = models.ForeignKey(
         "organisations.Organisation",
         on_delete=models.PROTECT,
@@ -77,20 +62,10 @@ class Circle(BaseModel):
         ordering = ["title"]
         verbose_name = _("group")
         verbose_name_plural = _("groups")
-        constraints = [
-            models.CheckConstraint(
-                condition=(Q(initiative__isnull=False) & Q(case__isnull=True))
-                | (Q(initiative__isnull=True) & Q(case__isnull=False)),
-                name="circle_one_innovation",
-            )
-        ]
+        constraints = [one_innovation("circle_one_innovation")]
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def innovation(self):
-        return self.initiative or self.case
 
 
 class CircleMember(BaseModel):

@@ -90,6 +90,9 @@ SPECTACULAR_SETTINGS = {
         "OpennessEnum": "proeftuin.circles.choices.Openness",
         "MemberRoleEnum": "proeftuin.circles.choices.MemberRole",
         "ImplementationStatusEnum": "proeftuin.circles.choices.ImplementationStatus",
+        "PatentStatusEnum": "proeftuin.patents.choices.PatentStatus",
+        "ClaimStatusEnum": "proeftuin.patents.choices.ClaimStatus",
+        "ClaimDecisionEnum": "proeftuin.patents.choices.ClaimDecision",
         # an initiative or a case: one enum for adoptions, lineage and adopter matches
         "InnovationRefKindEnum": ["initiative", "case"],
     },

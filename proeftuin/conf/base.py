@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "proeftuin.portfolio",
     "proeftuin.diffusion",
     "proeftuin.circles",
+    "proeftuin.patents",
     "proeftuin.ingestion",
     "proeftuin.search",
     "proeftuin.site",

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from proeftuin.core.service import BaseModel, Visibility
 from proeftuin.diffusion.choices import AdoptionStatus, MeasureUnit
 from proeftuin.diffusion.querysets import AdoptionQuerySet
+from proeftuin.diffusion.reference import one_innovation
 
 
 class Adoption(BaseModel):
@@ -87,11 +88,7 @@ class Adoption(BaseModel):
         verbose_name = _("adoption")
         verbose_name_plural = _("adoptions")
         constraints = [
-            models.CheckConstraint(
-                condition=(Q(initiative__isnull=False) & Q(case__isnull=True))
-                | (Q(initiative__isnull=True) & Q(case__isnull=False)),
-                name="adoption_one_innovation",
-            ),
+            one_innovation("adoption_one_innovation"),
             models.UniqueConstraint(
                 fields=["initiative", "adopter"],
                 condition=Q(initiative__isnull=False),

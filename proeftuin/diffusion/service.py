@@ -16,6 +16,11 @@ from proeftuin.diffusion.innovations import (
 from proeftuin.diffusion.models import Adoption
 from proeftuin.diffusion.own_initiative import adoption_make_initiative
 from proeftuin.diffusion.permissions import can_adopt_for, can_edit_adoption
+from proeftuin.diffusion.reference import (
+    InnovationReference,
+    innovation_is_proven,
+    one_innovation,
+)
 from proeftuin.diffusion.selectors import (
     adopter_choices,
     adoption_counts,
@@ -36,6 +41,7 @@ __all__ = [
     "UNDER_WAY",
     "Adoption",
     "AdoptionStatus",
+    "InnovationReference",
     "adopter_choices",
     "adoption_counts",
     "adoption_counts_by_adopter",
@@ -50,8 +56,10 @@ __all__ = [
     "can_adopt_for",
     "can_edit_adoption",
     "canonical",
+    "innovation_is_proven",
     "innovation_key",
     "innovation_q",
     "innovator_ids",
     "matching_api_urls",
+    "one_innovation",
 ]

@@ -46,7 +46,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
     list_display = ["name", "visibility"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
-    filter_horizontal = ["members"]
+    filter_horizontal = ["members", "managers"]
 
     def save_model(self, request, obj, form, change):
         before = programme_snapshot(Programme.objects.get(pk=obj.pk)) if change else {}

@@ -1,5 +1,6 @@
 """The organisation registry."""
 
+from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -113,17 +114,21 @@ class Organisation(BaseModel):
 class ProgrammeQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Public programmes for everyone; the others for members of a member
-        organisation (a current role there) and platform administrators."""
+        organisation (a current role there), the programme's managers and platform
+        administrators."""
         from proeftuin.accounts.service import is_platform_admin, roles_by_organisation
 
         if is_platform_admin(user):
             return self
         public = models.Q(visibility=Visibility.PUBLIC)
-        members = list(roles_by_organisation(user))
-        if not members:
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
             return self.filter(public)
+        members = list(roles_by_organisation(user))
+        managed = models.Q(pk__in=self.model.objects.filter(managers=user).values("pk"))
+        if not members:
+            return self.filter(public | managed)
         mine = self.model.objects.filter(members__in=members).values("pk")
-        return self.filter(public | models.Q(pk__in=mine))
+        return self.filter(public | models.Q(pk__in=mine) | managed)
 
 
 class Programme(BaseModel):
@@ -136,6 +141,13 @@ class Programme(BaseModel):
     description = models.TextField(_("description"), blank=True)
     members = models.ManyToManyField(
         Organisation, blank=True, related_name="programmes", verbose_name=_("member organisations")
+    )
+    managers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="managed_programmes",
+        verbose_name=_("programme managers"),
+        help_text=_("They award innovation patents and decide their claims."),
     )
     visibility = models.CharField(
         _("visibility"),

@@ -53,3 +53,10 @@ def programmes_visible(*, user) -> QuerySet[Programme]:
 def programme_visible(*, user, slug: str) -> Programme:
     """The programme ``slug`` if ``user`` may see it (``Programme.DoesNotExist`` otherwise)."""
     return Programme.objects.visible_to(user).get(slug=slug)
+
+
+def programmes_managed(user) -> QuerySet[Programme]:
+    """The programmes ``user`` (active) manages; none for anyone else."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Programme.objects.none()
+    return Programme.objects.filter(managers=user)

@@ -11,6 +11,7 @@ from proeftuin.organisations.geo import ATTRIBUTION as MAP_ATTRIBUTION
 from proeftuin.organisations.geo import TOPOJSON as PROVINCE_TOPOJSON
 from proeftuin.organisations.geo import province_map, shaded_provinces
 from proeftuin.organisations.models import Domain, Organisation, Programme
+from proeftuin.organisations.permissions import can_manage_programme, is_programme_manager
 from proeftuin.organisations.selectors import (
     organisation_counts_by_province,
     organisation_get,
@@ -18,6 +19,7 @@ from proeftuin.organisations.selectors import (
     organisation_queryset,
     organisation_similar,
     programme_visible,
+    programmes_managed,
     programmes_visible,
 )
 from proeftuin.organisations.services import (
@@ -38,8 +40,10 @@ __all__ = [
     "Programme",
     "Province",
     "SizeBand",
+    "can_manage_programme",
     "domain_get_or_create",
     "format_staff",
+    "is_programme_manager",
     "organisation_counts_by_province",
     "organisation_create",
     "organisation_get",
@@ -49,6 +53,7 @@ __all__ = [
     "organisation_update",
     "programme_save",
     "programme_visible",
+    "programmes_managed",
     "programmes_visible",
     "province_map",
     "shaded_provinces",

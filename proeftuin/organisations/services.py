@@ -158,12 +158,14 @@ def domain_get_or_create(*, key: str, name: str) -> Domain:
 
 def programme_snapshot(programme: Programme) -> dict[str, Any]:
     members = programme.members.order_by("slug") if programme.pk else []
+    managers = programme.managers.order_by("username") if programme.pk else []
     return {
         "name": programme.name,
         "slug": programme.slug,
         "description": programme.description,
         "visibility": programme.visibility,
         "members": [org.slug for org in members],
+        "managers": [user.username for user in managers],
     }
 
 
@@ -176,8 +178,10 @@ def programme_save(
     description: str = "",
     visibility: str = "public",
     programme: Programme | None = None,
+    managers: list | None = None,
 ) -> Programme:
-    """Create (or update) a programme over ``members``; platform administrators only
+    """Create (or update) a programme over ``members`` (with its ``managers``, when
+    given); platform administrators only
     (``actor=None``: a system write such as the demo loader)."""
     if actor is not None and not is_platform_admin(actor):
         raise NotAllowed(_("Only platform administrators manage programmes."))
@@ -200,6 +204,8 @@ def programme_save(
     programme.name, programme.description, programme.visibility = name, description, visibility
     programme.save()
     programme.members.set(members)
+    if managers is not None:
+        programme.managers.set(managers)
     content_changed("organisations")
     audit_record(
         actor=actor,

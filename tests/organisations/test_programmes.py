@@ -33,3 +33,32 @@ def test_an_organisation_only_programme_is_seen_by_its_members(make_member, plat
     assert not Programme.objects.visible_to(make_member(outside)).exists()
     assert not Programme.objects.visible_to(UserFactory()).exists()
     assert Programme.objects.visible_to(platform_admin).exists()
+
+
+def test_managers_see_and_manage_their_programme(make_member, platform_admin):
+    from proeftuin.organisations.service import (
+        can_manage_programme,
+        is_programme_manager,
+        programmes_managed,
+    )
+
+    org = OrganisationFactory()
+    manager, other = UserFactory(), make_member(org, Role.ORGANISATION_ADMIN)
+    programme = programme_save(
+        actor=platform_admin,
+        name="Besloten beheer",
+        members=[org],
+        visibility="organisation",
+        managers=[manager],
+    )
+    assert list(Programme.objects.visible_to(manager)) == [programme]
+    assert is_programme_manager(manager, programme) and not is_programme_manager(other, programme)
+    assert can_manage_programme(manager, programme)[0]
+    assert can_manage_programme(platform_admin, programme)[0]
+    assert not can_manage_programme(other, programme)[0]
+    assert list(programmes_managed(manager)) == [programme]
+    assert audit_history(programme)[0].changes["managers"] == [None, [manager.username]]
+    manager.is_active = False
+    manager.save()
+    assert not Programme.objects.visible_to(manager).exists()
+    assert not can_manage_programme(manager, programme)[0]

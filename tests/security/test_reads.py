@@ -7,6 +7,7 @@ from tests.security.barriers import BARRIER_READS
 from tests.security.circles_writes import CIRCLE_READS
 from tests.security.diffusion import DIFFUSION_READS
 from tests.security.matching import MATCHING_READS
+from tests.security.patents_writes import PATENT_READS
 from tests.security.portfolio import PORTFOLIO_READS
 from tests.security.probes import READS
 from tests.security.world import ACTORS
@@ -26,6 +27,7 @@ def test_reads(world, client_for, actor):
             *BARRIER_READS,
             *CIRCLE_READS,
             *MATCHING_READS,
+            *PATENT_READS,
         ]
         for p in probe.run(world, client, actor)
     ]

@@ -7,6 +7,7 @@ from tests.security.barriers import BARRIER_READS, BARRIER_WRITES
 from tests.security.circles_writes import CIRCLE_READS, CIRCLE_WRITES
 from tests.security.diffusion import DIFFUSION_READS, DIFFUSION_WRITES
 from tests.security.matching import MATCHING_READS
+from tests.security.patents_writes import PATENT_READS, PATENT_WRITES
 from tests.security.portfolio import PORTFOLIO_READS, PORTFOLIO_WRITES
 from tests.security.probes import READS
 from tests.security.writes import WRITES
@@ -62,6 +63,8 @@ def covered() -> set[str]:
             *CIRCLE_READS,
             *CIRCLE_WRITES,
             *MATCHING_READS,
+            *PATENT_READS,
+            *PATENT_WRITES,
         ]
         for r in probe.routes
     }

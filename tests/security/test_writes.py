@@ -6,6 +6,7 @@ import pytest
 from tests.security.barriers import BARRIER_WRITES
 from tests.security.circles_writes import CIRCLE_WRITES
 from tests.security.diffusion import DIFFUSION_WRITES
+from tests.security.patents_writes import PATENT_WRITES
 from tests.security.portfolio import PORTFOLIO_WRITES
 from tests.security.probes import leaks
 from tests.security.writes import REFUSED, WRITES
@@ -13,7 +14,14 @@ from tests.security.writes import REFUSED, WRITES
 pytestmark = pytest.mark.django_db
 
 
-ALL_WRITES = [*WRITES, *PORTFOLIO_WRITES, *DIFFUSION_WRITES, *BARRIER_WRITES, *CIRCLE_WRITES]
+ALL_WRITES = [
+    *WRITES,
+    *PORTFOLIO_WRITES,
+    *DIFFUSION_WRITES,
+    *BARRIER_WRITES,
+    *CIRCLE_WRITES,
+    *PATENT_WRITES,
+]
 
 
 @pytest.mark.parametrize("write", ALL_WRITES, ids=[w.name for w in ALL_WRITES])

@@ -5,6 +5,7 @@ from proeftuin.demo.barriers import load_barriers
 from proeftuin.demo.circles import load_circles
 from proeftuin.demo.diffusion import load_diffusion
 from proeftuin.demo.loader import load_demo
+from proeftuin.demo.patents import load_patents
 from proeftuin.demo.portfolio import load_portfolio
 
 
@@ -61,4 +62,10 @@ class Command(BaseCommand):
         created, existing = load_circles()
         self.stdout.write(
             self.style.SUCCESS(f"Demo groups: {created} created, {existing} already there.")
+        )
+        created, existing = load_patents()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo innovation patents: {created} created, {existing} already there."
+            )
         )
