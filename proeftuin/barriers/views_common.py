@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from django.shortcuts import render
-
 from proeftuin.core.service import ConflictError, DomainError
-
-
-def refuse(request, reason: str, status: int = 403):
-    return render(request, "core/forbidden.html", {"reason": reason}, status=status)
 
 
 def put_on_form(form, exc: DomainError) -> int:

@@ -19,6 +19,7 @@ from proeftuin.cases.forms import ArchiveForm, PublishForm
 from proeftuin.cases.models import Case
 from proeftuin.cases.views import citations_by_field
 from proeftuin.core.service import ConflictError, DomainError
+from proeftuin.core.service import forbidden as _forbidden
 
 CONFLICT = 409
 
@@ -28,10 +29,6 @@ def _case(request, slug: str) -> Case:
         return selectors.case_detail(user=request.user, slug=slug)
     except Case.DoesNotExist as exc:
         raise Http404(_("This case does not exist or is not visible to you.")) from exc
-
-
-def _forbidden(request, reason: str):
-    return render(request, "core/forbidden.html", {"reason": reason}, status=403)
 
 
 def public_preview(request, case: Case) -> str:

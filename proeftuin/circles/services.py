@@ -28,15 +28,10 @@ from proeftuin.core.service import (
     audit_record,
     content_changed,
 )
+from proeftuin.core.service import require as check
 from proeftuin.notifications.service import notify
 
 CIRCLE_FIELDS = ("title", "kind", "description", "openness", "accepts_requests")
-
-
-def check(allowed_reason: tuple[bool, str]) -> None:
-    allowed, reason = allowed_reason
-    if not allowed:
-        raise NotAllowed(reason)
 
 
 def refuse(field: str, message: str):

@@ -13,14 +13,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 from proeftuin.cases.service import case_visible
 from proeftuin.circles import forms, permissions, selectors, services, services_meetings
 from proeftuin.circles.models import Circle, Meeting, MeetingDocument, Question
-from proeftuin.core.service import ConflictError, DomainError
+from proeftuin.core.service import ConflictError, DomainError, forbidden
 from proeftuin.portfolio.service import initiative_visible
 
 CONFLICT = 409
-
-
-def forbidden(request, reason: str):
-    return render(request, "core/forbidden.html", {"reason": reason}, status=403)
 
 
 def visible_circle(request, uuid) -> Circle:

@@ -31,3 +31,11 @@ class DuplicateError(DomainError):
 
 class NotAllowed(DomainError):
     default_message = _("You are not allowed to do this.")
+
+
+def require(allowed_reason: tuple[bool, str]) -> None:
+    """Raise ``NotAllowed`` with the reason of a ``can_<verb>_<entity>`` permission
+    check that said no."""
+    allowed, reason = allowed_reason
+    if not allowed:
+        raise NotAllowed(reason)

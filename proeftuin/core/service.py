@@ -15,6 +15,7 @@ from proeftuin.core.errors import (
     DuplicateError,
     NotAllowed,
     ValidationFailed,
+    require,
 )
 from proeftuin.core.fragments import viewer_cached
 from proeftuin.core.generation import (
@@ -32,6 +33,7 @@ from proeftuin.core.numbers import (
     parse_decimal,
 )
 from proeftuin.core.querystrings import querystring_without
+from proeftuin.core.refusals import forbidden
 from proeftuin.core.registry import Registry
 from proeftuin.core.searchable import (
     Faceting,
@@ -126,6 +128,7 @@ __all__ = [
     "editable_pipelines",
     "editorial_rule",
     "faceted",
+    "forbidden",
     "format_number",
     "json_number",
     "kind_of",
@@ -137,6 +140,7 @@ __all__ = [
     "register_searchable",
     "register_work",
     "register_workflow_kind",
+    "require",
     "searchables",
     "subject_moves",
     "unique_slug",

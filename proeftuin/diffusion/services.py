@@ -26,6 +26,7 @@ from proeftuin.core.service import (
     audit_record,
     content_changed,
 )
+from proeftuin.core.service import require as check
 from proeftuin.diffusion import permissions, validation
 from proeftuin.diffusion.choices import TAKEN_UP, AdoptionStatus, MeasureUnit
 from proeftuin.diffusion.innovations import innovator_ids
@@ -41,12 +42,6 @@ register_event(NEW_ADOPTION, gettext_lazy("Another organisation wants to adopt y
 register_event(STATUS_CHANGED, gettext_lazy("An adoption of your innovation changed its status"))
 
 EDITABLE_TEXT = ("adaptations", "outcomes")
-
-
-def check(allowed_reason: tuple[bool, str]) -> None:
-    allowed, reason = allowed_reason
-    if not allowed:
-        raise NotAllowed(reason)
 
 
 def _check_innovation_visible(actor, innovation) -> None:

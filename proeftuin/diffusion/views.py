@@ -11,14 +11,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from proeftuin.core.service import DomainError, NotAllowed, audit_history
+from proeftuin.core.service import DomainError, NotAllowed, audit_history, forbidden
 from proeftuin.diffusion import forms, permissions, selectors, services
 from proeftuin.diffusion.models import Adoption
 from proeftuin.diffusion.own_initiative import adoption_make_initiative
-
-
-def forbidden(request, reason: str):
-    return render(request, "core/forbidden.html", {"reason": reason}, status=403)
 
 
 def visible_innovation(request, kind: str, slug: str):

@@ -14,11 +14,11 @@ from proeftuin.accounts.service import Role
 from proeftuin.core.service import (
     AuditEntry,
     DuplicateError,
-    NotAllowed,
     ValidationFailed,
     audit_record,
     content_changed,
 )
+from proeftuin.core.service import require as check
 from proeftuin.diffusion.service import canonical, innovation_is_proven, innovator_ids
 from proeftuin.notifications.service import notify
 from proeftuin.patents import events, permissions, validation
@@ -27,12 +27,6 @@ from proeftuin.patents.models import InnovationPatent, IntroductionMeeting
 from proeftuin.patents.validation import refuse
 
 PATENT_FIELDS = ("title", "reward_per_adopter", "conditions", "status", "awarded_on")
-
-
-def check(allowed_reason: tuple[bool, str]) -> None:
-    allowed, reason = allowed_reason
-    if not allowed:
-        raise NotAllowed(reason)
 
 
 def patent_url(patent: InnovationPatent) -> str:

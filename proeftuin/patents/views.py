@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from proeftuin.cases.service import case_visible
-from proeftuin.core.service import ConflictError, DomainError, DuplicateError
+from proeftuin.core.service import ConflictError, DomainError, DuplicateError, forbidden
 from proeftuin.diffusion.service import Adoption, innovation_q
 from proeftuin.organisations.service import Organisation, Programme, programme_visible
 from proeftuin.patents import forms, permissions, selectors, services
@@ -21,10 +21,6 @@ from proeftuin.patents.models import InnovationPatent
 from proeftuin.portfolio.service import initiative_visible
 
 KINDS = {"initiatieven": initiative_visible, "casussen": case_visible}
-
-
-def forbidden(request, reason: str, status: int = 403):
-    return render(request, "core/forbidden.html", {"reason": reason}, status=status)
 
 
 def visible_patent(request, uuid) -> InnovationPatent:

@@ -16,7 +16,6 @@ from proeftuin.core.service import (
     AuditEntry,
     ConflictError,
     EditorialStatus,
-    NotAllowed,
     ValidationFailed,
     audit_record,
     content_changed,
@@ -24,6 +23,7 @@ from proeftuin.core.service import (
     workflow_for,
     workflow_initial_stage,
 )
+from proeftuin.core.service import require as check
 from proeftuin.portfolio import permissions
 from proeftuin.portfolio.choices import SINGLE_ROLES, InnovationKind, OecdFacet, TeamRole
 from proeftuin.portfolio.models import Initiative, TeamMember
@@ -36,12 +36,6 @@ from proeftuin.portfolio.snapshot import (
 )
 
 REQUIRED_TEXT = ("title", "problem")
-
-
-def check(allowed_reason: tuple[bool, str]) -> None:
-    allowed, reason = allowed_reason
-    if not allowed:
-        raise NotAllowed(reason)
 
 
 def refuse(field: str, message: str):

@@ -17,6 +17,7 @@ from proeftuin.core.service import (
     DomainError,
     allowed_moves,
     audit_history,
+    forbidden,
     querystring_without,
 )
 from proeftuin.portfolio import permissions, selectors, services
@@ -28,10 +29,6 @@ from proeftuin.search.service import prior_cases, strength
 
 PAGE_SIZE = 20
 CONFLICT = 409
-
-
-def forbidden(request, reason: str):
-    return render(request, "core/forbidden.html", {"reason": reason}, status=403)
 
 
 def visible_initiative(request, slug: str) -> Initiative:
