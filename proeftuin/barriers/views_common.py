@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from proeftuin.core.service import ConflictError, DomainError
+from proeftuin.core.service import ConflictError, DomainError, forbidden
+
+refuse = forbidden  # the register's pages say "refuse"
 
 
 def put_on_form(form, exc: DomainError) -> int:
