@@ -98,12 +98,15 @@ def trends(*, user) -> Table:
     return Table("trends", _("Barriers recorded per year"), headers, table)
 
 
-def authority_report(*, user, authority) -> list[dict]:
+def authority_report(*, user, authority, barriers=None) -> list[dict]:
     """Per barrier routed to ``authority``: what, since when, whom it blocks (visible
-    organisations) and which initiatives wait (visible, linked, barrier not closed)."""
+    organisations) and which initiatives wait (visible, linked, barrier not closed).
+    ``barriers``: one page of them (the page shows it in pages); all when left out."""
     from proeftuin.barriers.selectors import authority_barriers
 
-    barriers = list(authority_barriers(user=user, authority=authority))
+    if barriers is None:
+        barriers = authority_barriers(user=user, authority=authority)
+    barriers = list(barriers)
     links = (
         BarrierLink.objects.visible_to(user)
         .filter(barrier__in=barriers, status=LinkStatus.CONFIRMED)

@@ -4,6 +4,7 @@ and its export (made on the worker)."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,7 +16,9 @@ from proeftuin.barriers.choices import HeatmapAxis
 from proeftuin.barriers.forms import AxisForm, ExportForm
 from proeftuin.barriers.models import Authority, AuthorityReportExport
 from proeftuin.barriers.views_common import refuse
-from proeftuin.core.service import DomainError
+from proeftuin.core.service import DomainError, querystring_without
+
+REPORT_PAGE_SIZE = 50  # barriers per page of an authority's report; the export holds all
 
 
 @require_GET
@@ -46,9 +49,14 @@ def authority_or_404(slug: str) -> Authority:
 @require_GET
 def authority_report(request, slug: str):
     authority = authority_or_404(slug)
+    rows = selectors.authority_barriers(user=request.user, authority=authority)
+    page = Paginator(rows, REPORT_PAGE_SIZE).get_page(request.GET.get("pagina"))
+    report = patterns.authority_report(user=request.user, authority=authority, barriers=page)
     context = {
         "authority": authority,
-        "report": patterns.authority_report(user=request.user, authority=authority),
+        "report": report,
+        "page": page,
+        "querystring": querystring_without(request, "pagina"),
         "form": ExportForm(),
         "can_edit": permissions.can_edit_authority(request.user, authority)[0],
     }

@@ -181,3 +181,20 @@ def test_the_cached_heatmap_follows_writes_and_roles(client, make_barrier, edito
     editor.__dict__.pop("_proeftuin_roles", None)
     body = client.get("/knelpunten/patroon/").content.decode()
     assert '<td data-label="Totaal" class="utrecht-table__cell pt-heat">2</td>' not in body
+
+
+def test_the_authority_report_comes_in_pages_and_the_export_holds_all(
+    client, make_barrier, ministry, editor, monkeypatch
+):
+    from proeftuin.barriers import exports, views_patterns
+
+    monkeypatch.setattr(views_patterns, "REPORT_PAGE_SIZE", 2)
+    titles = [f"Knelpunt nummer {n}" for n in range(3)]
+    for title in titles:
+        make_barrier(title=title)
+    url = f"/knelpunten/instanties/{ministry.slug}/"
+    first, second = client.get(url).content.decode(), client.get(url + "?pagina=2").content.decode()
+    assert titles[0] in first and titles[1] in first and titles[2] not in first
+    assert "Pagina 1 van 2" in first and titles[2] in second and titles[0] not in second
+    report = exports.authority_report(user=editor, authority=ministry)
+    assert [item["barrier"].title for item in report] == titles
