@@ -74,19 +74,10 @@ def patent_award(
     """``programme`` awards a patent to the innovator of ``innovation`` (an initiative or
     a case, proven); the reward is paid per adopting organisation that counts."""
     check(permissions.can_award_patent(actor, programme))
-    if innovation is None:
-        refuse("innovation", _("Choose the innovation the patent is for."))
-    innovation = canonical(innovation)
+    innovation = _chosen(innovation)
     amount = validation.reward(reward_per_adopter)
     awarded_on = validation.past_date(awarded_on, "awarded_on")
-    if not innovation_is_proven(innovation):
-        refuse(
-            "innovation",
-            _(
-                "Only a proven innovation can get a patent: adopted by another organisation, "
-                "a case with measured outcomes, or an initiative that is scaling up."
-            ),
-        )
+    _check_proven(innovation)
     patent = InnovationPatent(
         programme=programme,
         title=(title or "").strip()[:250] or innovation.title,
@@ -97,8 +88,33 @@ def patent_award(
         awarded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     patent.innovation = innovation
+    _save_once(patent)
+    _announce_award(actor, patent)
+    content_changed("patents")
+    return patent
+
+
+def _chosen(innovation):
+    if innovation is None:
+        refuse("innovation", _("Choose the innovation the patent is for."))
+    return canonical(innovation)
+
+
+def _check_proven(innovation) -> None:
+    if not innovation_is_proven(innovation):
+        refuse(
+            "innovation",
+            _(
+                "Only a proven innovation can get a patent: adopted by another organisation, "
+                "a case with measured outcomes, or an initiative that is scaling up."
+            ),
+        )
+
+
+def _save_once(patent: InnovationPatent) -> None:
+    """Save a new patent; one per programme and innovation (checked, then constrained)."""
     if InnovationPatent.objects.filter(
-        programme=programme, initiative=patent.initiative, case=patent.case
+        programme=patent.programme, initiative=patent.initiative, case=patent.case
     ).exists():
         raise _duplicate()
     try:
@@ -106,12 +122,15 @@ def patent_award(
             patent.save()
     except IntegrityError as exc:
         raise _duplicate() from exc
+
+
+def _announce_award(actor, patent: InnovationPatent) -> None:
     audit_record(
         actor=actor,
         action=AuditEntry.Action.CREATE,
         obj=patent,
         after=snapshot(patent, PATENT_FIELDS)
-        | {"programme": programme.name, "innovator": patent.innovator.name},
+        | {"programme": patent.programme.name, "innovator": patent.innovator.name},
     )
     notify(
         recipients=editors_of([patent.innovator_id]),
@@ -121,8 +140,6 @@ def patent_award(
         subject=patent,
         actor=actor,
     )
-    content_changed("patents")
-    return patent
 
 
 @transaction.atomic
