@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "proeftuin.diffusion",
     "proeftuin.circles",
     "proeftuin.patents",
+    "proeftuin.funding",
     "proeftuin.ingestion",
     "proeftuin.search",
     "proeftuin.site",

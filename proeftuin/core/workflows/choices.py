@@ -36,4 +36,7 @@ ROLE_LABELS = {
     "sponsor": _("the sponsor"),
     "gatekeeper": _("the gatekeeper"),
     "team": _("the team"),
+    "applicant": _("the applicants"),
+    "manager": _("the programme managers"),
+    "screener": _("the screeners"),
 }
