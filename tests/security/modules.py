@@ -18,6 +18,7 @@ from proeftuin.portfolio.models import (
 from tests.factories import make_initiative
 from tests.security.circles import CIRCLES
 from tests.security.diffusion_module import ADOPTIONS
+from tests.security.funding import ROUNDS
 from tests.security.patents import PATENTS
 from tests.security.visibility import Module, counting, detail, listing, searching
 
@@ -174,4 +175,4 @@ BARRIERS = Module(
     ),
 )
 
-MODULES = [CASES, INITIATIVES, ADOPTIONS, BARRIERS, CIRCLES, PATENTS]
+MODULES = [CASES, INITIATIVES, ADOPTIONS, BARRIERS, CIRCLES, PATENTS, ROUNDS]

@@ -6,6 +6,7 @@ import pytest
 from tests.security.barriers import BARRIER_READS
 from tests.security.circles_writes import CIRCLE_READS
 from tests.security.diffusion import DIFFUSION_READS
+from tests.security.funding_writes import FUNDING_READS
 from tests.security.matching import MATCHING_READS
 from tests.security.patents_writes import PATENT_READS
 from tests.security.portfolio import PORTFOLIO_READS
@@ -28,6 +29,7 @@ def test_reads(world, client_for, actor):
             *CIRCLE_READS,
             *MATCHING_READS,
             *PATENT_READS,
+            *FUNDING_READS,
         ]
         for p in probe.run(world, client, actor)
     ]

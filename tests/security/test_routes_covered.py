@@ -6,6 +6,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from tests.security.barriers import BARRIER_READS, BARRIER_WRITES
 from tests.security.circles_writes import CIRCLE_READS, CIRCLE_WRITES
 from tests.security.diffusion import DIFFUSION_READS, DIFFUSION_WRITES
+from tests.security.funding_writes import FUNDING_READS, FUNDING_WRITES
 from tests.security.matching import MATCHING_READS
 from tests.security.patents_writes import PATENT_READS, PATENT_WRITES
 from tests.security.portfolio import PORTFOLIO_READS, PORTFOLIO_WRITES
@@ -65,6 +66,8 @@ def covered() -> set[str]:
             *MATCHING_READS,
             *PATENT_READS,
             *PATENT_WRITES,
+            *FUNDING_WRITES,
+            *FUNDING_READS,
         ]
         for r in probe.routes
     }

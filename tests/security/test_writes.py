@@ -6,6 +6,7 @@ import pytest
 from tests.security.barriers import BARRIER_WRITES
 from tests.security.circles_writes import CIRCLE_WRITES
 from tests.security.diffusion import DIFFUSION_WRITES
+from tests.security.funding_writes import FUNDING_WRITES
 from tests.security.patents_writes import PATENT_WRITES
 from tests.security.portfolio import PORTFOLIO_WRITES
 from tests.security.probes import leaks
@@ -21,6 +22,7 @@ ALL_WRITES = [
     *BARRIER_WRITES,
     *CIRCLE_WRITES,
     *PATENT_WRITES,
+    *FUNDING_WRITES,
 ]
 
 
