@@ -88,7 +88,7 @@ def _plain_select(widget: dict) -> bool:
 
 def _formatted(value) -> str:
     """``{{ value|stringformat:'s' }}``: escaped unless already safe."""
-    text = "%s" % (value,)
+    text = str(value)
     return text if isinstance(value, SafeData) else conditional_escape(text)
 
 
