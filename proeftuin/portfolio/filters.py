@@ -1,4 +1,8 @@
-"""The FilterSet of the initiative list: lead or partner organisation, kind, theme, stage."""
+"""The FilterSet of the initiative list: lead or partner organisation, kind, theme, stage.
+
+The organisations and themes are the options of a ``<select>`` on every list page: they load
+only what an option shows (value and name).
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ from proeftuin.portfolio.choices import InnovationKind
 class InitiativeFilterSet(django_filters.FilterSet):
     organisatie = django_filters.ModelChoiceFilter(
         label=_("Organisation"),
-        queryset=Organisation.objects.order_by("name"),
+        queryset=Organisation.objects.only("slug", "name").order_by("name"),
         to_field_name="slug",
         method="by_organisation",
         empty_label=_("All organisations"),
@@ -28,7 +32,7 @@ class InitiativeFilterSet(django_filters.FilterSet):
     )
     thema = django_filters.ModelChoiceFilter(
         label=_("Theme"),
-        queryset=Theme.objects.select_related("theme_set"),
+        queryset=Theme.objects.only("name"),
         field_name="themes",
         empty_label=_("All themes"),
     )
