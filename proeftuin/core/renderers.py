@@ -114,7 +114,7 @@ def _select_html(widget: dict) -> str:
         for option in options:
             parts.append(
                 f'\n  <option value="{_formatted(option["value"])}"'
-                f'{_attrs_html(option["attrs"])}>{conditional_escape(option["label"])}</option>\n'
+                f"{_attrs_html(option['attrs'])}>{conditional_escape(option['label'])}</option>\n"
             )
         if group_name:
             parts.append("\n  </optgroup>")
