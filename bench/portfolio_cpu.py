@@ -44,6 +44,7 @@ def _args() -> argparse.Namespace:
     parser.add_argument("--urls", type=int, default=50, help="distinct URLs per page")
     parser.add_argument("--pages", nargs="*", help="names in PAGES (default: all)")
     parser.add_argument("--profile", type=int, default=0, help="profile N requests per page")
+    parser.add_argument("--cold", action="store_true", help="profile with the cache emptied")
     parser.add_argument("--profile-dump", type=Path, help="where to write the pstats data")
     parser.add_argument("--out", type=Path)
     return parser.parse_args()
@@ -118,12 +119,19 @@ def _time(client, urls: list[str], n: int, cold: bool = False) -> dict:
     }
 
 
-def _profile(client, urls: list[str], n: int, dump: Path | None) -> None:
+def _profile(client, urls: list[str], n: int, dump: Path | None, cold: bool) -> None:
+    from django.core.cache import cache
+
+    if not cold:
+        for url in urls:  # every URL in the cache
+            _get(client, url)
     profiler = cProfile.Profile()
-    profiler.enable()
     for i in range(n):
+        if cold:
+            cache.clear()
+        profiler.enable()
         _get(client, urls[i % len(urls)])
-    profiler.disable()
+        profiler.disable()
     if dump:
         profiler.dump_stats(dump)
     stats = pstats.Stats(profiler).strip_dirs()
@@ -153,7 +161,7 @@ def main() -> None:
             _get(client, urls[-1])  # templates, translations: once per process
             if args.profile:
                 print(f"\n===== {name} =====")
-                _profile(client, urls, args.profile, args.profile_dump)
+                _profile(client, urls, args.profile, args.profile_dump, args.cold)
                 continue
             cold = _time(client, urls, len(urls), cold=True)
             for url in urls:  # every URL in the cache

@@ -78,8 +78,14 @@ def initiative_detail(*, user, slug: str) -> Initiative:
 
 def initiative_header(*, user, slug: str) -> Initiative:
     """One visible initiative without its parts (the page loads those only when its shared
-    parts are not in the cache); raises ``Initiative.DoesNotExist``."""
-    return initiative_visible(user).select_related("owner", "stage").get(slug=slug)
+    parts are not in the cache); raises ``Initiative.DoesNotExist``. For a signed-in viewer
+    with its partners and team, which every permission check on the page reads
+    (``permissions.is_organisation_member``, ``is_current_team_member``): loaded once, not
+    once per check."""
+    rows = initiative_visible(user).select_related("owner", "stage")
+    if getattr(user, "is_authenticated", False):
+        rows = rows.prefetch_related("partners", "team")
+    return rows.get(slug=slug)
 
 
 def initiative_with_parts(pk: int) -> Initiative:
