@@ -48,14 +48,14 @@ LIST_ROW_FIELDS = (
 )
 
 
-def initiative_page_rows(rows: QuerySet[Initiative], pks) -> list[Initiative]:
-    """The initiatives of one list page, in the order of ``pks``, loaded with what a row
-    shows. The list pages over primary keys alone first: sorting the visible rows without
-    the joins lets the database walk the ``updated_at`` index and stop after one page,
-    where the joined query sorted every visible row (35 ms at 20,000 initiatives)."""
-    pks = list(pks)
+def initiative_page_rows(pks) -> list[Initiative]:
+    """The initiatives ``pks`` of one list page (visible to the viewer: the caller checked),
+    loaded with what a row shows. The list pages over primary keys (and ``updated_at``)
+    alone first: sorting the visible rows without the joins lets the database walk the
+    ``updated_at`` index and stop after one page, where the joined query sorted every
+    visible row (35 ms at 20,000 initiatives)."""
     loaded = (
-        rows.model.objects.filter(pk__in=pks)
+        Initiative.objects.filter(pk__in=pks)
         .select_related("owner", "stage")
         .only(*LIST_ROW_FIELDS)
         .prefetch_related(
