@@ -89,8 +89,10 @@ def initiative_header(*, user, slug: str) -> Initiative:
 
 
 def initiative_with_parts(pk: int) -> Initiative:
-    """The initiative ``pk`` with all its parts, for someone already allowed to see it."""
-    return _with_parts(Initiative.objects.filter(pk=pk)).get()
+    """The initiative ``pk`` with all its parts, for someone already allowed to see it: what
+    the page shows (not who created it, nor the themes' sets, which the API gives)."""
+    rows = Initiative.objects.filter(pk=pk).select_related("owner", "stage")
+    return rows.prefetch_related("themes", *_parts()).get()
 
 
 def initiative_detail_queryset(user) -> QuerySet[Initiative]:
@@ -100,8 +102,14 @@ def initiative_detail_queryset(user) -> QuerySet[Initiative]:
 
 def _with_parts(rows: QuerySet[Initiative]) -> QuerySet[Initiative]:
     return rows.select_related("owner", "created_by", "stage").prefetch_related(
+        "themes__theme_set", *_parts()
+    )
+
+
+def _parts() -> tuple:
+    """The parts of an initiative that the page and the API show (besides its themes)."""
+    return (
         "partners",
-        "themes__theme_set",
         "domains",
         Prefetch("team", queryset=TeamMember.objects.select_related("user")),
         "learning_questions",
