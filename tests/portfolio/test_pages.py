@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from proeftuin.accounts.models import Role
 from proeftuin.cases.models import Theme
+from proeftuin.organisations.services import organisation_update
 from proeftuin.portfolio.models import BudgetLine, Initiative, Kpi, Measurement, TeamMember
 from proeftuin.portfolio.services import initiative_update
 from tests.factories import OrganisationFactory, make_initiative
@@ -70,6 +71,14 @@ def test_the_kept_list_page_follows_writes(client, lead, editor):
     initiative_update(initiative=initiative, actor=editor, title="Nieuwe titel")
     body = client.get("/initiatieven/").content.decode()
     assert "Nieuwe titel" in body and "Oude titel" not in body
+
+
+def test_the_kept_filter_options_follow_writes(client, lead):
+    assert ">Gemeente Lead</option>" in client.get("/initiatieven/").content.decode()
+    organisation_update(organisation=lead, name="Gemeente Hernoemd")
+    body = client.get("/initiatieven/").content.decode()
+    assert ">Gemeente Hernoemd</option>" in body and ">Gemeente Lead</option>" not in body
+    assert f'<option value="{lead.slug}">' in body
 
 
 def test_list_is_paginated(client, lead):
