@@ -34,6 +34,8 @@ def circles_of_innovation(*, user, innovation) -> dict:
     group shows neither its title nor anything in it)."""
     field = "initiative" if type(innovation).__name__ == "Initiative" else "case"
     around = Circle.objects.filter(**{field: innovation})
+    if not around.exists():  # most have none: no visibility rule to work out
+        return {"readable": [], "closed": [], "pending": set()}
     readable = list(
         circle_visible(user)
         .filter(**{field: innovation})

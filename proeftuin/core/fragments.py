@@ -77,6 +77,15 @@ def shared_fragments(
     return html
 
 
+def shared_value(name: str, compute: Callable[[], object], *, depends_on: tuple[str, ...]):
+    """``compute()``'s result (picklable), cached for everyone, signed in or not, under
+    ``name`` and the active language until a write to one of ``depends_on``. Only for what
+    is the same for every viewer, such as the options of a filter of all organisations."""
+    generation = content_generation(*depends_on)
+    raw = "|".join((name, generation, get_language() or ""))
+    return _cached("shared:" + hashlib.sha256(raw.encode()).hexdigest(), compute, TIMEOUT)
+
+
 def viewer_cached(
     name: str,
     parts: tuple,

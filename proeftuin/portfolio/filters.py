@@ -1,4 +1,9 @@
-"""The FilterSet of the initiative list: lead or partner organisation, kind, theme, stage."""
+"""The FilterSet of the initiative list: lead or partner organisation, kind, theme, stage.
+
+The organisations, themes and stages are the options of a ``<select>`` on every list page:
+they are kept in the shared cache until an organisation, theme or pipeline changes
+(``_options``); a chosen organisation or theme is still looked up in the database.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from proeftuin.cases.service import Theme
+from proeftuin.core.fragments import shared_value
 from proeftuin.core.service import Stage
 from proeftuin.organisations.service import Organisation
 from proeftuin.portfolio.choices import InnovationKind
@@ -15,7 +21,7 @@ from proeftuin.portfolio.choices import InnovationKind
 class InitiativeFilterSet(django_filters.FilterSet):
     organisatie = django_filters.ModelChoiceFilter(
         label=_("Organisation"),
-        queryset=Organisation.objects.order_by("name"),
+        queryset=Organisation.objects.only("slug", "name").order_by("name"),
         to_field_name="slug",
         method="by_organisation",
         empty_label=_("All organisations"),
@@ -28,7 +34,7 @@ class InitiativeFilterSet(django_filters.FilterSet):
     )
     thema = django_filters.ModelChoiceFilter(
         label=_("Theme"),
-        queryset=Theme.objects.select_related("theme_set"),
+        queryset=Theme.objects.only("name"),
         field_name="themes",
         empty_label=_("All themes"),
     )
@@ -36,13 +42,41 @@ class InitiativeFilterSet(django_filters.FilterSet):
     fase = django_filters.ChoiceFilter(
         label=_("Stage"),
         field_name="stage__key",
-        choices=lambda: stage_choices(),
+        choices=[],  # set with the other options (``form``)
         empty_label=_("All stages"),
     )
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form = super().form
+            options = shared_value(
+                "portfolio.filter.options.1",
+                lambda: _options(form),
+                depends_on=("organisations", "cases", "workflows"),
+            )
+            for name in MODEL_CHOICES:
+                field = form.fields[name]
+                field.widget.choices = [("", field.empty_label), *options[name]]
+            form.fields["fase"].choices = options["fase"]
+        return self._form
 
     def by_organisation(self, queryset, name, value):
         partner = queryset.model.objects.filter(partners=value).values("pk")
         return queryset.filter(Q(owner=value) | Q(pk__in=partner))
+
+
+MODEL_CHOICES = ("organisatie", "thema")
+
+
+def _options(form) -> dict[str, list[tuple[str, str]]]:
+    """(value, label) of every option but the empty one: of the model choice fields as the
+    fields list them, and the stages."""
+    options = {
+        name: [(str(value), str(label)) for value, label in form.fields[name].choices if value]
+        for name in MODEL_CHOICES
+    }
+    return {**options, "fase": stage_choices()}
 
 
 def stage_choices() -> list[tuple[str, str]]:

@@ -112,11 +112,11 @@ class Initiative(EditorialModel, BaseModel, WorkflowSubject):
     def workflow_roles(self, user) -> set[str]:
         """The roles ``user`` holds in this initiative's team ("owner", "sponsor",
         "gatekeeper", "team"), while still a member of the lead or a partner organisation."""
-        from proeftuin.portfolio.permissions import is_current_team_member
+        from proeftuin.portfolio.permissions import is_current_team_member, team_roles
 
         if not is_current_team_member(user, self):
             return set()
-        return set(self.team.filter(user=user).values_list("role", flat=True))
+        return team_roles(user, self)
 
     def workflow_missing(self, fields) -> list[tuple[str, str]]:
         """``(field, Dutch message)`` for each of ``fields`` this initiative lacks."""

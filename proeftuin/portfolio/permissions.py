@@ -27,11 +27,19 @@ def is_organisation_member(user, initiative) -> bool:
     return bool(set(roles_by_organisation(user)) & initiative_organisation_ids(initiative))
 
 
+def team_roles(user, initiative) -> set[str]:
+    """The roles ``user`` has on the team of ``initiative`` (no matter their memberships);
+    read from the team loaded with the initiative when it was (``prefetch_related``)."""
+    if "team" in getattr(initiative, "_prefetched_objects_cache", {}):
+        return {member.role for member in initiative.team.all() if member.user_id == user.pk}
+    return set(initiative.team.filter(user=user).values_list("role", flat=True))
+
+
 def is_current_team_member(user, initiative) -> bool:
     """On the team and still a member of the lead or a partner organisation."""
     if not _active(user) or not is_organisation_member(user, initiative):
         return False
-    return initiative.team.filter(user=user).exists()
+    return bool(team_roles(user, initiative))
 
 
 def can_see_people(user, initiative) -> bool:

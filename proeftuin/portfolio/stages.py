@@ -53,7 +53,9 @@ def stage_history(initiative: Initiative) -> list:
     """The moves, newest first, each with its answers as (question, answer) pairs."""
     moves = list(subject_moves(initiative))
     ids = {int(k) for move in moves for k in move.answers if str(k).isdigit()}
-    questions = {str(q.pk): q.label() for q in GateQuestion.objects.filter(pk__in=ids)}
+    questions = (
+        {str(q.pk): q.label() for q in GateQuestion.objects.filter(pk__in=ids)} if ids else {}
+    )
     for move in moves:
         move.answer_rows = [(questions.get(k, k), text) for k, text in move.answers.items()]
     return moves

@@ -7,11 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from proeftuin.cases.service import case_visible
+from proeftuin.core.fragments import viewer_cached
 from proeftuin.core.service import (
     ConflictError,
     DomainError,
@@ -28,6 +31,8 @@ from proeftuin.portfolio.to_case import case_context
 from proeftuin.search.service import prior_cases, strength
 
 PAGE_SIZE = 20
+# what a kept list page shows: initiatives, organisation names, themes, stage names
+LIST_CONTENT = ("initiatives", "organisations", "cases", "workflows")
 CONFLICT = 409
 
 
@@ -69,16 +74,36 @@ def _detail_url(initiative: Initiative) -> str:
     return reverse("portfolio:detail", args=[initiative.slug])
 
 
-@require_GET
-def initiative_list(request):
-    filterset = selectors.initiative_filter(user=request.user, data=request.GET)
+def _list_page(filterset, number) -> dict:
+    """The count, page number and rendered rows of one page of the list. Pages over primary
+    keys alone (``selectors.initiative_page_rows``)."""
     rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
     pks = rows.prefetch_related(None).values_list("pk", flat=True)
-    page = Paginator(pks, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    page.object_list = selectors.initiative_page_rows(rows, page.object_list)
+    page = Paginator(pks, PAGE_SIZE).get_page(number)
+    initiatives = selectors.initiative_page_rows(list(page.object_list))
+    html = render_to_string("portfolio/_list_rows.html", {"initiatives": initiatives})
+    return {"count": page.paginator.count, "number": page.number, "rows": html}
+
+
+@require_GET
+def initiative_list(request):
+    """The list. Its page (count and rows) is kept for every viewer who sees the same
+    initiatives, per URL, until a write to what it shows (``LIST_CONTENT``)."""
+    filterset = selectors.initiative_filter(user=request.user, data=request.GET)
+    found = viewer_cached(
+        "portfolio.list.1",  # the shape of what is kept: bump when it changes
+        (sorted(request.GET.lists()),),
+        lambda: _list_page(filterset, request.GET.get("pagina")),
+        user=request.user,
+        rule=Initiative.objects.all(),
+        depends_on=LIST_CONTENT,
+    )
+    paginator = Paginator([], PAGE_SIZE)
+    paginator.count = found["count"]
     context = {
         "filterset": filterset,
-        "page": page,
+        "page": paginator.get_page(found["number"]),
+        "rows": mark_safe(found["rows"]),
         "querystring": querystring_without(request, "pagina"),
         "can_create": permissions.can_create_initiative(request.user)[0],
     }

@@ -37,3 +37,21 @@ def test_member_view_is_not_served_from_the_anonymous_cache(client, make_member)
     client.logout()
     assert "Intern" not in client.get("/casussen/").content.decode()
     assert "Jan Jansen" not in client.get(f"/casussen/{public.slug}/").content.decode()
+
+
+def test_shared_values_are_kept_for_everyone_until_a_write_to_their_domain():
+    from proeftuin.core.fragments import shared_value
+    from proeftuin.core.generation import content_changed
+
+    computed = []
+
+    def compute():
+        computed.append(1)
+        return len(computed)
+
+    assert shared_value("test.value", compute, depends_on=("organisations",)) == 1
+    assert shared_value("test.value", compute, depends_on=("organisations",)) == 1
+    content_changed("cases")  # another domain: still kept
+    assert shared_value("test.value", compute, depends_on=("organisations",)) == 1
+    content_changed("organisations")
+    assert shared_value("test.value", compute, depends_on=("organisations",)) == 2

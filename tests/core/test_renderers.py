@@ -1,6 +1,7 @@
 """Every form widget gets the Utrecht class of its kind from the form renderer."""
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from proeftuin.core.renderers import UtrechtFormRenderer
 
@@ -49,3 +50,47 @@ def test_own_and_admin_classes_and_hidden_inputs_are_kept():
     assert 'class="utrecht-textbox pt-narrow"' in html("own")
     assert 'class="vTextField"' in html("admin")
     assert "class=" not in html("secret")
+
+
+class Selects(forms.Form):
+    plain = forms.ChoiceField(choices=[("a", "A"), ("b", "B & <c>")], initial="b")
+    empty = forms.ChoiceField(
+        choices=[("", gettext_lazy("All")), (1, "One"), (2, "Two")], required=False
+    )
+    grouped = forms.ChoiceField(
+        choices=[("Fruit", [("apple", "Apple"), ("pear", "Pear")]), ("x", "X")],
+        initial="pear",
+    )
+    many = forms.MultipleChoiceField(
+        choices=[("a", "A"), ("b", 'B "quoted"'), ("c", "C")],
+        initial=["a", "c"],
+        widget=forms.SelectMultiple(attrs={"size": 3, "data-x": "<y>", "disabled": True}),
+    )
+    yes_no = forms.NullBooleanField()
+
+
+class Numbers(forms.Form):
+    year = forms.TypedChoiceField(choices=[(2024, 2024), (2025, 2025)], coerce=int)
+
+
+class TemplatesOnly(UtrechtFormRenderer):
+    write_selects = False
+
+
+def _by_templates(form, name):
+    """The field as Django's own widget templates render it."""
+    return str(form.__class__(data=form.data or None, renderer=TemplatesOnly())[name])
+
+
+def test_selects_are_written_as_the_widget_templates_write_them():
+    for data in (None, {"plain": "a", "grouped": "x", "many": ["b"], "yes_no": "true"}):
+        form = Selects(data=data, renderer=UtrechtFormRenderer())
+        for name in form.fields:
+            assert str(form[name]) == _by_templates(form, name), name
+            assert 'class="utrecht-select utrecht-select--html-select"' in str(form[name])
+
+
+def test_selects_with_other_labels_go_through_the_templates():
+    form = Numbers(renderer=UtrechtFormRenderer())
+    assert str(form["year"]) == _by_templates(form, "year")
+    assert '<option value="2025">2025</option>' in str(form["year"])

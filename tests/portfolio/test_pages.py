@@ -4,18 +4,24 @@ import datetime
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from proeftuin.accounts.models import Role
 from proeftuin.cases.models import Theme
+from proeftuin.organisations.services import organisation_update
 from proeftuin.portfolio.models import BudgetLine, Initiative, Kpi, Measurement, TeamMember
+from proeftuin.portfolio.services import initiative_update
 from tests.factories import OrganisationFactory, make_initiative
 
 pytestmark = pytest.mark.django_db
 
 
 def _queries(client, url: str) -> int:
+    """Queries of one request with the caches cold (the list keeps its pages), so the page
+    does all of its work."""
+    cache.clear()
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
     assert response.status_code == 200
@@ -57,6 +63,22 @@ def test_list_filters_and_visibility(client, lead, partner, editor):
     assert "Publiek proces" in body and "Publieke dienst" not in body
     client.force_login(editor)
     assert "Geheim concept" in client.get("/initiatieven/").content.decode()
+
+
+def test_the_kept_list_page_follows_writes(client, lead, editor):
+    initiative = make_initiative(lead, title="Oude titel", status="published")
+    assert "Oude titel" in client.get("/initiatieven/").content.decode()  # now kept
+    initiative_update(initiative=initiative, actor=editor, title="Nieuwe titel")
+    body = client.get("/initiatieven/").content.decode()
+    assert "Nieuwe titel" in body and "Oude titel" not in body
+
+
+def test_the_kept_filter_options_follow_writes(client, lead):
+    assert ">Gemeente Lead</option>" in client.get("/initiatieven/").content.decode()
+    organisation_update(organisation=lead, name="Gemeente Hernoemd")
+    body = client.get("/initiatieven/").content.decode()
+    assert ">Gemeente Hernoemd</option>" in body and ">Gemeente Lead</option>" not in body
+    assert f'<option value="{lead.slug}">' in body
 
 
 def test_list_is_paginated(client, lead):

@@ -81,6 +81,8 @@ def allowed_moves(subject, user) -> list[Transition]:
     """The moves ``user`` may make on ``subject`` now (for the buttons of the page). Required
     fields are not checked here: the page shows what is missing when one is chosen."""
     roles = actor_roles(subject, user)
+    if not roles:  # an anonymous visitor, or no role in the owner nor on the subject
+        return []
     return [t for t in transitions_from(subject) if roles & set(t.actors)]
 
 
