@@ -222,3 +222,48 @@ def attachment_problem(name: str, size: int, content_type: str) -> str | None:
     if size == 0:
         return _("The file is empty.")
     return None
+
+
+def _users_by_uuid(uuids) -> dict:
+    from proeftuin.accounts.service import User
+
+    return {str(u.uuid): u for u in User.objects.filter(uuid__in=list(uuids))}
+
+
+def team_names(questions, answers: dict) -> dict[str, str]:
+    """The team answers as the form shows them: user names, separated by commas."""
+    keys = [q.key for q in questions if q.kind == QuestionKind.TEAM and answers.get(q.key)]
+    users = _users_by_uuid({u for k in keys for u in answers[k]})
+    return {
+        k: ", ".join(users[u].username for u in answers[k] if u in users) for k in keys
+    }
+
+
+def readable_answers(questions, answers: dict) -> list[tuple[object, str]]:
+    """(question, answer as people read it) for every answered question but files."""
+    from proeftuin.organisations.service import Organisation
+
+    organisations = {
+        str(o.uuid): o.name
+        for o in Organisation.objects.filter(
+            uuid__in=[
+                answers[q.key]
+                for q in questions
+                if q.kind == QuestionKind.ORGANISATION and answers.get(q.key)
+            ]
+        )
+    }
+    teams = {k: v for k, v in team_names(questions, answers).items()}
+    rows = []
+    for question in questions:
+        value = answers.get(question.key)
+        if question.kind == QuestionKind.FILE or _empty(value):
+            continue
+        if question.kind == QuestionKind.ORGANISATION:
+            value = organisations.get(value, "?")
+        elif question.kind == QuestionKind.TEAM:
+            value = teams.get(question.key, "")
+        elif question.kind == QuestionKind.AMOUNT:
+            value = f"EUR {value}"
+        rows.append((question, str(value)))
+    return rows

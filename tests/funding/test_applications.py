@@ -24,6 +24,11 @@ from tests.funding.apply_support import build_world, member, pdf
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def apply_urls(settings):
+    settings.ROOT_URLCONF = "tests.funding.apply_urls"
+
+
 @pytest.fixture
 def w(db):
     return build_world()
