@@ -154,7 +154,12 @@ CLEANERS = {
 
 
 def _empty(value) -> bool:
-    return value is None or value == "" or value == [] or (isinstance(value, str) and not value.strip())
+    return (
+        value is None
+        or value == ""
+        or value == []
+        or (isinstance(value, str) and not value.strip())
+    )
 
 
 def clean_answers(questions, given) -> tuple[dict, dict[str, list[str]]]:
@@ -234,9 +239,7 @@ def team_names(questions, answers: dict) -> dict[str, str]:
     """The team answers as the form shows them: user names, separated by commas."""
     keys = [q.key for q in questions if q.kind == QuestionKind.TEAM and answers.get(q.key)]
     users = _users_by_uuid({u for k in keys for u in answers[k]})
-    return {
-        k: ", ".join(users[u].username for u in answers[k] if u in users) for k in keys
-    }
+    return {k: ", ".join(users[u].username for u in answers[k] if u in users) for k in keys}
 
 
 def readable_answers(questions, answers: dict) -> list[tuple[object, str]]:

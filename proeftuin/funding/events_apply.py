@@ -14,7 +14,9 @@ SUBMITTED = "funding.application_submitted"
 INFO_REQUESTED = "funding.info_requested"
 SCREENED = "funding.application_screened"
 
-register_event(SUBMITTED, gettext_lazy("An application was submitted in a fund you screen or manage"))
+register_event(
+    SUBMITTED, gettext_lazy("An application was submitted in a fund you screen or manage")
+)
 register_event(INFO_REQUESTED, gettext_lazy("More information is asked about your application"))
 register_event(SCREENED, gettext_lazy("Your application was screened"))
 

@@ -136,9 +136,7 @@ class AttachmentForm(forms.Form):
 
 class SubmitForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    answer = forms.CharField(
-        label=_("Your answer to the question"), required=False, **TEXTAREA
-    )
+    answer = forms.CharField(label=_("Your answer to the question"), required=False, **TEXTAREA)
 
 
 class WithdrawForm(forms.Form):

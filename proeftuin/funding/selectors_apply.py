@@ -62,6 +62,8 @@ def round_for_applicants(user, slug: str):
 
 def application_for(user, uuid) -> Application | None:
     rows = applications_visible(user=user).select_related("category", "initiative")
-    return rows.prefetch_related("partners__organisation", "team", "attachments").filter(
-        uuid=uuid
-    ).first()
+    return (
+        rows.prefetch_related("partners__organisation", "team", "attachments")
+        .filter(uuid=uuid)
+        .first()
+    )

@@ -174,17 +174,28 @@ def _category(application, value, errors: dict):
     return found
 
 
-def _checked(application, data: dict) -> dict:
-    """The draft fields in ``data``, checked; ``ValidationFailed`` with every problem."""
-    errors, values = {}, {}
-    for name in TEXTS:
-        if name in data:
-            values[name] = str(data[name] or "").strip()
+def _texts(data: dict, errors: dict) -> dict:
+    values = {name: str(data[name] or "").strip() for name in TEXTS if name in data}
     if "title" in values:
         if not values["title"]:
             errors["title"] = [_("Give the application a title.")]
         elif len(values["title"]) > MAX_TITLE:
             errors["title"] = [_("At most %(n)d characters.") % {"n": MAX_TITLE}]
+    return values
+
+
+def _answers(application, given, errors: dict) -> dict:
+    questions = answers_apply.questions_for(application.round, application.stage.key)
+    clean, answer_errors = answers_apply.clean_answers(questions, given)
+    errors.update(answer_errors)
+    merged = {**application.answers, **clean}
+    return {k: v for k, v in merged.items() if v is not None}
+
+
+def _checked(application, data: dict) -> dict:
+    """The draft fields in ``data``, checked; ``ValidationFailed`` with every problem."""
+    errors: dict[str, list[str]] = {}
+    values = _texts(data, errors)
     for name in AMOUNTS:
         if name in data:
             values[name] = _amount(name, data[name], errors)
@@ -193,11 +204,7 @@ def _checked(application, data: dict) -> dict:
     if "category" in data:
         values["category"] = _category(application, data["category"], errors)
     if "answers" in data:
-        questions = answers_apply.questions_for(application.round, application.stage.key)
-        clean, answer_errors = answers_apply.clean_answers(questions, data["answers"])
-        errors.update(answer_errors)
-        merged = {**application.answers, **clean}
-        values["answers"] = {k: v for k, v in merged.items() if v is not None}
+        values["answers"] = _answers(application, data["answers"], errors)
     if errors:
         raise ValidationFailed(field_errors=errors)
     return values

@@ -104,9 +104,9 @@ def apply_start(request, slug):
         status = 400
         if form.is_valid():
             data = form.cleaned_data
-            initiative = initiatives.filter(uuid=data["initiative"]).first() if data[
-                "initiative"
-            ] else None
+            initiative = (
+                initiatives.filter(uuid=data["initiative"]).first() if data["initiative"] else None
+            )
             try:
                 application = application_start(
                     actor=request.user,
@@ -284,7 +284,11 @@ def detail_context(request, application, **extra) -> dict:
         "rule_results": rules.rule_results(application) if screener else None,
         "moves": subject_moves(application),
         "withdraw_form": extra.pop("withdraw_form", None)
-        or (forms_apply.WithdrawForm(initial={"version": application.version}) if withdrawable else None),
+        or (
+            forms_apply.WithdrawForm(initial={"version": application.version})
+            if withdrawable
+            else None
+        ),
         **extra,
     }
 
@@ -293,4 +297,3 @@ def detail_context(request, application, **extra) -> dict:
 def apply_detail(request, uuid):
     application = visible_application(request, uuid)
     return render(request, "funding/apply/detail.html", detail_context(request, application))
-

@@ -42,9 +42,7 @@ def apply_screen(request, uuid):
     allowed, reason = permissions.can_screen(request.user, application)
     if not allowed:
         return forbidden(request, reason)
-    form = forms_apply.ScreeningForm(
-        request.POST or None, initial={"version": application.version}
-    )
+    form = forms_apply.ScreeningForm(request.POST or None, initial={"version": application.version})
     status = 200
     if request.method == "POST":
         status = 400

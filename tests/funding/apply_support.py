@@ -32,12 +32,18 @@ def build_world(**round_fields) -> SimpleNamespace:
     ]
     for order, (key, label, kind, choices, required) in enumerate(questions):
         FormQuestion.objects.create(
-            round=round_, key=key, label=label, kind=kind, choices=choices,
-            required=required, order=order,
+            round=round_,
+            key=key,
+            label=label,
+            kind=kind,
+            choices=choices,
+            required=required,
+            order=order,
         )
     RoundRule.objects.create(round=round_, kind="max_amount", params={"amount": 100000})
     RoundRule.objects.create(
-        round=round_, kind="co_financing",
+        round=round_,
+        kind="co_financing",
         params={"bands": [{"up_to": 50000, "percent": 25}, {"up_to": None, "percent": 40}]},
     )
     RoundRule.objects.create(round=round_, kind="min_government_bodies", params={"count": 2})

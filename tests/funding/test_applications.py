@@ -136,9 +136,7 @@ def test_two_saves_at_once_one_wins(db):
 
     def save(text):
         try:
-            application_save(
-                actor=w.applicant, application=app, expected_version=1, problem=text
-            )
+            application_save(actor=w.applicant, application=app, expected_version=1, problem=text)
             results.append("ok")
         except ConflictError:
             results.append("conflict")
@@ -235,17 +233,22 @@ def test_attachments_have_limits_with_dutch_messages(w, settings):
     with translation.override("nl"):
         with pytest.raises(ValidationFailed) as big:
             attachment_add(
-                actor=w.applicant, application=app, question_key="plan",
+                actor=w.applicant,
+                application=app,
+                question_key="plan",
                 upload=pdf(size=11 * 1024 * 1024),
             )
         with pytest.raises(ValidationFailed) as kind:
             attachment_add(
-                actor=w.applicant, application=app, question_key="plan",
+                actor=w.applicant,
+                application=app,
+                question_key="plan",
                 upload=pdf(name="virus.exe", content_type="application/x-msdownload"),
             )
         with pytest.raises(ValidationFailed) as question:
-            attachment_add(actor=w.applicant, application=app, question_key="motivation",
-                           upload=pdf())
+            attachment_add(
+                actor=w.applicant, application=app, question_key="motivation", upload=pdf()
+            )
     assert "te groot" in errors_of(big)["file"][0]
     assert "soort bestand" in errors_of(kind)["file"][0]
     assert "question" in question.value.field_errors

@@ -61,7 +61,10 @@ def test_more_information_goes_back_to_the_applicants(w, submitted):
     assert told.exists()
     with pytest.raises(ConflictError):
         screening_decide(
-            actor=w.screener, application=app, eligible=True, reasons="x",
+            actor=w.screener,
+            application=app,
+            eligible=True,
+            reasons="x",
             expected_version=stale_version,
         )
     # the applicants complete it and resubmit with an answer

@@ -83,7 +83,9 @@ class ApplicationList(generics.ListCreateAPIView):
         data = payload.validated_data
         round_ = selectors_apply.round_for_applicants(request.user, data["round"])
         if round_ is None:
-            raise ValidationError({"round": [_("This round does not exist or is not visible to you.")]})
+            raise ValidationError(
+                {"round": [_("This round does not exist or is not visible to you.")]}
+            )
         owner = Organisation.objects.filter(slug=data["lead_organisation"]).first()
         if owner is None:
             raise ValidationError({"lead_organisation": [_("No organisation has this slug.")]})

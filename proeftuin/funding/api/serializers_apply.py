@@ -74,7 +74,8 @@ class ApplicationDetailSerializer(ApplicationSerializer):
     failed_rules = serializers.SerializerMethodField()
 
     class Meta(ApplicationSerializer.Meta):
-        fields = ApplicationSerializer.Meta.fields + [
+        fields = [
+            *ApplicationSerializer.Meta.fields,
             "problem",
             "idea",
             "public_summary",
