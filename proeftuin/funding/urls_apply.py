@@ -1,5 +1,6 @@
 """Page URLs of the applying and screening part (namespace-free names prefixed with
-``apply_``; included by ``funding/urls.py`` under the app's namespace "funding")."""
+``apply_``; added to ``funding/urls.py``'s urlpatterns, namespace "funding", all under
+the app's "subsidies/" like the round pages)."""
 
 from django.urls import path
 
@@ -7,13 +8,13 @@ from proeftuin.funding import views_apply as views
 from proeftuin.funding import views_apply_parts as parts
 from proeftuin.funding import views_apply_screening as screening
 
-ROUND = "rondes/<slug:slug>/aanvraag"
-APP = "aanvragen/<uuid:uuid>"
+ROUND = "subsidies/rondes/<slug:slug>/aanvraag"
+APP = "subsidies/aanvragen/<uuid:uuid>"
 
 urlpatterns = [
     path(f"{ROUND}/", views.apply_round, name="apply_round"),
     path(f"{ROUND}/nieuw/", views.apply_start, name="apply_start"),
-    path("mijn-aanvragen/", views.apply_mine, name="apply_mine"),
+    path("subsidies/mijn-aanvragen/", views.apply_mine, name="apply_mine"),
     path(f"{APP}/", views.apply_detail, name="apply_detail"),
     path(f"{APP}/bewerken/", views.apply_edit, name="apply_edit"),
     path(f"{APP}/indienen/", views.apply_submit, name="apply_submit"),
@@ -37,6 +38,6 @@ urlpatterns = [
         parts.apply_attachment_remove,
         name="apply_attachment_remove",
     ),
-    path("screening/", screening.apply_screening_list, name="apply_screening_list"),
+    path("subsidies/screening/", screening.apply_screening_list, name="apply_screening_list"),
     path(f"{APP}/screening/", screening.apply_screen, name="apply_screen"),
 ]

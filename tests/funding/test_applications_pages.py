@@ -14,7 +14,7 @@ from tests.funding.apply_support import build_world, complete_application, pdf
 from tests.search_support import indexed_case
 
 pytestmark = pytest.mark.django_db
-BASE = "/fondsen"
+BASE = "/subsidies"
 
 
 @pytest.fixture(autouse=True)
@@ -185,3 +185,52 @@ def test_mijn_werk_sections(w):
     screener_sections = {s.key: s for s in work_for(w.screener)}
     assert screener_sections["funding-screen"].count == 1
     assert screener_sections["funding-screen"].items[0].title == app.title
+
+
+def _queries(client, address: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(address)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("address", [f"{BASE}/mijn-aanvragen/", f"{BASE}/screening/"])
+def test_lists_take_a_constant_number_of_queries(client, w, address):
+    def add(n):
+        for i in range(n):
+            app = application_start(
+                actor=w.applicant, round=w.round, owner=w.lead, title=f"Aanvraag {i}"
+            )
+            app.submitted_at = app.created_at
+            app.save(update_fields=["submitted_at"])
+
+    viewer = w.applicant if "mijn" in address else w.screener
+    client.force_login(viewer)
+    add(1)
+    one = _queries(client, address)
+    add(5)
+    assert _queries(client, address) == one
+
+
+def test_the_api_list_takes_a_constant_number_of_queries(client, w):
+    client.force_login(w.applicant)
+    application_start(actor=w.applicant, round=w.round, owner=w.lead, title="Een")
+    one = _queries(client, "/api/v1/funding/applications")
+    for i in range(4):
+        application_start(actor=w.applicant, round=w.round, owner=w.lead, title=f"Nog {i}")
+    assert _queries(client, "/api/v1/funding/applications") == one
+
+
+def test_a_file_is_read_only_by_who_may_read_the_application(client, w):
+    app = complete_application(w)
+    attachment = app.attachments.get()
+    address = url(app, f"bijlagen/{attachment.uuid}/")
+    for other in (w.rival, w.colleague, w.screener):
+        client.force_login(other)
+        assert client.get(address).status_code == 404
+    client.force_login(w.rival)
+    assert client.post(url(app, f"bijlagen/{attachment.uuid}/verwijderen/")).status_code == 404
+    assert app.attachments.exists()

@@ -145,3 +145,21 @@ def test_submitted_application_can_no_longer_be_edited(w):
     app = application_submit(actor=w.applicant, application=complete_application(w))
     with pytest.raises(NotAllowed):
         application_save(actor=w.applicant, application=app, problem="Later")
+
+
+def test_a_two_stage_round_submits_a_sketch_without_the_rules(db):
+    w = build_world(two_stage=True)
+    app = application_start(actor=w.applicant, round=w.round, owner=w.lead, title="Schets")
+    assert app.stage.key == "sketch"
+    app = application_save(
+        actor=w.applicant,
+        application=app,
+        problem="Wachten duurt te lang.",
+        idea="Een klantreis.",
+        answers={"motivation": "Nu."},
+    )
+    from proeftuin.funding.models import FormQuestion
+
+    FormQuestion.objects.filter(round=w.round, key="plan").update(phase="full")
+    app = application_submit(actor=w.applicant, application=app)
+    assert app.stage.key == "sketch_submitted" and app.submitted_at is not None
