@@ -21,9 +21,9 @@ from proeftuin.funding.api.serializers_apply import (
     ApplicationCreateSerializer,
     ApplicationDetailSerializer,
     ApplicationSerializer,
+    ApplicationSubmitSerializer,
+    ApplicationWithdrawSerializer,
     ApplicationWriteSerializer,
-    SubmitSerializer,
-    WithdrawSerializer,
 )
 from proeftuin.funding.models import Application
 from proeftuin.funding.selectors import applications_visible
@@ -150,15 +150,15 @@ class ApplicationSubmit(_Step):
     problem at once: the round's dates, missing texts and required answers, and each failed
     rule (``invalidParams`` named ``rules``)."""
 
-    serializer_class = SubmitSerializer
+    serializer_class = ApplicationSubmitSerializer
 
     @extend_schema(
-        request=SubmitSerializer,
+        request=ApplicationSubmitSerializer,
         responses={200: ApplicationDetailSerializer, **problem_responses(409, 412, 428)},
     )
     def post(self, request, uuid=None):
         application = visible_application(request, uuid)
-        payload = SubmitSerializer(data=request.data)
+        payload = ApplicationSubmitSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = dict(payload.validated_data)
         version, by_header = self._version(request, data)
@@ -177,15 +177,15 @@ class ApplicationSubmit(_Step):
 class ApplicationWithdraw(_Step):
     """Withdraw the application, with the reason (its applicants)."""
 
-    serializer_class = WithdrawSerializer
+    serializer_class = ApplicationWithdrawSerializer
 
     @extend_schema(
-        request=WithdrawSerializer,
+        request=ApplicationWithdrawSerializer,
         responses={200: ApplicationDetailSerializer, **problem_responses(409, 412, 428)},
     )
     def post(self, request, uuid=None):
         application = visible_application(request, uuid)
-        payload = WithdrawSerializer(data=request.data)
+        payload = ApplicationWithdrawSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = dict(payload.validated_data)
         version, by_header = self._version(request, data)

@@ -10,12 +10,12 @@ from proeftuin.api.concurrency import version_field
 from proeftuin.funding.models import Application, ApplicationPartner, Attachment
 
 
-class AnswerSerializer(serializers.Serializer):
+class ApplicationAnswerSerializer(serializers.Serializer):
     question = serializers.SlugField(max_length=60)
     value = serializers.JSONField(allow_null=True)
 
 
-class PartnerSerializer(serializers.ModelSerializer):
+class ApplicationPartnerSerializer(serializers.ModelSerializer):
     organisation = serializers.SlugField(source="organisation.slug", read_only=True)
     name = serializers.CharField(source="organisation.name", read_only=True)
 
@@ -24,13 +24,13 @@ class PartnerSerializer(serializers.ModelSerializer):
         fields = ["organisation", "name", "contribution"]
 
 
-class AttachmentSerializer(serializers.ModelSerializer):
+class ApplicationAttachmentSerializer(serializers.ModelSerializer):
     class Meta:
         model = Attachment
         fields = ["uuid", "question_key", "name", "size", "content_type"]
 
 
-class PriorCaseSerializer(serializers.Serializer):
+class ApplicationPriorCaseSerializer(serializers.Serializer):
     title = serializers.CharField()
     url = serializers.CharField()
     uuid = serializers.CharField(required=False)
@@ -65,12 +65,12 @@ class ApplicationSerializer(serializers.ModelSerializer):
 
 class ApplicationDetailSerializer(ApplicationSerializer):
     answers = serializers.SerializerMethodField()
-    partners = PartnerSerializer(many=True, read_only=True)
+    partners = ApplicationPartnerSerializer(many=True, read_only=True)
     team = serializers.SlugRelatedField(slug_field="username", many=True, read_only=True)
-    attachments = AttachmentSerializer(many=True, read_only=True)
+    attachments = ApplicationAttachmentSerializer(many=True, read_only=True)
     category = serializers.CharField(source="category.name", read_only=True, default=None)
     initiative = serializers.UUIDField(source="initiative.uuid", read_only=True, default=None)
-    prior_cases = PriorCaseSerializer(many=True, read_only=True)
+    prior_cases = ApplicationPriorCaseSerializer(many=True, read_only=True)
     failed_rules = serializers.SerializerMethodField()
 
     class Meta(ApplicationSerializer.Meta):
@@ -126,16 +126,16 @@ class ApplicationWriteSerializer(serializers.Serializer):
     total_cost = serializers.CharField(required=False, allow_blank=True, allow_null=True)
     duration_months = serializers.CharField(required=False, allow_blank=True, allow_null=True)
     category = serializers.IntegerField(required=False, allow_null=True)
-    answers = AnswerSerializer(many=True, required=False)
+    answers = ApplicationAnswerSerializer(many=True, required=False)
 
 
-class SubmitSerializer(serializers.Serializer):
+class ApplicationSubmitSerializer(serializers.Serializer):
     version = version_field()
     answer = serializers.CharField(
         required=False, allow_blank=True, default="", help_text="The answer to the question asked."
     )
 
 
-class WithdrawSerializer(serializers.Serializer):
+class ApplicationWithdrawSerializer(serializers.Serializer):
     version = version_field()
     reason = serializers.CharField()
