@@ -150,3 +150,26 @@ def test_after_the_deadline_no_application_starts(client, w):
     client.force_login(w.applicant)
     refused = create(client, w)
     assert refused.status_code == 400 and not Application.objects.exists()
+
+
+def test_the_prior_check_is_kept_on_the_application(client, w):
+    from tests.search_support import indexed_case
+
+    case = indexed_case(
+        title="Waterstofbus voor ouderen",
+        summary="Een buurtbus op waterstof voor ouderen op het platteland.",
+    )
+    client.force_login(w.applicant)
+    body = create(client, w, title="Waterstofbus").json()
+    detail = f"{API}/{body['uuid']}"
+    client.patch(
+        detail,
+        {"version": 1, "problem": "Ouderen op het platteland", "idea": "Een waterstofbus."},
+        content_type=JSON,
+    )
+    checked = client.post(f"{detail}/prior-check", content_type=JSON)
+    assert checked.status_code == 200, checked.content
+    found = checked.json()["priorCases"]
+    assert [c["title"] for c in found] == [case.title] and checked.json()["priorCheckedAt"]
+    client.force_login(w.rival)
+    assert client.post(f"{detail}/prior-check", content_type=JSON).status_code == 404

@@ -234,3 +234,40 @@ def test_a_file_is_read_only_by_who_may_read_the_application(client, w):
     client.force_login(w.rival)
     assert client.post(url(app, f"bijlagen/{attachment.uuid}/verwijderen/")).status_code == 404
     assert app.attachments.exists()
+
+
+def test_pages_speak_dutch(client, w):
+    app = application_start(actor=w.applicant, round=w.round, owner=w.lead, title="Wijkloket")
+    client.force_login(w.applicant)
+    headers = {"accept-language": "nl"}
+    round_page = client.get(f"{BASE}/rondes/{w.round.slug}/aanvraag/", headers=headers)
+    assert ">Aanvragen</a>" in round_page.content.decode()
+    form = client.get(url(app, "bewerken/"), headers=headers).content.decode()
+    for text in (
+        "Controleer of dit al eerder is gedaan",
+        "Controleer regels",
+        "Probleem en idee",
+        "Aanvraag indienen",
+        "Niet voldaan",
+    ):
+        assert text in form, text
+
+
+def test_withdraw_and_screen_eligible_through_the_pages(client, w):
+    app = application_submit(actor=w.applicant, application=complete_application(w))
+    client.force_login(w.screener)
+    screen = url(app, "screening/")
+    client.post(screen, {"version": app.version, "action": "start"})
+    app.refresh_from_db()
+    done = client.post(screen, {"version": app.version, "action": "eligible", "text": "In orde"})
+    assert done.status_code == 302
+    app.refresh_from_db()
+    assert app.stage.key == "in_review" and app.screening_note == "In orde"
+    client.force_login(w.applicant)
+    assert "In orde" in client.get(url(app)).content.decode()
+    empty = client.post(url(app, "intrekken/"), {"version": app.version, "reason": ""})
+    assert empty.status_code == 400
+    gone = client.post(url(app, "intrekken/"), {"version": app.version, "reason": "Gestopt"})
+    assert gone.status_code == 302
+    app.refresh_from_db()
+    assert app.stage.key == "withdrawn"

@@ -29,6 +29,7 @@ from proeftuin.funding.models import Application
 from proeftuin.funding.selectors import applications_visible
 from proeftuin.funding.services_applications import application_save, application_start
 from proeftuin.funding.services_applications_submit import (
+    application_check_prior,
     application_submit,
     application_withdraw,
 )
@@ -201,6 +202,19 @@ class ApplicationWithdraw(_Step):
         return with_etag(Response(render(request, application)))
 
 
+class ApplicationPriorCheck(_Step):
+    """Run "is dit al eerder gedaan?" on the title, problem and idea now and keep what it
+    finds on the application (its applicants, while they may change it)."""
+
+    serializer_class = ApplicationDetailSerializer
+
+    @extend_schema(request=None, responses={200: ApplicationDetailSerializer})
+    def post(self, request, uuid=None):
+        application = visible_application(request, uuid)
+        application = application_check_prior(actor=request.user, application=application)
+        return with_etag(Response(render(request, application)))
+
+
 APPLICATION = "funding/applications/<uuid:uuid>"
 
 # to be spread into proeftuin/api/urls.py's urlpatterns (namespace "api")
@@ -208,6 +222,11 @@ urlpatterns = [
     path("funding/applications", ApplicationList.as_view(), name="funding-application-list"),
     path(APPLICATION, ApplicationDetail.as_view(), name="funding-application-detail"),
     path(f"{APPLICATION}/submit", ApplicationSubmit.as_view(), name="funding-application-submit"),
+    path(
+        f"{APPLICATION}/prior-check",
+        ApplicationPriorCheck.as_view(),
+        name="funding-application-prior-check",
+    ),
     path(
         f"{APPLICATION}/withdraw",
         ApplicationWithdraw.as_view(),
