@@ -24,9 +24,9 @@ def _item(application) -> WorkItem:
 def applications_to_write(user):
     """Drafts and applications with a question, for their applicants (``None``: the
     section does not apply to someone without any)."""
-    rows = selectors_apply.applications_to_write(user)
-    if not rows.exists():
+    if not selectors_apply.work_flags(user)[0]:
         return None
+    rows = selectors_apply.applications_to_write(user)
     return work_section(
         "funding-apply",
         _("Applications to complete"),
