@@ -61,7 +61,7 @@ def test_create_change_submit_and_read(client, w):
     app.refresh_from_db()
     submitted = client.post(f"{detail}/submit", {"version": app.version}, content_type=JSON)
     assert submitted.status_code == 200, submitted.content
-    assert submitted.json()["stage"] == "submitted" and submitted.json()["failedRules"] is None
+    assert submitted.json()["stage"] == "submitted" and submitted.json()["failedRules"] == []
     client.force_login(w.screener)
     seen = client.get(detail).json()
     assert seen["failedRules"] == [] and "priorCases" in seen
@@ -173,3 +173,17 @@ def test_the_prior_check_is_kept_on_the_application(client, w):
     assert [c["title"] for c in found] == [case.title] and checked.json()["priorCheckedAt"]
     client.force_login(w.rival)
     assert client.post(f"{detail}/prior-check", content_type=JSON).status_code == 404
+
+
+def test_reviewers_read_the_application_but_not_the_rules_check(client, w):
+    from proeftuin.funding.models import ReviewAssignment
+    from proeftuin.funding.services_applications_submit import application_submit
+    from tests.factories import UserFactory
+    from tests.funding.apply_support import complete_application
+
+    app = application_submit(actor=w.applicant, application=complete_application(w))
+    reviewer = UserFactory()
+    ReviewAssignment.objects.create(application=app, reviewer=reviewer)
+    client.force_login(reviewer)
+    body = client.get(f"{API}/{app.uuid}").json()
+    assert body["title"] == app.title and body["failedRules"] is None

@@ -51,8 +51,11 @@ def visible_application(request, uuid) -> Application:
 
 def render(request, application) -> dict:
     application = visible_application(request, application.uuid)
-    screener = permissions.can_screen(request.user, application)[0]
-    return ApplicationDetailSerializer(application, context={"screener": screener}).data
+    user = request.user
+    checks = (
+        permissions.is_applicant(user, application) or permissions.can_screen(user, application)[0]
+    )
+    return ApplicationDetailSerializer(application, context={"rules": checks}).data
 
 
 def with_etag(response: Response) -> Response:

@@ -98,8 +98,9 @@ class ApplicationDetailSerializer(ApplicationSerializer):
         return [{"question": k, "value": v} for k, v in sorted(application.answers.items())]
 
     def get_failed_rules(self, application) -> list[str] | None:
-        """The rules the application fails now; only for its screeners and managers."""
-        if not self.context.get("screener"):
+        """The rules the application fails now (one Dutch message each); only for its
+        applicants, screeners and managers (``None`` for others, such as reviewers)."""
+        if not self.context.get("rules"):
             return None
         from proeftuin.funding.rules import failed_rules
 
