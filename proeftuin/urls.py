@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("proeftuin.barriers.urls")),
     path("overname/", include("proeftuin.diffusion.urls_matching")),
     path("", include("proeftuin.patents.urls")),
+    path("", include("proeftuin.funding.urls")),
 ]
 
 handler404 = "proeftuin.core.views.not_found"

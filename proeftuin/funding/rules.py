@@ -202,6 +202,41 @@ CHECKS = {
 }
 
 
+def describe(rule) -> str:
+    """What ``rule`` asks, in a sentence (for round pages and screeners)."""
+    params = rule.params or {}
+    try:
+        if rule.kind == RuleKind.CO_FINANCING:
+            bands = [
+                _("%(percent)s%% up to %(limit)s")
+                % {"percent": format_number(b["percent"]), "limit": format_amount(b["up_to"])}
+                if b.get("up_to") not in (None, "")
+                else _("%(percent)s%% above that") % {"percent": format_number(b["percent"])}
+                for b in params["bands"]
+            ]
+            return _("Co-financing by the applicants: %(bands)s.") % {"bands": "; ".join(bands)}
+        if rule.kind == RuleKind.MAX_AMOUNT:
+            return _("At most %(amount)s per application.") % {
+                "amount": format_amount(params["amount"])
+            }
+        if rule.kind == RuleKind.MAX_DURATION:
+            return _("At most %(months)s months.") % {"months": params["months"]}
+        if rule.kind == RuleKind.MIN_GOVERNMENT_BODIES:
+            return _("At least %(count)s government bodies, one of them the lead.") % {
+                "count": params["count"]
+            }
+        if rule.kind == RuleKind.REQUIRED_ATTACHMENT:
+            return _("Required attachment: %(question)s.") % {"question": params["question"]}
+        if rule.kind == RuleKind.PUBLIC_SUMMARY:
+            return _("A public summary of %(min)s to %(max)s characters.") % {
+                "min": params.get("min_chars", 1),
+                "max": params.get("max_chars", 3000),
+            }
+    except (KeyError, TypeError):
+        pass
+    return str(rule.get_kind_display())
+
+
 def rule_results(application) -> list[tuple[object, str | None]]:
     """Each rule of the application's round with its Dutch message, ``None`` when met."""
     return [

@@ -36,3 +36,9 @@ def applications_visible(*, user) -> QuerySet[Application]:
 
 def application_by_uuid(*, user, uuid) -> Application | None:
     return applications_visible(user=user).filter(uuid=uuid).first()
+
+
+def funds_managed(*, user) -> QuerySet[Fund]:
+    from proeftuin.organisations.service import programmes_managed
+
+    return Fund.objects.filter(programme__in=programmes_managed(user).values("pk"))

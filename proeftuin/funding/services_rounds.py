@@ -54,7 +54,7 @@ def fund_create(*, actor, programme, name: str, description: str = "") -> Fund:
     fund = Fund.objects.create(
         programme=programme,
         name=name,
-        slug=unique_slug(Fund, name),
+        slug=unique_slug(Fund, name, fallback="fonds", reserved=("nieuw",)),
         description=description,
         created_by=actor if actor.is_authenticated else None,
     )
@@ -130,7 +130,7 @@ def round_create(*, actor, fund, two_stage: bool = False, **values) -> Round:
     fields = {name: values[name] for name in ROUND_FIELDS if name in values}
     round_ = Round.objects.create(
         fund=fund,
-        slug=unique_slug(Round, values["title"]),
+        slug=unique_slug(Round, values["title"], fallback="ronde"),
         workflow=workflow_for(kind, None),
         created_by=actor if actor.is_authenticated else None,
         **fields,
@@ -170,9 +170,9 @@ def round_update(*, actor, round_, expected_version=None, **values) -> Round:
     return row
 
 
-def _round_part(actor, round_, label: str, **after):
+def _round_part(actor, round_, part: str, **after):
     check(permissions.can_manage_fund(actor, round_.fund))
-    audit_record(actor=actor, action=AuditEntry.Action.UPDATE, obj=round_, after={label: after})
+    audit_record(actor=actor, action=AuditEntry.Action.UPDATE, obj=round_, after={part: after})
     changed()
 
 
