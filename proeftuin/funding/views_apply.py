@@ -69,10 +69,13 @@ def apply_round(request, slug):
     mine = selectors_apply.applications_mine(request.user).filter(round=round_)
     context = {
         "round": round_,
+        "is_manager": permissions.is_manager(request.user, round_.fund),
+        "is_open": round_.is_open(),
+        "criteria": round_.criteria.all(),
+        "categories": round_.categories.all(),
+        "rules": [rules.describe(rule) for rule in round_.rules.all()],
         "closed": round_closed_message(round_),
         "may_apply": permissions.can_apply(request.user)[0],
-        "questions": round_.questions.all(),
-        "rules": round_.rules.all(),
         "mine": mine,
     }
     return render(request, "funding/apply/round.html", context)
@@ -124,6 +127,11 @@ def apply_start(request, slug):
     return render(request, "funding/apply/start.html", context, status=status)
 
 
+def rules_summary(application) -> list[tuple[str, str | None]]:
+    """Each rule of the round as a sentence, with its Dutch message when not met."""
+    return [(rules.describe(rule), message) for rule, message in rules.rule_results(application)]
+
+
 def _initial(application, questions) -> dict:
     data = {
         name: getattr(application, name) or ""
@@ -147,7 +155,7 @@ def form_context(request, application, form=None, **extra) -> dict:
     return {
         "application": application,
         "form": form,
-        "rule_results": rules.rule_results(application),
+        "rule_results": rules_summary(application),
         "missing": answers_apply.missing_required(application, questions),
         "file_questions": [q for q in questions if q.kind == "file"],
         "attachment_form": forms_apply.AttachmentForm(questions=questions),
@@ -281,7 +289,7 @@ def detail_context(request, application, **extra) -> dict:
         "may_edit": permissions.can_edit_application(user, application)[0],
         "may_screen": screener,
         "is_applicant": applicant,
-        "rule_results": rules.rule_results(application) if screener else None,
+        "rule_results": rules_summary(application) if screener else None,
         "moves": subject_moves(application),
         "withdraw_form": extra.pop("withdraw_form", None)
         or (
