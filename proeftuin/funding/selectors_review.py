@@ -70,12 +70,6 @@ def other_reviews(user, application):
 
 
 @dataclasses.dataclass
-class Cell:
-    assignment: ReviewAssignment | None = None
-    conflict: str = ""
-
-
-@dataclasses.dataclass
 class ReviewerColumn:
     member: object
     load: int
@@ -93,6 +87,13 @@ class ReviewerColumn:
             if reason:
                 reasons.append((name, reason))
         return reasons
+
+
+@dataclasses.dataclass
+class Cell:
+    column: ReviewerColumn
+    assignment: ReviewAssignment | None = None
+    conflict: str = ""
 
 
 @dataclasses.dataclass
@@ -129,4 +130,4 @@ def _cell(by_pair, application, column, names) -> Cell:
     assignment = by_pair.get((application.pk, column.member.user_id))
     reasons = column.conflict(names)
     text = "; ".join(f"{name}: {reason}" for name, reason in reasons)
-    return Cell(assignment=assignment, conflict=text)
+    return Cell(column=column, assignment=assignment, conflict=text)
