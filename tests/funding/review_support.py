@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-import pytest
-
 from proeftuin.accounts.models import Role
 from proeftuin.funding.models import FundMember
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
@@ -26,8 +24,8 @@ def add_reviewer(fund, *, username, expertise="", organisation=None, maximum=10)
     return user
 
 
-@pytest.fixture
-def world(db):
+def build_world(db):
+    """Use as ``world = pytest.fixture(build_world, name="world")`` in a test module."""
     manager = UserFactory(username="manager")
     programme = make_programme(managers=[manager])
     fund = make_fund(programme)
@@ -51,6 +49,7 @@ def world(db):
         lead=lead,
         partner=partner,
         elsewhere=elsewhere,
+        third_party=OrganisationFactory(name="Gemeente Derde"),
         applicant=applicant,
         application=application,
         expert=add_reviewer(

@@ -6,9 +6,10 @@ from proeftuin.core.service import DuplicateError, NotAllowed, ValidationFailed
 from proeftuin.funding import conflicts
 from proeftuin.funding.models import ConflictDeclaration
 from proeftuin.funding.querysets import conflicted_organisation_ids
-from tests.funding.review_support import URLS, world  # noqa: F401
+from tests.funding.review_support import URLS, build_world
 
 pytestmark = pytest.mark.urls(URLS)
+world = pytest.fixture(build_world, name="world")
 
 
 def test_declare_records_the_relation_and_audits(world):

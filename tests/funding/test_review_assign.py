@@ -6,9 +6,10 @@ from proeftuin.funding import conflicts, services_reviews
 from proeftuin.funding.models import FundMember, ReviewAssignment
 from proeftuin.notifications.models import Notification
 from tests.funding.factories import make_application, make_round
-from tests.funding.review_support import URLS, world  # noqa: F401
+from tests.funding.review_support import URLS, build_world
 
 pytestmark = pytest.mark.urls(URLS)
+world = pytest.fixture(build_world, name="world")
 
 
 def assign(world, reviewer, application=None):
@@ -155,7 +156,7 @@ def test_by_expertise_best_match_first_skipping_conflicts(world):
 
 def test_by_expertise_respects_the_maximum(world):
     FundMember.objects.filter(user=world.expert).update(max_assignments=1)
-    second = make_application(world.round, world.elsewhere, title="Schuldhulp in de wijk")
+    second = make_application(world.round, world.third_party, title="Schuldhulp in de wijk")
     result = services_reviews.assign_by_expertise(
         actor=world.manager, round_=world.round, per_application=1
     )
@@ -174,7 +175,7 @@ def test_by_expertise_per_application_must_be_sane(world):
 
 
 def test_round_robin_spreads_evenly_within_the_maximum(world):
-    others = [make_application(world.round, world.elsewhere) for _ in range(2)]
+    others = [make_application(world.round, world.third_party) for _ in range(2)]
     result = services_reviews.assign_round_robin(
         actor=world.manager, round_=world.round, per_application=2, maximum=2
     )
@@ -187,7 +188,7 @@ def test_round_robin_spreads_evenly_within_the_maximum(world):
 
 
 def test_round_robin_maximum_respected_and_shortfall_reported(world):
-    others = [make_application(world.round, world.elsewhere) for _ in range(2)]
+    others = [make_application(world.round, world.third_party) for _ in range(2)]
     result = services_reviews.assign_round_robin(
         actor=world.manager, round_=world.round, per_application=2, maximum=1
     )
