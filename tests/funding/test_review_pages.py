@@ -70,6 +70,7 @@ def test_save_then_submit(world, assignment, client):
     assert assignment.status == "submitted"
     again = client.post(form_url(assignment), data, **NL)
     assert again.status_code == 409
+    assert "Deze beoordeling is al ingediend" in again.content.decode()
 
 
 def test_recusal_without_reason_refused(world, assignment, client):
