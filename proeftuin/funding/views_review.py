@@ -69,6 +69,7 @@ def _review_page(request, assignment, *, form=None, recuse_form=None, status=200
         "assignment": assignment,
         "application": application,
         "partners": application.partners.select_related("organisation"),
+        "answers": _answers(application),
         "review": review,
         "form": form,
         "recuse_form": recuse_form or forms_review.RecuseForm(),
@@ -77,6 +78,13 @@ def _review_page(request, assignment, *, form=None, recuse_form=None, status=200
         "open": services_reviews.in_review(application) and not submitted,
     }
     return render(request, "funding/review/form.html", context, status=status)
+
+
+def _answers(application) -> list[tuple[str, object]]:
+    """(question, answer) for the round's form questions the applicants answered."""
+    given = application.answers or {}
+    questions = application.round.questions.all()
+    return [(q.label, given[q.key]) for q in questions if given.get(q.key) not in (None, "")]
 
 
 @login_required

@@ -24,6 +24,9 @@ def form_url(assignment):
 
 
 def test_queue_and_form_show_the_criteria(world, assignment, client):
+    world.round.questions.create(key="doelgroep", label="Wie heeft er baat bij?", kind="text")
+    world.application.answers = {"doelgroep": "Inwoners met schulden"}
+    world.application.save()
     client.force_login(world.expert)
     queue = client.get("/fondsen/beoordelingen/", **NL).content.decode()
     assert "Mijn beoordelingen" in queue and world.application.title in queue
@@ -31,6 +34,7 @@ def test_queue_and_form_show_the_criteria(world, assignment, client):
     first = world.criteria[0]
     assert 'type="radio"' in page and f'name="score_{first.pk}" value="5"' in page
     assert "Concept opslaan" in page and "Uzelf terugtrekken" in page
+    assert "Wie heeft er baat bij?" in page and "Inwoners met schulden" in page
 
 
 def test_submit_without_all_scores_shows_dutch_errors(world, assignment, client):
