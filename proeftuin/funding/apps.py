@@ -10,6 +10,7 @@ class FundingConfig(AppConfig):
     def ready(self):
         from proeftuin.core.service import register_content_domain, register_workflow_kind
         from proeftuin.funding import events_apply, work_apply  # noqa: F401
+        from proeftuin.funding import events_review, work_review  # noqa: F401
         from proeftuin.funding.choices import WORKFLOW_KINDS
         from proeftuin.funding.models import Application
 

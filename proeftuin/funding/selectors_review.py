@@ -1,0 +1,133 @@
+"""Reads of the review part: a reviewer's queue, one assignment of theirs, the other
+reviews they may read, and the assignment overview of a round (applications x reviewers)
+for its managers. Applications are read through ``Application.objects.visible_to`` and
+reviews through ``Review.objects.visible_to``: a conflicted reviewer's assignment is not
+in their queue, and other reviews show only once their own is submitted."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+
+from proeftuin.accounts.service import roles_by_organisation
+from proeftuin.core.service import require
+from proeftuin.funding.choices import AssignmentStatus
+from proeftuin.funding.conflicts import declared_relations
+from proeftuin.funding.models import Application, Review, ReviewAssignment, ReviewScore
+from proeftuin.funding.permissions import can_manage_fund
+from proeftuin.funding.services_reviews import (
+    load_in_round,
+    review_queue_of_round,
+    reviewers_of,
+)
+
+
+def assignments_of(user):
+    """``user``'s assignments whose application they may read (not recused), with their
+    review if any: due first, then newest."""
+    readable = Application.objects.visible_to(user).values("pk")
+    return (
+        ReviewAssignment.objects.filter(reviewer=user, application__in=readable)
+        .exclude(status=AssignmentStatus.RECUSED)
+        .select_related("application__round__fund", "application__owner", "application__stage")
+        .prefetch_related(Prefetch("review", queryset=Review.objects.only("pk", "assignment_id")))
+        .order_by("status", "due_on", "-created_at")
+    )
+
+
+def reviews_to_do(user):
+    return assignments_of(user).filter(status=AssignmentStatus.ASSIGNED)
+
+
+def assignment_for(user, uuid) -> ReviewAssignment | None:
+    """One assignment of ``user`` they may still read (``None`` otherwise)."""
+    return (
+        assignments_of(user)
+        .select_related("application__category", "application__created_by")
+        .filter(uuid=uuid)
+        .first()
+    )
+
+
+def own_review(assignment) -> Review | None:
+    scores = Prefetch("scores", queryset=ReviewScore.objects.select_related("criterion"))
+    return Review.objects.filter(assignment=assignment).prefetch_related(scores).first()
+
+
+def other_reviews(user, application):
+    """The other reviews of ``application`` that ``user`` may read (only after they
+    submitted their own, by the visibility rule)."""
+    scores = Prefetch("scores", queryset=ReviewScore.objects.select_related("criterion"))
+    return (
+        Review.objects.visible_to(user)
+        .filter(assignment__application=application, submitted_at__isnull=False)
+        .exclude(assignment__reviewer=user)
+        .select_related("assignment__reviewer")
+        .prefetch_related(scores)
+    )
+
+
+@dataclasses.dataclass
+class ReviewerColumn:
+    member: object
+    load: int
+    own: dict
+    declared: dict
+
+    @property
+    def full(self) -> bool:
+        return self.load >= self.member.max_assignments
+
+    def conflict(self, organisations: dict[int, str]) -> list[tuple[str, str]]:
+        reasons = []
+        for pk, name in organisations.items():
+            reason = _("own organisation") if pk in self.own else self.declared.get(pk)
+            if reason:
+                reasons.append((name, reason))
+        return reasons
+
+
+@dataclasses.dataclass
+class Cell:
+    column: ReviewerColumn
+    assignment: ReviewAssignment | None = None
+    conflict: str = ""
+
+
+@dataclasses.dataclass
+class Overview:
+    round: object
+    reviewers: list[ReviewerColumn]
+    rows: list  # (application, [Cell per reviewer], assigned count)
+
+
+def assignment_overview(*, user, round_) -> Overview:
+    """Applications in review x the fund's reviewers: each cell the assignment or the
+    conflict of interest; each reviewer's load in the round (managers only)."""
+    require(can_manage_fund(user, round_.fund))
+    loads = load_in_round(round_)
+    reviewers = [
+        ReviewerColumn(
+            m, loads.get(m.user_id, 0), roles_by_organisation(m.user), declared_relations(m.user)
+        )
+        for m in reviewers_of(round_.fund)
+    ]
+    applications = list(review_queue_of_round(round_).prefetch_related("partners__organisation"))
+    found = ReviewAssignment.objects.filter(application__in=applications)
+    by_pair = {(a.application_id, a.reviewer_id): a for a in found}
+    rows = []
+    for application in applications:
+        names = {application.owner_id: application.owner.name}
+        names |= {p.organisation_id: p.organisation.name for p in application.partners.all()}
+        cells = [_cell(by_pair, application, column, names) for column in reviewers]
+        rows.append((application, cells))
+    return Overview(round_, reviewers, rows)
+
+
+def _cell(by_pair, application, column, names) -> Cell:
+    assignment = by_pair.get((application.pk, column.member.user_id))
+    reasons = column.conflict(names)
+    text = "; ".join(f"{name}: {reason}" for name, reason in reasons)
+    return Cell(column=column, assignment=assignment, conflict=text)
