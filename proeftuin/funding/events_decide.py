@@ -35,7 +35,7 @@ def applicants(application: Application) -> list:
 
 
 def decision_url(application: Application) -> str:
-    return reverse("decide_application", args=[application.uuid])
+    return reverse("funding:decide_application", args=[application.uuid])
 
 
 def decision_made(actor, application: Application) -> None:

@@ -142,7 +142,8 @@ def letter_template_save(
     if current is None:
         current = LetterTemplate(fund=fund, outcome=outcome)
     else:
-        current = locked(LetterTemplate, current, expected_version)
+        # someone saved it after this manager opened the default text: theirs is not overwritten
+        current = locked(LetterTemplate, current, 0 if expected_version is None else expected_version)
         before = {"subject": current.subject, "body": current.body}
         current.version += 1
     current.subject, current.body = subject, body

@@ -24,6 +24,7 @@ from proeftuin.core.service import (
     ValidationFailed,
     audit_record,
     format_number,
+    parse_decimal,
     workflow_move,
 )
 from proeftuin.core.service import require as check
@@ -70,8 +71,11 @@ def parse_amount(value) -> Decimal | None:
     if value in (None, ""):
         return None
     try:
-        amount = Decimal(str(value).strip().replace(",", "."))
-    except InvalidOperation:
+        if isinstance(value, str):
+            amount = parse_decimal(value.strip())
+        else:
+            amount = Decimal(str(value))
+    except (InvalidOperation, ValueError):
         refuse("amount", _("Enter the amount granted as a number."))
     if not amount.is_finite():
         refuse("amount", _("Enter the amount granted as a number."))

@@ -14,7 +14,7 @@ from proeftuin.organisations.service import programmes_managed
 def _decision_item(application) -> WorkItem:
     return WorkItem(
         title=application.title,
-        url=reverse("decide_round", args=[application.round.slug]),
+        url=reverse("funding:decide_round", args=[application.round.slug]),
         detail=_("%(round)s · %(organisation)s")
         % {"round": application.round.title, "organisation": application.owner.name},
     )
@@ -36,7 +36,7 @@ def decisions_to_make(user):
 def _obligation_item(obligation) -> WorkItem:
     return WorkItem(
         title=f"{obligation.get_kind_display()}: {obligation.application.title}",
-        url=reverse("decide_application", args=[obligation.application.uuid]) + "#verplichtingen",
+        url=reverse("funding:decide_application", args=[obligation.application.uuid]) + "#verplichtingen",
         detail=_("due on %(date)s") % {"date": obligation.due_on.isoformat()},
     )
 
