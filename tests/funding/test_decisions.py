@@ -48,8 +48,9 @@ def test_grant_moves_to_granted_with_letter_obligations_and_notification(world):
     assert kinds.count("progress_report") == 3 and "transfer" in kinds  # 12 months, every 3
     told = Notification.objects.filter(event="funding.decided")
     assert {n.recipient for n in told} == {world.applicant, world.co_applicant}
-    entry = next(e for e in audit_history(row) if (e.after or {}).get("outcome") == "granted")
-    assert entry.actor == world.manager and entry.after["granted_amount"] == "35000.00"
+    entry = next(e for e in audit_history(row) if "outcome" in e.changes)
+    assert entry.actor == world.manager and entry.changes["outcome"] == ["", "granted"]
+    assert entry.changes["granted_amount"] == [None, "35000.00"]
 
 
 def test_reject_needs_reasons_and_keeps_them(world):
