@@ -74,7 +74,12 @@ def _days(round_: Round) -> Table:
     headers = [_("Decided"), _("Median days"), _("Fewest days"), _("Most days")]
     row = [len(days), "", "", ""]
     if days:
-        row = [len(days), round(statistics.median(days), 1), round(min(days), 1), round(max(days), 1)]
+        row = [
+            len(days),
+            round(statistics.median(days), 1),
+            round(min(days), 1),
+            round(max(days), 1),
+        ]
     return Table("time_to_decision", _("Time from submission to decision"), headers, [row])
 
 

@@ -76,8 +76,8 @@ def template_errors(text: str) -> list[str]:
         errors.append(
             _("Unknown placeholder(s): %(names)s. Use only: %(allowed)s.")
             % {
-                "names": ", ".join("{{ %s }}" % name for name in unknown),
-                "allowed": ", ".join("{{ %s }}" % name for name in PLACEHOLDERS),
+                "names": ", ".join(f"{{{{ {name} }}}}" for name in unknown),
+                "allowed": ", ".join(f"{{{{ {name} }}}}" for name in PLACEHOLDERS),
             }
         )
     if TEMPLATE_CODE.search(PLACEHOLDER.sub("", text)):
@@ -143,14 +143,20 @@ def letter_template_save(
         current = LetterTemplate(fund=fund, outcome=outcome)
     else:
         # someone saved it after this manager opened the default text: theirs is not overwritten
-        current = locked(LetterTemplate, current, 0 if expected_version is None else expected_version)
+        current = locked(
+            LetterTemplate, current, 0 if expected_version is None else expected_version
+        )
         before = {"subject": current.subject, "body": current.body}
         current.version += 1
     current.subject, current.body = subject, body
     current.save()
     action = AuditEntry.Action.CREATE if before is None else AuditEntry.Action.UPDATE
     audit_record(
-        actor=actor, action=action, obj=current, before=before, after={"subject": subject, "body": body}
+        actor=actor,
+        action=action,
+        obj=current,
+        before=before,
+        after={"subject": subject, "body": body},
     )
     changed()
     return current

@@ -71,10 +71,7 @@ def parse_amount(value) -> Decimal | None:
     if value in (None, ""):
         return None
     try:
-        if isinstance(value, str):
-            amount = parse_decimal(value.strip())
-        else:
-            amount = Decimal(str(value))
+        amount = parse_decimal(value.strip()) if isinstance(value, str) else Decimal(str(value))
     except (InvalidOperation, ValueError):
         refuse("amount", _("Enter the amount granted as a number."))
     if not amount.is_finite():

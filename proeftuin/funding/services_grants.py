@@ -71,7 +71,9 @@ def obligations_plan(application: Application) -> list[Obligation]:
     transfer = end + datetime.timedelta(days=TRANSFER_AFTER_DAYS)
     rows.append((ObligationKind.TRANSFER, transfer, {}))
     return Obligation.objects.bulk_create(
-        Obligation(application=application, kind=kind, due_on=due, description=DESCRIPTIONS[kind] % values)
+        Obligation(
+            application=application, kind=kind, due_on=due, description=DESCRIPTIONS[kind] % values
+        )
         for kind, due, values in rows
     )
 
@@ -270,9 +272,10 @@ def grant_to_initiative(
         refuse("kind", _("Choose the kind of innovation."))
     creator = _creator(row)
     initiative, skipped = row.initiative, []
-    if initiative is not None and initiative.budget.filter(
-        funding_source=funding_source(row)
-    ).exists():
+    if (
+        initiative is not None
+        and initiative.budget.filter(funding_source=funding_source(row)).exists()
+    ):
         refuse("initiative", _("This grant is already in the initiative's budget."))
     if initiative is None:
         initiative, skipped = _new_initiative(creator, row, kind)

@@ -120,7 +120,9 @@ def decide_tranche_add(request, uuid):
     if not form.is_valid():
         return _page(request, application, 400, tranche_form=form)
     try:
-        services_grants.tranche_plan(actor=request.user, application=application, **form.cleaned_data)
+        services_grants.tranche_plan(
+            actor=request.user, application=application, **form.cleaned_data
+        )
     except DomainError as exc:
         return _page(request, application, _form_error(form, exc), tranche_form=form)
     return _done(request, application, _("The tranche has been planned."), ANCHORS["tranche"])

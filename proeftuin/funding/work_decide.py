@@ -36,7 +36,8 @@ def decisions_to_make(user):
 def _obligation_item(obligation) -> WorkItem:
     return WorkItem(
         title=f"{obligation.get_kind_display()}: {obligation.application.title}",
-        url=reverse("funding:decide_application", args=[obligation.application.uuid]) + "#verplichtingen",
+        url=reverse("funding:decide_application", args=[obligation.application.uuid])
+        + "#verplichtingen",
         detail=_("due on %(date)s") % {"date": obligation.due_on.isoformat()},
     )
 

@@ -40,7 +40,10 @@ def message_of(call, error=ValidationFailed) -> str:
     with translation.override("nl"), pytest.raises(error) as caught:
         call()
     return " ".join(
-        [str(caught.value.message), *(str(m) for ms in caught.value.field_errors.values() for m in ms)]
+        [
+            str(caught.value.message),
+            *(str(m) for ms in caught.value.field_errors.values() for m in ms),
+        ]
     )
 
 
@@ -56,7 +59,9 @@ def test_a_grant_becomes_an_initiative_in_one_step(world):
     assert skipped == []
     initiative = Initiative.objects.get(pk=initiative.pk)
     assert initiative.owner == world.organisation and initiative.title == application.title
-    assert initiative.problem == "Lange wachttijden" and initiative.intended_result == "Een klantreis"
+    assert (
+        initiative.problem == "Lange wachttijden" and initiative.intended_result == "Een klantreis"
+    )
     assert list(initiative.partners.all()) == [partner]
     team = {(m.user, m.role) for m in initiative.team.all()}
     assert team == {(world.applicant, "owner"), (world.co_applicant, "team")}
@@ -154,7 +159,9 @@ def test_tranches_never_exceed_the_grant(world):
             actor=world.manager, application=application, milestone="Eind", amount="5000,01"
         )
     )
-    assert "boven het toegekende bedrag (EUR 30.000)" in message and "EUR 5.000 te verdelen" in message
+    assert (
+        "boven het toegekende bedrag (EUR 30.000)" in message and "EUR 5.000 te verdelen" in message
+    )
     assert Tranche.objects.filter(application=application).count() == 2
     tranche_plan(actor=world.manager, application=application, milestone="Eind", amount="5000")
 
@@ -169,10 +176,14 @@ def test_tranche_bad_input(world):
         lambda: tranche_plan(actor=world.manager, application=application, milestone="", amount="1")
     )
     assert "bedrag van de tranche" in message_of(
-        lambda: tranche_plan(actor=world.manager, application=application, milestone="A", amount="0")
+        lambda: tranche_plan(
+            actor=world.manager, application=application, milestone="A", amount="0"
+        )
     )
     assert "beheerders" in message_of(
-        lambda: tranche_plan(actor=world.applicant, application=application, milestone="A", amount="1"),
+        lambda: tranche_plan(
+            actor=world.applicant, application=application, milestone="A", amount="1"
+        ),
         NotAllowed,
     )
     assert not Tranche.objects.exists()
