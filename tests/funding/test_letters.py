@@ -190,3 +190,25 @@ def test_only_managers_save_templates_and_concurrent_edits_conflict(world):
             expected_version=saved.version,
         )
     assert LetterTemplate.objects.get().subject == "c"
+
+
+def test_a_failing_letter_job_is_retried_and_then_sends(
+    world, django_capture_on_commit_callbacks, monkeypatch
+):
+    from django.utils import timezone
+
+    from proeftuin.core.jobs.runner import run_one
+    from proeftuin.funding import letters
+
+    real = letters.to_pdf
+    monkeypatch.setattr(letters, "to_pdf", lambda **kw: (_ for _ in ()).throw(OSError("disk")))
+    letter = decide(world, django_capture_on_commit_callbacks)
+    job = BackgroundJob.objects.get(name="funding.decision_letter")
+    assert job.state == BackgroundJob.State.QUEUED and job.attempts == 1
+    assert letter.generated_at is None and letter.sent_at is None and not mail.outbox
+    monkeypatch.setattr(letters, "to_pdf", real)
+    BackgroundJob.objects.filter(pk=job.pk).update(run_after=timezone.now())
+    run_one(job.pk, beat=False)
+    letter.refresh_from_db()
+    assert letter.sent_at is not None and read(letter.pdf).startswith(b"%PDF")
+    assert BackgroundJob.objects.get(pk=job.pk).state == BackgroundJob.State.SUCCEEDED
