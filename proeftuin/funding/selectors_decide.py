@@ -58,15 +58,26 @@ def decisions_due(user) -> QuerySet[Application]:
 
 def obligations_due(user) -> QuerySet[Obligation]:
     """Open obligations, due within ``DUE_WITHIN_DAYS`` or overdue, of the granted
-    applications ``user`` is an applicant of."""
-    mine = applications_visible(user=user).filter(
-        Q(created_by=user) | Q(team=user), outcome=DecisionOutcome.GRANTED
+    applications ``user`` is an applicant of (the applicants' part of the visibility rule:
+    the one who started it or a co-applicant, while a member of the lead or a partner)."""
+    from proeftuin.accounts.service import roles_by_organisation
+
+    organisations = list(roles_by_organisation(user))
+    if not organisations:
+        return Obligation.objects.none()
+    member = Q(application__owner_id__in=organisations) | Q(
+        application__partners__organisation_id__in=organisations
     )
+    mine = Q(application__created_by=user) | Q(application__team=user)
     horizon = timezone.localdate() + datetime.timedelta(days=DUE_WITHIN_DAYS)
+    rows = Obligation.objects.filter(
+        mine & member,
+        application__outcome=DecisionOutcome.GRANTED,
+        fulfilled_at__isnull=True,
+        due_on__lte=horizon,
+    )
     return (
-        Obligation.objects.filter(
-            application__in=mine.values("pk"), fulfilled_at__isnull=True, due_on__lte=horizon
-        )
+        Obligation.objects.filter(pk__in=rows.values("pk"))
         .select_related("application")
         .order_by("due_on", "pk")
     )

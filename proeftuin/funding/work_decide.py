@@ -3,6 +3,8 @@ obligations due (applicants of a grant)."""
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
+from django.db.models import Exists
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -20,9 +22,27 @@ def _decision_item(application) -> WorkItem:
     )
 
 
+def involvement(user) -> tuple[bool, bool]:
+    """(manages a programme, has an obligation due) in one query, kept on ``user`` for the
+    request, so both sections cost one query for someone they do not apply to."""
+    cached = getattr(user, "_funding_decide_work", None)
+    if cached is None:
+        row = (
+            get_user_model()
+            .objects.filter(pk=user.pk)
+            .annotate(
+                manages=Exists(programmes_managed(user)), obliged=Exists(obligations_due(user))
+            )
+            .values_list("manages", "obliged")
+            .first()
+        )
+        cached = user._funding_decide_work = tuple(row or (False, False))
+    return cached
+
+
 @register_work("funding.decisions", order=41)
 def decisions_to_make(user):
-    if not programmes_managed(user).exists():
+    if not involvement(user)[0]:
         return None
     return work_section(
         "funding-decisions",
@@ -44,9 +64,9 @@ def _obligation_item(obligation) -> WorkItem:
 
 @register_work("funding.obligations", order=42)
 def obligations_to_fulfil(user):
-    rows = obligations_due(user)
-    if not rows.exists():
+    if not involvement(user)[1]:
         return None
+    rows = obligations_due(user)
     return work_section(
         "funding-obligations",
         _("Grant obligations due"),

@@ -173,3 +173,21 @@ def test_api_reads_figures_for_managers_and_results_for_everyone(world, api_clie
     api_client.force_authenticate(None)
     results = api_client.get(reverse("funding-round-results", args=[world.round.slug])).json()
     assert results == [{"title": application.title, "publicSummary": "Openbaar"}]
+
+
+def test_the_decision_page_costs_the_same_queries_for_more_applications(
+    world, client, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(world.manager)
+    url = reverse("funding:decide_round", args=[world.round.slug])
+    world.application(category=world.category("A"))
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    for n in range(5):
+        world.application(category=world.category(f"C{n}"))
+    with django_assert_max_num_queries(len(few) + 5):  # one remaining-budget sum per category
+        assert client.get(url).status_code == 200

@@ -17,7 +17,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.funding.decide_urls
 
 
 def sections(user) -> dict:
-    return {s.key: s for s in work_for(user)}
+    fresh = type(user).objects.get(pk=user.pk)  # as each request has its own user
+    return {s.key: s for s in work_for(fresh)}
 
 
 def test_decisions_due_for_managers_only():
