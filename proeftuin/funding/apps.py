@@ -11,6 +11,7 @@ class FundingConfig(AppConfig):
         from proeftuin.core.service import register_content_domain, register_workflow_kind
         from proeftuin.funding import events_apply, work_apply  # noqa: F401
         from proeftuin.funding import events_review, work_review  # noqa: F401
+        from proeftuin.funding import events_decide, letters, work_decide  # noqa: F401
         from proeftuin.funding.choices import WORKFLOW_KINDS
         from proeftuin.funding.models import Application
 
