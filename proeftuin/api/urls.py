@@ -19,7 +19,8 @@ from proeftuin.diffusion.api.views import (
     InitiativeLineageView,
 )
 from proeftuin.diffusion.service import matching_api_urls as matching_urls
-from proeftuin.funding.api.rounds import FundingRoundViewSet
+from proeftuin.funding.api.views import FundingRoundViewSet
+from proeftuin.funding.api.views import urlpatterns as funding_urls
 from proeftuin.ingestion.api.views import DocumentViewSet, SuggestionViewSet
 from proeftuin.organisations.api.views import OrganisationViewSet
 from proeftuin.patents.api.views import ClaimDecisionView, ClaimList, PatentViewSet
@@ -58,7 +59,7 @@ router.register("adoptions", AdoptionViewSet, basename="adoption")
 router.register("barriers", BarrierViewSet, basename="barrier")
 router.register("circles", CircleViewSet, basename="circle")
 router.register("patents", PatentViewSet, basename="patent")
-router.register("funding-rounds", FundingRoundViewSet, basename="funding-round")
+router.register("funding/rounds", FundingRoundViewSet, basename="funding-round")
 
 PART_LIST = {"get": "list", "post": "create"}
 PART_DETAIL = {"get": "retrieve", "put": "update", "patch": "partial_update", "delete": "destroy"}
@@ -123,6 +124,7 @@ urlpatterns = [
     *initiative_parts,
     *circle_parts,
     *patent_parts,
+    *funding_urls,
     *matching_urls,
     path("", include(router.urls)),
 ]

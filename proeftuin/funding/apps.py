@@ -9,9 +9,15 @@ class FundingConfig(AppConfig):
 
     def ready(self):
         from proeftuin.core.service import register_content_domain, register_workflow_kind
-        from proeftuin.funding import events_apply, work_apply  # noqa: F401
-        from proeftuin.funding import events_review, work_review  # noqa: F401
-        from proeftuin.funding import events_decide, letters, work_decide  # noqa: F401
+        from proeftuin.funding import (  # noqa: F401  # noqa: F401  # noqa: F401
+            events_apply,
+            events_decide,
+            events_review,
+            letters,
+            work_apply,
+            work_decide,
+            work_review,
+        )
         from proeftuin.funding.choices import WORKFLOW_KINDS
         from proeftuin.funding.models import Application
 

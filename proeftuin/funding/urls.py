@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import include, path
 
-from proeftuin.funding import views_rounds
+from proeftuin.funding import urls_apply, urls_decide, urls_review, views_rounds
 
 app_name = "funding"
 
@@ -26,4 +26,7 @@ urlpatterns = [
         views_rounds.round_part_remove,
         name="round_part_remove",
     ),
+    *urls_apply.urlpatterns,
+    path("subsidies/", include(urls_review.urlpatterns)),
+    path("subsidies/", include(urls_decide.urlpatterns)),
 ]

@@ -11,8 +11,6 @@ from proeftuin.funding.models import FundMember
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from tests.funding.factories import make_application, make_fund, make_programme, make_round
 
-URLS = "tests.funding.review_urlconf"
-
 
 def add_reviewer(fund, *, username, expertise="", organisation=None, maximum=10):
     user = UserFactory(username=username)

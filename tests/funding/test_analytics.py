@@ -18,7 +18,7 @@ from proeftuin.funding.services_grants import tranche_pay, tranche_plan
 from tests.factories import UserFactory
 from tests.funding.decide_support import make_world
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.funding.decide_urls")]
+pytestmark = pytest.mark.django_db
 CLOSE = [{"case": "abc", "similarity": 0.91}]
 FAR = [{"case": "def", "similarity": 0.80}]
 

@@ -24,11 +24,6 @@ from tests.funding.apply_support import build_world, member, pdf
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def apply_urls(settings):
-    settings.ROOT_URLCONF = "tests.funding.apply_urls"
-
-
 @pytest.fixture
 def w(db):
     return build_world()
@@ -128,7 +123,7 @@ def test_save_with_an_old_version_is_a_conflict(w):
     assert app.problem == "Eerste" and app.version == 2
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_saves_at_once_one_wins(db):
     w = build_world()
     app = start(w)

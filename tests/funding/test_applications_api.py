@@ -13,11 +13,6 @@ JSON = "application/json"
 API = "/api/v1/funding/applications"
 
 
-@pytest.fixture(autouse=True)
-def apply_urls(settings):
-    settings.ROOT_URLCONF = "tests.funding.apply_urls"
-
-
 @pytest.fixture
 def w(db):
     return build_world()

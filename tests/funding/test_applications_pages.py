@@ -17,11 +17,6 @@ pytestmark = pytest.mark.django_db
 BASE = "/subsidies"
 
 
-@pytest.fixture(autouse=True)
-def apply_urls(settings):
-    settings.ROOT_URLCONF = "tests.funding.apply_urls"
-
-
 @pytest.fixture
 def w(db):
     return build_world()

@@ -21,11 +21,6 @@ from tests.search_support import indexed_case
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def apply_urls(settings):
-    settings.ROOT_URLCONF = "tests.funding.apply_urls"
-
-
 @pytest.fixture
 def w(db):
     return build_world()

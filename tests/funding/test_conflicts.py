@@ -6,9 +6,8 @@ from proeftuin.core.service import DuplicateError, NotAllowed, ValidationFailed
 from proeftuin.funding import conflicts
 from proeftuin.funding.models import ConflictDeclaration
 from proeftuin.funding.querysets import conflicted_organisation_ids
-from tests.funding.review_support import URLS, build_world
+from tests.funding.review_support import build_world
 
-pytestmark = pytest.mark.urls(URLS)
 world = pytest.fixture(build_world, name="world")
 
 

@@ -12,7 +12,7 @@ from proeftuin.funding.services_decisions import decision_make, remaining_budget
 from proeftuin.notifications.service import Notification
 from tests.funding.decide_support import make_world
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.funding.decide_urls")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

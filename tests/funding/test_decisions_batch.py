@@ -14,8 +14,6 @@ from proeftuin.funding.services_decisions import DecisionInput, decision_make, d
 from proeftuin.notifications.service import Notification
 from tests.funding.decide_support import make_world
 
-URLS = pytest.mark.urls("tests.funding.decide_urls")
-
 
 @pytest.fixture
 def world(db):
@@ -23,7 +21,6 @@ def world(db):
 
 
 @pytest.mark.django_db
-@URLS
 def test_a_batch_decides_every_application(world):
     first, second, third = (world.application() for _ in range(3))
     done = decisions_batch(
@@ -41,7 +38,6 @@ def test_a_batch_decides_every_application(world):
 
 
 @pytest.mark.django_db
-@URLS
 def test_one_refusal_undoes_the_whole_batch_and_names_the_application(world):
     first = world.application(title="Wijkteams", amount_requested=Decimal("40000"))
     second = world.application(title="Slimme lantaarns", amount_requested=Decimal("40000"))
@@ -67,7 +63,6 @@ def test_one_refusal_undoes_the_whole_batch_and_names_the_application(world):
 
 
 @pytest.mark.django_db
-@URLS
 def test_a_missing_reason_in_a_batch_names_the_application(world):
     first, second = world.application(), world.application(title="Zonder reden")
     with translation.override("nl"), pytest.raises(ValidationFailed) as caught:
@@ -85,7 +80,6 @@ def test_a_missing_reason_in_a_batch_names_the_application(world):
 
 
 @pytest.mark.django_db
-@URLS
 def test_a_batch_refuses_the_same_application_twice_and_an_empty_batch(world):
     application = world.application()
     with pytest.raises(ValidationFailed):
@@ -102,7 +96,6 @@ def test_a_batch_refuses_the_same_application_twice_and_an_empty_batch(world):
 
 
 @pytest.mark.django_db
-@URLS
 def test_a_conflict_in_a_batch_stays_a_conflict(world):
     first, second = world.application(), world.application()
     stale = Application.objects.get(pk=second.pk)
@@ -119,7 +112,6 @@ def test_a_conflict_in_a_batch_stays_a_conflict(world):
 
 
 @pytest.mark.django_db
-@URLS
 def test_a_non_manager_cannot_decide_a_batch(world):
     application = world.application()
     with pytest.raises(NotAllowed):
@@ -129,8 +121,7 @@ def test_a_non_manager_cannot_decide_a_batch(world):
     assert Application.objects.get(pk=application.pk).outcome == ""
 
 
-@pytest.mark.django_db(transaction=True)
-@URLS
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="row locks need PostgreSQL (TEST_DATABASE_URL)"
 )

@@ -12,7 +12,7 @@ from proeftuin.funding.models import Application, DecisionLetter, LetterTemplate
 from proeftuin.funding.services_decisions import decision_make
 from tests.funding.decide_support import make_world
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.funding.decide_urls")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
@@ -133,7 +133,7 @@ def test_figures_page_files_and_public_results(world, client):
 def test_api_decides_one_and_a_batch_all_or_nothing(world, api_client):
     first, second = world.application(), world.application(title="Te veel")
     api_client.force_authenticate(world.applicant)
-    url = reverse("funding-application-decision", args=[first.uuid])
+    url = reverse("api:funding-application-decision", args=[first.uuid])
     assert (
         api_client.post(url, {"outcome": "granted", "amount": "10"}, format="json").status_code
         == 403
@@ -146,7 +146,7 @@ def test_api_decides_one_and_a_batch_all_or_nothing(world, api_client):
         ]
     }
     response = api_client.post(
-        reverse("funding-decision-batch"), batch, format="json", HTTP_ACCEPT_LANGUAGE="nl"
+        reverse("api:funding-decision-batch"), batch, format="json", HTTP_ACCEPT_LANGUAGE="nl"
     )
     assert response.status_code == 400 and "Te veel" in response.json()["detail"]
     assert not Application.objects.exclude(outcome="").exists()
@@ -164,14 +164,14 @@ def test_api_decides_one_and_a_batch_all_or_nothing(world, api_client):
 def test_api_reads_figures_for_managers_and_results_for_everyone(world, api_client):
     application = world.application(public_summary="Openbaar")
     decision_make(actor=world.manager, application=application, outcome="granted", amount="5000")
-    figures = reverse("funding-round-analytics", args=[world.round.slug])
+    figures = reverse("api:funding-round-analytics", args=[world.round.slug])
     api_client.force_authenticate(world.applicant)
     assert api_client.get(figures).status_code == 403
     api_client.force_authenticate(world.manager)
     tables = api_client.get(figures).json()
     assert [t["key"] for t in tables][:2] == ["stages", "budget"]
     api_client.force_authenticate(None)
-    results = api_client.get(reverse("funding-round-results", args=[world.round.slug])).json()
+    results = api_client.get(reverse("api:funding-round-results", args=[world.round.slug])).json()
     assert results == [{"title": application.title, "publicSummary": "Openbaar"}]
 
 

@@ -13,7 +13,7 @@ from proeftuin.funding.services_decisions import decision_make
 from proeftuin.notifications.service import Notification
 from tests.funding.decide_support import make_world
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.funding.decide_urls")]
+pytestmark = pytest.mark.django_db
 
 
 def sections(user) -> dict:

@@ -22,7 +22,7 @@ from proeftuin.portfolio.service import Initiative
 from tests.factories import MembershipFactory, OrganisationFactory, make_initiative
 from tests.funding.decide_support import make_world
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.funding.decide_urls")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from proeftuin.funding.models import DecisionLetter, LetterTemplate
 from proeftuin.funding.services_decisions import decision_make
 from tests.funding.decide_support import make_world
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.funding.decide_urls")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

@@ -2,9 +2,8 @@ import pytest
 
 from proeftuin.funding import services_reviews
 from proeftuin.funding.models import ConflictDeclaration
-from tests.funding.review_support import URLS, build_world
+from tests.funding.review_support import build_world
 
-pytestmark = pytest.mark.urls(URLS)
 world = pytest.fixture(build_world, name="world")
 
 

@@ -6,9 +6,8 @@ from proeftuin.funding import conflicts, services_reviews
 from proeftuin.funding.models import FundMember, ReviewAssignment
 from proeftuin.notifications.models import Notification
 from tests.funding.factories import make_application, make_round
-from tests.funding.review_support import URLS, build_world
+from tests.funding.review_support import build_world
 
-pytestmark = pytest.mark.urls(URLS)
 world = pytest.fixture(build_world, name="world")
 
 

@@ -5,9 +5,8 @@ import pytest
 
 from proeftuin.funding import services_reviews
 from proeftuin.funding.models import ConflictDeclaration, ReviewAssignment
-from tests.funding.review_support import URLS, build_world
+from tests.funding.review_support import build_world
 
-pytestmark = pytest.mark.urls(URLS)
 world = pytest.fixture(build_world, name="world")
 NL = {"HTTP_ACCEPT_LANGUAGE": "nl"}
 
@@ -20,7 +19,7 @@ def assignment(world):
 
 
 def form_url(assignment):
-    return f"/fondsen/beoordelingen/{assignment.uuid}/"
+    return f"/subsidies/beoordelingen/{assignment.uuid}/"
 
 
 def test_queue_and_form_show_the_criteria(world, assignment, client):
@@ -28,7 +27,7 @@ def test_queue_and_form_show_the_criteria(world, assignment, client):
     world.application.answers = {"doelgroep": "Inwoners met schulden"}
     world.application.save()
     client.force_login(world.expert)
-    queue = client.get("/fondsen/beoordelingen/", **NL).content.decode()
+    queue = client.get("/subsidies/beoordelingen/", **NL).content.decode()
     assert "Mijn beoordelingen" in queue and world.application.title in queue
     page = client.get(form_url(assignment), **NL).content.decode()
     first = world.criteria[0]
@@ -79,7 +78,7 @@ def test_save_then_submit(world, assignment, client):
 
 def test_recusal_without_reason_refused(world, assignment, client):
     client.force_login(world.expert)
-    url = f"/fondsen/beoordelingen/{assignment.uuid}/terugtrekken/"
+    url = f"/subsidies/beoordelingen/{assignment.uuid}/terugtrekken/"
     page = client.post(url, {"reason": ""}, **NL)
     assert page.status_code == 400
     assert "Geef de reden waarom u zich terugtrekt." in page.content.decode()
@@ -90,28 +89,28 @@ def test_recusal_without_reason_refused(world, assignment, client):
 
 def test_declarations_page(world, client):
     client.force_login(world.second)
-    page = client.get("/fondsen/belangenverklaringen/", **NL)
+    page = client.get("/subsidies/belangenverklaringen/", **NL)
     assert "Mijn belangenverklaringen" in page.content.decode()
     empty = client.post(
-        "/fondsen/belangenverklaringen/", {"organisation": world.partner.uuid, "reason": ""}, **NL
+        "/subsidies/belangenverklaringen/", {"organisation": world.partner.uuid, "reason": ""}, **NL
     )
     assert empty.status_code == 400
     done = client.post(
-        "/fondsen/belangenverklaringen/", {"organisation": world.partner.uuid, "reason": "zus"}
+        "/subsidies/belangenverklaringen/", {"organisation": world.partner.uuid, "reason": "zus"}
     )
     assert done.status_code == 302
     declaration = ConflictDeclaration.objects.get(user=world.second)
-    remove = f"/fondsen/belangenverklaringen/{declaration.uuid}/verwijderen/"
+    remove = f"/subsidies/belangenverklaringen/{declaration.uuid}/verwijderen/"
     assert client.post(remove).status_code == 302
     assert not ConflictDeclaration.objects.exists()
 
 
 def test_manager_overview_and_assign_buttons(world, client):
     client.force_login(world.manager)
-    url = f"/fondsen/rondes/{world.round.slug}/toewijzingen/"
+    url = f"/subsidies/rondes/{world.round.slug}/toewijzingen/"
     page = client.get(url, **NL).content.decode()
     assert "Beoordelaars toewijzen" in page and "Belangenconflict" in page
-    assign = f"/fondsen/rondes/{world.round.slug}/toewijzingen/toewijzen/"
+    assign = f"/subsidies/rondes/{world.round.slug}/toewijzingen/toewijzen/"
     refused = client.post(
         assign,
         {"application": world.application.uuid, "reviewer": world.insider.uuid},
@@ -121,7 +120,7 @@ def test_manager_overview_and_assign_buttons(world, client):
     assert "heeft een belangenconflict met Gemeente Aanvrager" in refused.content.decode()
     client.post(assign, {"application": world.application.uuid, "reviewer": world.expert.uuid})
     assert ReviewAssignment.objects.filter(reviewer=world.expert).exists()
-    batch = f"/fondsen/rondes/{world.round.slug}/toewijzingen/automatisch/"
+    batch = f"/subsidies/rondes/{world.round.slug}/toewijzingen/automatisch/"
     result = client.post(
         batch, {"method": "round_robin", "per_application": "3", "maximum": "1"}, follow=True
     )
@@ -131,8 +130,8 @@ def test_manager_overview_and_assign_buttons(world, client):
 
 def test_only_managers_see_the_overview_and_summaries(world, client):
     client.force_login(world.expert)
-    assert client.get(f"/fondsen/rondes/{world.round.slug}/toewijzingen/").status_code == 403
-    assert client.get(f"/fondsen/rondes/{world.round.slug}/beoordelingen/").status_code == 403
+    assert client.get(f"/subsidies/rondes/{world.round.slug}/toewijzingen/").status_code == 403
+    assert client.get(f"/subsidies/rondes/{world.round.slug}/beoordelingen/").status_code == 403
 
 
 def test_summary_pages(world, assignment, client):
@@ -141,7 +140,7 @@ def test_summary_pages(world, assignment, client):
     scores = {c.pk: v for c, v in zip(world.criteria, (5, 1), strict=True)}
     review_submit(actor=world.expert, assignment=assignment, scores=scores, recommendation="yes")
     client.force_login(world.manager)
-    ranking = client.get(f"/fondsen/rondes/{world.round.slug}/beoordelingen/", **NL)
+    ranking = client.get(f"/subsidies/rondes/{world.round.slug}/beoordelingen/", **NL)
     assert world.application.title in ranking.content.decode()
-    page = client.get(f"/fondsen/aanvragen/{world.application.uuid}/beoordelingen/", **NL)
+    page = client.get(f"/subsidies/aanvragen/{world.application.uuid}/beoordelingen/", **NL)
     assert "Naast elkaar" in page.content.decode() and "Gewogen gemiddelde" in page.content.decode()

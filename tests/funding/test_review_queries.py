@@ -8,9 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from proeftuin.funding import services_reviews
 from proeftuin.funding.services_reviews_scores import review_submit
 from tests.funding.factories import make_application
-from tests.funding.review_support import URLS, build_world
+from tests.funding.review_support import build_world
 
-pytestmark = pytest.mark.urls(URLS)
 world = pytest.fixture(build_world, name="world")
 
 
@@ -42,11 +41,11 @@ def _measure(client, user, urls) -> list[int]:
 def test_review_lists_take_a_constant_number_of_queries(world, client):
     slug = world.round.slug
     manager_urls = [
-        f"/fondsen/rondes/{slug}/toewijzingen/",
-        f"/fondsen/rondes/{slug}/beoordelingen/",
+        f"/subsidies/rondes/{slug}/toewijzingen/",
+        f"/subsidies/rondes/{slug}/beoordelingen/",
         f"/api/v1/funding/rounds/{slug}/review-summaries",
     ]
-    reviewer_urls = ["/fondsen/beoordelingen/", "/api/v1/funding/review-assignments"]
+    reviewer_urls = ["/subsidies/beoordelingen/", "/api/v1/funding/review-assignments"]
     _grow(world, 1)
     small = _measure(client, world.manager, manager_urls)
     small += _measure(client, world.expert, reviewer_urls)

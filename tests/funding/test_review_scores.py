@@ -7,9 +7,8 @@ from proeftuin.funding import conflicts, services_reviews
 from proeftuin.funding.models import Review
 from proeftuin.funding.services_reviews_scores import review_save, review_submit
 from proeftuin.notifications.models import Notification
-from tests.funding.review_support import URLS, build_world
+from tests.funding.review_support import build_world
 
-pytestmark = pytest.mark.urls(URLS)
 world = pytest.fixture(build_world, name="world")
 
 

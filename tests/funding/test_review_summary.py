@@ -7,9 +7,8 @@ from proeftuin.core.service import NotAllowed
 from proeftuin.funding import services_reviews, summary
 from proeftuin.funding.services_reviews_scores import review_submit
 from tests.funding.factories import make_application
-from tests.funding.review_support import URLS, build_world
+from tests.funding.review_support import build_world
 
-pytestmark = pytest.mark.urls(URLS)
 world = pytest.fixture(build_world, name="world")
 
 

@@ -7,9 +7,8 @@ import pytest
 from proeftuin.funding import conflicts, selectors_review, services_reviews, summary
 from proeftuin.funding.models import Application, Review
 from proeftuin.funding.services_reviews_scores import review_save, review_submit
-from tests.funding.review_support import URLS, build_world
+from tests.funding.review_support import build_world
 
-pytestmark = pytest.mark.urls(URLS)
 world = pytest.fixture(build_world, name="world")
 
 
@@ -33,9 +32,9 @@ def test_conflicted_reviewer_never_sees_the_application(world, client):
     assert not Application.objects.visible_to(world.second).exists()
     assert list(selectors_review.assignments_of(world.second)) == []
     client.force_login(world.second)
-    page = client.get(f"/fondsen/beoordelingen/{assignment.uuid}/")
+    page = client.get(f"/subsidies/beoordelingen/{assignment.uuid}/")
     assert page.status_code == 404
-    queue = client.get("/fondsen/beoordelingen/")
+    queue = client.get("/subsidies/beoordelingen/")
     assert world.application.title not in queue.content.decode()
 
 
@@ -70,7 +69,7 @@ def test_applicants_never_see_reviews(world, client):
     result = summary.application_summary(user=world.applicant, application=world.application)
     assert result.reviews == []
     client.force_login(world.applicant)
-    page = client.get(f"/fondsen/aanvragen/{world.application.uuid}/beoordelingen/")
+    page = client.get(f"/subsidies/aanvragen/{world.application.uuid}/beoordelingen/")
     assert page.status_code == 403
     assert "maybe" not in page.content.decode()
 

@@ -5,9 +5,8 @@ import pytest
 from proeftuin.core.service import work_for
 from proeftuin.funding import services_reviews
 from proeftuin.funding.services_reviews_scores import review_submit
-from tests.funding.review_support import URLS, build_world
+from tests.funding.review_support import build_world
 
-pytestmark = pytest.mark.urls(URLS)
 world = pytest.fixture(build_world, name="world")
 
 
@@ -26,7 +25,7 @@ def test_reviewers_see_their_reviews_to_do(world, client):
     client.force_login(world.expert)
     page = client.get("/mijn-werk/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     assert "Beoordelingen te doen" in page
-    assert f"/fondsen/beoordelingen/{assignment.uuid}/" in page
+    assert f"/subsidies/beoordelingen/{assignment.uuid}/" in page
     scores = {c.pk: 2 for c in world.criteria}
     review_submit(actor=world.expert, assignment=assignment, scores=scores, recommendation="no")
     assert _section(world.expert).count == 0

@@ -17,11 +17,6 @@ from tests.funding.apply_support import build_world, complete_application
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def apply_urls(settings):
-    settings.ROOT_URLCONF = "tests.funding.apply_urls"
-
-
 @pytest.fixture
 def w(db):
     return build_world()

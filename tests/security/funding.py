@@ -61,7 +61,7 @@ ROUNDS = Module(
     routes=(
         listing("funding:rounds", url="/subsidies/"),
         detail("funding:round", url=lambda world, r: f"/subsidies/rondes/{r.slug}/"),
-        listing("api:funding-round-list", url="/api/v1/funding-rounds", count=api_count),
-        detail("api:funding-round-detail", url=lambda world, r: f"/api/v1/funding-rounds/{r.uuid}"),
+        listing("api:funding-round-list", url="/api/v1/funding/rounds", count=api_count),
+        detail("api:funding-round-detail", url=lambda world, r: f"/api/v1/funding/rounds/{r.slug}"),
     ),
 )

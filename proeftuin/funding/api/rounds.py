@@ -51,7 +51,7 @@ class RoundRuleSerializer(serializers.ModelSerializer):
 
 class FundingRoundSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(
-        view_name="api:funding-round-detail", lookup_field="uuid"
+        view_name="api:funding-round-detail", lookup_field="slug"
     )
     web_url = serializers.SerializerMethodField()
     fund = serializers.SerializerMethodField()
@@ -123,7 +123,7 @@ class FundingRoundViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """Funding rounds the caller may see: published rounds of the programmes they may see,
     and the unpublished ones of the programmes they manage."""
 
-    lookup_field = "uuid"
+    lookup_field = "slug"
     queryset = Round.objects.none()  # for the schema; get_queryset decides
     serializer_class = FundingRoundSerializer
 
@@ -135,8 +135,8 @@ class FundingRoundViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         )
 
     @extend_schema(responses=FundingRoundDetailSerializer)
-    def retrieve(self, request, uuid=None):
-        round_ = self.get_queryset().filter(uuid=uuid).first()
+    def retrieve(self, request, slug=None):
+        round_ = self.get_queryset().filter(slug=slug).first()
         if round_ is None:
             raise NotFound(_("This round does not exist or is not visible to you."))
         return Response(FundingRoundDetailSerializer(round_, context={"request": request}).data)
