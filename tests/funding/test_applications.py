@@ -123,7 +123,7 @@ def test_save_with_an_old_version_is_a_conflict(w):
     assert app.problem == "Eerste" and app.version == 2
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_saves_at_once_one_wins(db):
     w = build_world()
     app = start(w)

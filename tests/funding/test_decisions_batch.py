@@ -121,7 +121,7 @@ def test_a_non_manager_cannot_decide_a_batch(world):
     assert Application.objects.get(pk=application.pk).outcome == ""
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="row locks need PostgreSQL (TEST_DATABASE_URL)"
 )

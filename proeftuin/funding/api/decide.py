@@ -131,7 +131,7 @@ class DecisionBatchView(GenericAPIView):
 
     @extend_schema(
         request=BatchSerializer,
-        responses={200: DecisionSerializer(many=True), **problem_responses(409)},
+        responses={200: DecisionSerializer(many=True), **problem_responses(404, 409)},
     )
     def post(self, request):
         _signed_in(request)
