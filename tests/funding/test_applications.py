@@ -124,6 +124,9 @@ def test_save_with_an_old_version_is_a_conflict(w):
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="row locks need PostgreSQL (TEST_DATABASE_URL)"
+)
 def test_two_saves_at_once_one_wins(db):
     w = build_world()
     app = start(w)
