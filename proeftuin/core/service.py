@@ -33,7 +33,7 @@ from proeftuin.core.numbers import (
     parse_decimal,
 )
 from proeftuin.core.querystrings import querystring_without
-from proeftuin.core.refusals import forbidden
+from proeftuin.core.refusals import forbidden, form_refusal
 from proeftuin.core.registry import Registry
 from proeftuin.core.searchable import (
     Faceting,
@@ -129,6 +129,7 @@ __all__ = [
     "editorial_rule",
     "faceted",
     "forbidden",
+    "form_refusal",
     "format_number",
     "json_number",
     "kind_of",

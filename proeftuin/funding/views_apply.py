@@ -21,6 +21,7 @@ from proeftuin.core.service import (
     forbidden,
     subject_moves,
 )
+from proeftuin.core.service import form_refusal as show_error
 from proeftuin.funding import answers_apply, forms_apply, permissions, rules, selectors_apply
 from proeftuin.funding.services_applications import (
     application_save,
@@ -34,19 +35,6 @@ from proeftuin.funding.services_applications_submit import (
 )
 from proeftuin.organisations.service import Organisation
 from proeftuin.portfolio.service import initiative_visible
-
-
-def show_error(form, exc: DomainError, field_for=None) -> int:
-    """Put a service's refusal on ``form``; the status code to answer with."""
-    field_for = field_for or (lambda key: key if key in form.fields else None)
-    for key, problems in exc.field_errors.items():
-        for problem in problems:
-            form.add_error(field_for(key), str(problem))
-    if not exc.field_errors or isinstance(exc, ConflictError):
-        form.add_error(None, str(exc.message))
-    if isinstance(exc, ConflictError):
-        return 409
-    return 400 if exc.field_errors else 403
 
 
 def visible_round(request, slug):

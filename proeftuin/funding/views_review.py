@@ -15,26 +15,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from proeftuin.core.service import ConflictError, DomainError, DuplicateError, forbidden
+from proeftuin.core.service import DomainError, forbidden
+from proeftuin.core.service import form_refusal as show_error
 from proeftuin.funding import conflicts, forms_review, selectors_review, services_reviews, summary
 from proeftuin.funding import services_reviews_scores as scores
 from proeftuin.funding.choices import AssignmentStatus
 from proeftuin.funding.models import Application, ReviewAssignment
 from proeftuin.funding.permissions import can_manage_fund
 from proeftuin.funding.selectors import rounds_visible
-
-
-def show_error(form, exc: DomainError) -> int:
-    """Put a service's refusal on the form; the status code to answer with."""
-    for field, problems in exc.field_errors.items():
-        for problem in problems:
-            form.add_error(field if field in form.fields else None, str(problem))
-    if not exc.field_errors or any(f not in form.fields for f in exc.field_errors):
-        form.add_error(None, str(exc.message))
-    if isinstance(exc, ConflictError | DuplicateError):
-        return 409
-    return 400 if exc.field_errors else 403
-
 
 # ---- the reviewer ---------------------------------------------------------------------
 

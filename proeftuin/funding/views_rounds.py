@@ -14,25 +14,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from proeftuin.accounts.service import User
-from proeftuin.core.service import ConflictError, DomainError, DuplicateError, forbidden
+from proeftuin.core.service import DomainError, forbidden
+from proeftuin.core.service import form_refusal as show_error
 from proeftuin.funding import forms_rounds as forms
 from proeftuin.funding import permissions, selectors
 from proeftuin.funding import services_rounds as services
 from proeftuin.funding.models import Fund, Round
 from proeftuin.funding.rules import describe
 from proeftuin.organisations.service import programmes_managed
-
-
-def show_error(form, exc: DomainError) -> int:
-    """Put a service's refusal on the form; the status code to answer with."""
-    for field, problems in exc.field_errors.items():
-        for problem in problems:
-            form.add_error(field if field in form.fields else None, str(problem))
-    if not exc.field_errors:
-        form.add_error(None, str(exc.message))
-    if isinstance(exc, ConflictError | DuplicateError):
-        return 409
-    return 400 if exc.field_errors else 403
 
 
 def managed_fund(request, slug) -> Fund:
