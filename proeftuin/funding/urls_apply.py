@@ -12,7 +12,6 @@ ROUND = "subsidies/rondes/<slug:slug>/aanvraag"
 APP = "subsidies/aanvragen/<uuid:uuid>"
 
 urlpatterns = [
-    path(f"{ROUND}/", views.apply_round, name="apply_round"),
     path(f"{ROUND}/nieuw/", views.apply_start, name="apply_start"),
     path("subsidies/mijn-aanvragen/", views.apply_mine, name="apply_mine"),
     path(f"{APP}/", views.apply_detail, name="apply_detail"),

@@ -51,24 +51,6 @@ def visible_application(request, uuid):
     return found
 
 
-@require_GET
-def apply_round(request, slug):
-    round_ = visible_round(request, slug)
-    mine = selectors_apply.applications_mine(request.user).filter(round=round_)
-    context = {
-        "round": round_,
-        "is_manager": permissions.is_manager(request.user, round_.fund),
-        "is_open": round_.is_open(),
-        "criteria": round_.criteria.all(),
-        "categories": round_.categories.all(),
-        "rules": [rules.describe(rule) for rule in round_.rules.all()],
-        "closed": round_closed_message(round_),
-        "may_apply": permissions.can_apply(request.user)[0],
-        "mine": mine,
-    }
-    return render(request, "funding/apply/round.html", context)
-
-
 def _start_form(request):
     organisations = Organisation.objects.filter(
         pk__in=list(roles_by_organisation(request.user))

@@ -1,7 +1,7 @@
 """Pages where a programme's managers set up funds and rounds: the list of rounds, a
 fund (its rounds, screeners and reviewers), a new round, and a round's set-up (dates and
 budget, budget categories, criteria, form questions, rules). Applicants' pages of a
-round are in ``views_apply``."""
+round (starting an application) are in ``views_apply``."""
 
 from __future__ import annotations
 
@@ -17,10 +17,11 @@ from proeftuin.accounts.service import User
 from proeftuin.core.service import DomainError, forbidden
 from proeftuin.core.service import form_refusal as show_error
 from proeftuin.funding import forms_rounds as forms
-from proeftuin.funding import permissions, selectors
+from proeftuin.funding import permissions, selectors, selectors_apply
 from proeftuin.funding import services_rounds as services
 from proeftuin.funding.models import Fund, Round
 from proeftuin.funding.rules import describe
+from proeftuin.funding.services_applications import round_closed_message
 from proeftuin.organisations.service import programmes_managed
 
 
@@ -283,7 +284,8 @@ def round_part_remove(request, slug, part, pk):
 @require_GET
 def round_detail(request, slug):
     """A round as everyone who may see it reads it: what it funds, until when, the budget,
-    the criteria and the rules; its managers get the link to its set-up."""
+    the criteria and the rules; the caller's own applications in it and the way to apply;
+    its managers get the link to its set-up."""
     round_ = managed_round(request, slug)
     context = {
         "round": round_,
@@ -292,5 +294,8 @@ def round_detail(request, slug):
         "criteria": round_.criteria.all(),
         "categories": round_.categories.all(),
         "rules": [describe(rule) for rule in round_.rules.all()],
+        "closed": round_closed_message(round_),
+        "may_apply": permissions.can_apply(request.user)[0],
+        "mine": selectors_apply.applications_mine(request.user).filter(round=round_),
     }
     return render(request, "funding/rounds/detail.html", context)

@@ -49,7 +49,7 @@ def form_data(app, **extra):
 
 def test_round_page_has_the_apply_button_and_starting_works(client, w):
     client.force_login(w.applicant)
-    html = client.get(f"{BASE}/rondes/{w.round.slug}/aanvraag/").content.decode()
+    html = client.get(f"{BASE}/rondes/{w.round.slug}/").content.decode()
     assert f"/rondes/{w.round.slug}/aanvraag/nieuw/" in html
     response = client.post(
         f"{BASE}/rondes/{w.round.slug}/aanvraag/nieuw/",
@@ -235,7 +235,7 @@ def test_pages_speak_dutch(client, w):
     app = application_start(actor=w.applicant, round=w.round, owner=w.lead, title="Wijkloket")
     client.force_login(w.applicant)
     headers = {"accept-language": "nl"}
-    round_page = client.get(f"{BASE}/rondes/{w.round.slug}/aanvraag/", headers=headers)
+    round_page = client.get(f"{BASE}/rondes/{w.round.slug}/", headers=headers)
     assert ">Aanvragen</a>" in round_page.content.decode()
     form = client.get(url(app, "bewerken/"), headers=headers).content.decode()
     for text in (
