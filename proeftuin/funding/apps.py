@@ -9,11 +9,12 @@ class FundingConfig(AppConfig):
 
     def ready(self):
         from proeftuin.core.service import register_content_domain, register_workflow_kind
-        from proeftuin.funding import (  # noqa: F401  # noqa: F401  # noqa: F401
+        from proeftuin.funding import (  # noqa: F401
             events_apply,
             events_decide,
             events_review,
             letters,
+            searchable,
             work_apply,
             work_decide,
             work_review,
@@ -24,3 +25,4 @@ class FundingConfig(AppConfig):
         register_content_domain("funding", _("Funding rounds"))
         for kind in WORKFLOW_KINDS:
             register_workflow_kind(kind, Application)
+        searchable.register()  # published rounds and granted experiments are findable

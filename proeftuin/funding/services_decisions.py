@@ -32,6 +32,7 @@ from proeftuin.funding import permissions
 from proeftuin.funding.choices import DecisionOutcome
 from proeftuin.funding.common import changed, locked, snapshot
 from proeftuin.funding.models import Application, BudgetCategory, Round
+from proeftuin.funding.searchable import experiment_indexed
 
 DECISION_STAGE = "decision"
 DECISION_FIELDS = (
@@ -197,6 +198,7 @@ def _after_decision(actor, application: Application) -> None:
         services_grants.obligations_plan(application)
     letters.letter_create(application)
     events_decide.decision_made(actor, application)
+    experiment_indexed(application.pk)
 
 
 def _named(application: Application, exc: DomainError) -> str:

@@ -30,6 +30,7 @@ from proeftuin.funding.models import (
     Round,
     RoundRule,
 )
+from proeftuin.funding.searchable import round_indexed
 from proeftuin.organisations.service import can_manage_programme
 
 ROUND_FIELDS = (
@@ -142,6 +143,7 @@ def round_create(*, actor, fund, two_stage: bool = False, **values) -> Round:
         after=snapshot(round_, ROUND_FIELDS),
     )
     changed()
+    round_indexed(round_.pk)
     return round_
 
 
@@ -167,6 +169,7 @@ def round_update(*, actor, round_, expected_version=None, **values) -> Round:
         after=snapshot(row, ROUND_FIELDS),
     )
     changed()
+    round_indexed(row.pk)
     return row
 
 

@@ -73,11 +73,13 @@ def test_the_main_menu_marks_the_current_page_and_shows_signed_in_links_only_to_
         "Adopties",
         "Groepen",
         "Knelpunten",
+        "Subsidies",
         "Organisaties",
         "Kaart",
     ]
-    assert menu(client.get("/organisaties/kaart/").content.decode())[6] == "*Kaart"
+    assert menu(client.get("/organisaties/kaart/").content.decode())[7] == "*Kaart"
     assert menu(client.get("/knelpunten/").content.decode())[4] == "*Knelpunten"
+    assert menu(client.get("/subsidies/").content.decode())[5] == "*Subsidies"
     client.force_login(UserFactory())
     assert menu(client.get("/mijn-werk/").content.decode()) == [
         "Casussen",
@@ -85,6 +87,7 @@ def test_the_main_menu_marks_the_current_page_and_shows_signed_in_links_only_to_
         "Adopties",
         "Groepen",
         "Knelpunten",
+        "Subsidies",
         "Organisaties",
         "Kaart",
         "Documenten",
@@ -99,6 +102,7 @@ def test_the_main_menu_marks_the_current_page_and_shows_signed_in_links_only_to_
         "Adoptions",
         "Groups",
         "Barriers",
+        "Funding",
         "Organisations",
         "Map",
     ]

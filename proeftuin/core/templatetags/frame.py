@@ -103,6 +103,7 @@ MAIN_MENU = (
     ("diffusion:list", _("Adoptions"), False),
     ("circles:list", _("Groups"), False),
     ("barriers:list", _("Barriers"), False),
+    ("funding:rounds", _("Funding"), False),
     ("organisations:list", _("Organisations"), False),
     ("organisations:map", _("Map"), False),
     ("ingestion:list", _("Documents"), True),
