@@ -88,6 +88,8 @@ def test_search_json_follows_the_documented_schema(library):
         "initiative",
         "barrier",
         "circle",
+        "round",
+        "experiment",
         "ownerKind",
         "ownerKindLabel",
     }

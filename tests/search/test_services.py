@@ -87,7 +87,15 @@ def test_rebuild_recreates_the_keyword_index_from_the_database():
     runtime.keyword_backend().clear()
     if runtime.backend_name() == "tantivy":  # on PostgreSQL the table is the index
         assert search(user=AnonymousUser(), query="lantaarnpalen", mode="keyword").cases == []
-    expected = {"case": 1, "document": 0, "initiative": 0, "barrier": 0, "circle": 0}
+    expected = {
+        "case": 1,
+        "document": 0,
+        "initiative": 0,
+        "barrier": 0,
+        "circle": 0,
+        "round": 0,
+        "experiment": 0,
+    }
     assert services.rebuild() == expected
     assert search(user=AnonymousUser(), query="lantaarnpalen").cases[0].case_id == case.id
 
