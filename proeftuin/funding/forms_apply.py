@@ -6,8 +6,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from proeftuin.core.service import LocalDecimalField
 from proeftuin.funding.choices import QuestionKind
 from proeftuin.organisations.service import Organisation
+from proeftuin.portfolio.service import KpiDirection, KpiUnit
 
 TEXTAREA = {"widget": forms.Textarea(attrs={"rows": 5})}
 ANSWER_PREFIX = "q_"
@@ -113,6 +115,21 @@ class PartnerForm(forms.Form):
         label=_("Partner organisation"), queryset=Organisation.objects.order_by("name")
     )
     contribution = forms.CharField(label=_("Contribution"), max_length=300, required=False)
+
+
+class KpiForm(forms.Form):
+    """What the experiment will measure; it becomes a KPI of the initiative on a grant."""
+
+    measure = forms.CharField(label=_("What is measured"), max_length=250)
+    unit = forms.ChoiceField(label=_("Unit"))
+    baseline = LocalDecimalField(label=_("Baseline"), required=False)
+    target = LocalDecimalField(label=_("Target"), required=False)
+    direction = forms.ChoiceField(label=_("Direction"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = KpiUnit.choices
+        self.fields["direction"].choices = KpiDirection.choices
 
 
 class CoApplicantForm(forms.Form):

@@ -39,6 +39,20 @@ class RoundForm(forms.Form):
     published = forms.BooleanField(
         label=_("Published: open for applications and on the public page"), required=False
     )
+    report_every_months = forms.IntegerField(
+        label=_("Progress report every (months)"),
+        min_value=1,
+        max_value=12,
+        initial=3,
+        required=False,
+        help_text=_("A granted experiment reports its progress at this interval."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("report_every_months") is None:  # left empty: as it was (3 when new)
+            data.pop("report_every_months", None)
+        return data
 
 
 class NewRoundForm(RoundForm):

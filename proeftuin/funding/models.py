@@ -108,6 +108,12 @@ class Round(BaseModel):
     published = models.BooleanField(
         _("published"), default=False, help_text=_("Open for applications and on the public page.")
     )
+    report_every_months = models.PositiveSmallIntegerField(
+        _("progress report every (months)"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text=_("A granted experiment reports its progress at this interval."),
+    )
     created_by = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -222,6 +228,7 @@ class RoundRule(models.Model):
 
 from proeftuin.funding.models_applications import (  # noqa: E402,F401
     Application,
+    ApplicationKpi,
     ApplicationPartner,
     Attachment,
 )

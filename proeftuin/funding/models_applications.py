@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from proeftuin.core.service import BaseModel, WorkflowSubject
 from proeftuin.funding.choices import DecisionOutcome
 from proeftuin.funding.querysets import ApplicationQuerySet
+from proeftuin.portfolio.service import KpiDirection, KpiUnit
 
 USER = settings.AUTH_USER_MODEL
 MONEY = {"max_digits": 12, "decimal_places": 2}
@@ -146,6 +147,27 @@ class ApplicationPartner(models.Model):
 
     def __str__(self) -> str:
         return str(self.organisation)
+
+
+class ApplicationKpi(BaseModel):
+    """What the experiment will measure to show it works: carried over as the initiative's
+    KPIs when the grant becomes an initiative."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="kpis")
+    measure = models.CharField(_("what is measured"), max_length=250)
+    unit = models.CharField(_("unit"), max_length=10, choices=KpiUnit.choices)
+    baseline = models.DecimalField(_("baseline"), null=True, blank=True, **MONEY)
+    target = models.DecimalField(_("target"), null=True, blank=True, **MONEY)
+    direction = models.CharField(_("direction"), max_length=8, choices=KpiDirection.choices)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["application", "order", "id"]
+        verbose_name = _("KPI of an application")
+        verbose_name_plural = _("KPIs of applications")
+
+    def __str__(self) -> str:
+        return self.measure
 
 
 class Attachment(BaseModel):

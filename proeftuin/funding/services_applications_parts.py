@@ -1,11 +1,15 @@
 """Writes of the parts of an application the applicants add and remove: partner
-organisations (never the lead itself), co-applicants (members of the lead or a partner)
-and attachments (answers to the form's file questions, within the size and type limits).
+organisations (never the lead itself), co-applicants (members of the lead or a partner),
+KPIs (what the experiment will measure; carried over to the initiative on a grant) and
+attachments (answers to the form's file questions, within the size and type limits).
 Each bumps the application's version and is audited on the application."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.db import transaction
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from proeftuin.accounts.service import roles_by_organisation
@@ -15,10 +19,13 @@ from proeftuin.funding import permissions
 from proeftuin.funding.answers_apply import attachment_problem
 from proeftuin.funding.choices import QuestionKind
 from proeftuin.funding.common import changed, locked
-from proeftuin.funding.models import Application, ApplicationPartner, Attachment
+from proeftuin.funding.models import Application, ApplicationKpi, ApplicationPartner, Attachment
 from proeftuin.funding.services_applications import bump, refuse
+from proeftuin.portfolio.service import KpiDirection, KpiUnit
 
 MAX_PARTNERS = 50
+MAX_KPIS = 12
+KPI_LIMIT = Decimal("1e10")  # the columns hold 12 digits, two after the comma
 
 
 def _editable(actor, application, expected_version):
@@ -158,3 +165,69 @@ def attachment_remove(*, actor, application, attachment, expected_version=None) 
     attachment.delete()
     transaction.on_commit(lambda: storage.delete(path))
     _record(actor, row, before, {})
+
+
+def _kpi_names(application) -> list[str]:
+    return [k.measure for k in application.kpis.all()]
+
+
+def _kpi_problems(measure: str, unit: str, direction: str, numbers: dict) -> None:
+    if not measure:
+        refuse("measure", _("Say what is measured."))
+    if unit not in KpiUnit.values:
+        refuse("unit", _("Choose a unit."))
+    if direction not in KpiDirection.values:
+        refuse("direction", _("Choose whether higher or lower is better."))
+    for name, value in numbers.items():
+        if value is None:
+            continue
+        if not (-KPI_LIMIT < value < KPI_LIMIT):
+            refuse(name, _("This number is too large."))
+        if unit == KpiUnit.PERCENT and not (0 <= value <= 100):
+            refuse(name, _("A percentage lies between 0 and 100."))
+
+
+@transaction.atomic
+def kpi_add(
+    *,
+    actor,
+    application,
+    measure: str,
+    unit: str,
+    direction: str,
+    baseline: Decimal | None = None,
+    target: Decimal | None = None,
+    expected_version=None,
+) -> ApplicationKpi:
+    """Add what the experiment will measure, in ``unit``, from ``baseline`` towards
+    ``target`` (``direction``: whether higher or lower is better)."""
+    row = _editable(actor, application, expected_version)
+    measure = (measure or "").strip()[:250]
+    _kpi_problems(measure, unit, direction, {"baseline": baseline, "target": target})
+    if row.kpis.count() >= MAX_KPIS:
+        refuse("measure", _("At most %(n)d KPIs.") % {"n": MAX_KPIS})
+    if row.kpis.filter(measure__iexact=measure).exists():
+        refuse("measure", _("This KPI is already part of the application."))
+    before = {"kpis": _kpi_names(row)}
+    last = row.kpis.aggregate(last=Max("order"))["last"]
+    kpi = ApplicationKpi.objects.create(
+        application=row,
+        measure=measure,
+        unit=unit,
+        direction=direction,
+        baseline=baseline,
+        target=target,
+        order=0 if last is None else last + 1,
+    )
+    _record(actor, row, before, {"kpis": _kpi_names(row)})
+    return kpi
+
+
+@transaction.atomic
+def kpi_remove(*, actor, application, kpi, expected_version=None) -> None:
+    row = _editable(actor, application, expected_version)
+    if kpi is None or kpi.application_id != row.pk:
+        refuse("kpi", _("This KPI is not part of this application."))
+    before = {"kpis": _kpi_names(row)}
+    kpi.delete()
+    _record(actor, row, before, {"kpis": _kpi_names(row)})

@@ -2,14 +2,14 @@
 
 - ``grant_to_initiative``: in one step the granted application becomes an initiative of
   the lead organisation (problem, the idea as intended result, partners, the applicants as
-  its team, the grant and the co-financing as budget lines), or, when the application
-  started from an initiative, the grant is added to that one. Only through
+  its team, the grant and the co-financing as budget lines, the application's KPIs), or,
+  when the application started from an initiative, the grant is added to that one. Only through
   ``proeftuin.portfolio.service``; the portfolio writes are made in the name of the lead
   applicant (who becomes the initiative's owner), the manager's step is audited on the
   application.
-- obligations, planned when the grant is decided: a progress report every
-  ``REPORT_EVERY_MONTHS``, a reflection halfway, the final report at the end of the
-  duration and the transfer into the case library a month later (brought forward when the
+- obligations, planned when the grant is decided: a progress report at the round's
+  interval (``Round.report_every_months``), a reflection halfway, the final report at the end
+  of the duration and the transfer into the case library a month later (brought forward when the
   experiment stops early); fulfilled by the managers or the applicants.
 - tranches against milestones, planned and marked paid by the managers; together never more
   than the amount granted."""
@@ -37,10 +37,10 @@ from proeftuin.portfolio.service import (
     TeamRole,
     budget_line_save,
     initiative_create,
+    kpi_save,
     team_member_add,
 )
 
-REPORT_EVERY_MONTHS = 3  # a progress report every three months of the grant's duration
 DEFAULT_DURATION_MONTHS = 12
 TRANSFER_AFTER_DAYS = 30
 DESCRIPTIONS = {
@@ -62,9 +62,10 @@ def obligations_plan(application: Application) -> list[Obligation]:
     start = timezone.localdate(application.decided_at or timezone.now())
     duration = application.duration_months or DEFAULT_DURATION_MONTHS
     end = add_months(start, duration)
+    every = application.round.report_every_months
     rows = [
         (ObligationKind.PROGRESS_REPORT, add_months(start, months), {"months": months})
-        for months in range(REPORT_EVERY_MONTHS, duration, REPORT_EVERY_MONTHS)
+        for months in range(every, duration, every)
     ]
     rows.append((ObligationKind.REFLECTION, add_months(start, max(1, duration // 2)), {}))
     rows.append((ObligationKind.FINAL_REPORT, end, {}))
@@ -259,6 +260,24 @@ def _budget(creator, application: Application, initiative) -> None:
         )
 
 
+def _kpis(creator, application: Application, initiative) -> None:
+    """The application's KPIs become the initiative's; one it already measures (by the same
+    name) is left as it is."""
+    present = {m.casefold() for m in initiative.kpis.values_list("measure", flat=True)}
+    for kpi in application.kpis.all():
+        if kpi.measure.casefold() in present:
+            continue
+        kpi_save(
+            actor=creator,
+            initiative=initiative,
+            measure=kpi.measure,
+            unit=kpi.unit,
+            baseline=kpi.baseline,
+            target=kpi.target,
+            direction=kpi.direction,
+        )
+
+
 @transaction.atomic
 def grant_to_initiative(
     *, actor, application: Application, kind: str = InnovationKind.SERVICE
@@ -281,6 +300,7 @@ def grant_to_initiative(
         initiative, skipped = _new_initiative(creator, row, kind)
     try:
         _budget(creator, row, initiative)
+        _kpis(creator, row, initiative)
     except NotAllowed as exc:
         raise NotAllowed(
             _("The lead applicant cannot change initiative “%(title)s”: %(reason)s")

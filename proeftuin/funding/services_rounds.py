@@ -41,7 +41,9 @@ ROUND_FIELDS = (
     "decision_due",
     "budget",
     "published",
+    "report_every_months",
 )
+REPORT_INTERVAL = (1, 12)  # months between a granted experiment's progress reports
 
 
 @transaction.atomic
@@ -117,6 +119,12 @@ def _round_errors(values: dict) -> dict[str, list[str]]:
             raise InvalidOperation
     except (InvalidOperation, ValueError):
         errors["budget"] = [_("Give the budget as an amount in euros, 0 or more.")]
+    every = values.get("report_every_months", REPORT_INTERVAL[0])
+    if not isinstance(every, int) or not REPORT_INTERVAL[0] <= every <= REPORT_INTERVAL[1]:
+        errors["report_every_months"] = [
+            _("Progress reports are due every %(low)d to %(high)d months.")
+            % {"low": REPORT_INTERVAL[0], "high": REPORT_INTERVAL[1]}
+        ]
     return errors
 
 

@@ -30,6 +30,8 @@ urlpatterns = [
         parts.apply_team_remove,
         name="apply_team_remove",
     ),
+    path(f"{APP}/kpis/", parts.apply_kpi_add, name="apply_kpi_add"),
+    path(f"{APP}/kpis/<uuid:kpi>/verwijderen/", parts.apply_kpi_remove, name="apply_kpi_remove"),
     path(f"{APP}/bijlagen/", parts.apply_attachment_add, name="apply_attachment_add"),
     path(f"{APP}/bijlagen/<uuid:attachment>/", parts.apply_attachment, name="apply_attachment"),
     path(

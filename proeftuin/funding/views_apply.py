@@ -131,6 +131,7 @@ def form_context(request, application, form=None, **extra) -> dict:
         "attachment_form": forms_apply.AttachmentForm(questions=questions),
         "partner_form": forms_apply.PartnerForm(),
         "team_form": forms_apply.CoApplicantForm(),
+        "kpi_form": forms_apply.KpiForm(),
         "submit_form": forms_apply.SubmitForm(initial={"version": application.version}),
         "prior_cases": [],
         "prior_query": "",

@@ -1,4 +1,4 @@
-"""Pages (posts) of an application's parts: partners, co-applicants and attachments (add,
+"""Pages (posts) of an application's parts: partners, co-applicants, KPIs and attachments (add,
 remove, and reading a file for whoever may read the application). Each post returns to
 the application form; a refusal shows the form again with the message."""
 
@@ -118,6 +118,46 @@ def apply_team_remove(request, uuid, user):
         messages.error(request, str(exc.message))
         return redirect("funding:apply_edit", uuid=application.uuid)
     return _done(request, application, _("The co-applicant has been removed."))
+
+
+@login_required
+@require_POST
+def apply_kpi_add(request, uuid):
+    application = visible_application(request, uuid)
+    form = forms_apply.KpiForm(request.POST)
+    if not form.is_valid():
+        context = form_context(request, application, kpi_form=form)
+        return render(request, "funding/apply/form.html", context, status=400)
+    try:
+        parts.kpi_add(
+            actor=request.user,
+            application=application,
+            expected_version=_version(request),
+            **form.cleaned_data,
+        )
+    except DomainError as exc:
+        return _again(request, application, "kpi_form", form, exc)
+    return _done(request, application, _("The KPI has been added."))
+
+
+@login_required
+@require_POST
+def apply_kpi_remove(request, uuid, kpi):
+    application = visible_application(request, uuid)
+    found = application.kpis.filter(uuid=kpi).first()
+    if found is None:
+        raise Http404(_("This KPI does not exist or is not visible to you."))
+    try:
+        parts.kpi_remove(
+            actor=request.user,
+            application=application,
+            kpi=found,
+            expected_version=_version(request),
+        )
+    except DomainError as exc:
+        messages.error(request, str(exc.message))
+        return redirect("funding:apply_edit", uuid=application.uuid)
+    return _done(request, application, _("The KPI has been removed."))
 
 
 @login_required

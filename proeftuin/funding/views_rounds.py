@@ -198,6 +198,7 @@ def _round_initial(round_) -> dict:
         "decision_due",
         "budget",
         "published",
+        "report_every_months",
     )
     return {name: getattr(round_, name) for name in fields}
 

@@ -1,6 +1,6 @@
 """Public interface of the portfolio app for other apps."""
 
-from proeftuin.portfolio.choices import InnovationKind, KpiUnit, OecdFacet, TeamRole
+from proeftuin.portfolio.choices import InnovationKind, KpiDirection, KpiUnit, OecdFacet, TeamRole
 from proeftuin.portfolio.exports import WRITERS as EXPORT_WRITERS
 from proeftuin.portfolio.models import Initiative, Reflection
 from proeftuin.portfolio.permissions import can_edit_initiative
@@ -29,6 +29,7 @@ __all__ = [
     "EXPORT_WRITERS",
     "Initiative",
     "InnovationKind",
+    "KpiDirection",
     "KpiUnit",
     "OecdFacet",
     "Reflection",

@@ -75,6 +75,7 @@ class FundingRoundSerializer(serializers.ModelSerializer):
             "decision_due",
             "budget",
             "published",
+            "report_every_months",
             "is_open",
             "procedure",
             "updated_at",

@@ -7,7 +7,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from proeftuin.api.concurrency import version_field
-from proeftuin.funding.models import Application, ApplicationPartner, Attachment
+from proeftuin.funding.models import Application, ApplicationKpi, ApplicationPartner, Attachment
 
 
 class ApplicationAnswerSerializer(serializers.Serializer):
@@ -28,6 +28,12 @@ class ApplicationAttachmentSerializer(serializers.ModelSerializer):
     class Meta:
         model = Attachment
         fields = ["uuid", "question_key", "name", "size", "content_type"]
+
+
+class ApplicationKpiSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ApplicationKpi
+        fields = ["uuid", "measure", "unit", "baseline", "target", "direction"]
 
 
 class ApplicationPriorCaseSerializer(serializers.Serializer):
@@ -68,6 +74,7 @@ class ApplicationDetailSerializer(ApplicationSerializer):
     partners = ApplicationPartnerSerializer(many=True, read_only=True)
     team = serializers.SlugRelatedField(slug_field="username", many=True, read_only=True)
     attachments = ApplicationAttachmentSerializer(many=True, read_only=True)
+    kpis = ApplicationKpiSerializer(many=True, read_only=True)
     category = serializers.CharField(source="category.name", read_only=True, default=None)
     initiative = serializers.UUIDField(source="initiative.uuid", read_only=True, default=None)
     prior_cases = ApplicationPriorCaseSerializer(many=True, read_only=True)
@@ -87,6 +94,7 @@ class ApplicationDetailSerializer(ApplicationSerializer):
             "partners",
             "team",
             "attachments",
+            "kpis",
             "prior_cases",
             "prior_checked_at",
             "info_request",
