@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "proeftuin.circles",
     "proeftuin.patents",
     "proeftuin.funding",
+    "proeftuin.awards",
     "proeftuin.ingestion",
     "proeftuin.search",
     "proeftuin.site",

@@ -33,6 +33,7 @@ from proeftuin.core.numbers import (
     parse_decimal,
 )
 from proeftuin.core.querystrings import querystring_without
+from proeftuin.core.records import locked, plain, snapshot, update_versioned
 from proeftuin.core.refusals import forbidden, form_refusal
 from proeftuin.core.registry import Registry
 from proeftuin.core.searchable import (
@@ -133,9 +134,11 @@ __all__ = [
     "format_number",
     "json_number",
     "kind_of",
+    "locked",
     "may_work_on",
     "on_move",
     "parse_decimal",
+    "plain",
     "querystring_without",
     "register_content_domain",
     "register_searchable",
@@ -143,8 +146,10 @@ __all__ = [
     "register_workflow_kind",
     "require",
     "searchables",
+    "snapshot",
     "subject_moves",
     "unique_slug",
+    "update_versioned",
     "viewer_cached",
     "with_related",
     "work_for",

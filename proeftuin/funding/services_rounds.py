@@ -15,12 +15,13 @@ from proeftuin.core.service import (
     ValidationFailed,
     audit_record,
     unique_slug,
+    update_versioned,
     workflow_for,
 )
 from proeftuin.core.service import require as check
 from proeftuin.funding import permissions
 from proeftuin.funding.choices import WORKFLOW_KIND, WORKFLOW_KINDS, FundRole, QuestionKind
-from proeftuin.funding.common import changed, locked, snapshot
+from proeftuin.funding.common import changed, snapshot
 from proeftuin.funding.models import (
     BudgetCategory,
     Criterion,
@@ -158,23 +159,14 @@ def round_create(*, actor, fund, two_stage: bool = False, **values) -> Round:
 @transaction.atomic
 def round_update(*, actor, round_, expected_version=None, **values) -> Round:
     check(permissions.can_manage_fund(actor, round_.fund))
-    row = locked(Round, round_, expected_version)
-    before = snapshot(row, ROUND_FIELDS)
-    merged = {**before, **{k: getattr(row, k) for k in ROUND_FIELDS}, **values}
-    errors = _round_errors(merged)
-    if errors:
-        raise ValidationFailed(field_errors=errors)
-    for name in ROUND_FIELDS:
-        if name in values:
-            setattr(row, name, values[name])
-    row.version += 1
-    row.save()
-    audit_record(
+    row = update_versioned(
         actor=actor,
-        action=AuditEntry.Action.UPDATE,
-        obj=row,
-        before=before,
-        after=snapshot(row, ROUND_FIELDS),
+        model=Round,
+        obj=round_,
+        fields=ROUND_FIELDS,
+        values=values,
+        errors_of=_round_errors,
+        expected_version=expected_version,
     )
     changed()
     round_indexed(row.pk)

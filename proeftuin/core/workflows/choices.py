@@ -39,4 +39,6 @@ ROLE_LABELS = {
     "applicant": _("the applicants"),
     "manager": _("the programme managers"),
     "screener": _("the screeners"),
+    "organiser": _("the organisers of the competition"),
+    "nominee": _("the nominee"),
 }

@@ -1,0 +1,22 @@
+"""Enumerations of the awards app (codes in English, labels translatable)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+WORKFLOW_KIND = "award"
+
+
+class NominationSource(models.TextChoices):
+    SELF = "self", _("self-nomination")
+    OTHER = "other", _("nominated by another party")
+
+
+class Consent(models.TextChoices):
+    PENDING = "pending", _("consent asked")
+    GIVEN = "given", _("consent given")
+    REFUSED = "refused", _("consent refused")
+
+
+class PanelKind(models.TextChoices):
+    SELECTION = "selection", _("selection committee")
+    JURY = "jury", _("jury")

@@ -1,0 +1,73 @@
+"""Who sees an edition and a nomination: decided here only.
+
+An edition is seen by whoever may see its competition's programme once it is published; by
+its organisers (the programme's managers) and platform administrators always.
+
+A nomination is seen
+- by everyone who sees its edition, once the nominee consented and it was not withdrawn or
+  refused (its name, category and stage; never its submission or scores);
+- by the members of the nominee organisation (a current role; its contacts are members);
+- by whoever nominated it (what they nominated, consent or not);
+- by the organisers and platform administrators.
+Panels are added with judging."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+
+NOTHING = Q(pk__in=[])
+
+
+def active(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def _programmes_visible(user):
+    from proeftuin.organisations.service import programmes_visible
+
+    return programmes_visible(user=user).values("pk")
+
+
+class EditionQuerySet(models.QuerySet):
+    def visible_to(self, user) -> EditionQuerySet:
+        from proeftuin.accounts.service import is_platform_admin
+
+        if is_platform_admin(user):
+            return self
+        condition = Q(published=True, competition__programme__in=_programmes_visible(user))
+        if active(user):
+            condition |= Q(competition__programme__managers=user)
+        return self.filter(pk__in=self.model.objects.filter(condition).values("pk"))
+
+
+def nomination_condition(user, model) -> Q | None:
+    """The condition a nomination meets when ``user`` may see it; ``None``: all."""
+    from proeftuin.accounts.service import is_platform_admin, roles_by_organisation
+    from proeftuin.awards.choices import Consent
+    from proeftuin.awards.models import Edition
+
+    if is_platform_admin(user):
+        return None
+    editions = Edition.objects.visible_to(user).values("pk")
+    public = (
+        Q(edition__in=editions, consent=Consent.GIVEN)
+        & ~Q(stage__key="withdrawn")
+        & Q(edition__published=True)
+    )
+    if not active(user):
+        return public
+    condition = public | Q(edition__competition__programme__managers=user)
+    condition |= Q(nominated_by=user)
+    organisations = list(roles_by_organisation(user))
+    if organisations:  # the contacts are members of the nominee too (checked when added)
+        condition |= Q(owner_id__in=organisations)
+    return condition
+
+
+class NominationQuerySet(models.QuerySet):
+    def visible_to(self, user) -> NominationQuerySet:
+        condition = nomination_condition(user, self.model)
+        if condition is None:
+            return self
+        return self.filter(pk__in=self.model.objects.filter(condition).values("pk"))
