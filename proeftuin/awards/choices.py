@@ -20,3 +20,12 @@ class Consent(models.TextChoices):
 class PanelKind(models.TextChoices):
     SELECTION = "selection", _("selection committee")
     JURY = "jury", _("jury")
+
+
+class Step(models.TextChoices):
+    """What a panel scores and decides: the written submissions (long list, top ten), the
+    pitches (finalists) and the site visits (winner)."""
+
+    SUBMISSION = "submission", _("written submissions")
+    PITCH = "pitch", _("pitches")
+    SITE_VISIT = "site_visit", _("site visits")

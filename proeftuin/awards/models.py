@@ -188,3 +188,6 @@ class SubmissionAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nomination}: {self.criterion}"
+
+
+from proeftuin.awards.models_judging import Panel, Recusal, Score, Scorecard  # noqa: E402,F401

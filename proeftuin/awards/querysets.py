@@ -9,7 +9,11 @@ A nomination is seen
 - by the members of the nominee organisation (a current role; its contacts are members);
 - by whoever nominated it (what they nominated, consent or not);
 - by the organisers and platform administrators.
-Panels are added with judging."""
+Scorecards (``ScorecardQuerySet``): nobody sees scores but the panel and the organisers.
+A judge sees their own; the other judges' submitted cards of the same panel, nomination and
+step only once their own is submitted; the chair all submitted cards of the panel; never a
+card on a nomination the viewer is conflicted on or recused from; the organisers all
+submitted cards."""
 
 from __future__ import annotations
 
@@ -71,3 +75,35 @@ class NominationQuerySet(models.QuerySet):
         if condition is None:
             return self
         return self.filter(pk__in=self.model.objects.filter(condition).values("pk"))
+
+
+class ScorecardQuerySet(models.QuerySet):
+    def visible_to(self, user) -> ScorecardQuerySet:
+        from proeftuin.accounts.service import is_platform_admin
+        from proeftuin.funding.service import conflicted_organisation_ids
+
+        if is_platform_admin(user):
+            return self
+        if not active(user):
+            return self.none()
+        submitted = Q(submitted_at__isnull=False)
+        organised = submitted & Q(panel__edition__competition__programme__managers=user)
+        mine = self.model.objects.filter(judge=user, submitted_at__isnull=False)
+        peers = submitted & Q(pk__in=_same_step(self.model, mine))
+        chair = submitted & Q(panel__chair=user)
+        blocked = Q(nomination__owner_id__in=conflicted_organisation_ids(user)) | Q(
+            nomination__recusals__judge=user
+        )
+        judged = (peers | chair) & ~blocked
+        condition = Q(judge=user) | organised | judged
+        return self.filter(pk__in=self.model.objects.filter(condition).values("pk"))
+
+
+def _same_step(model, mine):
+    """Cards of a (panel, nomination, step) where the viewer's own card is submitted."""
+    from django.db.models import Exists, OuterRef
+
+    own = mine.filter(
+        panel=OuterRef("panel"), nomination=OuterRef("nomination"), step=OuterRef("step")
+    )
+    return model.objects.filter(Exists(own)).values("pk")
