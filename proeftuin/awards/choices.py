@@ -29,3 +29,12 @@ class Step(models.TextChoices):
     SUBMISSION = "submission", _("written submissions")
     PITCH = "pitch", _("pitches")
     SITE_VISIT = "site_visit", _("site visits")
+
+
+class Decision(models.TextChoices):
+    """A panel's decision, step by step: which nominations go on (the rest is not selected)."""
+
+    LONG_LIST = "long_list", _("long list")
+    TOP_TEN = "top_ten", _("top ten")
+    FINALISTS = "finalist", _("finalists")
+    WINNER = "winner", _("winner")

@@ -190,4 +190,11 @@ class SubmissionAnswer(models.Model):
         return f"{self.nomination}: {self.criterion}"
 
 
-from proeftuin.awards.models_judging import Panel, Recusal, Score, Scorecard  # noqa: E402,F401
+from proeftuin.awards.models_judging import (  # noqa: E402,F401
+    Panel,
+    PanelDecision,
+    Recusal,
+    Score,
+    Scorecard,
+    SiteVisit,
+)

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from proeftuin.awards.choices import PanelKind, Step
+from proeftuin.awards.choices import Decision, PanelKind, Step
 from proeftuin.awards.querysets import ScorecardQuerySet
 from proeftuin.core.service import BaseModel
 
@@ -102,3 +102,44 @@ class Score(models.Model):
 
     def __str__(self) -> str:
         return f"{self.criterion}: {self.value}"
+
+
+class PanelDecision(BaseModel):
+    """A panel's decision at one step: the nominations it chose (they move on; the others
+    at that step are not selected) and its discussion notes."""
+
+    panel = models.ForeignKey(Panel, on_delete=models.CASCADE, related_name="decisions")
+    decision = models.CharField(_("decision"), max_length=10, choices=Decision.choices)
+    chosen = models.ManyToManyField("awards.Nomination", related_name="+", verbose_name=_("chosen"))
+    notes = models.TextField(_("discussion notes"), blank=True)
+    decided_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["panel", "created_at"]
+        verbose_name = _("panel decision")
+        verbose_name_plural = _("panel decisions")
+        constraints = [
+            models.UniqueConstraint(fields=["panel", "decision"], name="panel_decision_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.panel}: {self.get_decision_display()}"
+
+
+class SiteVisit(BaseModel):
+    """The jury's report of its visit to a finalist."""
+
+    nomination = models.OneToOneField(
+        "awards.Nomination", on_delete=models.CASCADE, related_name="site_visit"
+    )
+    visited_on = models.DateField(_("visited on"))
+    findings = models.TextField(_("findings of the jury"))
+    author = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("site visit")
+        verbose_name_plural = _("site visits")
+
+    def __str__(self) -> str:
+        return f"{self.nomination} ({self.visited_on})"

@@ -73,3 +73,19 @@ def judge_progress(*, panel, step: str) -> list[dict]:
             }
         )
     return rows
+
+
+def site_visit_of(*, user, nomination):
+    """The site-visit report, for the organisers and the jury members without a conflict
+    with the nominee; ``None`` for anyone else or when there is none."""
+    from proeftuin.awards.choices import PanelKind
+    from proeftuin.awards.permissions import can_organise
+    from proeftuin.funding.service import conflict_reason
+
+    visit = getattr(nomination, "site_visit", None)
+    if visit is None or not getattr(user, "is_authenticated", False):
+        return None
+    if can_organise(user, nomination.edition.competition)[0]:
+        return visit
+    jury = nomination.edition.panels.filter(kind=PanelKind.JURY, members=user).exists()
+    return visit if jury and not conflict_reason(user, nomination.owner_id) else None
