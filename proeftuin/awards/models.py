@@ -93,6 +93,12 @@ class Criterion(models.Model):
     weight = models.PositiveSmallIntegerField(
         _("weight"), default=1, validators=[MinValueValidator(1), MaxValueValidator(100)]
     )
+    theme = models.SlugField(
+        _("theme"),
+        max_length=60,
+        blank=True,
+        help_text=_("The theme of the casebook's theme set this criterion describes."),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -154,6 +160,14 @@ class Nomination(WorkflowSubject, BaseModel):
         USER, blank=True, related_name="award_nominations", verbose_name=_("contacts")
     )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    case = models.OneToOneField(
+        "cases.Case",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The case in the library this finalist became."),
+    )
     version = models.PositiveIntegerField(default=1)
 
     objects = NominationQuerySet.as_manager()

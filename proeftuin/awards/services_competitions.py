@@ -148,17 +148,30 @@ def edition_update(*, actor, edition, expected_version=None, **values) -> Editio
     return row
 
 
+def casebook_theme_keys() -> list[str]:
+    from proeftuin.cases.service import ThemeSet
+
+    theme_set = ThemeSet.objects.filter(is_default=True).first()
+    return list(theme_set.themes.values_list("key", flat=True)) if theme_set else []
+
+
 def _criteria_names(edition) -> list[str]:
     return [f"{c.name} ({c.weight})" for c in edition.criteria.all()]
 
 
 @transaction.atomic
-def criterion_add(*, actor, edition, name: str, description: str = "", weight: int = 1):
+def criterion_add(
+    *, actor, edition, name: str, description: str = "", weight: int = 1, theme: str = ""
+):
+    """A criterion of the edition; ``theme``: the key of the theme of the default (casebook)
+    theme set it describes, so a finalist's text lands in that theme of its case."""
     check(permissions.can_organise(actor, edition.competition))
     row = locked(Edition, edition)
     name = (name or "").strip()
     if not name:
         refuse("name", _("Name the criterion."))
+    if theme and theme not in casebook_theme_keys():
+        refuse("theme", _("Choose a theme of the casebook's theme set."))
     if not isinstance(weight, int) or not 1 <= weight <= 100:
         refuse("weight", _("The weight is a whole number from 1 to 100."))
     if row.criteria.count() >= MAX_CRITERIA:
@@ -171,6 +184,7 @@ def criterion_add(*, actor, edition, name: str, description: str = "", weight: i
                 name=name[:200],
                 description=(description or "").strip(),
                 weight=weight,
+                theme=theme,
                 order=row.criteria.count(),
             )
     except IntegrityError as exc:

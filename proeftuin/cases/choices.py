@@ -99,3 +99,5 @@ class RecordSource(models.TextChoices):
     INITIATIVE = "initiative", _("initiative")
     REFLECTION = "reflection", _("reflection")
     MEASUREMENT = "measurement", _("measurement")
+    SUBMISSION = "submission", _("award submission")
+    SITE_VISIT = "site_visit", _("site visit")
