@@ -26,7 +26,13 @@ from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
 from proeftuin.api.serializers import PROBLEM_MEDIA_TYPE
-from proeftuin.core.service import ConflictError, DomainError, DuplicateError, NotAllowed
+from proeftuin.core.service import (
+    ConflictError,
+    DomainError,
+    DuplicateError,
+    NotAllowed,
+    TooManyRequests,
+)
 
 PROBLEM_TYPE = "urn:proeftuin:probleem:"
 logger = logging.getLogger("proeftuin.api")
@@ -172,6 +178,7 @@ def _domain_problem(exc: DomainError, request) -> Response:
         (ConflictError, status.HTTP_409_CONFLICT, "conflict"),
         (DuplicateError, status.HTTP_409_CONFLICT, "duplicate"),
         (NotAllowed, status.HTTP_403_FORBIDDEN, "permission_denied"),
+        (TooManyRequests, status.HTTP_429_TOO_MANY_REQUESTS, "throttled"),
     ]
     status_code, code = status.HTTP_400_BAD_REQUEST, "invalid"
     for cls, mapped_status, mapped_code in mapping:

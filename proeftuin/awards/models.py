@@ -67,6 +67,13 @@ class Edition(BaseModel):
     top_size = models.PositiveSmallIntegerField(_("size of the top"), default=10)
     finalists = models.PositiveSmallIntegerField(_("number of finalists"), default=3)
     published = models.BooleanField(_("published"), default=False)
+    vote_opens = models.DateTimeField(
+        _("public vote opens"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for no audience prize."),
+    )
+    vote_closes = models.DateTimeField(_("public vote closes"), null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -202,6 +209,23 @@ class SubmissionAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nomination}: {self.criterion}"
+
+
+class Vote(models.Model):
+    """One signed-in account's vote for the audience prize of an edition."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="votes")
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="votes")
+    voter = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("vote")
+        verbose_name_plural = _("votes")
+        constraints = [models.UniqueConstraint(fields=["edition", "voter"], name="vote_once")]
+
+    def __str__(self) -> str:
+        return f"{self.voter} → {self.nomination}"
 
 
 from proeftuin.awards.models_judging import (  # noqa: E402,F401

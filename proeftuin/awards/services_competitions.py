@@ -40,6 +40,8 @@ EDITION_FIELDS = (
     "top_size",
     "finalists",
     "published",
+    "vote_opens",
+    "vote_closes",
 )
 MAX_SCORE = 100
 MAX_CRITERIA = 20
@@ -92,6 +94,11 @@ def _edition_errors(values: dict) -> dict[str, list[str]]:
         errors["score_max"] = [
             _("The scale runs from a lowest to a higher highest score, at most %(n)d.")
             % {"n": MAX_SCORE}
+        ]
+    vote_opens, vote_closes = values.get("vote_opens"), values.get("vote_closes")
+    if bool(vote_opens) != bool(vote_closes) or (vote_opens and vote_closes <= vote_opens):
+        errors["vote_closes"] = [
+            _("A public vote needs an opening and a later closing moment (or neither).")
         ]
     top, finalists = values.get("top_size", 10), values.get("finalists", 3)
     if not (isinstance(top, int) and isinstance(finalists, int) and 1 <= finalists <= top):

@@ -33,6 +33,12 @@ class NotAllowed(DomainError):
     default_message = _("You are not allowed to do this.")
 
 
+class TooManyRequests(DomainError):
+    """Refused for now: too many of these from the same account or network (429)."""
+
+    default_message = _("Too many requests; try again later.")
+
+
 def require(allowed_reason: tuple[bool, str]) -> None:
     """Raise ``NotAllowed`` with the reason of a ``can_<verb>_<entity>`` permission
     check that said no."""

@@ -13,7 +13,7 @@ def form_refusal(form, exc, field_for=None) -> int:
     with. Each field error goes to its field (``field_for(key)``, default: the form's field
     of that name, else the form as a whole); the general message is added too when there
     are no field errors, when one names no field of the form, or on a conflict."""
-    from proeftuin.core.errors import ConflictError, DuplicateError
+    from proeftuin.core.errors import ConflictError, DuplicateError, TooManyRequests
 
     field_for = field_for or (lambda key: key if key in form.fields else None)
     unplaced = False
@@ -26,4 +26,6 @@ def form_refusal(form, exc, field_for=None) -> int:
         form.add_error(None, str(exc.message))
     if isinstance(exc, ConflictError | DuplicateError):
         return 409
+    if isinstance(exc, TooManyRequests):
+        return 429
     return 400 if exc.field_errors else 403

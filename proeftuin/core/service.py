@@ -14,6 +14,7 @@ from proeftuin.core.errors import (
     DomainError,
     DuplicateError,
     NotAllowed,
+    TooManyRequests,
     ValidationFailed,
     require,
 )
@@ -33,6 +34,7 @@ from proeftuin.core.numbers import (
     parse_decimal,
 )
 from proeftuin.core.querystrings import querystring_without
+from proeftuin.core.ratelimit import allow as rate_allow
 from proeftuin.core.records import locked, plain, snapshot, update_versioned
 from proeftuin.core.refusals import forbidden, form_refusal
 from proeftuin.core.registry import Registry
@@ -108,6 +110,7 @@ __all__ = [
     "Searchable",
     "Stage",
     "StageCategory",
+    "TooManyRequests",
     "Transition",
     "UnknownDomain",
     "ValidationFailed",
@@ -140,6 +143,7 @@ __all__ = [
     "parse_decimal",
     "plain",
     "querystring_without",
+    "rate_allow",
     "register_content_domain",
     "register_searchable",
     "register_work",
