@@ -28,7 +28,7 @@ from proeftuin.funding.services_decisions import decision_make
 from proeftuin.funding.services_grants import tranche_plan
 from proeftuin.funding.services_reviews_scores import review_save, review_submit
 from proeftuin.organisations.services import programme_save
-from tests.factories import MembershipFactory, UserFactory
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from tests.funding.factories import make_application, make_round
 from tests.security.world import ACTORS, World
 
@@ -87,6 +87,8 @@ class FundingWorld:
     conflict: object = None
     letter: object = None
     attachment: object = None
+    spare: object = None  # a reviewer nobody assigned yet
+    gamma: object = None  # an organisation outside the world, to add as a partner
 
     @property
     def users(self) -> dict:
@@ -171,6 +173,9 @@ def _reviews(fw: FundingWorld) -> None:
     users, fund = fw.users, fw.round.fund
     for name in ("reviewer", "conflicted", "a_viewer"):
         FundMember.objects.create(fund=fund, user=users[name], role="reviewer")
+    # a reviewer of no organisation, not assigned yet: for the managers to assign
+    fw.spare = UserFactory(username="fonds-reserve")
+    FundMember.objects.create(fund=fund, user=fw.spare, role="reviewer")
     manager = users["fund_manager"]
     for name, key in (("reviewer", "areview"), ("conflicted", "areview"), ("a_viewer", "breview")):
         fw.assignments[name] = services_reviews.assignment_create(
@@ -216,6 +221,7 @@ def build_funding(world: World) -> FundingWorld:
     _user(world, "applicant", world.a, role=20)
     _user(world, "co_applicant", world.a, role=20)
     fw.round = _round(fw, manager)
+    fw.gamma = OrganisationFactory(name="Waterschap Gamma", slug="waterschap-gamma-fonds")
     FundMember.objects.create(fund=fw.round.fund, user=world.users["screener"], role="screener")
     _applications(fw)
     fw.attachment = attachment_add(
