@@ -11,11 +11,13 @@ from tests.security.funding_probes import SIGNED_IN, Read, Target, api_count, ti
 from tests.security.funding_world import (
     A_APPS,
     A_WRITERS,
+    AS_FOR_A,
     B_APPS,
     READERS,
     FundingWorld,
     secret_marker,
 )
+from tests.security.world import case_marker
 
 SCREENERS = frozenset({"fund_manager", "screener", "platform_admin"})
 
@@ -31,8 +33,15 @@ def _app(fw: FundingWorld, key: str) -> str:
     return f"/subsidies/aanvragen/{fw.apps[key].uuid}/"
 
 
+def _prior_cases(fw: FundingWorld, actor: str) -> list[str]:
+    """The prior cases kept on ``asubmitted`` the actor may see (the API shows them to
+    every reader; ``World.leaks`` finds the others)."""
+    as_for_a = AS_FOR_A.get(actor, actor)
+    return [case_marker(key) for key in sorted(fw.world.visible_cases(as_for_a))]
+
+
 def _details(fw: FundingWorld) -> list[Target]:
-    return [
+    targets = [
         Target(
             url,
             frozenset(READERS[key]),
@@ -41,6 +50,8 @@ def _details(fw: FundingWorld) -> list[Target]:
         for key in READERS
         for url in (_app(fw, key), f"/api/v1/funding/applications/{fw.apps[key].uuid}")
     ]
+    api = f"/api/v1/funding/applications/{fw.apps['asubmitted'].uuid}"
+    return [*targets, Target(api, frozenset(READERS["asubmitted"]), shows=_prior_cases)]
 
 
 def _lists(fw: FundingWorld) -> list[Target]:

@@ -11,9 +11,11 @@ A's applications are written by ``applicant`` with ``co_applicant`` (and the rev
 the deactivated user, who no longer may) on their team; B's by B's contributor.
 
 Every application carries ``title_marker(key)`` in its title and ``secret_marker(key)`` in
-its problem; a review ``REVIEW_MARKERS[...]`` in its comment, the declared conflict
-``CONFLICT_MARKER`` in its reason. ``FundingWorld.leaks`` finds those the actor may not
-read (the title of the granted one is public: the round's results page shows it)."""
+its problem; ``asubmitted`` keeps every case of A as a prior case (as if its applicant found
+them with more rights than its readers have); a review ``REVIEW_MARKERS[...]`` in its
+comment, the declared conflict ``CONFLICT_MARKER`` in its reason. ``FundingWorld.leaks``
+finds those the actor may not read (the title of the granted one is public: the round's
+results page shows it)."""
 
 from __future__ import annotations
 
@@ -67,6 +69,15 @@ REVIEW_READERS = {
     "draft": {"a_viewer", "platform_admin"},
 }
 CONFLICT_MARKER = "xqzbelang"
+# what the funding world's own actors may see of A's other things: as the actor named
+AS_FOR_A = {
+    "fund_manager": "outsider",
+    "screener": "outsider",
+    "reviewer": "b_viewer",
+    "conflicted": "b_viewer",
+    "applicant": "a_contributor",
+    "co_applicant": "a_contributor",
+}
 PUBLIC_WORD = "xqzresultaat"  # in the granted application's public summary
 
 
@@ -116,8 +127,7 @@ class FundingWorld:
         ]
         if actor not in ("conflicted", "platform_admin") and CONFLICT_MARKER in body:
             found.append("someone's declared conflict")
-        if actor in ACTORS:
-            found += self.world.leaks(actor, body)
+        found += self.world.leaks(AS_FOR_A.get(actor, actor), body)
         return found
 
 
@@ -163,10 +173,17 @@ def _applications(fw: FundingWorld) -> None:
             public_summary=f"Een proef {PUBLIC_WORD} in de wijk." if key == "agranted" else "",
             amount_requested="40000",
         )
+        if key == "asubmitted":  # what its applicant found: A's cases up to its drafts
+            app.prior_cases = [_prior(case) for case in world.cases.values()]
+            app.save(update_fields=["prior_cases"])
         if a:
             app.team.add(users["co_applicant"], users["revoked"], users["deactivated"])
         fw.apps[key] = app
     fw.apps["adraft"].partners.create(organisation=world.b)
+
+
+def _prior(case) -> dict:
+    return {"title": case.title, "url": f"/casussen/{case.slug}/", "uuid": str(case.uuid)}
 
 
 def _reviews(fw: FundingWorld) -> None:
