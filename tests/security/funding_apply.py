@@ -33,9 +33,9 @@ def _app(fw: FundingWorld, key: str) -> str:
     return f"/subsidies/aanvragen/{fw.apps[key].uuid}/"
 
 
-def _prior_cases(fw: FundingWorld, actor: str) -> list[str]:
-    """The prior cases kept on ``asubmitted`` the actor may see (the API shows them to
-    every reader; ``World.leaks`` finds the others)."""
+def prior_cases(fw: FundingWorld, actor: str) -> list[str]:
+    """The prior cases kept on an application that the actor may see (the API and the
+    review form show them to its readers; ``World.leaks`` finds the others)."""
     as_for_a = AS_FOR_A.get(actor, actor)
     return [case_marker(key) for key in sorted(fw.world.visible_cases(as_for_a))]
 
@@ -51,7 +51,7 @@ def _details(fw: FundingWorld) -> list[Target]:
         for url in (_app(fw, key), f"/api/v1/funding/applications/{fw.apps[key].uuid}")
     ]
     api = f"/api/v1/funding/applications/{fw.apps['asubmitted'].uuid}"
-    return [*targets, Target(api, frozenset(READERS["asubmitted"]), shows=_prior_cases)]
+    return [*targets, Target(api, frozenset(READERS["asubmitted"]), shows=prior_cases)]
 
 
 def _lists(fw: FundingWorld) -> list[Target]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from tests.security.funding_apply import prior_cases
 from tests.security.funding_probes import SIGNED_IN, Read, Target, titles
 from tests.security.funding_world import (
     CONFLICT_MARKER,
@@ -40,7 +41,11 @@ def _assignments(fw: FundingWorld) -> list[Target]:
             Target(
                 f"/subsidies/beoordelingen/{assignment.uuid}/",
                 allowed,
-                shows=lambda fw, actor: [*words(fw, actor), secret_marker(OWN[actor][0])],
+                shows=lambda fw, actor: [
+                    *words(fw, actor),
+                    secret_marker(OWN[actor][0]),
+                    *(prior_cases(fw, actor) if OWN[actor][0] == "areview" else []),
+                ],
             ),
             Target(
                 f"/api/v1/funding/review-assignments/{assignment.uuid}/review", allowed, shows=words

@@ -11,11 +11,11 @@ A's applications are written by ``applicant`` with ``co_applicant`` (and the rev
 the deactivated user, who no longer may) on their team; B's by B's contributor.
 
 Every application carries ``title_marker(key)`` in its title and ``secret_marker(key)`` in
-its problem; ``asubmitted`` keeps every case of A as a prior case (as if its applicant found
-them with more rights than its readers have); a review ``REVIEW_MARKERS[...]`` in its
-comment, the declared conflict ``CONFLICT_MARKER`` in its reason. ``FundingWorld.leaks``
-finds those the actor may not read (the title of the granted one is public: the round's
-results page shows it)."""
+its problem; ``asubmitted`` and ``areview`` keep every case of A as a prior case (as if
+their applicant found them with more rights than their readers have); a review
+``REVIEW_MARKERS[...]`` in its comment, the declared conflict ``CONFLICT_MARKER`` in its
+reason. ``FundingWorld.leaks`` finds those the actor may not read (the title of the
+granted one is public: the round's results page shows it)."""
 
 from __future__ import annotations
 
@@ -173,7 +173,7 @@ def _applications(fw: FundingWorld) -> None:
             public_summary=f"Een proef {PUBLIC_WORD} in de wijk." if key == "agranted" else "",
             amount_requested="40000",
         )
-        if key == "asubmitted":  # what its applicant found: A's cases up to its drafts
+        if key in ("asubmitted", "areview"):  # what its applicant found: all of A's cases
             app.prior_cases = [_prior(case) for case in world.cases.values()]
             app.save(update_fields=["prior_cases"])
         if a:
