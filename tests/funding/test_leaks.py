@@ -4,6 +4,7 @@ letters (the programme's managers and its applicants only) and the public result
 applications only)."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.utils import timezone
@@ -12,6 +13,7 @@ from proeftuin.accounts.models import Role
 from proeftuin.funding import selectors_apply, services_reviews
 from proeftuin.funding.analytics import public_results
 from proeftuin.funding.models import Application, DecisionLetter, FundMember
+from proeftuin.funding.searchable import experiments_visible_to
 from proeftuin.funding.services_decisions import decision_make
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory, make_case
 from tests.funding.decide_support import make_world
@@ -128,6 +130,8 @@ def test_public_results_show_only_applications_in_the_stage_granted(world):
         stage=world.round.workflow.stages.get(key="in_review")
     )
     assert [r["title"] for r in public_results(world.round)] == ["Toegekend experiment"]
+    found = experiments_visible_to(AnonymousUser()).values_list("title", flat=True)
+    assert list(found) == ["Toegekend experiment"]
     for url in (
         f"/subsidies/rondes/{world.round.slug}/resultaten/",
         f"/api/v1/funding/rounds/{world.round.slug}/results",
