@@ -156,7 +156,7 @@ def analytics_file(round_: Round, fmt: str) -> tuple[bytes, str, str]:
 
 def public_results(round_: Round) -> list[dict]:
     """The round's granted experiments: title and public summary only."""
-    rows = Application.objects.filter(round=round_, outcome=DecisionOutcome.GRANTED)
+    rows = Application.objects.granted().filter(round=round_)
     return [
         {"title": title, "public_summary": summary}
         for title, summary in rows.order_by("title", "pk").values_list("title", "public_summary")

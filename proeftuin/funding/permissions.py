@@ -63,6 +63,15 @@ def can_edit_application(user, application) -> tuple[bool, str]:
     return True, ""
 
 
+def can_read_letters(user, application) -> tuple[bool, str]:
+    """A decision letter is for the programme's managers and the applicants (the one who
+    started the application and its co-applicants, while members of the lead or a partner);
+    not for screeners, reviewers or other members of the organisations."""
+    if is_manager(user, application.round.fund) or is_applicant(user, application):
+        return True, ""
+    return False, _("Only the managers of this programme and the applicants can read its letters.")
+
+
 def can_screen(user, application) -> tuple[bool, str]:
     fund = application.round.fund
     if is_manager(user, fund) or is_fund_member(user, fund, FundRole.SCREENER):

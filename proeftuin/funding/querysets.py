@@ -74,6 +74,14 @@ def application_condition(user, model) -> Q | None:
 
 
 class ApplicationQuerySet(models.QuerySet):
+    def granted(self) -> ApplicationQuerySet:
+        """Applications granted and in the stage granted: what the public results page,
+        its API and the search show (an outcome alone, in a procedure that moved the
+        application on, is not enough)."""
+        from proeftuin.funding.choices import DecisionOutcome
+
+        return self.filter(outcome=DecisionOutcome.GRANTED, stage__key=DecisionOutcome.GRANTED)
+
     def visible_to(self, user) -> ApplicationQuerySet:
         condition = application_condition(user, self.model)
         if condition is None:

@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy
 
 from proeftuin.core.jobs import enqueue
 from proeftuin.core.service import Searchable, SearchOwner, SearchText, register_searchable
-from proeftuin.funding.choices import DecisionOutcome
 from proeftuin.funding.models import Application, Round
 
 ROUND = "round"
@@ -61,7 +60,7 @@ def round_owners(ids) -> dict[int, SearchOwner]:
 
 
 def _granted():
-    return Application.objects.filter(outcome=DecisionOutcome.GRANTED, round__published=True)
+    return Application.objects.granted().filter(round__published=True)
 
 
 def experiment_texts(application_id: int) -> list[SearchText] | None:

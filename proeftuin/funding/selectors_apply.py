@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.db.models import Q, QuerySet
 
 from proeftuin.funding.choices import FundRole
@@ -96,3 +98,25 @@ def application_for(user, uuid) -> Application | None:
         .filter(uuid=uuid)
         .first()
     )
+
+
+def prior_cases_visible(application, user) -> list[dict]:
+    """The prior cases kept on ``application`` that ``user`` may see in the case library.
+    They were found with the rights of whoever ran the check (an applicant of another
+    organisation, a co-applicant with more roles), so each is checked again for the
+    reader; an entry without a case id cannot be checked and is left out."""
+    from proeftuin.cases.service import case_visible
+
+    kept = [row for row in application.prior_cases or [] if _case_id(row)]
+    if not kept:
+        return []
+    ids = {_case_id(row) for row in kept}
+    seen = set(case_visible(user).filter(uuid__in=ids).values_list("uuid", flat=True))
+    return [row for row in kept if _case_id(row) in seen]
+
+
+def _case_id(row) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(row.get("uuid")))
+    except (AttributeError, ValueError):  # no id, or a malformed one kept by an old check
+        return None

@@ -261,6 +261,7 @@ def detail_context(request, application, **extra) -> dict:
         "may_screen": screener,
         "is_applicant": applicant,
         "rule_results": rules_summary(application) if screener else None,
+        "prior_cases": selectors_apply.prior_cases_visible(application, user),
         "moves": subject_moves(application),
         "withdraw_form": extra.pop("withdraw_form", None)
         or (

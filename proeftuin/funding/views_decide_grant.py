@@ -38,7 +38,8 @@ def page_context(request, application, **forms_given) -> dict:
         "application": application,
         "manager": manager,
         "may_fulfil": manager or applicant,
-        "letters": application.letters.all(),
+        "may_read_letters": manager or applicant,
+        "letters": application.letters.all() if manager or applicant else (),
         "obligations": application.obligations.all(),
         "tranches": application.tranches.all(),
         "money": grant_money(application),
@@ -164,6 +165,9 @@ def decide_obligation(request, uuid, obligation):
 @require_GET
 def decide_letter_file(request, uuid, letter, fmt):
     application = visible_application(request, uuid)
+    allowed, reason = permissions.can_read_letters(request.user, application)
+    if not allowed:
+        return forbidden(request, reason)
     row = DecisionLetter.objects.filter(application=application, uuid=letter).first()
     field = getattr(row, fmt, None) if fmt in ("pdf", "odt") else None
     if row is None or not field:

@@ -17,7 +17,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from proeftuin.core.service import DomainError, forbidden
 from proeftuin.core.service import form_refusal as show_error
-from proeftuin.funding import conflicts, forms_review, selectors_review, services_reviews, summary
+from proeftuin.funding import (
+    conflicts,
+    forms_review,
+    selectors_apply,
+    selectors_review,
+    services_reviews,
+    summary,
+)
 from proeftuin.funding import services_reviews_scores as scores
 from proeftuin.funding.choices import AssignmentStatus
 from proeftuin.funding.models import Application, ReviewAssignment
@@ -58,6 +65,7 @@ def _review_page(request, assignment, *, form=None, recuse_form=None, status=200
         "application": application,
         "partners": application.partners.select_related("organisation"),
         "answers": _answers(application),
+        "prior_cases": selectors_apply.prior_cases_visible(application, request.user),
         "review": review,
         "form": form,
         "recuse_form": recuse_form or forms_review.RecuseForm(),

@@ -26,3 +26,13 @@ def client_for(world):
         return client
 
     return make
+
+
+@pytest.fixture
+def funding(world, django_capture_on_commit_callbacks):
+    """The funding world beside A and B (``funding_world.py``); its actors join
+    ``world.users``, so ``client_for`` signs them in too."""
+    from tests.security.funding_world import build_funding
+
+    with django_capture_on_commit_callbacks(execute=True):
+        return build_funding(world)

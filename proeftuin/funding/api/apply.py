@@ -55,7 +55,7 @@ def render(request, application) -> dict:
     checks = (
         permissions.is_applicant(user, application) or permissions.can_screen(user, application)[0]
     )
-    return ApplicationDetailSerializer(application, context={"rules": checks}).data
+    return ApplicationDetailSerializer(application, context={"rules": checks, "user": user}).data
 
 
 def with_etag(response: Response) -> Response:

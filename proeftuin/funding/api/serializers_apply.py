@@ -4,10 +4,12 @@ changed by the API's camelCase conversion."""
 
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from proeftuin.api.concurrency import version_field
 from proeftuin.funding.models import Application, ApplicationKpi, ApplicationPartner, Attachment
+from proeftuin.funding.selectors_apply import prior_cases_visible
 
 
 class ApplicationAnswerSerializer(serializers.Serializer):
@@ -77,7 +79,7 @@ class ApplicationDetailSerializer(ApplicationSerializer):
     kpis = ApplicationKpiSerializer(many=True, read_only=True)
     category = serializers.CharField(source="category.name", read_only=True, default=None)
     initiative = serializers.UUIDField(source="initiative.uuid", read_only=True, default=None)
-    prior_cases = ApplicationPriorCaseSerializer(many=True, read_only=True)
+    prior_cases = serializers.SerializerMethodField()
     failed_rules = serializers.SerializerMethodField()
 
     class Meta(ApplicationSerializer.Meta):
@@ -104,6 +106,12 @@ class ApplicationDetailSerializer(ApplicationSerializer):
 
     def get_answers(self, application) -> list[dict]:
         return [{"question": k, "value": v} for k, v in sorted(application.answers.items())]
+
+    @extend_schema_field(ApplicationPriorCaseSerializer(many=True))
+    def get_prior_cases(self, application) -> list[dict]:
+        """Only the kept prior cases the caller may see in the case library."""
+        found = prior_cases_visible(application, self.context["user"])
+        return ApplicationPriorCaseSerializer(found, many=True).data
 
     def get_failed_rules(self, application) -> list[str] | None:
         """The rules the application fails now (one Dutch message each); only for its
