@@ -6,6 +6,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from tests.security.barriers import BARRIER_READS, BARRIER_WRITES
 from tests.security.circles_writes import CIRCLE_READS, CIRCLE_WRITES
 from tests.security.diffusion import DIFFUSION_READS, DIFFUSION_WRITES
+from tests.security.funding_prepare import FUNDING_PREPARE_WRITES
 from tests.security.funding_writes import FUNDING_READS, FUNDING_WRITES
 from tests.security.matching import MATCHING_READS
 from tests.security.patents_writes import PATENT_READS, PATENT_WRITES
@@ -131,6 +132,7 @@ def covered() -> set[str]:
             *PATENT_WRITES,
             *FUNDING_WRITES,
             *FUNDING_READS,
+            *FUNDING_PREPARE_WRITES,
         ]
         for r in probe.routes
     }
