@@ -27,6 +27,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
+from proeftuin.cases.service import Case
 from proeftuin.core.service import DomainError, Move
 from proeftuin.demo.funding_steps import Actors, date_obligations, run_application
 from proeftuin.demo.loader import FIXTURES
@@ -47,6 +48,7 @@ from proeftuin.funding.service import (
     rule_add,
 )
 from proeftuin.organisations.service import Programme, programme_save
+from proeftuin.search.service import index_now
 
 FUNDING = FIXTURES / "funding"
 
@@ -203,10 +205,19 @@ def load_open_round(fund: Fund, spec: dict, manager) -> tuple[Round, bool]:
     return round_, False
 
 
+def _index_library() -> None:
+    """The prior-cases check of every demo application searches the library, which the
+    background worker has not indexed yet when ``make run`` loads the demo: index its cases
+    by keyword now (the worker adds their vectors later)."""
+    for pk in Case.objects.values_list("pk", flat=True):
+        index_now("case", pk, embed=False)
+
+
 @transaction.atomic
 def load_funding(folder: Path = FUNDING) -> FundingReport:
     """Load the demo funding; all or nothing."""
     data, library, report = read_funding(folder), Library(), FundingReport()
+    _index_library()
     programme = load_programme(data["programme"], library)
     actors = Actors(library, library.user(data["programme"]["managers"][0]))
     fund = load_fund(data["fund"], programme, actors.manager, library)
