@@ -130,10 +130,7 @@ def load_closed_round(fund: Fund, spec: dict, actors: Actors) -> Round:
     """A round of the past with its applications the whole way through."""
     round_ = _open_now(fund, spec, actors.manager)
     applications = [run_application(round_, item, actors) for item in spec["applications"]]
-    ready = [
-        decision_prepare(actor=actors.manager, application=app)
-        for app, _item in zip(applications, spec["applications"], strict=True)
-    ]
+    ready = [decision_prepare(actor=actors.manager, application=app) for app in applications]
     decisions_batch(actor=actors.manager, decisions=_decisions(ready, spec["applications"]))
     round_ = round_update(
         actor=actors.manager,
@@ -168,7 +165,7 @@ def _decisions(ready: list[Application], items: list[dict]) -> list[DecisionInpu
 
 def _date_history(round_: Round, spec: dict) -> None:
     """Date what happened in the round: submitted a week before the deadline, the moves of
-    each application in the days after, decided on the day the decision was due."""
+    each application up to the decision a day apart, decided on the day it was due."""
     closes = _moment(spec["closes_at"])
     decided = timezone.make_aware(
         datetime.datetime.combine(
@@ -182,8 +179,9 @@ def _date_history(round_: Round, spec: dict) -> None:
             "at", "pk"
         )
         for step, move in enumerate(moves):
-            at = decided if move.to_stage.key in ("granted", "rejected") else submitted
-            Move.objects.filter(pk=move.pk).update(at=at + datetime.timedelta(days=step))
+            final = move.to_stage.key in ("granted", "rejected")
+            at = decided if final else submitted + datetime.timedelta(days=step)
+            Move.objects.filter(pk=move.pk).update(at=at)
         dated = {"submitted_at": submitted, "stage_entered_at": decided}
         if application.decided_at is not None:
             dated["decided_at"] = decided
