@@ -22,6 +22,19 @@ DEMO_ACCOUNTS = [
     ("bijdrager-hhnk", "Hollands Noorderkwartier", Role.CONTRIBUTOR),
     ("redacteur-zaanstad", "Zaanstad", Role.EDITOR),
     ("redacteur-cbs", "Centraal Bureau voor de Statistiek", Role.EDITOR),
+    # the InAxis fund (fixtures/funding/funding.yaml): its manager, screener and reviewers
+    # (one of them works at the Provincie Limburg, so never reviews its applications) and
+    # the applicants of the experiments
+    ("fondsbeheerder-inaxis", "InAxis", Role.VIEWER),
+    ("screener-inaxis", "InAxis", Role.VIEWER),
+    ("beoordelaar-bestuur", "InAxis", Role.VIEWER),
+    ("beoordelaar-dienstverlening", "InAxis", Role.VIEWER),
+    ("beoordelaar-limburg", "Provincie Limburg", Role.VIEWER),
+    ("aanvrager-ten-boer", "Gemeente Ten Boer", Role.CONTRIBUTOR),
+    ("aanvrager-limburg", "Provincie Limburg", Role.EDITOR),
+    ("aanvrager-enschede", "Gemeente Enschede", Role.CONTRIBUTOR),
+    ("aanvrager-amsterdam", "Gemeente Amsterdam", Role.CONTRIBUTOR),
+    ("aanvrager-nijmegen", "Gemeente Nijmegen", Role.CONTRIBUTOR),
 ]
 
 

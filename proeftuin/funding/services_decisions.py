@@ -32,6 +32,7 @@ from proeftuin.funding import permissions
 from proeftuin.funding.choices import DecisionOutcome
 from proeftuin.funding.common import changed, locked, snapshot
 from proeftuin.funding.models import Application, BudgetCategory, Round
+from proeftuin.funding.models_reviews import Review
 from proeftuin.funding.searchable import experiment_indexed
 
 DECISION_STAGE = "decision"
@@ -130,6 +131,27 @@ def _check_grant(application: Application, amount: Decimal | None) -> Decimal:
         )
     _check_budget(application, amount)
     return amount
+
+
+@transaction.atomic
+def decision_prepare(*, actor, application: Application, expected_version=None) -> Application:
+    """A manager moves a reviewed application on to "ready for decision" (the stage the
+    decision page lists), once at least one review of it has been submitted."""
+    check(permissions.can_manage_fund(actor, application.round.fund))
+    row = locked(Application, application, expected_version)
+    if row.stage.key != "in_review":
+        raise ValidationFailed(
+            _("Only an application in review can be made ready for decision (now: %(stage)s).")
+            % {"stage": row.stage.name}
+        )
+    reviews = Review.objects.filter(assignment__application=row, submitted_at__isnull=False)
+    if not reviews.exists():
+        raise ValidationFailed(_("Submit at least one review before the decision."))
+    workflow_move(actor=actor, subject=row, to_stage=DECISION_STAGE)
+    row.version += 1
+    row.save(update_fields=["version", "updated_at"])
+    changed()
+    return row
 
 
 def _apply(row: Application, actor, outcome: str, amount, conditions: str, reasons: str):

@@ -27,4 +27,9 @@ urlpatterns = [
     path("toewijzingen/<uuid:uuid>/intrekken/", views.review_unassign, name="review_unassign"),
     path(f"{ROUND}/beoordelingen/", views.review_ranking, name="review_ranking"),
     path("aanvragen/<uuid:uuid>/beoordelingen/", views.review_summary, name="review_summary"),
+    path(
+        "aanvragen/<uuid:uuid>/beoordelingen/klaar-voor-besluit/",
+        views.review_prepare,
+        name="review_prepare",
+    ),
 ]

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from proeftuin.core.service import DomainError, forbidden
+from proeftuin.core.service import ConflictError, DomainError, forbidden
 from proeftuin.core.service import form_refusal as show_error
 from proeftuin.funding import (
     conflicts,
@@ -30,6 +30,7 @@ from proeftuin.funding.choices import AssignmentStatus
 from proeftuin.funding.models import Application, ReviewAssignment
 from proeftuin.funding.permissions import can_manage_fund
 from proeftuin.funding.selectors import rounds_visible
+from proeftuin.funding.services_decisions import decision_prepare
 
 # ---- the reviewer ---------------------------------------------------------------------
 
@@ -293,9 +294,8 @@ def review_ranking(request, slug):
     return render(request, "funding/review/ranking.html", {"round": round_, "ranking": ranking})
 
 
-@login_required
-@require_GET
-def review_summary(request, uuid):
+def _managed_application(request, uuid):
+    """(the application, refusal page or ``None``) for the round's managers."""
     application = (
         Application.objects.visible_to(request.user)
         .select_related("round__fund__programme", "owner", "stage")
@@ -305,8 +305,46 @@ def review_summary(request, uuid):
     if application is None:
         raise Http404(_("This application does not exist or is not visible to you."))
     allowed, reason = can_manage_fund(request.user, application.round.fund)
-    if not allowed:
-        return forbidden(request, reason)
+    return application, (None if allowed else forbidden(request, reason))
+
+
+def _summary_page(request, application, *, error=None, status=200):
     result = summary.application_summary(user=request.user, application=application)
-    context = {"application": application, "round": application.round, "summary": result}
-    return render(request, "funding/review/summary.html", context)
+    context = {
+        "application": application,
+        "round": application.round,
+        "summary": result,
+        "prepare_error": error,
+    }
+    return render(request, "funding/review/summary.html", context, status=status)
+
+
+@login_required
+@require_GET
+def review_summary(request, uuid):
+    application, refused = _managed_application(request, uuid)
+    return refused or _summary_page(request, application)
+
+
+@login_required
+@require_POST
+def review_prepare(request, uuid):
+    """The managers move a reviewed application on to "ready for decision"."""
+    application, refused = _managed_application(request, uuid)
+    if refused:
+        return refused
+    try:
+        decision_prepare(
+            actor=request.user,
+            application=application,
+            expected_version=request.POST.get("version") or None,
+        )
+    except DomainError as exc:
+        application.refresh_from_db()
+        status = 409 if isinstance(exc, ConflictError) else 400
+        return _summary_page(request, application, error=exc.message, status=status)
+    messages.success(
+        request,
+        _("“%(title)s” is ready for decision.") % {"title": application.title},
+    )
+    return redirect("funding:decide_round", application.round.slug)

@@ -176,9 +176,16 @@ REMOVALS = {
 }
 
 
+def _part_id(part: str) -> str:
+    """The set-up page holds several forms with fields of the same name (name,
+    description): each part's ids get its own prefix, so every label names its own field."""
+    return f"id_{part}_%s"
+
+
 def _setup_context(round_, **given) -> dict:
     forms_ = {
-        f"{key}_form": given.get(f"{key}_form") or form() for key, (form, _s, _r) in PARTS.items()
+        f"{key}_form": given.get(f"{key}_form") or form(auto_id=_part_id(key))
+        for key, (form, _s, _r) in PARTS.items()
     }
     return {
         "round": round_,
@@ -246,7 +253,7 @@ def round_part_add(request, slug, part):
     if part not in PARTS:
         raise Http404
     form_class, write, anchor = PARTS[part]
-    form = form_class(request.POST)
+    form = form_class(request.POST, auto_id=_part_id(part))
     status = 400
     if form.is_valid():
         data = form.cleaned() if hasattr(form, "cleaned") else dict(form.cleaned_data)

@@ -88,11 +88,22 @@ def _obligation(fw) -> Obligation:
     return Obligation.objects.filter(application=fw.apps["agranted"]).order_by("pk").first()
 
 
+def _prepared(fw):
+    app = _app(fw, "areview")
+    return app.stage.key, app.version
+
+
+def _prepare(fw, c):
+    url = f"/subsidies/aanvragen/{fw.apps['areview'].uuid}/beoordelingen/klaar-voor-besluit/"
+    return c.post(url, {"version": _app(fw, "areview").version})
+
+
 def manager(name, routes, attempt, state):
     return Change(name, routes, attempt, state, MANAGING, doer="fund_manager")
 
 
 DECIDE_WRITES = [
+    manager("make ready for decision", ("funding:review_prepare",), _prepare, _prepared),
     manager("decide one", ("funding:decide_one",), _decide_one, _decision),
     manager("decide on the round's page", ("funding:decide_round",), _decide_batch_page, _decision),
     manager("api: decide", ("api:funding-application-decision",), _api_decide, _decision),

@@ -4,6 +4,7 @@ from proeftuin.demo.accounts import create_demo_accounts
 from proeftuin.demo.barriers import load_barriers
 from proeftuin.demo.circles import load_circles
 from proeftuin.demo.diffusion import load_diffusion
+from proeftuin.demo.funding import load_funding
 from proeftuin.demo.loader import load_demo
 from proeftuin.demo.patents import load_patents
 from proeftuin.demo.portfolio import load_portfolio
@@ -67,5 +68,12 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo innovation patents: {created} created, {existing} already there."
+            )
+        )
+        funding = load_funding()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo funding rounds: {funding.created} created ({funding.applications} "
+                f"applications), {funding.existing} already there."
             )
         )
