@@ -17,7 +17,11 @@ import sys
 import time
 from pathlib import Path
 
-from prepare import _collectstatic, _setup
+HERE = Path(__file__).resolve().parent
+# this checkout's code (as gunicorn runs it), not the virtualenv's editable install's
+sys.path[:0] = [str(HERE.parent), str(HERE)]
+
+from prepare import _collectstatic, _setup  # noqa: E402
 
 SESSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
