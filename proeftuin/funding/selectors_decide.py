@@ -40,7 +40,8 @@ READY_PAGE = 20
 def applications_ready_page(*, user, round_: Round, page=None) -> Page:
     """A page (``READY_PAGE``, by title) of ``applications_ready``: the page is chosen over
     the keys alone, the mean scores are computed for its rows only."""
-    keys = applications_ready(user=user, round_=round_).values_list("pk", flat=True)
+    keys = Application.objects.visible_to(user).filter(round=round_, stage__key="decision")
+    keys = keys.order_by("title", "pk").values_list("pk", flat=True)
     shown = Paginator(keys, READY_PAGE).get_page(page)
     rows = applications_ready(user=user, round_=round_).filter(pk__in=list(shown.object_list))
     shown.object_list = list(rows)

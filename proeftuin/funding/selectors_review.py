@@ -44,6 +44,21 @@ def reviews_to_do(user):
 
 
 QUEUE_PAGE = 20
+# what the queue does not show: the texts of the application, round and fund
+QUEUE_DEFERRED = (
+    "recusal_reason",
+    "application__problem",
+    "application__idea",
+    "application__public_summary",
+    "application__answers",
+    "application__prior_cases",
+    "application__info_request",
+    "application__screening_note",
+    "application__conditions",
+    "application__decision_reason",
+    "application__round__description",
+    "application__round__fund__description",
+)
 
 
 @dataclasses.dataclass
@@ -56,8 +71,9 @@ class Queue:
 def review_queue(user, page=None) -> Queue:
     """ "Mijn beoordelingen": a page of what ``user`` still has to review and their latest
     submitted reviews; as many queries for any number of assignments."""
-    to_do = Paginator(reviews_to_do(user), QUEUE_PAGE).get_page(page)
-    submitted = assignments_of(user).filter(status=AssignmentStatus.SUBMITTED)
+    rows = assignments_of(user).defer(*QUEUE_DEFERRED)
+    to_do = Paginator(rows.filter(status=AssignmentStatus.ASSIGNED), QUEUE_PAGE).get_page(page)
+    submitted = rows.filter(status=AssignmentStatus.SUBMITTED)
     done = list(submitted.order_by("-updated_at", "-pk")[:QUEUE_PAGE])
     total = len(done) if len(done) < QUEUE_PAGE else submitted.count()
     return Queue(to_do, done, total)
@@ -98,6 +114,10 @@ class ReviewerColumn:
     own: dict
     declared: dict
 
+    def __post_init__(self):
+        user = self.member.user
+        self.name = user.get_full_name() or user.username
+
     @property
     def full(self) -> bool:
         return self.load >= self.member.max_assignments
@@ -128,6 +148,18 @@ class Overview:
 
 
 APPLICATIONS_PER_PAGE = 20
+COLUMN_FIELDS = (
+    "fund_id",
+    "user_id",
+    "role",
+    "expertise",
+    "max_assignments",
+    "user__uuid",
+    "user__username",
+    "user__first_name",
+    "user__last_name",
+    "user__is_active",
+)
 REVIEWERS_PER_PAGE = 10
 
 
@@ -138,7 +170,7 @@ def assignment_overview(*, user, round_, page=None, columns=None) -> Overview:
     any number of applications and reviewers."""
     require(can_manage_fund(user, round_.fund))
     loads = load_in_round(round_)
-    members = list(reviewers_of(round_.fund))
+    members = list(reviewers_of(round_.fund).only(*COLUMN_FIELDS))
     shown = Paginator(members, REVIEWERS_PER_PAGE).get_page(columns)
     remember_roles([m.user for m in shown])
     declared = declared_relations_of([m.user_id for m in shown])
