@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run dev setup test test-browser lint lint-api fuzz-api openapi openapi-check messages bench clean bench-search bench-ingest bench-portfolio
+.PHONY: run dev setup test test-browser lint lint-api fuzz-api openapi openapi-check messages bench clean bench-search bench-ingest bench-portfolio bench-funding
 
 # The NL API Design Rules ruleset (Logius) lives in ../shared, next to this repository.
 SHARED ?= ../shared
@@ -105,6 +105,10 @@ bench-ingest: $(VENV)/.installed
 # the portfolio pages at 2,000 and 20,000 initiatives (ARGS=--small: 200 and 2,000)
 bench-portfolio: $(VENV)/.installed
 	$(PY) bench/portfolio.py $(ARGS)
+
+# the funding pages at 1,000 and 10,000 applications in 50 rounds (ARGS=--small: 200 and 1,000)
+bench-funding: $(VENV)/.installed
+	$(PY) bench/funding.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) data staticfiles proeftuin/static/vendor frontend/node_modules

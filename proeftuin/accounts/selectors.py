@@ -17,6 +17,24 @@ def roles_by_organisation(user) -> dict[int, int]:
     return cached
 
 
+def remember_roles(users) -> None:
+    """Fetch the roles of all ``users`` in one query and keep them on each user, as
+    ``roles_by_organisation`` does for one (a page that checks many people at once)."""
+    waiting = {
+        u.pk: u
+        for u in users
+        if getattr(u, "is_authenticated", False) and getattr(u, "_proeftuin_roles", None) is None
+    }
+    if not waiting:
+        return
+    found: dict[int, dict[int, int]] = {pk: {} for pk in waiting}
+    rows = Membership.objects.filter(user_id__in=waiting)
+    for user_id, organisation_id, role in rows.values_list("user_id", "organisation_id", "role"):
+        found[user_id][organisation_id] = role
+    for pk, user in waiting.items():
+        user._proeftuin_roles = found[pk]
+
+
 def organisation_ids_with_role(user, minimum: Role) -> list[int]:
     return sorted(org for org, role in roles_by_organisation(user).items() if role >= minimum)
 

@@ -104,6 +104,15 @@ def declared_relations(user) -> dict[int, str]:
     return dict(conflicts_of(user).values_list("organisation_id", "reason"))
 
 
+def declared_relations_of(user_ids) -> dict[int, dict[int, str]]:
+    """``{user_id: {organisation_id: relation}}`` for many users in one query."""
+    found: dict[int, dict[int, str]] = {pk: {} for pk in user_ids}
+    rows = ConflictDeclaration.objects.filter(user_id__in=found)
+    for user_id, organisation_id, reason in rows.values_list("user", "organisation", "reason"):
+        found[user_id][organisation_id] = reason
+    return found
+
+
 def application_organisations(application) -> list:
     """The lead organisation and the partner organisations of ``application``."""
     partners = [p.organisation for p in application.partners.select_related("organisation")]

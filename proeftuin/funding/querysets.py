@@ -46,6 +46,14 @@ def _conflicted_applications(model, organisations):
     return Q(owner_id__in=organisations) | Q(pk__in=partners.values("application_id"))
 
 
+def managed_rounds(user):
+    """The keys of the rounds of the programmes ``user`` manages (a subquery: a join over
+    the managers would repeat rows)."""
+    from proeftuin.funding.models import Round
+
+    return Round.objects.filter(fund__programme__managers=user).values("pk")
+
+
 def application_condition(user, model) -> Q | None:
     """The condition an application meets when ``user`` may read it; ``None``: all."""
     from proeftuin.accounts.service import is_platform_admin, roles_by_organisation
@@ -64,7 +72,7 @@ def application_condition(user, model) -> Q | None:
         condition |= Q(pk__in=mine) & member
     submitted = Q(submitted_at__isnull=False)
     funds = FundMember.objects.filter(user=user, role="screener").values("fund_id")
-    condition |= submitted & (Q(round__fund__programme__managers=user) | Q(round__fund__in=funds))
+    condition |= submitted & (Q(round__in=managed_rounds(user)) | Q(round__fund__in=funds))
     assigned = ReviewAssignment.objects.filter(reviewer=user).exclude(status="recused")
     conflicted = conflicted_organisation_ids(user)
     reviewing = submitted & Q(pk__in=assigned.values("application_id"))
@@ -86,8 +94,8 @@ class ApplicationQuerySet(models.QuerySet):
         condition = application_condition(user, self.model)
         if condition is None:
             return self
-        # the managers join can repeat a row: filter on a subquery of keys instead
-        return self.filter(pk__in=self.model.objects.filter(condition).values("pk"))
+        # every multi-valued part of the condition is a subquery: no join repeats a row
+        return self.filter(condition)
 
 
 class ReviewQuerySet(models.QuerySet):
@@ -101,7 +109,7 @@ class ReviewQuerySet(models.QuerySet):
             return self.none()
         readable = Application.objects.visible_to(user).values("pk")
         submitted = Q(submitted_at__isnull=False)
-        managed = submitted & Q(assignment__application__round__fund__programme__managers=user)
+        managed = submitted & Q(assignment__application__round__in=managed_rounds(user))
         own = Q(assignment__reviewer=user)
         done = self.model.objects.filter(
             assignment__reviewer=user, submitted_at__isnull=False

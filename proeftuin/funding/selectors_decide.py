@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Avg, Count, Q, QuerySet, Sum
 from django.utils import timezone
 
@@ -31,6 +32,20 @@ def applications_ready(*, user, round_: Round) -> QuerySet[Application]:
         .select_related("category")
         .order_by("title", "pk")
     )
+
+
+READY_PAGE = 20
+
+
+def applications_ready_page(*, user, round_: Round, page=None) -> Page:
+    """A page (``READY_PAGE``, by title) of ``applications_ready``: the page is chosen over
+    the keys alone, the mean scores are computed for its rows only."""
+    keys = Application.objects.visible_to(user).filter(round=round_, stage__key="decision")
+    keys = keys.order_by("title", "pk").values_list("pk", flat=True)
+    shown = Paginator(keys, READY_PAGE).get_page(page)
+    rows = applications_ready(user=user, round_=round_).filter(pk__in=list(shown.object_list))
+    shown.object_list = list(rows)
+    return shown
 
 
 def application_decided(*, user, uuid) -> Application | None:

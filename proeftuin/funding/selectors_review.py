@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from proeftuin.accounts.service import roles_by_organisation
+from proeftuin.accounts.service import remember_roles, roles_by_organisation
 from proeftuin.core.service import require
 from proeftuin.funding.choices import AssignmentStatus
-from proeftuin.funding.conflicts import declared_relations
+from proeftuin.funding.conflicts import declared_relations_of
 from proeftuin.funding.models import Application, Review, ReviewAssignment, ReviewScore
 from proeftuin.funding.permissions import can_manage_fund
 from proeftuin.funding.services_reviews import (
@@ -27,7 +28,8 @@ from proeftuin.funding.services_reviews import (
 def assignments_of(user):
     """``user``'s assignments whose application they may read (not recused), with their
     review if any: due first, then newest."""
-    readable = Application.objects.visible_to(user).values("pk")
+    own = ReviewAssignment.objects.filter(reviewer=user).values("application_id")
+    readable = Application.objects.filter(pk__in=own).visible_to(user).values("pk")
     return (
         ReviewAssignment.objects.filter(reviewer=user, application__in=readable)
         .exclude(status=AssignmentStatus.RECUSED)
@@ -39,6 +41,42 @@ def assignments_of(user):
 
 def reviews_to_do(user):
     return assignments_of(user).filter(status=AssignmentStatus.ASSIGNED)
+
+
+QUEUE_PAGE = 20
+# what the queue does not show: the texts of the application, round and fund
+QUEUE_DEFERRED = (
+    "recusal_reason",
+    "application__problem",
+    "application__idea",
+    "application__public_summary",
+    "application__answers",
+    "application__prior_cases",
+    "application__info_request",
+    "application__screening_note",
+    "application__conditions",
+    "application__decision_reason",
+    "application__round__description",
+    "application__round__fund__description",
+)
+
+
+@dataclasses.dataclass
+class Queue:
+    to_do: Page  # a page of the assignments waiting for a review, due first
+    done: list  # the ``QUEUE_PAGE`` most recently submitted
+    done_total: int
+
+
+def review_queue(user, page=None) -> Queue:
+    """ "Mijn beoordelingen": a page of what ``user`` still has to review and their latest
+    submitted reviews; as many queries for any number of assignments."""
+    rows = assignments_of(user).defer(*QUEUE_DEFERRED)
+    to_do = Paginator(rows.filter(status=AssignmentStatus.ASSIGNED), QUEUE_PAGE).get_page(page)
+    submitted = rows.filter(status=AssignmentStatus.SUBMITTED)
+    done = list(submitted.order_by("-updated_at", "-pk")[:QUEUE_PAGE])
+    total = len(done) if len(done) < QUEUE_PAGE else submitted.count()
+    return Queue(to_do, done, total)
 
 
 def assignment_for(user, uuid) -> ReviewAssignment | None:
@@ -76,6 +114,10 @@ class ReviewerColumn:
     own: dict
     declared: dict
 
+    def __post_init__(self):
+        user = self.member.user
+        self.name = user.get_full_name() or user.username
+
     @property
     def full(self) -> bool:
         return self.load >= self.member.max_assignments
@@ -99,31 +141,61 @@ class Cell:
 @dataclasses.dataclass
 class Overview:
     round: object
-    reviewers: list[ReviewerColumn]
-    rows: list  # (application, [Cell per reviewer], assigned count)
+    reviewers: list[ReviewerColumn]  # every reviewer of the fund, with their load
+    columns: Page  # the reviewers shown as columns (``REVIEWERS_PER_PAGE``)
+    page: Page  # the applications shown as rows (``APPLICATIONS_PER_PAGE``)
+    rows: list  # (application, [Cell per column])
 
 
-def assignment_overview(*, user, round_) -> Overview:
-    """Applications in review x the fund's reviewers: each cell the assignment or the
-    conflict of interest; each reviewer's load in the round (managers only)."""
+APPLICATIONS_PER_PAGE = 20
+COLUMN_FIELDS = (
+    "fund_id",
+    "user_id",
+    "role",
+    "expertise",
+    "max_assignments",
+    "user__uuid",
+    "user__username",
+    "user__first_name",
+    "user__last_name",
+    "user__is_active",
+)
+REVIEWERS_PER_PAGE = 10
+
+
+def assignment_overview(*, user, round_, page=None, columns=None) -> Overview:
+    """Applications in review x the fund's reviewers, a page of each (``page``: of the
+    applications, ``columns``: of the reviewers): each cell the assignment or the conflict
+    of interest; every reviewer's load in the round (managers only). As many queries for
+    any number of applications and reviewers."""
     require(can_manage_fund(user, round_.fund))
     loads = load_in_round(round_)
-    reviewers = [
-        ReviewerColumn(
-            m, loads.get(m.user_id, 0), roles_by_organisation(m.user), declared_relations(m.user)
-        )
-        for m in reviewers_of(round_.fund)
-    ]
-    applications = list(review_queue_of_round(round_).prefetch_related("partners__organisation"))
-    found = ReviewAssignment.objects.filter(application__in=applications)
+    members = list(reviewers_of(round_.fund).only(*COLUMN_FIELDS))
+    shown = Paginator(members, REVIEWERS_PER_PAGE).get_page(columns)
+    remember_roles([m.user for m in shown])
+    declared = declared_relations_of([m.user_id for m in shown])
+    reviewers, by_user = [], {}
+    for member in members:
+        column = ReviewerColumn(member, loads.get(member.user_id, 0), {}, {})
+        reviewers.append(column)
+        by_user[member.user_id] = column
+    for member in shown:
+        column = by_user[member.user_id]
+        column.own, column.declared = roles_by_organisation(member.user), declared[member.user_id]
+    shown.object_list = [by_user[m.user_id] for m in shown]
+    rows = Paginator(review_queue_of_round(round_), APPLICATIONS_PER_PAGE).get_page(page)
+    applications = list(rows.object_list.prefetch_related("partners__organisation"))
+    found = ReviewAssignment.objects.filter(
+        application__in=[a.pk for a in applications],
+        reviewer__in=[c.member.user_id for c in shown],
+    )
     by_pair = {(a.application_id, a.reviewer_id): a for a in found}
-    rows = []
+    table = []
     for application in applications:
         names = {application.owner_id: application.owner.name}
         names |= {p.organisation_id: p.organisation.name for p in application.partners.all()}
-        cells = [_cell(by_pair, application, column, names) for column in reviewers]
-        rows.append((application, cells))
-    return Overview(round_, reviewers, rows)
+        table.append((application, [_cell(by_pair, application, c, names) for c in shown]))
+    return Overview(round_, reviewers, shown, rows, table)
 
 
 def _cell(by_pair, application, column, names) -> Cell:

@@ -16,7 +16,7 @@ from proeftuin.funding.choices import DecisionOutcome
 from proeftuin.funding.forms_decide import LetterTemplateForm, batch_from_post
 from proeftuin.funding.models import LetterTemplate, Round
 from proeftuin.funding.selectors import rounds_visible
-from proeftuin.funding.selectors_decide import applications_ready
+from proeftuin.funding.selectors_decide import applications_ready_page
 from proeftuin.funding.services_decisions import decisions_batch, remaining_budget
 
 
@@ -52,7 +52,8 @@ def decide_round(request, slug):
     round_, refused = managed_round(request, slug)
     if refused:
         return refused
-    ready = list(applications_ready(user=request.user, round_=round_))
+    page = applications_ready_page(user=request.user, round_=round_, page=request.GET.get("pagina"))
+    ready = page.object_list
     status, error = 200, None
     if request.method == "POST":
         decisions = batch_from_post(request.POST, ready)
@@ -67,6 +68,7 @@ def decide_round(request, slug):
     posted = request.POST if error else {}
     rows = [(a, _values(posted, str(a.uuid))) for a in ready]
     context = {"round": round_, "rows": rows, "budgets": _budget_rows(round_), "error": error}
+    context |= {"page": page, "querystring": ""}
     return render(request, "funding/decide/round.html", context, status=status)
 
 

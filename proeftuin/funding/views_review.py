@@ -6,6 +6,7 @@ summaries (the ranking and one application's reviews side by side)."""
 from __future__ import annotations
 
 from functools import partial
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -38,10 +39,12 @@ from proeftuin.funding.services_decisions import decision_prepare
 @login_required
 @require_GET
 def review_queue(request):
-    rows = list(selectors_review.assignments_of(request.user))
+    queue = selectors_review.review_queue(request.user, request.GET.get("pagina"))
     context = {
-        "to_do": [a for a in rows if a.status == AssignmentStatus.ASSIGNED],
-        "done": [a for a in rows if a.status == AssignmentStatus.SUBMITTED],
+        "to_do": queue.to_do,
+        "page": queue.to_do,
+        "done": queue.done,
+        "done_total": queue.done_total,
     }
     return render(request, "funding/review/queue.html", context)
 
@@ -183,9 +186,17 @@ def review_assignments(request, slug):
     round_, (allowed, reason) = _managed_round(request, slug)
     if not allowed:
         return forbidden(request, reason)
+    overview = selectors_review.assignment_overview(
+        user=request.user,
+        round_=round_,
+        page=request.GET.get("pagina"),
+        columns=request.GET.get("beoordelaars"),
+    )
     context = {
         "round": round_,
-        "overview": selectors_review.assignment_overview(user=request.user, round_=round_),
+        "overview": overview,
+        "page": overview.page,
+        "querystring": urlencode({"beoordelaars": overview.columns.number}),
         "batch_form": forms_review.BatchForm(),
     }
     return render(request, "funding/review/assignments.html", context)
