@@ -26,6 +26,7 @@ urlpatterns = [
     path("overname/", include("proeftuin.diffusion.urls_matching")),
     path("", include("proeftuin.patents.urls")),
     path("", include("proeftuin.funding.urls")),
+    path("", include("proeftuin.awards.urls")),
 ]
 
 handler404 = "proeftuin.core.views.not_found"

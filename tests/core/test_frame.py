@@ -74,12 +74,14 @@ def test_the_main_menu_marks_the_current_page_and_shows_signed_in_links_only_to_
         "Groepen",
         "Knelpunten",
         "Subsidies",
+        "Prijzen",
         "Organisaties",
         "Kaart",
     ]
-    assert menu(client.get("/organisaties/kaart/").content.decode())[7] == "*Kaart"
+    assert menu(client.get("/organisaties/kaart/").content.decode())[8] == "*Kaart"
     assert menu(client.get("/knelpunten/").content.decode())[4] == "*Knelpunten"
     assert menu(client.get("/subsidies/").content.decode())[5] == "*Subsidies"
+    assert menu(client.get("/prijzen/").content.decode())[6] == "*Prijzen"
     client.force_login(UserFactory())
     assert menu(client.get("/mijn-werk/").content.decode()) == [
         "Casussen",
@@ -88,6 +90,7 @@ def test_the_main_menu_marks_the_current_page_and_shows_signed_in_links_only_to_
         "Groepen",
         "Knelpunten",
         "Subsidies",
+        "Prijzen",
         "Organisaties",
         "Kaart",
         "Documenten",
@@ -103,6 +106,7 @@ def test_the_main_menu_marks_the_current_page_and_shows_signed_in_links_only_to_
         "Groups",
         "Barriers",
         "Funding",
+        "Awards",
         "Organisations",
         "Map",
     ]

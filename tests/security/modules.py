@@ -16,6 +16,7 @@ from proeftuin.portfolio.models import (
     TeamMember,
 )
 from tests.factories import make_initiative
+from tests.security.awards import EDITIONS, NOMINATIONS
 from tests.security.circles import CIRCLES
 from tests.security.diffusion_module import ADOPTIONS
 from tests.security.funding import ROUNDS
@@ -175,4 +176,14 @@ BARRIERS = Module(
     ),
 )
 
-MODULES = [CASES, INITIATIVES, ADOPTIONS, BARRIERS, CIRCLES, PATENTS, ROUNDS]
+MODULES = [
+    CASES,
+    INITIATIVES,
+    ADOPTIONS,
+    BARRIERS,
+    CIRCLES,
+    PATENTS,
+    ROUNDS,
+    EDITIONS,
+    NOMINATIONS,
+]

@@ -3,6 +3,7 @@ not see it, and what they may see is there."""
 
 import pytest
 
+from tests.security.awards_writes import AWARD_READS
 from tests.security.barriers import BARRIER_READS
 from tests.security.circles_writes import CIRCLE_READS
 from tests.security.diffusion import DIFFUSION_READS
@@ -30,6 +31,7 @@ def test_reads(world, client_for, actor):
             *MATCHING_READS,
             *PATENT_READS,
             *FUNDING_READS,
+            *AWARD_READS,
         ]
         for p in probe.run(world, client, actor)
     ]

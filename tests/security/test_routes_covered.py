@@ -3,6 +3,7 @@ route without coverage fails here."""
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from tests.security.awards_writes import AWARD_READS, AWARD_WRITES
 from tests.security.barriers import BARRIER_READS, BARRIER_WRITES
 from tests.security.circles_writes import CIRCLE_READS, CIRCLE_WRITES
 from tests.security.diffusion import DIFFUSION_READS, DIFFUSION_WRITES
@@ -70,6 +71,8 @@ def covered() -> set[str]:
             *FUNDING_WRITES,
             *FUNDING_READS,
             *FUNDING_WORLD_PROBES,
+            *AWARD_READS,
+            *AWARD_WRITES,
         ]
         for r in probe.routes
     }

@@ -104,6 +104,7 @@ MAIN_MENU = (
     ("circles:list", _("Groups"), False),
     ("barriers:list", _("Barriers"), False),
     ("funding:rounds", _("Funding"), False),
+    ("awards:editions", _("Awards"), False),
     ("organisations:list", _("Organisations"), False),
     ("organisations:map", _("Map"), False),
     ("ingestion:list", _("Documents"), True),
