@@ -75,3 +75,57 @@ class SubmissionForm(forms.Form):
 
     def text_fields(self):
         return [self[f"c{c.pk}"] for c in self.criteria]
+
+
+class PanelMemberForm(forms.Form):
+    person = forms.CharField(
+        label=_("Member"),
+        max_length=254,
+        help_text=_("User name or e-mail address."),
+    )
+    chair = forms.BooleanField(label=_("Chair of the panel"), required=False)
+
+
+class DecisionForm(forms.Form):
+    notes = forms.CharField(label=_("Discussion notes"), required=False, **TEXTAREA)
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.candidates = {str(n.uuid): n for n in candidates}
+        self.fields["chosen"] = forms.MultipleChoiceField(
+            label=_("Chosen"),
+            choices=[(str(n.uuid), n.owner.name) for n in candidates],
+            widget=forms.CheckboxSelectMultiple,
+        )
+
+    def chosen(self) -> list:
+        return [self.candidates[key] for key in self.cleaned_data["chosen"]]
+
+
+class ScorecardForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    comment = forms.CharField(label=_("Comment"), required=False, **TEXTAREA)
+
+    def __init__(self, *args, criteria, low: int, high: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = list(criteria)
+        for criterion in self.criteria:
+            self.fields[f"s{criterion.pk}"] = forms.IntegerField(
+                label=criterion.name,
+                required=False,
+                help_text=_("From %(low)d to %(high)d.") % {"low": low, "high": high},
+            )
+            self.fields[f"n{criterion.pk}"] = forms.CharField(
+                label=_("Comment on %(criterion)s") % {"criterion": criterion.name},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def scores(self) -> dict:
+        return {
+            c.pk: (self.cleaned_data.get(f"s{c.pk}"), self.cleaned_data.get(f"n{c.pk}", ""))
+            for c in self.criteria
+        }
+
+    def pairs(self):
+        return [(self[f"s{c.pk}"], self[f"n{c.pk}"]) for c in self.criteria]

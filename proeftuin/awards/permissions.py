@@ -4,7 +4,9 @@
 - the nominee: its contacts and the editors and administrators of the nominee organisation
   (they give consent and write the submission);
 - a nominator: any signed-in account; a self-nomination needs editor rights in the
-  organisation it nominates."""
+  organisation it nominates;
+- judges: the members of the edition's panels, never on a nominee they have a conflict of
+  interest with or recused themselves from."""
 
 from __future__ import annotations
 
@@ -70,12 +72,23 @@ def can_edit_submission(user, nomination) -> tuple[bool, str]:
     return False, _("Only the nominee's contacts, editors and administrators write the submission.")
 
 
+def judges(user, nomination) -> bool:
+    """A member of a panel of the nomination's edition without a conflict of interest with
+    the nominee and not recused from it, once the submission is in."""
+    from proeftuin.funding.service import conflict_reason
+
+    if not active(user) or nomination.submitted_at is None:
+        return False
+    panels = nomination.edition.panels.filter(members=user)
+    if not panels.exists() or nomination.recusals.filter(judge=user).exists():
+        return False
+    return not conflict_reason(user, nomination.owner_id)
+
+
 def can_read_submission(user, nomination) -> tuple[bool, str]:
-    """The nominee and the organisers (panels are added with judging)."""
-    if acts_for_nominee(user, nomination) or (
-        active(user) and role_in(user, nomination.owner_id) is not None
-    ):
+    """The nominee, the organisers and the judges without a conflict."""
+    if active(user) and role_in(user, nomination.owner_id) is not None:
         return True, ""
-    if can_organise(user, nomination.edition.competition)[0]:
+    if can_organise(user, nomination.edition.competition)[0] or judges(user, nomination):
         return True, ""
-    return False, _("The submission is only for the nominee and the organisers.")
+    return False, _("The submission is only for the nominee, the organisers and the judges.")

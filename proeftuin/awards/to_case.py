@@ -44,23 +44,27 @@ def case_data(nomination, theme_set) -> tuple[dict, list[dict]]:
     """The case's values and their record citations."""
     edition = nomination.edition
     keys = set(theme_set.themes.values_list("key", flat=True))
-    sections, citations = {}, []
+    sections, citations, unthemed = {}, [], []
     for answer in nomination.answers.select_related("criterion"):
         theme = answer.criterion.theme
-        if theme not in keys:
-            continue
-        sections[theme] = "\n\n".join(filter(None, [sections.get(theme), answer.text]))
+        label = _label(nomination, answer.criterion.name)
+        field = f"sections.{theme}" if theme in keys else "summary"
+        if theme in keys:
+            sections[theme] = "\n\n".join(filter(None, [sections.get(theme), answer.text]))
+        else:  # a criterion without a theme of the set: its text goes into the summary
+            unthemed.append(f"{answer.criterion.name}: {answer.text}")
         citations.append(
             {
-                "field": f"sections.{theme}",
+                "field": field,
                 "source_kind": RecordSource.SUBMISSION,
                 "source_id": nomination.uuid,
-                "label": _label(nomination, answer.criterion.name),
+                "label": label,
                 "quote": answer.text[:500],
             }
         )
     visit = getattr(nomination, "site_visit", None)
     summary = [nomination.motivation.strip()] if nomination.motivation.strip() else []
+    summary += unthemed
     if visit is not None:
         summary.append(_("Findings of the jury: %(findings)s") % {"findings": visit.findings})
         citations.append(

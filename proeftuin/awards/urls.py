@@ -1,16 +1,28 @@
 from django.urls import path
 
-from proeftuin.awards import views
+from proeftuin.awards import views, views_judging, views_manage
 
 app_name = "awards"
 
+EDITION = "prijzen/<slug:slug>"
 NOMINATION = "prijzen/nominaties/<uuid:uuid>"
 
 urlpatterns = [
     path("prijzen/", views.edition_list, name="editions"),
-    path("prijzen/<slug:slug>/", views.edition_detail, name="edition"),
-    path("prijzen/<slug:slug>/nomineren/", views.nominate, name="nominate"),
+    path(f"{EDITION}/", views.edition_detail, name="edition"),
+    path(f"{EDITION}/nomineren/", views.nominate, name="nominate"),
+    path(f"{EDITION}/beheer/", views_manage.manage, name="manage"),
+    path(
+        f"{EDITION}/beheer/panels/<str:kind>/leden/",
+        views_manage.panel_member,
+        name="panel_member",
+    ),
+    path(f"{EDITION}/beheer/besluit/<str:decision>/", views_manage.decide, name="decide"),
+    path(f"{EDITION}/jurering/", views_judging.judging, name="judging"),
     path(f"{NOMINATION}/", views.nomination_detail, name="nomination"),
     path(f"{NOMINATION}/toestemming/", views.consent, name="consent"),
     path(f"{NOMINATION}/inzending/", views.submission, name="submission"),
+    path(f"{NOMINATION}/casus/", views_manage.to_case, name="to_case"),
+    path(f"{NOMINATION}/scores/<str:kind>/<str:step>/", views_judging.scorecard, name="scorecard"),
+    path(f"{NOMINATION}/overleg/<str:kind>/<str:step>/", views_judging.consensus, name="consensus"),
 ]

@@ -51,6 +51,8 @@ def edition_detail(request, slug):
         "criteria": edition.criteria.all(),
         "nominations_open": services.nominations_closed_message(edition) is None,
         "organiser": permissions.can_organise(request.user, edition.competition)[0],
+        "judge": request.user.is_authenticated
+        and edition.panels.filter(members=request.user).exists(),
         "votes": vote_counts(edition) if vote_closed else [],
     }
     return render(request, "awards/edition.html", context)

@@ -24,7 +24,9 @@ def _criterion(world: World) -> Criterion:
     return Criterion.objects.get_or_create(edition=edition, name="Openheid")[0]
 
 
-def _page_for(allowed, url_of):
+def page_check(allowed, url_of):
+    """A page shown (200) to ``allowed`` and refused to every other actor, leaking nothing."""
+
     def check(world, client, actor):
         url = url_of(world)
         response, body = fetch(client, url)
@@ -68,12 +70,12 @@ AWARD_READS = [
     Probe(
         "award submission form",
         ("awards:submission",),
-        _page_for({*NOMINEE_EDITORS}, _submission_url),
+        page_check({*NOMINEE_EDITORS}, _submission_url),
     ),
     Probe(
         "award nomination form",
         ("awards:nominate",),
-        _page_for({a for a in ACTORS if a not in SIGNED_OUT}, _nominate_url),
+        page_check({a for a in ACTORS if a not in SIGNED_OUT}, _nominate_url),
     ),
 ]
 

@@ -3,6 +3,7 @@ not see it, and what they may see is there."""
 
 import pytest
 
+from tests.security.awards_manage import AWARD_MANAGE_READS
 from tests.security.awards_writes import AWARD_READS
 from tests.security.barriers import BARRIER_READS
 from tests.security.circles_writes import CIRCLE_READS
@@ -32,6 +33,7 @@ def test_reads(world, client_for, actor):
             *PATENT_READS,
             *FUNDING_READS,
             *AWARD_READS,
+            *AWARD_MANAGE_READS,
         ]
         for p in probe.run(world, client, actor)
     ]

@@ -3,6 +3,7 @@ route without coverage fails here."""
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from tests.security.awards_manage import AWARD_MANAGE_READS, AWARD_MANAGE_WRITES
 from tests.security.awards_writes import AWARD_READS, AWARD_WRITES
 from tests.security.barriers import BARRIER_READS, BARRIER_WRITES
 from tests.security.circles_writes import CIRCLE_READS, CIRCLE_WRITES
@@ -73,6 +74,8 @@ def covered() -> set[str]:
             *FUNDING_WORLD_PROBES,
             *AWARD_READS,
             *AWARD_WRITES,
+            *AWARD_MANAGE_READS,
+            *AWARD_MANAGE_WRITES,
         ]
         for r in probe.routes
     }

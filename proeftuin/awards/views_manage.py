@@ -1,0 +1,156 @@
+"""The organisers' page of an edition: its panels, the nominations with their stage, the
+panels' decisions step by step, the judges' progress, and turning finalists into cases."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from proeftuin.accounts.service import User
+from proeftuin.awards import forms, permissions, selectors_judging
+from proeftuin.awards.choices import Decision, PanelKind
+from proeftuin.awards.models import PanelDecision
+from proeftuin.awards.services_decisions import RULES, panel_decide
+from proeftuin.awards.services_judging import PANEL_STEPS, panel_get_or_create, panel_member_add
+from proeftuin.awards.to_case import RECOGNISED, nomination_to_case
+from proeftuin.awards.views import _edition, _nomination
+from proeftuin.core.service import DomainError, forbidden
+
+
+def _organised(request, slug):
+    edition = _edition(request, slug)
+    allowed, reason = permissions.can_organise(request.user, edition.competition)
+    return edition, (None if allowed else forbidden(request, reason))
+
+
+def _steps(edition) -> list[dict]:
+    decided = {d.decision: d for d in PanelDecision.objects.filter(panel__edition=edition)}
+    nominations = list(edition.nominations.select_related("owner", "stage"))
+    rows = []
+    for decision in Decision:
+        kinds, from_stage, _limit = RULES[decision]
+        candidates = [n for n in nominations if n.stage.key == from_stage]
+        rows.append(
+            {
+                "decision": decision,
+                "kinds": kinds,
+                "done": decided.get(decision),
+                "form": forms.DecisionForm(candidates=candidates, prefix=decision.value)
+                if candidates and decision not in decided
+                else None,
+            }
+        )
+    return rows
+
+
+def _panels(edition) -> list[dict]:
+    rows = []
+    for kind in PanelKind:
+        panel = edition.panels.filter(kind=kind).first()
+        progress = []
+        if panel is not None:
+            progress = [
+                (step, selectors_judging.judge_progress(panel=panel, step=step))
+                for step in PANEL_STEPS[kind]
+            ]
+        rows.append({"kind": kind, "panel": panel, "progress": progress})
+    return rows
+
+
+@login_required
+def manage(request, slug):
+    edition, refusal = _organised(request, slug)
+    if refusal:
+        return refusal
+    context = {
+        "edition": edition,
+        "panels": _panels(edition),
+        "member_form": forms.PanelMemberForm(),
+        "steps": _steps(edition),
+        "nominations": edition.nominations.select_related("owner", "stage", "case"),
+        "recognised": RECOGNISED,
+    }
+    return render(request, "awards/manage.html", context)
+
+
+@login_required
+@require_POST
+def panel_member(request, slug, kind):
+    edition, refusal = _organised(request, slug)
+    if refusal:
+        return refusal
+    form = forms.PanelMemberForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the user name or e-mail address of the member."))
+        return redirect("awards:manage", slug=edition.slug)
+    person = form.cleaned_data["person"].strip()
+    user = (
+        User.objects.filter(username__iexact=person).first()
+        or User.objects.filter(email__iexact=person).first()
+    )
+    try:
+        panel = panel_get_or_create(actor=request.user, edition=edition, kind=kind)
+        panel_member_add(
+            actor=request.user, panel=panel, user=user, chair=form.cleaned_data["chair"]
+        )
+    except DomainError as exc:
+        messages.error(request, str(exc.message))
+    else:
+        messages.success(request, _("The member has been added to the panel."))
+    return redirect("awards:manage", slug=edition.slug)
+
+
+@login_required
+@require_POST
+def decide(request, slug, decision):
+    edition, refusal = _organised(request, slug)
+    if refusal:
+        return refusal
+    if decision not in Decision.values:
+        return forbidden(
+            request, _("Choose the decision: long list, top ten, finalists or winner.")
+        )
+    kinds, from_stage, _limit = RULES[decision]
+    candidates = list(edition.nominations.filter(stage__key=from_stage).select_related("owner"))
+    form = forms.DecisionForm(request.POST, candidates=candidates, prefix=decision)
+    panel = edition.panels.filter(kind__in=kinds).order_by("-kind").first()
+    if panel is None:
+        messages.error(request, _("Set up the panel that takes this decision first."))
+    elif not form.is_valid():
+        messages.error(request, _("Choose at least one nomination."))
+    else:
+        try:
+            panel_decide(
+                actor=request.user,
+                panel=panel,
+                decision=decision,
+                chosen=form.chosen(),
+                notes=form.cleaned_data["notes"],
+            )
+        except DomainError as exc:
+            messages.error(request, " ".join([str(exc.message), *_flat(exc.field_errors)]))
+        else:
+            messages.success(request, _("The decision has been recorded."))
+    return redirect("awards:manage", slug=edition.slug)
+
+
+def _flat(errors: dict) -> list[str]:
+    return [str(m) for ms in errors.values() for m in ms]
+
+
+@login_required
+@require_POST
+def to_case(request, uuid):
+    nomination = _nomination(request, uuid)
+    try:
+        case = nomination_to_case(actor=request.user, nomination=nomination)
+    except DomainError as exc:
+        if not permissions.can_organise(request.user, nomination.edition.competition)[0]:
+            return forbidden(request, str(exc.message))
+        messages.error(request, " ".join([str(exc.message), *_flat(exc.field_errors)]))
+        return redirect("awards:manage", slug=nomination.edition.slug)
+    messages.success(request, _("The case has been made."))
+    return redirect("cases:detail", slug=case.slug)
