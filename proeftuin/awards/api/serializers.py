@@ -30,12 +30,12 @@ class AwardCategorySerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class NamedRefSerializer(serializers.Serializer):
+class AwardNamedRefSerializer(serializers.Serializer):
     slug = serializers.SlugField(read_only=True)
     name = serializers.CharField(read_only=True)
 
 
-class EditionTimelineSerializer(serializers.Serializer):
+class AwardEditionTimelineSerializer(serializers.Serializer):
     nominations_open = serializers.DateTimeField(read_only=True)
     nominations_close = serializers.DateTimeField(read_only=True)
     submissions_close = serializers.DateTimeField(read_only=True)
@@ -73,16 +73,16 @@ class AwardEditionSerializer(serializers.ModelSerializer):
     def get_web_url(self, obj) -> str:
         return _absolute(self.context, "awards:edition", obj.slug)
 
-    @extend_schema_field(NamedRefSerializer)
+    @extend_schema_field(AwardNamedRefSerializer)
     def get_competition(self, obj) -> dict:
         return {"slug": obj.competition.slug, "name": obj.competition.name}
 
-    @extend_schema_field(EditionTimelineSerializer)
+    @extend_schema_field(AwardEditionTimelineSerializer)
     def get_timeline(self, obj) -> dict:
-        return EditionTimelineSerializer(obj).data
+        return AwardEditionTimelineSerializer(obj).data
 
 
-class NomineeSerializer(serializers.ModelSerializer):
+class AwardNomineeSerializer(serializers.ModelSerializer):
     """A nomination in short: who is nominated, where it stands."""
 
     url = serializers.HyperlinkedIdentityField(
@@ -102,7 +102,7 @@ class NomineeSerializer(serializers.ModelSerializer):
     def get_web_url(self, obj) -> str:
         return _absolute(self.context, "awards:nomination", obj.uuid)
 
-    @extend_schema_field(NamedRefSerializer)
+    @extend_schema_field(AwardNamedRefSerializer)
     def get_organisation(self, obj) -> dict:
         return {"slug": obj.owner.slug, "name": obj.owner.name}
 
@@ -110,8 +110,8 @@ class NomineeSerializer(serializers.ModelSerializer):
         return obj.stage.label()
 
 
-class VoteCountSerializer(serializers.Serializer):
-    nomination = NomineeSerializer(read_only=True)
+class AwardVoteCountSerializer(serializers.Serializer):
+    nomination = AwardNomineeSerializer(read_only=True)
     votes = serializers.IntegerField(read_only=True)
 
 
@@ -153,18 +153,18 @@ class AwardEditionDetailSerializer(AwardEditionSerializer):
         read_only_fields = fields
 
     def _nominee(self, nomination) -> dict:
-        return NomineeSerializer(nomination, context=self.context).data
+        return AwardNomineeSerializer(nomination, context=self.context).data
 
-    @extend_schema_field(NomineeSerializer(many=True))
+    @extend_schema_field(AwardNomineeSerializer(many=True))
     def get_finalists(self, obj) -> list[dict]:
         return [self._nominee(n) for n in self.context["result"]["finalists"]]
 
-    @extend_schema_field(NomineeSerializer(allow_null=True))
+    @extend_schema_field(AwardNomineeSerializer(allow_null=True))
     def get_winner(self, obj) -> dict | None:
         winner = self.context["result"]["winner"]
         return self._nominee(winner) if winner is not None else None
 
-    @extend_schema_field(VoteCountSerializer(many=True))
+    @extend_schema_field(AwardVoteCountSerializer(many=True))
     def get_votes(self, obj) -> list[dict]:
         return [
             {"nomination": self._nominee(n), "votes": count}
@@ -172,7 +172,7 @@ class AwardEditionDetailSerializer(AwardEditionSerializer):
         ]
 
 
-class AwardNominationSerializer(NomineeSerializer):
+class AwardNominationSerializer(AwardNomineeSerializer):
     edition = serializers.SerializerMethodField()
     source = serializers.CharField(
         read_only=True,
@@ -182,45 +182,45 @@ class AwardNominationSerializer(NomineeSerializer):
         read_only=True, help_text=_("The nominee's consent: pending, given or refused.")
     )
 
-    class Meta(NomineeSerializer.Meta):
-        fields = [*NomineeSerializer.Meta.fields, "edition", "source", "consent", "updated_at"]
+    class Meta(AwardNomineeSerializer.Meta):
+        fields = [*AwardNomineeSerializer.Meta.fields, "edition", "source", "consent", "updated_at"]
         read_only_fields = fields
 
-    @extend_schema_field(NamedRefSerializer)
+    @extend_schema_field(AwardNamedRefSerializer)
     def get_edition(self, obj) -> dict:
         return {"slug": obj.edition.slug, "name": obj.edition.title}
 
 
-class SubmissionAnswerSerializer(serializers.Serializer):
+class AwardSubmissionAnswerSerializer(serializers.Serializer):
     criterion = serializers.CharField(source="criterion.name", read_only=True)
     text = serializers.CharField(read_only=True)
 
 
-class SiteVisitSerializer(serializers.Serializer):
+class AwardSiteVisitSerializer(serializers.Serializer):
     visited_on = serializers.DateField(read_only=True)
     findings = serializers.CharField(read_only=True)
 
 
-class MoveSerializer(serializers.Serializer):
+class AwardMoveSerializer(serializers.Serializer):
     at = serializers.DateTimeField(read_only=True)
     stage = serializers.CharField(source="to_stage.key", read_only=True, allow_null=True)
     stage_name = serializers.CharField(source="to_name", read_only=True)
     reason = serializers.CharField(read_only=True)
 
 
-class ScoreSerializer(serializers.Serializer):
+class AwardScoreSerializer(serializers.Serializer):
     criterion = serializers.CharField(source="criterion.name", read_only=True)
     value = serializers.IntegerField(read_only=True)
     comment = serializers.CharField(read_only=True)
 
 
-class ScorecardSerializer(serializers.Serializer):
+class AwardScorecardSerializer(serializers.Serializer):
     panel = serializers.CharField(source="panel.kind", read_only=True)
     step = serializers.CharField(read_only=True)
     judge = serializers.SerializerMethodField()
     comment = serializers.CharField(read_only=True)
     submitted_at = serializers.DateTimeField(read_only=True)
-    scores = ScoreSerializer(many=True, read_only=True)
+    scores = AwardScoreSerializer(many=True, read_only=True)
 
     def get_judge(self, obj) -> str:
         return obj.judge.get_full_name() or obj.judge.username
@@ -247,20 +247,20 @@ class AwardNominationDetailSerializer(AwardNominationSerializer):
         ]
         read_only_fields = fields
 
-    @extend_schema_field(SubmissionAnswerSerializer(many=True, allow_null=True))
+    @extend_schema_field(AwardSubmissionAnswerSerializer(many=True, allow_null=True))
     def get_submission(self, obj) -> list[dict] | None:
         answers = self.context["reads"]["submission"]
-        return None if answers is None else SubmissionAnswerSerializer(answers, many=True).data
+        return None if answers is None else AwardSubmissionAnswerSerializer(answers, many=True).data
 
-    @extend_schema_field(SiteVisitSerializer(allow_null=True))
+    @extend_schema_field(AwardSiteVisitSerializer(allow_null=True))
     def get_site_visit(self, obj) -> dict | None:
         visit = self.context["reads"]["site_visit"]
-        return None if visit is None else SiteVisitSerializer(visit).data
+        return None if visit is None else AwardSiteVisitSerializer(visit).data
 
-    @extend_schema_field(MoveSerializer(many=True))
+    @extend_schema_field(AwardMoveSerializer(many=True))
     def get_history(self, obj) -> list[dict]:
-        return MoveSerializer(self.context["reads"]["history"], many=True).data
+        return AwardMoveSerializer(self.context["reads"]["history"], many=True).data
 
-    @extend_schema_field(ScorecardSerializer(many=True))
+    @extend_schema_field(AwardScorecardSerializer(many=True))
     def get_scorecards(self, obj) -> list[dict]:
-        return ScorecardSerializer(self.context["reads"]["scorecards"], many=True).data
+        return AwardScorecardSerializer(self.context["reads"]["scorecards"], many=True).data
