@@ -49,12 +49,17 @@ def _nominate_url(world):
     return f"/prijzen/{world.records[EDITIONS.name]['pub'].slug}/nomineren/"
 
 
-def _nominees(world, client, actor):
-    """An edition's page names a nominee only to who may see the nomination."""
+def _nominees_at(url_of):
+    return lambda world, client, actor: _nominees(world, client, actor, url_of)
+
+
+def _nominees(world, client, actor, url_of=lambda n: f"/prijzen/{n.edition.slug}/"):
+    """An edition's page (or the API's nominations of an edition) names a nominee only to
+    who may see the nomination."""
     problems = []
     for key in ("pub", "pending"):
         nomination = _nomination(world, key)
-        url = f"/prijzen/{nomination.edition.slug}/"
+        url = url_of(nomination)
         response, body = fetch(client, url)
         shown = NOMINATIONS.marker(key) in body
         if response.status_code != 200:
@@ -67,6 +72,11 @@ def _nominees(world, client, actor):
 
 AWARD_READS = [
     Probe("award edition nominees", ("awards:edition",), _nominees),
+    Probe(
+        "award API nominees of an edition",
+        ("api:award-nomination-list",),
+        _nominees_at(lambda n: f"/api/v1/awards/nominations?edition={n.edition.slug}"),
+    ),
     Probe(
         "award submission form",
         ("awards:submission",),
