@@ -11,6 +11,7 @@ from proeftuin.awards import permissions
 from proeftuin.awards.choices import WORKFLOW_KIND
 from proeftuin.awards.common import changed, refuse
 from proeftuin.awards.models import Category, Competition, Criterion, Edition, SubmissionAnswer
+from proeftuin.awards.searchable import edition_indexed
 from proeftuin.core.service import (
     AuditEntry,
     DuplicateError,
@@ -129,6 +130,7 @@ def edition_create(*, actor, competition, year: int, **values) -> Edition:
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
         **fields,
     )
+    edition_indexed(edition.pk)
     audit_record(
         actor=actor,
         action=AuditEntry.Action.CREATE,
@@ -151,6 +153,7 @@ def edition_update(*, actor, edition, expected_version=None, **values) -> Editio
         errors_of=_edition_errors,
         expected_version=expected_version,
     )
+    edition_indexed(row.pk)
     changed()
     return row
 

@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from proeftuin.awards import permissions
+from proeftuin.awards import events, permissions
 from proeftuin.awards.choices import PanelKind, Step
 from proeftuin.awards.common import changed, refuse
 from proeftuin.awards.models import Nomination, Panel, Recusal, Score, Scorecard
@@ -69,6 +69,8 @@ def panel_member_add(*, actor, panel, user, chair: bool = False) -> None:
     audit_record(
         actor=actor, action=AuditEntry.Action.UPDATE, obj=panel, before=before, after=after
     )
+    if before["members"] != after["members"]:
+        events.panel_member_added(panel, user, actor)
     changed()
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from proeftuin.accounts.service import role_in
-from proeftuin.awards import permissions
+from proeftuin.awards import events, permissions
 from proeftuin.awards.choices import Consent, NominationSource
 from proeftuin.awards.common import changed, refuse
 from proeftuin.awards.models import Edition, Nomination, SubmissionAnswer
@@ -109,6 +109,8 @@ def nomination_create(
         raise DuplicateError(message, field_errors={"organisation": [message]}) from exc
     if own:
         nomination.contacts.add(actor)
+    else:
+        events.consent_asked(nomination, actor)
     audit_record(
         actor=actor,
         action=AuditEntry.Action.CREATE,

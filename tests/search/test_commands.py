@@ -90,6 +90,7 @@ def test_search_json_follows_the_documented_schema(library):
         "circle",
         "round",
         "experiment",
+        "edition",
         "ownerKind",
         "ownerKindLabel",
     }

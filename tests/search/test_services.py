@@ -95,6 +95,7 @@ def test_rebuild_recreates_the_keyword_index_from_the_database():
         "circle": 0,
         "round": 0,
         "experiment": 0,
+        "edition": 0,
     }
     assert services.rebuild() == expected
     assert search(user=AnonymousUser(), query="lantaarnpalen").cases[0].case_id == case.id
