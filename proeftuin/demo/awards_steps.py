@@ -96,7 +96,7 @@ class Edition:
 
     def score(self, panel, nominations, step: str) -> None:
         """Every member scores every nominee at ``step``, except where they are blocked (a
-        conflict of interest): scores round the nominee's fixture score."""
+        conflict of interest): scores round the nominee's fixture score, no comments."""
         low, high = self.edition.score_min, self.edition.score_max
         judges = sorted(panel.members.all(), key=lambda user: user.username)
         for nomination, item in zip(nominations, self.spec["nominees"], strict=True):
@@ -114,7 +114,6 @@ class Edition:
                     nomination=nomination,
                     step=step,
                     scores=scores,
-                    comment=_text(item["motivation"]) if judge == panel.chair else "",
                     submit=True,
                 )
 
