@@ -129,3 +129,15 @@ class ScorecardForm(forms.Form):
 
     def pairs(self):
         return [(self[f"s{c.pk}"], self[f"n{c.pk}"]) for c in self.criteria]
+
+
+class RecusalForm(forms.Form):
+    reason = forms.CharField(label=_("Why you step aside"), max_length=300)
+
+
+class SiteVisitForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    visited_on = forms.DateField(
+        label=_("Visited on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    findings = forms.CharField(label=_("Findings of the jury"), **TEXTAREA)

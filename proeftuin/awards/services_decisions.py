@@ -100,7 +100,8 @@ def panel_decide(*, actor, panel, decision: str, chosen: list, notes: str = "") 
     return record
 
 
-def _may_visit(actor, nomination) -> None:
+def check_may_visit(actor, nomination) -> None:
+    """``NotAllowed`` unless ``actor`` is an organiser or a jury member without a conflict."""
     organiser = permissions.can_organise(actor, nomination.edition.competition)[0]
     jury = nomination.edition.panels.filter(kind=PanelKind.JURY, members=actor).exists()
     if not (organiser or jury):
@@ -115,7 +116,7 @@ def _may_visit(actor, nomination) -> None:
 
 @transaction.atomic
 def site_visit_save(*, actor, nomination, visited_on, findings: str, expected_version=None):
-    _may_visit(actor, nomination)
+    check_may_visit(actor, nomination)
     if nomination.stage.key not in ("finalist", "winner"):
         refuse("nomination", _("Only finalists are visited."))
     findings = (findings or "").strip()

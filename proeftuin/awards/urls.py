@@ -1,6 +1,6 @@
 from django.urls import path
 
-from proeftuin.awards import views, views_judging, views_manage
+from proeftuin.awards import views, views_judging, views_manage, views_steps
 
 app_name = "awards"
 
@@ -25,4 +25,7 @@ urlpatterns = [
     path(f"{NOMINATION}/casus/", views_manage.to_case, name="to_case"),
     path(f"{NOMINATION}/scores/<str:kind>/<str:step>/", views_judging.scorecard, name="scorecard"),
     path(f"{NOMINATION}/overleg/<str:kind>/<str:step>/", views_judging.consensus, name="consensus"),
+    path(f"{NOMINATION}/terugtrekken/<str:kind>/", views_steps.recusal, name="recuse"),
+    path(f"{NOMINATION}/werkbezoek/", views_steps.site_visit, name="site_visit"),
+    path(f"{NOMINATION}/stem/", views_steps.vote, name="vote"),
 ]

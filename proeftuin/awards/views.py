@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from proeftuin.awards import forms, permissions, selectors, selectors_judging
 from proeftuin.awards import services_nominations as services
 from proeftuin.awards.choices import Consent
-from proeftuin.awards.services_votes import vote_counts
+from proeftuin.awards.services_votes import VOTE_STAGES, vote_closed_message, vote_counts
 from proeftuin.core.service import DomainError, form_refusal, subject_moves
 
 PUBLIC_STAGES = ("finalist", "winner")
@@ -34,6 +34,18 @@ def _nomination(request, uuid):
     return found
 
 
+def _may_visit(user, nomination) -> bool:
+    from proeftuin.awards.services_decisions import check_may_visit
+
+    if not user.is_authenticated:
+        return False
+    try:
+        check_may_visit(user, nomination)
+    except DomainError:
+        return False
+    return True
+
+
 def edition_list(request):
     editions = selectors.editions_visible(user=request.user).order_by("-year", "title")
     return render(request, "awards/editions.html", {"editions": editions})
@@ -47,6 +59,9 @@ def edition_detail(request, slug):
         "edition": edition,
         "nominations": nominations,
         "finalists": [n for n in nominations if n.stage.key in PUBLIC_STAGES],
+        "candidates": [
+            n for n in nominations if n.stage.key in VOTE_STAGES and n.consent == "given"
+        ],
         "winner": next((n for n in nominations if n.stage.key == "winner"), None),
         "criteria": edition.criteria.all(),
         "nominations_open": services.nominations_closed_message(edition) is None,
@@ -54,6 +69,7 @@ def edition_detail(request, slug):
         "judge": request.user.is_authenticated
         and edition.panels.filter(members=request.user).exists(),
         "votes": vote_counts(edition) if vote_closed else [],
+        "vote_open": vote_closed_message(edition) is None,
     }
     return render(request, "awards/edition.html", context)
 
@@ -96,6 +112,8 @@ def nomination_detail(request, uuid):
         "consent_form": forms.ConsentForm(initial={"version": nomination.version})
         if may_consent
         else None,
+        "may_visit": nomination.stage.key in ("finalist", "winner")
+        and _may_visit(user, nomination),
         "moves": subject_moves(nomination)
         if permissions.can_read_submission(user, nomination)[0]
         else [],

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import transaction
 
 from proeftuin.accounts.service import Role, User, membership_set
-from proeftuin.organisations.service import Organisation
+from proeftuin.organisations.service import Organisation, organisation_create
 
 DEMO_ACCOUNTS = [
     # username, organisation name fragment, role (None: platform administrator)
@@ -35,6 +35,35 @@ DEMO_ACCOUNTS = [
     ("aanvrager-enschede", "Gemeente Enschede", Role.CONTRIBUTOR),
     ("aanvrager-amsterdam", "Gemeente Amsterdam", Role.CONTRIBUTOR),
     ("aanvrager-nijmegen", "Gemeente Nijmegen", Role.CONTRIBUTOR),
+    # the Verkiezing Beste Overheidsorganisatie (fixtures/awards/awards.yaml): its organiser,
+    # the selection committee and the jury (one jury member works at Rijkswaterstaat, so is
+    # blocked from scoring it) and the nominee contacts of the finalists without an editor
+    # account above (HHNK, Zaanstad and CBS are redacteur-hhnk, -zaanstad and -cbs)
+    ("organisator-vom", "Vereniging voor OverheidsManagement", Role.EDITOR),
+    ("selectie-voorzitter", "Vereniging voor OverheidsManagement", Role.VIEWER),
+    ("selectielid-vom", "Vereniging voor OverheidsManagement", Role.VIEWER),
+    ("jury-voorzitter", "Vereniging voor OverheidsManagement", Role.VIEWER),
+    ("jurylid-vom", "Vereniging voor OverheidsManagement", Role.VIEWER),
+    ("jurylid-rijkswaterstaat", "Rijkswaterstaat", Role.VIEWER),
+    ("contact-jeugdbescherming", "Jeugdbescherming Regio Amsterdam", Role.EDITOR),
+    ("contact-rijkswaterstaat", "Rijkswaterstaat", Role.EDITOR),
+    ("contact-fiod", "Fiscale Inlichtingen- en Opsporingsdienst", Role.EDITOR),
+    ("contact-avri", "Avri", Role.EDITOR),
+    ("contact-vrr", "Veiligheidsregio Rotterdam-Rijnmond", Role.EDITOR),
+    ("contact-duo", "Dienst Uitvoering Onderwijs", Role.EDITOR),
+    ("contact-leeuwarden", "Gemeente Leeuwarden", Role.EDITOR),
+    ("contact-staatsbosbeheer", "Staatsbosbeheer", Role.EDITOR),
+    ("contact-parkstad", "Stadsregio Parkstad Limburg", Role.EDITOR),
+    ("contact-brabantse-delta", "Waterschap Brabantse Delta", Role.EDITOR),
+]
+# organisations of demo accounts that the library does not hold
+ORGANISERS = [
+    {
+        "name": "Vereniging voor OverheidsManagement",
+        "abbreviation": "VOM",
+        "government_layer": "national",
+        "organisation_type": "other",
+    }
 ]
 
 
@@ -48,6 +77,9 @@ class DemoAccount:
 @transaction.atomic
 def create_demo_accounts() -> list[DemoAccount]:
     created = []
+    for spec in ORGANISERS:
+        if not Organisation.objects.filter(name__iexact=spec["name"]).exists():
+            organisation_create(actor=None, **spec)
     for username, org_name, role in DEMO_ACCOUNTS:
         password = secrets.token_urlsafe(12)
         user, _new = User.objects.get_or_create(username=username)

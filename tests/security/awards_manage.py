@@ -6,9 +6,20 @@ organisers). Everyone else is refused with nothing changed and nothing revealed.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.utils import timezone
 
-from proeftuin.awards.models import Criterion, Nomination, Panel, PanelDecision, Scorecard
+from proeftuin.awards.models import (
+    Criterion,
+    Nomination,
+    Panel,
+    PanelDecision,
+    Recusal,
+    Scorecard,
+    SiteVisit,
+    Vote,
+)
 from proeftuin.core.service import workflow_for
 from proeftuin.organisations.models import Organisation
 from tests.factories import OrganisationFactory
@@ -91,7 +102,12 @@ def _consensus_url(world):
     return f"/prijzen/nominaties/{submitted(world).uuid}/overleg/selection/submission/"
 
 
+def _visit_url(world):
+    return f"/prijzen/nominaties/{finalist(world).uuid}/werkbezoek/"
+
+
 AWARD_MANAGE_READS = [
+    Probe("award site-visit form", ("awards:site_visit",), page_check({*ORGANISERS}, _visit_url)),
     Probe("award edition management", ("awards:manage",), page_check({*ORGANISERS}, _manage_url)),
     Probe("award judging", ("awards:judging",), page_check({JUDGE}, _judging_url)),
     Probe("award scorecard form", ("awards:scorecard",), page_check({JUDGE}, _score_url)),
@@ -178,5 +194,69 @@ AWARD_MANAGE_WRITES = [
         _cards,
         allowed_actor=JUDGE,
         attackers=_others(JUDGE),
+    ),
+]
+
+
+def _recusals(world: World):
+    return sorted(Recusal.objects.values_list("pk", flat=True))
+
+
+def _recuse(world: World, client):
+    panel(world)
+    url = f"/prijzen/nominaties/{submitted(world).uuid}/terugtrekken/selection/"
+    return client.post(url, {"reason": "Ik adviseerde hen"})
+
+
+def _visit(world: World):
+    found = SiteVisit.objects.filter(nomination=finalist(world)).first()
+    return (found.findings, found.version) if found else None
+
+
+def _write_visit(world: World, client):
+    return client.post(_visit_url(world), {"visited_on": "2017-09-14", "findings": "Open cultuur"})
+
+
+def _votes(world: World):
+    return sorted(Vote.objects.values_list("pk", flat=True))
+
+
+def _vote(world: World, client):
+    edition = _edition(world)
+    if edition.vote_opens is None:
+        now = timezone.now()
+        edition.vote_opens, edition.vote_closes = now - timedelta(hours=1), now + timedelta(days=1)
+        edition.save(update_fields=["vote_opens", "vote_closes"])
+    entry = _entry(world, "gemeente-eta", "Gemeente Eta", "top_ten")
+    return client.post(f"/prijzen/nominaties/{entry.uuid}/stem/")
+
+
+AWARD_MANAGE_WRITES += [
+    Write(
+        "step aside from a nomination",
+        ("awards:recuse",),
+        0,
+        _recuse,
+        _recusals,
+        allowed_actor=JUDGE,
+        attackers=_others(JUDGE),
+    ),
+    Write(
+        "write a site-visit report",
+        ("awards:site_visit",),
+        0,
+        _write_visit,
+        _visit,
+        allowed_actor=MANAGER,
+        attackers=_others(*ORGANISERS),
+    ),
+    Write(
+        "vote for the audience prize",
+        ("awards:vote",),
+        0,
+        _vote,
+        _votes,
+        allowed_actor="outsider",
+        attackers=("anonymous", "deactivated"),
     ),
 ]

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from proeftuin.demo.accounts import create_demo_accounts
+from proeftuin.demo.awards import load_awards
 from proeftuin.demo.barriers import load_barriers
 from proeftuin.demo.circles import load_circles
 from proeftuin.demo.diffusion import load_diffusion
@@ -75,5 +76,12 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Demo funding rounds: {funding.created} created ({funding.applications} "
                 f"applications), {funding.existing} already there."
+            )
+        )
+        awards = load_awards()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo award editions: {awards.created} created ({awards.finalists} finalists "
+                f"became cases), {awards.existing} already there."
             )
         )
