@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularYAMLAPIView
 from rest_framework.routers import DefaultRouter
 
+from proeftuin.awards.api.views import AwardEditionViewSet, AwardNominationViewSet
 from proeftuin.barriers.api.views import BarrierViewSet
 from proeftuin.cases.api.views import CaseViewSet
 from proeftuin.circles.api.views import (
@@ -60,6 +61,8 @@ router.register("barriers", BarrierViewSet, basename="barrier")
 router.register("circles", CircleViewSet, basename="circle")
 router.register("patents", PatentViewSet, basename="patent")
 router.register("funding/rounds", FundingRoundViewSet, basename="funding-round")
+router.register("awards/editions", AwardEditionViewSet, basename="award-edition")
+router.register("awards/nominations", AwardNominationViewSet, basename="award-nomination")
 
 PART_LIST = {"get": "list", "post": "create"}
 PART_DETAIL = {"get": "retrieve", "put": "update", "patch": "partial_update", "delete": "destroy"}

@@ -22,3 +22,55 @@ def submission_of(*, user, nomination) -> list[SubmissionAnswer] | None:
     if not permissions.can_read_submission(user, nomination)[0]:
         return None
     return list(nomination.answers.select_related("criterion"))
+
+
+RESULT_STAGES = ("finalist", "winner")
+
+
+def edition_result(*, user, edition) -> dict:
+    """The public result of ``edition`` as ``user`` may see it: the finalists and the winner
+    among the nominations they see, and once the vote closed its counts (most votes first;
+    only nominations they see)."""
+    from django.utils import timezone
+
+    from proeftuin.awards.services_votes import vote_counts
+
+    nominations = list(nominations_visible(user=user, edition=edition))
+    closed = edition.vote_closes is not None and edition.vote_closes < timezone.now()
+    seen = {n.pk for n in nominations}
+    return {
+        "finalists": [n for n in nominations if n.stage.key in RESULT_STAGES],
+        "winner": next((n for n in nominations if n.stage.key == "winner"), None),
+        "votes": [(n, c) for n, c in vote_counts(edition) if n.pk in seen] if closed else [],
+    }
+
+
+def scorecards_of(*, user, nomination) -> list:
+    """The submitted scorecards of ``nomination`` that ``user`` may read (only the panel and
+    the organisers: ``Scorecard.objects.visible_to``), with their scores."""
+    from django.db.models import Prefetch
+
+    from proeftuin.awards.models import Score, Scorecard
+
+    scores = Score.objects.select_related("criterion")
+    return list(
+        Scorecard.objects.visible_to(user)
+        .filter(nomination=nomination, submitted_at__isnull=False)
+        .select_related("panel", "judge")
+        .prefetch_related(Prefetch("scores", queryset=scores))
+        .order_by("panel__kind", "step", "judge__username")
+    )
+
+
+def nomination_reads(*, user, nomination) -> dict:
+    """What ``user`` reads of a nomination beyond its name and stage, as its page shows."""
+    from proeftuin.awards.selectors_judging import site_visit_of
+    from proeftuin.core.service import subject_moves
+
+    reader = permissions.can_read_submission(user, nomination)[0]
+    return {
+        "submission": submission_of(user=user, nomination=nomination),
+        "site_visit": site_visit_of(user=user, nomination=nomination),
+        "history": list(subject_moves(nomination)) if reader else [],
+        "scorecards": scorecards_of(user=user, nomination=nomination),
+    }

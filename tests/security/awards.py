@@ -14,6 +14,7 @@ nomination's category, shown on its page and its edition's page."""
 from __future__ import annotations
 
 import datetime
+import json
 
 from django.utils import timezone
 
@@ -22,6 +23,7 @@ from proeftuin.awards.models import Category, Competition, Edition, Nomination
 from proeftuin.core.service import workflow_for, workflow_initial_stage
 from proeftuin.organisations.services import programme_save
 from tests.awards.factories import award_workflow
+from tests.security.funding import api_count
 from tests.security.visibility import Level, Module, detail, listing
 
 MANAGER = "a_admin"
@@ -74,6 +76,13 @@ def nominations_edition(world, key: str) -> Edition:
     return _edition_of(world, f"nominatie-{key}", "public", True, f"Editie met nominatie {key}")
 
 
+def module_editions_count(body: str) -> int:
+    """The API's count of editions less the public ones ``NOMINATIONS`` adds (one page)."""
+    data = json.loads(body)
+    others = [e for e in data["results"] if e["slug"].startswith("editie-nominatie-")]
+    return data["count"] - len(others)
+
+
 def _nomination(world, level, marker, author):
     edition = nominations_edition(world, level.key)
     category = Category.objects.create(edition=edition, name=f"Categorie {marker}")
@@ -99,6 +108,12 @@ EDITIONS = Module(
     routes=(
         listing("awards:editions", url="/prijzen/"),
         detail("awards:edition", url=lambda world, e: f"/prijzen/{e.slug}/"),
+        listing(
+            "api:award-edition-list", url="/api/v1/awards/editions", count=module_editions_count
+        ),
+        detail(
+            "api:award-edition-detail", url=lambda world, e: f"/api/v1/awards/editions/{e.slug}"
+        ),
     ),
 )
 
@@ -108,5 +123,12 @@ NOMINATIONS = Module(
     search_word="nominatie",
     create=_nomination,
     levels=NOMINATION_LEVELS,
-    routes=(detail("awards:nomination", url=lambda world, n: f"/prijzen/nominaties/{n.uuid}/"),),
+    routes=(
+        detail("awards:nomination", url=lambda world, n: f"/prijzen/nominaties/{n.uuid}/"),
+        listing("api:award-nomination-list", url="/api/v1/awards/nominations", count=api_count),
+        detail(
+            "api:award-nomination-detail",
+            url=lambda world, n: f"/api/v1/awards/nominations/{n.uuid}",
+        ),
+    ),
 )

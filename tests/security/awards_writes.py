@@ -4,8 +4,18 @@ organisation, A here). Everyone else is refused with nothing changed and nothing
 
 from __future__ import annotations
 
+from django.utils import timezone
+
 from proeftuin.accounts.models import Role
-from proeftuin.awards.models import Criterion, Nomination
+from proeftuin.awards.models import (
+    Criterion,
+    Nomination,
+    Panel,
+    Score,
+    Scorecard,
+    SubmissionAnswer,
+)
+from tests.factories import UserFactory
 from tests.security.awards import EDITIONS, NOMINATIONS
 from tests.security.visibility import REFUSED, Probe, fetch
 from tests.security.world import ACTORS, World
@@ -49,12 +59,17 @@ def _nominate_url(world):
     return f"/prijzen/{world.records[EDITIONS.name]['pub'].slug}/nomineren/"
 
 
-def _nominees(world, client, actor):
-    """An edition's page names a nominee only to who may see the nomination."""
+def _nominees_at(url_of):
+    return lambda world, client, actor: _nominees(world, client, actor, url_of)
+
+
+def _nominees(world, client, actor, url_of=lambda n: f"/prijzen/{n.edition.slug}/"):
+    """An edition's page (or the API's nominations of an edition) names a nominee only to
+    who may see the nomination."""
     problems = []
     for key in ("pub", "pending"):
         nomination = _nomination(world, key)
-        url = f"/prijzen/{nomination.edition.slug}/"
+        url = url_of(nomination)
         response, body = fetch(client, url)
         shown = NOMINATIONS.marker(key) in body
         if response.status_code != 200:
@@ -65,8 +80,55 @@ def _nominees(world, client, actor):
     return problems
 
 
+SUBMISSION_READERS = ("a_viewer", "a_contributor", "a_editor", "a_admin", "platform_admin")
+SCORE_READERS = ("a_admin", "platform_admin")  # the organisers; the judge is no actor
+SUBMISSION_TEXT = "Inzendtekst-xqz alleen voor de genomineerde"
+SCORE_TEXT = "Juryoordeel-xqz alleen voor panel en organisatoren"
+
+
+def _judged(world: World) -> Nomination:
+    """The public nomination with a submission text and a judge's submitted scorecard."""
+    nomination = _nomination(world, "pub")
+    criterion = _criterion(world)
+    SubmissionAnswer.objects.get_or_create(
+        nomination=nomination, criterion=criterion, defaults={"text": SUBMISSION_TEXT}
+    )
+    if not Scorecard.objects.filter(nomination=nomination).exists():
+        panel = Panel.objects.get_or_create(edition=nomination.edition, kind="selection")[0]
+        judge = UserFactory()
+        panel.members.add(judge)
+        card = Scorecard.objects.create(
+            panel=panel,
+            judge=judge,
+            nomination=nomination,
+            step="submission",
+            comment=SCORE_TEXT,
+            submitted_at=timezone.now(),
+        )
+        Score.objects.create(scorecard=card, criterion=criterion, value=7, comment=SCORE_TEXT)
+    return nomination
+
+
+def _api_reads(world, client, actor):
+    """The API's nomination: the submission only for the nominee's members and the
+    organisers, the scores only for the panel and the organisers (never the nominee)."""
+    url = f"/api/v1/awards/nominations/{_judged(world).uuid}"
+    response, body = fetch(client, url)
+    problems = [] if response.status_code == 200 else [f"status {response.status_code}"]
+    for text, readers in ((SUBMISSION_TEXT, SUBMISSION_READERS), (SCORE_TEXT, SCORE_READERS)):
+        if (text in body) != (actor in readers):
+            problems.append(f"{text[:12]} shown={text in body} for {actor}")
+    return [f"{url}: {p}" for p in problems + world.leaks(actor, body)]
+
+
 AWARD_READS = [
+    Probe("award API submission and scores", ("api:award-nomination-detail",), _api_reads),
     Probe("award edition nominees", ("awards:edition",), _nominees),
+    Probe(
+        "award API nominees of an edition",
+        ("api:award-nomination-list",),
+        _nominees_at(lambda n: f"/api/v1/awards/nominations?edition={n.edition.slug}"),
+    ),
     Probe(
         "award submission form",
         ("awards:submission",),
