@@ -8,9 +8,11 @@ class AwardsConfig(AppConfig):
     verbose_name = _("Awards")
 
     def ready(self):
+        from proeftuin.awards import casebook_job, listeners  # noqa: F401
         from proeftuin.awards.choices import WORKFLOW_KIND
         from proeftuin.awards.models import Nomination
         from proeftuin.core.service import register_content_domain, register_workflow_kind
 
         register_content_domain("awards", _("Awards"))
         register_workflow_kind(WORKFLOW_KIND, Nomination)
+        listeners.connect()
