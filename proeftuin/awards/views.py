@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from proeftuin.awards import forms, permissions, selectors, selectors_judging
 from proeftuin.awards import services_nominations as services
 from proeftuin.awards.choices import Consent
+from proeftuin.awards.services_casebooks import casebooks_readable
 from proeftuin.awards.services_votes import vote_counts
 from proeftuin.core.service import DomainError, form_refusal, subject_moves
 
@@ -54,6 +55,7 @@ def edition_detail(request, slug):
         "judge": request.user.is_authenticated
         and edition.panels.filter(members=request.user).exists(),
         "votes": vote_counts(edition) if vote_closed else [],
+        "casebooks": casebooks_readable(request.user).filter(edition=edition)[:20],
     }
     return render(request, "awards/edition.html", context)
 

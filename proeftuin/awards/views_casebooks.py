@@ -52,9 +52,9 @@ def _library_cases(request, text: str):
 
 @login_required
 def casebook_new(request):
-    form = forms_casebook.CasebookForm(
-        request.POST or None, user=request.user, initial={"edition": request.GET.get("editie", "")}
-    )
+    chosen = request.GET.get("editie", "")
+    initial = {"edition": chosen, "source": "edition" if chosen else "library"}
+    form = forms_casebook.CasebookForm(request.POST or None, user=request.user, initial=initial)
     status = 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
