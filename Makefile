@@ -40,6 +40,11 @@ $(VENV)/.installed: pyproject.toml
 	  echo "Python: $$PYBIN"; "$$PYBIN" -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	@# Pango for the casebook PDFs (WeasyPrint): Debian's packages, when missing and apt is there
+	@ldconfig -p | grep -q "libpangoft2-1.0.so.0" || { command -v apt-get >/dev/null && \
+	  apt-get update -qq && apt-get install -y -qq --no-install-recommends \
+	  libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; } || \
+	  echo "Pango ontbreekt: installeer libpango-1.0-0 en libpangoft2-1.0-0 voor casebook-PDF's."
 	touch $@
 
 proeftuin/static/vendor/.built: frontend/package.json frontend/package-lock.json frontend/build.mjs

@@ -8,7 +8,7 @@ class AwardsConfig(AppConfig):
     verbose_name = _("Awards")
 
     def ready(self):
-        from proeftuin.awards import events, searchable, work  # noqa: F401
+        from proeftuin.awards import casebook_job, events, listeners, searchable, work  # noqa: F401
         from proeftuin.awards.choices import WORKFLOW_KIND
         from proeftuin.awards.models import Nomination
         from proeftuin.core.service import register_content_domain, register_workflow_kind
@@ -16,3 +16,4 @@ class AwardsConfig(AppConfig):
         register_content_domain("awards", _("Awards"))
         register_workflow_kind(WORKFLOW_KIND, Nomination)
         searchable.register()  # published editions are findable
+        listeners.connect()

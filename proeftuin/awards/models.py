@@ -228,6 +228,11 @@ class Vote(models.Model):
         return f"{self.voter} → {self.nomination}"
 
 
+from proeftuin.awards.models_casebook import (  # noqa: E402,F401
+    Casebook,
+    CasebookStatus,
+    CasebookVersion,
+)
 from proeftuin.awards.models_judging import (  # noqa: E402,F401
     Panel,
     PanelDecision,

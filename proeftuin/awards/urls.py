@@ -1,14 +1,24 @@
 from django.urls import path
 
-from proeftuin.awards import views, views_judging, views_manage, views_steps
+from proeftuin.awards import views, views_casebooks, views_judging, views_manage, views_steps
 
 app_name = "awards"
 
 EDITION = "prijzen/<slug:slug>"
 NOMINATION = "prijzen/nominaties/<uuid:uuid>"
+CASEBOOK = "prijzen/casebooks/<uuid:uuid>"
 
 urlpatterns = [
     path("prijzen/", views.edition_list, name="editions"),
+    path("prijzen/casebooks/", views_casebooks.casebook_list, name="casebooks"),
+    path("prijzen/casebooks/nieuw/", views_casebooks.casebook_new, name="casebook_new"),
+    path(f"{CASEBOOK}/", views_casebooks.casebook_detail, name="casebook"),
+    path(
+        f"{CASEBOOK}/versies/<int:number>/<str:kind>/",
+        views_casebooks.casebook_file,
+        name="casebook_file",
+    ),
+    path(f"{CASEBOOK}/opnieuw/", views_casebooks.casebook_again, name="casebook_again"),
     path(f"{EDITION}/", views.edition_detail, name="edition"),
     path(f"{EDITION}/nomineren/", views.nominate, name="nominate"),
     path(f"{EDITION}/beheer/", views_manage.manage, name="manage"),

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from proeftuin.awards import forms, permissions, selectors, selectors_judging
 from proeftuin.awards import services_nominations as services
 from proeftuin.awards.choices import Consent
+from proeftuin.awards.services_casebooks import casebooks_readable
 from proeftuin.awards.services_votes import VOTE_STAGES, vote_closed_message, vote_counts
 from proeftuin.core.service import DomainError, form_refusal, subject_moves
 
@@ -70,6 +71,7 @@ def edition_detail(request, slug):
         and edition.panels.filter(members=request.user).exists(),
         "votes": vote_counts(edition) if vote_closed else [],
         "vote_open": vote_closed_message(edition) is None,
+        "casebooks": casebooks_readable(request.user).filter(edition=edition)[:20],
     }
     return render(request, "awards/edition.html", context)
 

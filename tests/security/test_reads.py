@@ -3,6 +3,7 @@ not see it, and what they may see is there."""
 
 import pytest
 
+from tests.security.awards_casebooks import CASEBOOK_READS
 from tests.security.awards_manage import AWARD_MANAGE_READS
 from tests.security.awards_writes import AWARD_READS
 from tests.security.barriers import BARRIER_READS
@@ -34,6 +35,7 @@ def test_reads(world, client_for, actor):
             *FUNDING_READS,
             *AWARD_READS,
             *AWARD_MANAGE_READS,
+            *CASEBOOK_READS,
         ]
         for p in probe.run(world, client, actor)
     ]

@@ -3,6 +3,7 @@ route without coverage fails here."""
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from tests.security.awards_casebooks import CASEBOOK_READS, CASEBOOK_WRITES
 from tests.security.awards_manage import AWARD_MANAGE_READS, AWARD_MANAGE_WRITES
 from tests.security.awards_writes import AWARD_READS, AWARD_WRITES
 from tests.security.barriers import BARRIER_READS, BARRIER_WRITES
@@ -76,6 +77,8 @@ def covered() -> set[str]:
             *AWARD_WRITES,
             *AWARD_MANAGE_READS,
             *AWARD_MANAGE_WRITES,
+            *CASEBOOK_READS,
+            *CASEBOOK_WRITES,
         ]
         for r in probe.routes
     }

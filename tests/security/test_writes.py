@@ -3,6 +3,7 @@ nothing revealed. Then one who holds the role does it (the positive control)."""
 
 import pytest
 
+from tests.security.awards_casebooks import CASEBOOK_WRITES
 from tests.security.awards_manage import AWARD_MANAGE_WRITES
 from tests.security.awards_writes import AWARD_WRITES
 from tests.security.barriers import BARRIER_WRITES
@@ -27,6 +28,7 @@ ALL_WRITES = [
     *FUNDING_WRITES,
     *AWARD_WRITES,
     *AWARD_MANAGE_WRITES,
+    *CASEBOOK_WRITES,
 ]
 
 
