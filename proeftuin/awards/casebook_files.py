@@ -10,6 +10,7 @@ extension schema that declares the PDF/UA one."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pydyf
@@ -111,7 +112,8 @@ def to_pdf(book: BookContent, *, created: str, moment: str) -> tuple[bytes, int]
         "</title>", f'</title><meta name="dcterms.created" content="{escape(moment)}">', 1
     )
     options = {"pdf_variant": "pdf/a-3u", "pdf_tags": True}
-    document = weasyprint.HTML(string=html).render(**options)
+    sheet = weasyprint.CSS(filename=str(Path(__file__).with_name("casebook.css")))
+    document = weasyprint.HTML(string=html).render(stylesheets=[sheet], **options)
     data = document.write_pdf(finisher=_metadata_finisher(book.title, moment), **options)
     return data, len(document.pages)
 
