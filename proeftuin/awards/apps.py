@@ -8,7 +8,7 @@ class AwardsConfig(AppConfig):
     verbose_name = _("Awards")
 
     def ready(self):
-        from proeftuin.awards import casebook_job, events, listeners, searchable, work  # noqa: F401
+        from proeftuin.awards import casebook_job, events, listeners, reminders, searchable, work  # noqa: F401
         from proeftuin.awards.choices import WORKFLOW_KIND
         from proeftuin.awards.models import Nomination
         from proeftuin.core.service import register_content_domain, register_workflow_kind

@@ -234,6 +234,7 @@ from proeftuin.awards.models_casebook import (  # noqa: E402,F401
     CasebookVersion,
 )
 from proeftuin.awards.models_judging import (  # noqa: E402,F401
+    JudgeReminder,
     Panel,
     PanelDecision,
     Recusal,

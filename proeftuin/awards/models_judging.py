@@ -143,3 +143,35 @@ class SiteVisit(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.nomination} ({self.visited_on})"
+
+
+class JudgeReminder(models.Model):
+    """A reminder to a judge of the nominations still to score at one step: sent by an
+    organiser (``sent_by``) or by the daily job before the step's date (``due_on``; the job
+    reminds each judge once per due date)."""
+
+    panel = models.ForeignKey(Panel, on_delete=models.CASCADE, related_name="reminders")
+    judge = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    step = models.CharField(_("step"), max_length=12, choices=Step.choices)
+    open_count = models.PositiveIntegerField(_("still to score"))
+    due_on = models.DateField(_("due"), null=True, blank=True)
+    sent_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("reminder to a judge")
+        verbose_name_plural = _("reminders to judges")
+        indexes = [models.Index(fields=["panel", "step", "judge", "sent_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["panel", "judge", "step", "due_on"],
+                condition=models.Q(sent_by__isnull=True),
+                name="judge_reminder_once_per_due_date",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.judge} / {self.panel} ({self.step})"

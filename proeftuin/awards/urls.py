@@ -28,6 +28,11 @@ urlpatterns = [
         name="panel_member",
     ),
     path(f"{EDITION}/beheer/besluit/<str:decision>/", views_manage.decide, name="decide"),
+    path(
+        f"{EDITION}/beheer/herinneren/<str:kind>/<str:step>/",
+        views_steps.remind,
+        name="remind",
+    ),
     path(f"{EDITION}/jurering/", views_judging.judging, name="judging"),
     path(f"{NOMINATION}/", views.nomination_detail, name="nomination"),
     path(f"{NOMINATION}/toestemming/", views.consent, name="consent"),

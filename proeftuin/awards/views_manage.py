@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from proeftuin.accounts.service import User
-from proeftuin.awards import forms, permissions, selectors_judging
+from proeftuin.awards import forms, permissions, reminders, selectors_judging
 from proeftuin.awards.choices import Decision, PanelKind
 from proeftuin.awards.models import PanelDecision
 from proeftuin.awards.services_decisions import RULES, panel_decide
@@ -52,11 +52,19 @@ def _panels(edition) -> list[dict]:
         panel = edition.panels.filter(kind=kind).first()
         progress = []
         if panel is not None:
-            progress = [
-                (step, selectors_judging.judge_progress(panel=panel, step=step))
-                for step in PANEL_STEPS[kind]
-            ]
+            last = reminders.last_reminders(panel)
+            for step in PANEL_STEPS[kind]:
+                judges = selectors_judging.judge_progress(panel=panel, step=step)
+                judges = _reminded(judges, last, step)
+                progress.append((step, judges, any(j["open"] for j in judges)))
         rows.append({"kind": kind, "panel": panel, "progress": progress})
+    return rows
+
+
+def _reminded(rows: list[dict], last: dict, step: str) -> list[dict]:
+    for row in rows:
+        row["reminded_at"] = last.get((step, row["judge"].pk))
+        row["open"] = row["to_score"] - row["submitted"]
     return rows
 
 

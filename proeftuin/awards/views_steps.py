@@ -1,20 +1,23 @@
 """Posts and forms around judging: a judge steps aside (recusal), the jury's site-visit
-report of a finalist, and a vote for the audience prize."""
+report of a finalist, a vote for the audience prize, and an organiser reminds the judges."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from proeftuin.awards import forms
+from proeftuin.awards import forms, reminders
+from proeftuin.awards.choices import PanelKind, Step
 from proeftuin.awards.models import SiteVisit
 from proeftuin.awards.services_decisions import check_may_visit, site_visit_save
 from proeftuin.awards.services_judging import recuse
 from proeftuin.awards.services_votes import vote_cast
-from proeftuin.awards.views import _nomination
+from proeftuin.awards.views import _edition, _nomination
 from proeftuin.awards.views_judging import _panel_step
 from proeftuin.core.service import (
     DomainError,
@@ -103,3 +106,32 @@ def vote(request, uuid):
     else:
         messages.success(request, _("Thank you: your vote has been counted."))
     return redirect("awards:edition", slug=nomination.edition.slug)
+
+
+@login_required
+@require_POST
+def remind(request, slug, kind, step):
+    edition = _edition(request, slug)
+    if kind not in PanelKind.values or step not in Step.values:
+        raise Http404()
+    panel = edition.panels.filter(kind=kind).first()
+    if panel is None:
+        raise Http404()
+    try:
+        sent, skipped = reminders.remind_judges(actor=request.user, panel=panel, step=step)
+    except NotAllowed as exc:
+        return forbidden(request, str(exc.message))
+    except DomainError as exc:
+        messages.error(request, str(exc.message))
+        return redirect("awards:manage", slug=edition.slug)
+    text = ngettext(
+        "%(count)d judge has been reminded.", "%(count)d judges have been reminded.", sent
+    ) % {"count": sent}
+    if skipped:
+        text += " " + ngettext(
+            "%(count)d judge was reminded less than a day ago and was skipped.",
+            "%(count)d judges were reminded less than a day ago and were skipped.",
+            skipped,
+        ) % {"count": skipped}
+    messages.success(request, text)
+    return redirect("awards:manage", slug=edition.slug)

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from proeftuin.awards.models import (
     Criterion,
+    JudgeReminder,
     Nomination,
     Panel,
     PanelDecision,
@@ -258,5 +259,27 @@ AWARD_MANAGE_WRITES += [
         _votes,
         allowed_actor="outsider",
         attackers=("anonymous", "deactivated"),
+    ),
+]
+
+
+def _reminders(world: World):
+    return sorted(JudgeReminder.objects.values_list("pk", flat=True))
+
+
+def _remind(world: World, client):
+    panel(world)
+    return client.post(f"/prijzen/{_edition(world).slug}/beheer/herinneren/selection/submission/")
+
+
+AWARD_MANAGE_WRITES += [
+    Write(
+        "remind the judges",
+        ("awards:remind",),
+        0,
+        _remind,
+        _reminders,
+        allowed_actor=MANAGER,
+        attackers=_others(*ORGANISERS),
     ),
 ]
