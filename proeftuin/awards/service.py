@@ -3,6 +3,7 @@
 from proeftuin.awards.models import Competition, Edition, Nomination, PanelDecision, SiteVisit
 from proeftuin.awards.models_judging import Panel, Scorecard
 from proeftuin.awards.selectors import editions_visible, nominations_visible
+from proeftuin.awards.services_casebooks import casebook_create
 from proeftuin.awards.services_competitions import (
     competition_create,
     criterion_add,
@@ -32,6 +33,7 @@ __all__ = [
     "PanelDecision",
     "Scorecard",
     "SiteVisit",
+    "casebook_create",
     "competition_create",
     "consent_decide",
     "criterion_add",

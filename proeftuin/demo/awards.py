@@ -29,11 +29,13 @@ from django.utils import timezone
 from proeftuin.awards.service import (
     Competition,
     Edition,
+    casebook_create,
     competition_create,
     criterion_add,
     edition_create,
     edition_update,
 )
+from proeftuin.cases.service import ThemeSet
 from proeftuin.core.service import DomainError
 from proeftuin.demo.awards_steps import Edition as Run
 from proeftuin.demo.awards_steps import date_history
@@ -50,6 +52,7 @@ class AwardsReport:
     created: int = 0
     existing: int = 0
     finalists: int = 0
+    casebooks: int = 0
 
 
 def read_awards(folder: Path = AWARDS) -> dict[str, Any]:
@@ -150,4 +153,23 @@ def load_awards(folder: Path = AWARDS) -> AwardsReport:
             raise RuntimeError(f"Demo edition {spec['year']}: {exc.message}") from exc
         report.created += 1
         report.finalists += edition.nominations.filter(case__isnull=False).count()
+    report.casebooks = load_casebook(competition, data.get("casebook"), organiser)
     return report
+
+
+def load_casebook(competition, spec: dict | None, organiser) -> int:
+    """The casebook of an edition's finalists, made from the library's cases (queued for
+    the worker, as any casebook); 0 when it exists already or the fixture asks for none."""
+    if not spec:
+        return 0
+    edition = competition.editions.filter(year=spec["year"]).first()
+    if edition is None or edition.casebooks.exists():
+        return 0
+    casebook_create(
+        actor=organiser,
+        title=spec["title"],
+        theme_set=ThemeSet.objects.get(key=spec["theme_set"]),
+        cases=None,
+        edition=edition,
+    )
+    return 1

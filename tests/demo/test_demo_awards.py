@@ -3,7 +3,16 @@ through the awards services from nomination to finalists who became cases; idemp
 
 import pytest
 
-from proeftuin.awards.models import Criterion, Edition, Nomination, PanelDecision, SiteVisit
+from proeftuin.awards.casebook_job import make_casebook
+from proeftuin.awards.models import (
+    Casebook,
+    CasebookStatus,
+    Criterion,
+    Edition,
+    Nomination,
+    PanelDecision,
+    SiteVisit,
+)
 from proeftuin.awards.models_judging import Panel, Scorecard
 from proeftuin.awards.service import judging_refusal, scorecard_save
 from proeftuin.core.service import NotAllowed
@@ -122,10 +131,24 @@ def test_finalists_became_cases_with_their_visit(awards):
     }
 
 
+def test_the_2017_finalists_casebook_is_made_by_the_worker(awards):
+    assert awards.casebooks == 1
+    casebook = Casebook.objects.get()
+    edition = Edition.objects.get(year=2017)
+    assert casebook.edition == edition and casebook.status == CasebookStatus.QUEUED
+    owners = {c.owner.name for c in casebook.cases.select_related("owner")}
+    assert owners == FINALISTS[2017]
+    make_casebook(casebook.pk)  # what the worker runs
+    casebook.refresh_from_db()
+    assert casebook.status == CasebookStatus.READY, casebook.error
+    version = casebook.versions.get()
+    assert version.pages > 3 and version.pdf.read(5) == b"%PDF-"
+
+
 def test_loading_twice_changes_nothing(awards):
     counts = (Nomination.objects.count(), Scorecard.objects.count(), Edition.objects.count())
     again = load_awards()
-    assert (again.created, again.existing) == (0, 4)
+    assert (again.created, again.existing, again.casebooks) == (0, 4, 0)
     assert (Nomination.objects.count(), Scorecard.objects.count(), Edition.objects.count()) == (
         counts
     )

@@ -82,6 +82,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo award editions: {awards.created} created ({awards.finalists} finalists "
-                f"became cases), {awards.existing} already there."
+                f"became cases), {awards.existing} already there; "
+                f"{awards.casebooks} casebook queued."
             )
         )
