@@ -9,6 +9,7 @@ at once with a message saying so; after the last attempt the casebook shows the 
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from django.core.files.base import ContentFile
@@ -51,7 +52,7 @@ def _cases(casebook):
     return cases_for_book(visible.values_list("pk", flat=True))
 
 
-def _files(casebook, cases, number: int) -> tuple[bytes, bytes, int]:
+def _files(casebook, cases, number: int) -> tuple[bytes, bytes, int, list]:
     with translation.override("nl"):
         now = timezone.now()
         book = book_content(
@@ -68,15 +69,18 @@ def _files(casebook, cases, number: int) -> tuple[bytes, bytes, int]:
         _progress(casebook.pk, 75)
         odt = to_odt(book, created=created)
         _progress(casebook.pk, 90)
-    return pdf, odt, pages
+    return pdf, odt, pages, [dataclasses.asdict(theme) for theme in book.analysis]
 
 
-def _save(casebook, used: dict, pdf: bytes, odt: bytes, pages: int) -> CasebookVersion:
+def _save(casebook, used: dict, files: tuple) -> CasebookVersion:
+    pdf, odt, pages, analysis = files
     with transaction.atomic():
         locked = Casebook.objects.select_for_update().get(pk=casebook.pk)
         latest = locked.latest
         number = (latest.number if latest else 0) + 1
-        version = CasebookVersion(casebook=locked, number=number, pages=pages, case_versions=used)
+        version = CasebookVersion(
+            casebook=locked, number=number, pages=pages, case_versions=used, analysis=analysis
+        )
         stem = f"casebook-{locked.uuid}-v{number}"
         version.pdf.save(f"{stem}.pdf", ContentFile(pdf), save=False)
         version.odt.save(f"{stem}.odt", ContentFile(odt), save=False)
@@ -103,10 +107,14 @@ def make_casebook(casebook_id: int) -> None:
         return
     _progress(casebook.pk, 5, status=CasebookStatus.RUNNING, error="")
     try:
-        pdf, odt, pages = _files(casebook, cases, (latest.number if latest else 0) + 1)
+        files = _files(casebook, cases, (latest.number if latest else 0) + 1)
     except PdfUnavailable as error:
         raise PermanentFailure(str(error)) from error
-    version = _save(casebook, used, pdf, odt, pages)
+    version = _save(casebook, used, files)
     logger.info(
-        "casebook %s version %s: %s cases, %s pages", casebook.pk, version.number, len(cases), pages
+        "casebook %s version %s: %s cases, %s pages",
+        casebook.pk,
+        version.number,
+        len(cases),
+        version.pages,
     )

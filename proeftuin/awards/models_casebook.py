@@ -65,6 +65,9 @@ class CasebookVersion(models.Model):
     odt = models.FileField(upload_to="awards/casebooks/%Y/", blank=True)
     pages = models.PositiveIntegerField(_("pages"), default=0)
     case_versions = models.JSONField(_("case versions used"), default=dict)
+    # the cross-case analysis as written into the files: per theme its shared and distinct
+    # statements, each with its sources (case id, title, field, passage)
+    analysis = models.JSONField(_("cross-case analysis"), default=list, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

@@ -82,14 +82,34 @@ def casebook_new(request):
 def casebook_detail(request, uuid):
     casebook = _casebook(request, uuid)
     waiting = casebook.status in (CasebookStatus.QUEUED, CasebookStatus.RUNNING)
+    cases = list(casebook.cases.order_by("title")[:500])
+    latest = casebook.latest
     context = {
         "casebook": casebook,
         "waiting": waiting,
         "versions": casebook.versions.all(),
-        "cases": casebook.cases.order_by("title")[:500],
+        "cases": cases,
+        "latest": latest,
+        "analysis": _analysis(latest, cases),
         "may_regenerate": can_regenerate_casebook(request.user, casebook)[0],
     }
     return render(request, "awards/casebook.html", context)
+
+
+def _analysis(version, cases) -> list[dict]:
+    """The latest version's cross-case analysis with each source's case page (the reader
+    may see every case of the casebook; a source whose case left it links nowhere)."""
+    if version is None:
+        return []
+    slugs = {case.pk: case.slug for case in cases}
+    themes = []
+    for theme in version.analysis:
+        statements = [*theme["shared"], *theme["distinct"]]
+        for statement in statements:
+            for source in statement["sources"]:
+                source["slug"] = slugs.get(source["case_id"])
+        themes.append(theme)
+    return themes
 
 
 def casebook_file(request, uuid, number: int, kind: str):

@@ -2,6 +2,7 @@
 progress and versions (htmx polls while it runs), downloads, and refusals."""
 
 import pytest
+from django.urls import reverse
 
 from proeftuin.awards.models import Casebook, CasebookStatus
 from proeftuin.cases.service import ThemeSet
@@ -91,3 +92,30 @@ def test_only_organisers_choose_an_edition(client, django_capture_on_commit_call
         client, django_capture_on_commit_callbacks, source="edition", edition=edition.slug
     )
     assert response.status_code == 400 and not Casebook.objects.exists()
+
+
+def test_the_page_shows_the_cross_case_analysis_with_links_to_its_cases(
+    client, django_capture_on_commit_callbacks
+):
+    texts = {
+        "Open Aa": "De gemeente publiceert alle cijfers over wijkteams openlijk op internet. "
+        "Inwoners lezen mee en stellen vragen over de wijkteams.",
+        "Open Bee": "Het waterschap publiceert alle cijfers over dijken openlijk op internet. "
+        "Bewoners praten mee in open avonden over het onderhoud.",
+    }
+    cases = [make_case(title=t, sections={"openness": text}) for t, text in texts.items()]
+    user = UserFactory()
+    client.force_login(user)
+    _post(client, django_capture_on_commit_callbacks, library_filter="?q=open")
+    casebook = Casebook.objects.get()
+    version = casebook.versions.get()
+    openness = next(t for t in version.analysis if t["key"] == "openness")
+    assert openness["shared"] and all(s["sources"] for s in openness["shared"])
+    page = client.get(f"/prijzen/casebooks/{casebook.uuid}/", HTTP_ACCEPT_LANGUAGE="nl")
+    html = page.content.decode()
+    assert "Analyse over de casussen heen" in html and "Wat de casussen delen" in html
+    statement = openness["shared"][0]
+    assert statement["text"] in html
+    for source in statement["sources"]:
+        case = next(c for c in cases if c.pk == source["case_id"])
+        assert f'href="{reverse("cases:detail", args=[case.slug])}"' in html
