@@ -23,7 +23,7 @@ from proeftuin.awards.services_nominations import (
     submission_save,
     submission_submit,
 )
-from proeftuin.awards.to_case import nomination_to_case
+from proeftuin.awards.to_case import nomination_link_case, nomination_to_case
 
 __all__ = [
     "Competition",
@@ -42,6 +42,7 @@ __all__ = [
     "editions_visible",
     "judging_refusal",
     "nomination_create",
+    "nomination_link_case",
     "nomination_to_case",
     "nominations_visible",
     "panel_decide",

@@ -12,6 +12,7 @@ the nominee organisation; the step is audited on the nomination with their name)
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from proeftuin.awards import permissions
@@ -25,6 +26,8 @@ from proeftuin.cases.service import (
     Stage,
     ThemeSet,
     case_create,
+    case_extend,
+    case_visible,
 )
 from proeftuin.core.service import AuditEntry, audit_record
 from proeftuin.core.service import require as check
@@ -137,6 +140,59 @@ def nomination_to_case(*, actor, nomination) -> Case:
         obj=nomination,
         before={"case": None},
         after={"case": case.slug},
+    )
+    changed()
+    return case
+
+
+def linkable_cases(user, nomination):
+    """The cases of the nominee organisation that ``user`` may see: a finalist already
+    described in the library is linked to its case instead of getting a second one."""
+    of_nominee = Q(owner_id=nomination.owner_id) | Q(organisations=nomination.owner_id)
+    rows = case_visible(user).filter(of_nominee).values("pk")
+    return Case.objects.filter(pk__in=rows).order_by("-year_start", "title")
+
+
+@transaction.atomic
+def nomination_link_case(*, actor, nomination, case) -> Case:
+    """Link a finalist or winner to an existing case of the nominee: the case gets the
+    recognition and, for themes it has no text on, the submission's text (cited); nothing
+    on the case is replaced. The organisers make the link (a system write on the case)."""
+    nomination = (
+        Nomination.objects.select_for_update()
+        .select_related("owner", "stage", "edition__competition")
+        .get(pk=nomination.pk)
+    )
+    check(permissions.can_organise(actor, nomination.edition.competition))
+    if nomination.case_id is not None:
+        refuse("case", _("This nomination is linked to a case already."))
+    if nomination.stage.key not in RECOGNISED:
+        refuse("nomination", _("Only finalists and winners become cases."))
+    if nomination.consent != Consent.GIVEN:
+        refuse("nomination", _("The nominee has not given consent yet."))
+    if case is None or not linkable_cases(actor, nomination).filter(pk=case.pk).exists():
+        refuse(
+            "case",
+            _("Choose a case of %(organisation)s that you may see.")
+            % {"organisation": nomination.owner.name},
+        )
+    data, citations = case_data(nomination, case.theme_set)
+    written = {f"sections.{s.theme.key}" for s in case.sections.select_related("theme")}
+    taken = {f"sections.{key}" for key, body in data["sections"].items() if body.strip()}
+    case, _conflicts = case_extend(
+        case=case,
+        actor=None,
+        recognitions=data["recognitions"],
+        sections=data["sections"],
+        record_citations=[c for c in citations if c["field"] in taken - written],
+    )
+    Nomination.objects.filter(pk=nomination.pk).update(case=case)
+    audit_record(
+        actor=actor,
+        action=AuditEntry.Action.UPDATE,
+        obj=nomination,
+        before={"case": None},
+        after={"case": case.slug, "linked": True},
     )
     changed()
     return case

@@ -3,8 +3,10 @@ Overheidsorganisatie with its 2014-2017 editions, each the whole way from nomina
 finalists: nominated (by the finalist itself or by the organiser, then consented), the
 submission per criterion, a selection committee and a jury with a chair scoring them (a jury
 member who works at a finalist is blocked by the conflict of interest and scores nothing of
-it), the panels' decisions step by step, site-visit reports, and the finalists turned into
-cases of the library. The casebook names no winners, so no winner is chosen.
+it), the panels' decisions step by step, site-visit reports, and the finalists
+linked to their cases in the library (the casebook describes each of them; linking adds the
+recognition where missing instead of making a second case). The casebook names no winners,
+so no winner is chosen.
 
 Every step is a write of the awards services by the demo account that would make it. An
 edition of the past cannot take nominations, so it is run while open "now", then gets its

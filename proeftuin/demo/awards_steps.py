@@ -16,7 +16,7 @@ from proeftuin.awards.service import (
     consent_decide,
     judging_refusal,
     nomination_create,
-    nomination_to_case,
+    nomination_link_case,
     panel_decide,
     panel_get_or_create,
     panel_member_add,
@@ -54,8 +54,12 @@ class Edition:
         for nomination, item in zip(nominations, self.spec["nominees"], strict=True):
             self.visit(nomination, item)
         self.score(jury, nominations, "site_visit")
-        for nomination in nominations:
-            nomination_to_case(actor=self.organiser, nomination=self.fresh(nomination))
+        for nomination, item in zip(nominations, self.spec["nominees"], strict=True):
+            nomination_link_case(
+                actor=self.organiser,
+                nomination=self.fresh(nomination),
+                case=self.library.case(item["case"]),
+            )
 
     @staticmethod
     def fresh(nomination) -> Nomination:

@@ -14,11 +14,11 @@ from proeftuin.awards.services_nominations import (
     submission_save,
     submission_submit,
 )
-from proeftuin.awards.to_case import nomination_to_case
+from proeftuin.awards.to_case import linkable_cases, nomination_link_case, nomination_to_case
 from proeftuin.cases.models import Case
 from proeftuin.core.service import NotAllowed, ValidationFailed
 from tests.awards.factories import make_competition, make_edition, member
-from tests.factories import OrganisationFactory, UserFactory
+from tests.factories import OrganisationFactory, UserFactory, make_case
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +88,34 @@ def test_only_finalists_and_winners_and_only_organisers(world):
     with pytest.raises(NotAllowed):
         nomination_to_case(actor=member(finalist.owner), nomination=finalist)
     assert not Case.objects.exists()
+
+
+def test_a_finalist_already_in_the_library_is_linked_to_its_case(world):
+    organiser, _edition, (finalist, other) = world
+    existing = make_case(
+        organisations=[finalist.owner],
+        title="Open werken met inwoners",
+        sections={"openness": "Alle stukken staan online."},
+    )
+    foreign = make_case(title="Een casus van een ander")
+    assert list(linkable_cases(organiser, finalist)) == [existing]
+    with translation.override("nl"), pytest.raises(ValidationFailed) as caught:
+        nomination_link_case(actor=organiser, nomination=finalist, case=foreign)
+    assert finalist.owner.name in str(caught.value.message)
+    with pytest.raises(NotAllowed):
+        nomination_link_case(actor=UserFactory(), nomination=finalist, case=existing)
+    with pytest.raises(ValidationFailed):  # not a finalist
+        nomination_link_case(actor=organiser, nomination=other, case=existing)
+    count = Case.objects.count()
+    case = nomination_link_case(actor=organiser, nomination=finalist, case=existing)
+    assert case.pk == existing.pk and Case.objects.count() == count
+    assert Nomination.objects.get(pk=finalist.pk).case_id == existing.pk
+    case = Case.objects.get(pk=existing.pk)
+    assert list(case.recognitions.values_list("kind", "year")) == [("finalist", 2017)]
+    sections = {s.theme.key: s.body for s in case.sections.select_related("theme")}
+    assert sections["openness"] == "Alle stukken staan online."  # never replaced
+    assert sections["resilience"] == "Over veerkracht"  # an empty theme filled, and cited
+    cited = set(case.record_citations.values_list("field", flat=True))
+    assert cited == {"sections.resilience"}
+    with pytest.raises(ValidationFailed):  # linked once
+        nomination_link_case(actor=organiser, nomination=finalist, case=existing)
