@@ -5,11 +5,42 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from proeftuin.awards import permissions
-from proeftuin.awards.models import Edition, Nomination, SubmissionAnswer
+from proeftuin.awards.models import Competition, Edition, Nomination, SubmissionAnswer
 
 
 def editions_visible(*, user) -> QuerySet[Edition]:
     return Edition.objects.visible_to(user).select_related("competition")
+
+
+def competitions_organised(*, user) -> QuerySet[Competition]:
+    """The competitions ``user`` organises (manages the programme of; platform
+    administrators all of them), for setting up editions."""
+    from proeftuin.accounts.service import is_platform_admin
+    from proeftuin.organisations.service import programmes_managed
+
+    rows = Competition.objects.select_related("programme")
+    if is_platform_admin(user):
+        return rows
+    return rows.filter(programme__in=programmes_managed(user))
+
+
+def programmes_organisable(*, user):
+    """The programmes ``user`` may create a competition for: those they manage (platform
+    administrators: all)."""
+    from proeftuin.accounts.service import is_platform_admin
+    from proeftuin.organisations.service import Programme, programmes_managed
+
+    if is_platform_admin(user):
+        return Programme.objects.order_by("name")
+    return programmes_managed(user).order_by("name")
+
+
+def casebook_themes() -> list[tuple[str, str]]:
+    """(key, name) of the themes of the default (casebook) theme set, for a criterion."""
+    from proeftuin.cases.service import ThemeSet
+
+    theme_set = ThemeSet.objects.filter(is_default=True).first()
+    return list(theme_set.themes.values_list("key", "name")) if theme_set else []
 
 
 def nominations_visible(*, user, edition=None) -> QuerySet[Nomination]:

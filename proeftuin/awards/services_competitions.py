@@ -233,6 +233,20 @@ def category_add(*, actor, edition, name: str) -> Category:
     return category
 
 
+@transaction.atomic
+def category_remove(*, actor, edition, category) -> None:
+    """Remove a category no nomination chose; one in use stays."""
+    check(permissions.can_organise(actor, edition.competition))
+    row = locked(Edition, edition)
+    if category.edition_id != row.pk:
+        refuse("category", _("This category is not part of this edition."))
+    if category.nominations.exists():
+        refuse("category", _("Nominations were made in this category; it stays."))
+    before = {"categories": [c.name for c in row.categories.all()]}
+    category.delete()
+    _bump(actor, row, before, {"categories": [c.name for c in row.categories.all()]})
+
+
 def _bump(actor, row, before, after) -> None:
     row.version += 1
     row.save(update_fields=["version", "updated_at"])

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from proeftuin.awards import views, views_casebooks, views_judging, views_manage, views_steps
+from proeftuin.awards import (
+    views,
+    views_casebooks,
+    views_judging,
+    views_manage,
+    views_setup,
+    views_steps,
+)
 
 app_name = "awards"
 
@@ -12,6 +19,12 @@ urlpatterns = [
     path("prijzen/", views.edition_list, name="editions"),
     path("prijzen/casebooks/", views_casebooks.casebook_list, name="casebooks"),
     path("prijzen/casebooks/nieuw/", views_casebooks.casebook_new, name="casebook_new"),
+    path("prijzen/nieuwe-prijs/", views_setup.competition_new, name="competition_new"),
+    path(
+        "prijzen/verkiezingen/<slug:competition>/nieuwe-editie/",
+        views_setup.edition_new,
+        name="edition_new",
+    ),
     path(f"{CASEBOOK}/", views_casebooks.casebook_detail, name="casebook"),
     path(
         f"{CASEBOOK}/versies/<int:number>/<str:kind>/",
@@ -22,6 +35,19 @@ urlpatterns = [
     path(f"{EDITION}/", views.edition_detail, name="edition"),
     path(f"{EDITION}/nomineren/", views.nominate, name="nominate"),
     path(f"{EDITION}/beheer/", views_manage.manage, name="manage"),
+    path(f"{EDITION}/beheer/inrichten/", views_setup.setup, name="setup"),
+    path(f"{EDITION}/beheer/criteria/", views_setup.criterion_add, name="criterion_add"),
+    path(
+        f"{EDITION}/beheer/criteria/<int:pk>/verwijderen/",
+        views_setup.criterion_remove,
+        name="criterion_remove",
+    ),
+    path(f"{EDITION}/beheer/categorieen/", views_setup.category_add, name="category_add"),
+    path(
+        f"{EDITION}/beheer/categorieen/<int:pk>/verwijderen/",
+        views_setup.category_remove,
+        name="category_remove",
+    ),
     path(
         f"{EDITION}/beheer/panels/<str:kind>/leden/",
         views_manage.panel_member,

@@ -49,7 +49,12 @@ def _may_visit(user, nomination) -> bool:
 
 def edition_list(request):
     editions = selectors.editions_visible(user=request.user).order_by("-year", "title")
-    return render(request, "awards/editions.html", {"editions": editions})
+    context = {
+        "editions": editions,
+        "may_create": selectors.programmes_organisable(user=request.user).exists(),
+        "organised": selectors.competitions_organised(user=request.user),
+    }
+    return render(request, "awards/editions.html", context)
 
 
 def edition_detail(request, slug):

@@ -5,6 +5,7 @@ import pytest
 
 from tests.security.awards_casebooks import CASEBOOK_READS
 from tests.security.awards_manage import AWARD_MANAGE_READS
+from tests.security.awards_setup import AWARD_SETUP_READS
 from tests.security.awards_writes import AWARD_READS
 from tests.security.barriers import BARRIER_READS
 from tests.security.circles_writes import CIRCLE_READS
@@ -35,6 +36,7 @@ def test_reads(world, client_for, actor):
             *FUNDING_READS,
             *AWARD_READS,
             *AWARD_MANAGE_READS,
+            *AWARD_SETUP_READS,
             *CASEBOOK_READS,
         ]
         for p in probe.run(world, client, actor)

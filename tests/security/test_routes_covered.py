@@ -5,6 +5,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.security.awards_casebooks import CASEBOOK_READS, CASEBOOK_WRITES
 from tests.security.awards_manage import AWARD_MANAGE_READS, AWARD_MANAGE_WRITES
+from tests.security.awards_setup import AWARD_SETUP_READS, AWARD_SETUP_WRITES
 from tests.security.awards_writes import AWARD_READS, AWARD_WRITES
 from tests.security.barriers import BARRIER_READS, BARRIER_WRITES
 from tests.security.circles_writes import CIRCLE_READS, CIRCLE_WRITES
@@ -77,6 +78,8 @@ def covered() -> set[str]:
             *AWARD_WRITES,
             *AWARD_MANAGE_READS,
             *AWARD_MANAGE_WRITES,
+            *AWARD_SETUP_READS,
+            *AWARD_SETUP_WRITES,
             *CASEBOOK_READS,
             *CASEBOOK_WRITES,
         ]

@@ -5,6 +5,7 @@ import pytest
 
 from tests.security.awards_casebooks import CASEBOOK_WRITES
 from tests.security.awards_manage import AWARD_MANAGE_WRITES
+from tests.security.awards_setup import AWARD_SETUP_WRITES
 from tests.security.awards_writes import AWARD_WRITES
 from tests.security.barriers import BARRIER_WRITES
 from tests.security.circles_writes import CIRCLE_WRITES
@@ -28,6 +29,7 @@ ALL_WRITES = [
     *FUNDING_WRITES,
     *AWARD_WRITES,
     *AWARD_MANAGE_WRITES,
+    *AWARD_SETUP_WRITES,
     *CASEBOOK_WRITES,
 ]
 
