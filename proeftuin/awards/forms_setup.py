@@ -20,7 +20,23 @@ DAY = {"required": False, "widget": forms.DateInput(attrs={"type": "date"}, form
 NUMBERS = ("score_min", "score_max", "top_size", "finalists")
 
 
-class CompetitionForm(forms.Form):
+class Needed(forms.Form):
+    """The fields the service requires are marked required in the page (``required`` on the
+    input, no "optional" in the label); the form itself lets them through empty so that the
+    service's own Dutch message is the one shown."""
+
+    needed: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.needed:
+            if name in self.fields:
+                self.fields[name].widget.attrs["required"] = True
+
+
+class CompetitionForm(Needed):
+    needed = ("name",)
+
     programme = forms.ModelChoiceField(
         label=_("Organiser (programme)"),
         queryset=None,
@@ -37,7 +53,9 @@ class CompetitionForm(forms.Form):
         self.fields["programme"].queryset = programmes
 
 
-class EditionForm(forms.Form):
+class EditionForm(Needed):
+    needed = ("title", "nominations_open", "nominations_close", "submissions_close", "year")
+
     title = forms.CharField(label=_("Title"), max_length=250, required=False)
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False
@@ -83,7 +101,9 @@ class NewEditionForm(EditionForm):
     field_order = ["year", "title"]
 
 
-class CriterionForm(forms.Form):
+class CriterionForm(Needed):
+    needed = ("name",)
+
     name = forms.CharField(label=_("Criterion"), max_length=200, required=False)
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
@@ -102,5 +122,7 @@ class CriterionForm(forms.Form):
         self.fields["theme"].choices = [("", _("None")), *themes]
 
 
-class CategoryForm(forms.Form):
+class CategoryForm(Needed):
+    needed = ("name",)
+
     name = forms.CharField(label=_("Category"), max_length=150, required=False)

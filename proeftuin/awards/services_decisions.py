@@ -80,9 +80,13 @@ def panel_decide(*, actor, panel, decision: str, chosen: list, notes: str = "") 
     label = record.get_decision_display()
     for nomination in chosen:
         workflow_move(actor=actor, subject=nomination, to_stage=decision, reason=notes or label)
+    # the finalists who do not win stay finalists (their recognition); earlier steps leave
+    # the rest "not selected"
+    stays = decision == Decision.WINNER
     others = panel.edition.nominations.filter(stage__key=from_stage).exclude(
         pk__in=[n.pk for n in chosen]
     )
+    others = others.none() if stays else others
     reason = _("Not chosen for the %(step)s.") % {"step": label}
     for nomination in others.select_related("stage"):
         workflow_move(actor=actor, subject=nomination, to_stage=NOT_SELECTED, reason=reason)

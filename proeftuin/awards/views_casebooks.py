@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from proeftuin.awards import forms_casebook
+from proeftuin.awards import forms_casebook, selectors
 from proeftuin.awards.models import Casebook, CasebookStatus
 from proeftuin.awards.services_casebooks import (
     can_regenerate_casebook,
@@ -54,6 +54,9 @@ def _library_cases(request, text: str):
 def casebook_new(request):
     chosen = request.GET.get("editie", "")
     initial = {"edition": chosen, "source": "edition" if chosen else "library"}
+    edition = selectors.editions_visible(user=request.user).filter(slug=chosen).first()
+    if edition is not None:
+        initial["title"] = _("Casebook of the finalists, %(edition)s") % {"edition": edition.title}
     form = forms_casebook.CasebookForm(request.POST or None, user=request.user, initial=initial)
     status = 200
     if request.method == "POST" and form.is_valid():

@@ -57,7 +57,8 @@ def _panels(edition) -> list[dict]:
                 judges = selectors_judging.judge_progress(panel=panel, step=step)
                 judges = _reminded(judges, last, step)
                 progress.append((step, judges, any(j["open"] for j in judges)))
-        rows.append({"kind": kind, "panel": panel, "progress": progress})
+        form = forms.PanelMemberForm(auto_id=f"id_{kind.value}_%s")  # ids unique per panel
+        rows.append({"kind": kind, "panel": panel, "progress": progress, "member_form": form})
     return rows
 
 
@@ -76,7 +77,6 @@ def manage(request, slug):
     context = {
         "edition": edition,
         "panels": _panels(edition),
-        "member_form": forms.PanelMemberForm(),
         "steps": _steps(edition),
         "nominations": edition.nominations.select_related("owner", "stage", "case"),
         "recognised": RECOGNISED,

@@ -221,3 +221,14 @@ def test_only_organisers_reach_the_set_up_pages(client, manager):
     assert edition.title == "Editie" and Edition.objects.count() == 1
     assert list(edition.criteria.values_list("name", flat=True)) == ["Impact"]
     assert not Category.objects.exists() and Competition.objects.count() == 1
+
+
+def test_the_fields_the_service_needs_are_marked_required(client, manager):
+    make_programme(managers=[manager])
+    client.force_login(manager)
+    html = client.get("/prijzen/nieuwe-prijs/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    name = re.search(r'<label[^>]*for="id_name">(.*?)</label>', html, re.S).group(1)
+    assert "niet verplicht" not in name
+    assert re.search(r'<input[^>]*name="name"[^>]*required', html)
+    description = re.search(r'<label[^>]*for="id_description">(.*?)</label>', html, re.S)
+    assert "niet verplicht" in description.group(1)
