@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,7 +18,9 @@ from proeftuin.awards.services_decisions import RULES, panel_decide
 from proeftuin.awards.services_judging import PANEL_STEPS, panel_get_or_create, panel_member_add
 from proeftuin.awards.to_case import RECOGNISED, nomination_to_case
 from proeftuin.awards.views import _edition, _nomination
-from proeftuin.core.service import DomainError, forbidden
+from proeftuin.core.service import DomainError, forbidden, querystring_without
+
+NOMINATIONS_PAGE = 50  # nominations per page of the management page
 
 
 def _organised(request, slug):
@@ -28,7 +31,12 @@ def _organised(request, slug):
 
 def _steps(edition) -> list[dict]:
     decided = {d.decision: d for d in PanelDecision.objects.filter(panel__edition=edition)}
-    nominations = list(edition.nominations.select_related("owner", "stage"))
+    open_stages = [RULES[d][1] for d in Decision if d not in decided]
+    nominations = list(
+        edition.nominations.filter(stage__key__in=open_stages)
+        .select_related("owner", "stage")
+        .only("uuid", "edition", "owner__name", "stage__key")
+    )
     rows = []
     for decision in Decision:
         kinds, from_stage, _limit = RULES[decision]
@@ -65,12 +73,16 @@ def manage(request, slug):
     edition, refusal = _organised(request, slug)
     if refusal:
         return refusal
+    nominations = edition.nominations.select_related("owner", "stage", "case")
+    page = Paginator(nominations, NOMINATIONS_PAGE).get_page(request.GET.get("pagina"))
     context = {
         "edition": edition,
         "panels": _panels(edition),
         "member_form": forms.PanelMemberForm(),
         "steps": _steps(edition),
-        "nominations": edition.nominations.select_related("owner", "stage", "case"),
+        "nominations": page.object_list,
+        "page": page,
+        "querystring": querystring_without(request, "pagina"),
         "recognised": RECOGNISED,
     }
     return render(request, "awards/manage.html", context)
