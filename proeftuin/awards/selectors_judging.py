@@ -99,29 +99,39 @@ def _by_judge(pairs) -> dict[int, set[int]]:
 
 def judge_progress(*, panel, step: str) -> list[dict]:
     """Per judge of ``panel``: the nominations at ``step`` they may score, how many they
-    submitted, and how many they may not score (conflict or recusal). A fixed number of
-    queries, however many judges and nominations."""
+    submitted, and how many they may not score (conflict or recusal)."""
+    return panel_progress(panel=panel, steps=[step])[0][1]
+
+
+def panel_progress(*, panel, steps) -> list[tuple[str, list[dict]]]:
+    """``judge_progress`` of each of ``steps``, the judges' roles, declared relations and
+    recusals fetched once: a fixed number of queries, however many judges and nominations."""
+    judges = list(panel.members.order_by("username"))
+    remember_roles(judges)
+    declared = declared_relations_of([j.pk for j in judges])
+    conflicted = {j.pk: set(roles_by_organisation(j)) | set(declared[j.pk]) for j in judges}
+    recused = _by_judge(panel.recusals.values_list("judge_id", "nomination_id"))
+    facts = (judges, conflicted, recused)
+    return [(step, _step_progress(panel, step, facts)) for step in steps]
+
+
+def _step_progress(panel, step: str, facts) -> list[dict]:
+    judges, conflicted, recused = facts
     owners = dict(
         panel.edition.nominations.filter(stage__key__in=STEP_STAGES[step]).values_list(
             "owner_id", "pk"
         )
     )
     at_step = set(owners.values())
-    judges = list(panel.members.order_by("username"))
-    if step not in PANEL_STEPS[panel.kind]:
+    if not at_step or step not in PANEL_STEPS[panel.kind]:
         return [
             {"judge": j, "to_score": 0, "submitted": 0, "blocked": len(at_step)} for j in judges
         ]
-    remember_roles(judges)
-    declared = declared_relations_of([j.pk for j in judges])
-    recused = _by_judge(panel.recusals.values_list("judge_id", "nomination_id"))
-    blocked, conflicted = {}, set()
-    for judge in judges:
-        theirs = set(roles_by_organisation(judge)) | set(declared[judge.pk])
-        conflicted |= theirs
-        blocked[judge.pk] = {owners[o] for o in theirs if o in owners} | (
-            recused.get(judge.pk, set()) & at_step
-        )
+    blocked = {
+        j.pk: {owners[o] for o in conflicted[j.pk] if o in owners}
+        | (recused.get(j.pk, set()) & at_step)
+        for j in judges
+    }
     cards = Scorecard.objects.filter(
         panel=panel,
         step=step,
@@ -130,8 +140,11 @@ def judge_progress(*, panel, step: str) -> list[dict]:
     )
     submitted = dict(cards.values_list("judge_id").annotate(n=Count("pk")).order_by())
     # submitted before a conflict or recusal: not counted (one query, whatever is blocked)
-    maybe = cards.filter(Q(nomination__recusals__panel=panel) | Q(nomination__owner__in=conflicted))
-    on_blocked = _by_judge(maybe.values_list("judge_id", "nomination_id").distinct())
+    maybe = cards.filter(
+        Q(nomination__in=panel.recusals.values("nomination"))
+        | Q(nomination__owner__in=set().union(*conflicted.values()))
+    )
+    on_blocked = _by_judge(maybe.values_list("judge_id", "nomination_id"))
     return [
         {
             "judge": judge,

@@ -32,21 +32,18 @@ def _organised(request, slug):
 def _steps(edition) -> list[dict]:
     decided = {d.decision: d for d in PanelDecision.objects.filter(panel__edition=edition)}
     open_stages = [RULES[d][1] for d in Decision if d not in decided]
-    nominations = list(
-        edition.nominations.filter(stage__key__in=open_stages)
-        .select_related("owner", "stage")
-        .only("uuid", "edition", "owner__name", "stage__key")
-    )
+    nominations = edition.nominations.filter(stage__key__in=open_stages)
+    nominations = list(nominations.values_list("uuid", "owner__name", "stage__key"))
     rows = []
     for decision in Decision:
         kinds, from_stage, _limit = RULES[decision]
-        candidates = [n for n in nominations if n.stage.key == from_stage]
+        candidates = [(str(uuid), name) for uuid, name, key in nominations if key == from_stage]
         rows.append(
             {
                 "decision": decision,
                 "kinds": kinds,
                 "done": decided.get(decision),
-                "form": forms.DecisionForm(candidates=candidates, prefix=decision.value)
+                "form": forms.DecisionForm(choices=candidates, prefix=decision.value)
                 if candidates and decision not in decided
                 else None,
             }
@@ -60,10 +57,7 @@ def _panels(edition) -> list[dict]:
         panel = edition.panels.filter(kind=kind).first()
         progress = []
         if panel is not None:
-            progress = [
-                (step, selectors_judging.judge_progress(panel=panel, step=step))
-                for step in PANEL_STEPS[kind]
-            ]
+            progress = selectors_judging.panel_progress(panel=panel, steps=PANEL_STEPS[kind])
         rows.append({"kind": kind, "panel": panel, "progress": progress})
     return rows
 

@@ -113,3 +113,30 @@ def test_judging_pages_take_a_constant_number_of_queries(world, client):
     )
     large = _counts(client, world, shown)
     assert large == small
+
+
+def test_the_long_lists_are_paged(world, client, monkeypatch):
+    from proeftuin.awards import selectors_judging, views, views_manage
+
+    for module, name in (
+        (selectors_judging, "JUDGING_PAGE"),
+        (views, "NOMINEES_PAGE"),
+        (views_manage, "NOMINATIONS_PAGE"),
+    ):
+        monkeypatch.setattr(module, name, 1)
+    first, second = sorted(
+        (make_submitted(world.edition) for _n in range(2)), key=lambda n: n.owner.name
+    )
+    slug = world.edition.slug
+    client.force_login(world.judge)
+    judging = f"/prijzen/{slug}/jurering/"
+    page = client.get(judging).content.decode()
+    assert first.owner.name in page and second.owner.name not in page
+    assert "pagina-selection-submission=2" in page
+    page = client.get(judging + "?pagina-selection-submission=2").content.decode()
+    assert second.owner.name in page and first.owner.name not in page
+    client.force_login(world.organiser)
+    for url in (f"/prijzen/{slug}/", f"/prijzen/{slug}/beheer/"):
+        listed = client.get(url + "?pagina=2").content.decode().split("Genomineerden")[-1]
+        assert f"/prijzen/nominaties/{second.uuid}/" in listed, url
+        assert f"/prijzen/nominaties/{first.uuid}/" not in listed, url
