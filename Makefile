@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run dev setup test test-browser lint lint-api fuzz-api openapi openapi-check messages bench clean bench-search bench-ingest bench-portfolio bench-funding
+.PHONY: run dev setup test test-browser lint lint-api fuzz-api openapi openapi-check messages bench clean bench-search bench-ingest bench-portfolio bench-funding bench-awards
 
 # The NL API Design Rules ruleset (Logius) lives in ../shared, next to this repository.
 SHARED ?= ../shared
@@ -114,6 +114,10 @@ bench-portfolio: $(VENV)/.installed
 # the funding pages at 1,000 and 10,000 applications in 50 rounds (ARGS=--small: 200 and 1,000)
 bench-funding: $(VENV)/.installed
 	$(PY) bench/funding.py $(ARGS)
+
+# the judging pages of an award edition, 30 judges, 100 and 1,000 nominations (ARGS=--small: 20 and 100)
+bench-awards: $(VENV)/.installed
+	$(PY) bench/awards.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) data staticfiles proeftuin/static/vendor frontend/node_modules

@@ -8,7 +8,7 @@ Each size (organisations, initiatives and barriers; the baseline a tenth of each
 generated once (``barriers_data.py``), cached in bench/results/barriers/ and copied for
 every run; both copies are served by gunicorn and loaded by ``--clients`` concurrent
 closed-loop clients in rounds that alternate between the sizes. The machinery is the
-portfolio benchmark's (``portfolio.py``) with this register's pages, generator and
+portfolio benchmark's (``sized_load.py``) with this register's pages, generator and
 preparation; prints p50/p95, CPU and SQL queries per page at both sizes, whether p95 meets
 the target (300 ms) and whether the query count stays the same; writes
 bench/results/barriers.json."""
@@ -16,16 +16,11 @@ bench/results/barriers.json."""
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import barriers_pages
-import portfolio
-from server import ROOT, Workers, scratch_folder
+from sized_load import Spec, run
 
 HERE = Path(__file__).resolve().parent
 
@@ -49,7 +44,7 @@ def _args() -> argparse.Namespace:
     args = parser.parse_args()
     if args.small:
         args.orgs, args.initiatives, args.barriers = 200, 1_000, 1_000
-    # the portfolio machinery reads sizes from these two names
+    # sized_load reads the sizes from these two names
     args.initiatives_full, args.baseline_initiatives = args.initiatives, args.initiatives // 10
     return args
 
@@ -61,46 +56,25 @@ def _sizes(args) -> dict[int, list[str]]:
     return {args.initiatives_full: full, args.baseline_initiatives: base}
 
 
-def _use_register(args) -> None:
-    """Point the portfolio benchmark at this register: its pages, cache and preparation."""
+def _spec(args) -> Spec:
+    """The shared machinery of the two-size benchmarks with this register's pages, cache and
+    preparation; each size's generator options are added after the portfolio's (last one
+    wins)."""
     sizes = _sizes(args)
-
-    def run(mode, env, out, *extra):
-        extra = list(extra)
-        if "--initiatives" in extra:
-            extra += sizes[int(extra[extra.index("--initiatives") + 1])]  # last one wins
-        command = [sys.executable, str(HERE / "barriers_prepare.py"), mode, "--out", str(out)]
-        subprocess.run([*command, *extra], env=env, cwd=ROOT, check=True)
-        return json.loads(Path(out).read_text(encoding="utf-8"))
-
-    portfolio.PAGES = barriers_pages.PAGES
-    portfolio.CACHE = HERE / "results" / "barriers"
-    portfolio.GENERATOR = ("barriers_data.py", "portfolio_data.py", "generate.py", "words.py")
-    portfolio._run = run
+    return Spec(
+        name="barriers",
+        unit="initiatives",
+        pages=barriers_pages.PAGES,
+        generator=("barriers_data.py", "portfolio_data.py", "generate.py", "words.py"),
+        prepare="barriers_prepare.py",
+        build_options=lambda args, n: sizes[n],
+    )
 
 
 def main() -> None:
     args = _args()
-    _use_register(args)
     args.initiatives = args.initiatives_full
-    workers = Workers("sync", args.workers, 1)
-    started = time.perf_counter()
-    with scratch_folder("proeftuin-bench-barriers-", args.keep) as scratch:
-        sizes = portfolio._measure(args, scratch, workers)
-    verdicts = portfolio._verdicts(args, sizes["baseline"], sizes["full"])
-    print("\n(the size column counts barriers)")
-    portfolio._print_summary(args, sizes, verdicts, workers)
-    result = {
-        "benchmark": "barriers",
-        "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        "seconds": round(time.perf_counter() - started, 1),
-        "config": {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()},
-        "sizes": sizes,
-        "verdicts": verdicts,
-    }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2), encoding="utf-8")
-    print(f"\nwrote {args.out}")
+    run(_spec(args), args, note="\n(the size column counts barriers)")
 
 
 if __name__ == "__main__":

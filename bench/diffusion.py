@@ -7,33 +7,36 @@
 Each size is generated once into a SQLite database of its own (``diffusion_prepare.py``:
 the portfolio generator plus adoptions), cached in bench/results/diffusion/ and copied for
 every run. Both are served by gunicorn and loaded by concurrent closed-loop clients in
-rounds that alternate between the sizes, exactly as ``portfolio.py`` does (its load,
-verdict and summary code is reused with this benchmark's pages). The page: the matches of
-the most adopted innovations (signed in as a member, who sees more than the public). Prints
-p50/p95 beside the baseline, whether p95 <= the target and whether the SQL queries per page
-stay the same; writes bench/results/diffusion.json. Hook for more pages (the lineage page
-of the most adopted innovation): ``diffusion_prepare._pages``.
+rounds that alternate between the sizes, exactly as ``portfolio.py`` does (the load,
+verdict and summary code of ``sized_load.py`` is reused with this benchmark's pages). The
+page: the matches of the most adopted innovations (signed in as a member, who sees more
+than the public). Prints p50/p95 beside the baseline, whether p95 <= the target and
+whether the SQL queries per page stay the same; writes bench/results/diffusion.json. Hook
+for more pages (the lineage page of the most adopted innovation):
+``diffusion_prepare._pages``.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import hashlib
 import json
 import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
-import portfolio
+import sized_load
 from diffusion_prepare import _pages
-from server import Workers, app_env, gunicorn, scratch_folder
+from server import ROOT, Workers, app_env, scratch_folder
 
 HERE = Path(__file__).resolve().parent
 CACHE = HERE / "results" / "diffusion"
 GENERATOR = ("diffusion_prepare.py", "portfolio_data.py", "generate.py", "words.py")
-portfolio.PAGES = dict.fromkeys(_pages())  # portfolio's load and summary loop over these
+# the shared load and summary loop over these pages
+SPEC = sized_load.Spec(name="diffusion", unit="initiatives", pages=dict.fromkeys(_pages()))
 
 
 def _args() -> argparse.Namespace:
@@ -80,11 +83,8 @@ def _cached(args, size: tuple, scratch: Path) -> Path:
 
 
 def _run(mode: str, env: dict, out: Path, *extra: str) -> dict:
-    import subprocess
-    import sys
-
     command = [sys.executable, str(HERE / "diffusion_prepare.py"), mode, "--out", str(out)]
-    subprocess.run([*command, *extra], env=env, cwd=portfolio.ROOT, check=True)
+    subprocess.run([*command, *extra], env=env, cwd=ROOT, check=True)
     return json.loads(out.read_text(encoding="utf-8"))
 
 
@@ -99,17 +99,7 @@ def _measure(args, scratch: Path, workers: Workers) -> dict:
         sizes[label] = _run(
             "measure", envs[label], scratch / f"{label}.json", "--seed", str(args.seed)
         )
-    pages = {label: prep.pop("pages") for label, prep in sizes.items()}
-    print(f"\nserving both with gunicorn ({workers})", flush=True)
-    with contextlib.ExitStack() as stack:
-        servers = {
-            label: stack.enter_context(gunicorn(env, workers, scratch / f"{label}.log"))
-            for label, env in envs.items()
-        }
-        http = portfolio._load(args, servers, pages)
-    for label, prep in sizes.items():
-        prep["http"] = http[label]
-    return sizes
+    return sized_load.serve_and_load(SPEC, args, scratch, workers, sizes, envs)
 
 
 def main() -> None:
@@ -118,23 +108,13 @@ def main() -> None:
     started = time.perf_counter()
     with scratch_folder("proeftuin-bench-diffusion-", args.keep) as scratch:
         sizes = _measure(args, scratch, workers)
-    verdicts = portfolio._verdicts(args, sizes["baseline"], sizes["full"])
-    portfolio._print_summary(args, sizes, verdicts, workers)
+    verdicts = sized_load.verdicts(SPEC, args, sizes["baseline"], sizes["full"])
+    sized_load.print_summary(SPEC, args, sizes, verdicts, workers)
     for label, size in sizes.items():
         top = size["most_adopted"]
         print(f"{label}: {size['adoptions']} adoptions; most adopted innovation "
               f"{top['slug']} ({top['adoptions']} adoptions)")  # fmt: skip
-    result = {
-        "benchmark": "diffusion",
-        "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        "seconds": round(time.perf_counter() - started, 1),
-        "config": {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()},
-        "sizes": sizes,
-        "verdicts": verdicts,
-    }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2), encoding="utf-8")
-    print(f"\nwrote {args.out}")
+    sized_load.write(SPEC, args, sizes, verdicts, started)
 
 
 if __name__ == "__main__":

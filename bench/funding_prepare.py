@@ -10,8 +10,6 @@ document to ``--out``.
 
 from __future__ import annotations
 
-import argparse
-import json
 import random
 import sys
 import time
@@ -21,7 +19,7 @@ HERE = Path(__file__).resolve().parent
 # this checkout's code (as gunicorn runs it), not the virtualenv's editable install's
 sys.path[:0] = [str(HERE.parent), str(HERE)]
 
-from prepare import _collectstatic, _setup  # noqa: E402
+from prepare import _collectstatic, prepare_main  # noqa: E402
 
 SESSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -91,7 +89,6 @@ def _client(user):
 def _measure(args) -> dict:
     import queries
     from django.core.management import call_command
-    from django.test import override_settings
     from funding_pages import PAGES
 
     from proeftuin.funding.models import Application, Review
@@ -101,14 +98,7 @@ def _measure(args) -> dict:
     rng = random.Random(args.seed)
     users = _users()
     clients = {who: _client(user) for who, user in users.items()}
-    pages, counts = {}, {}
-    dummy = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-    for name, page in PAGES.items():
-        client, headers = clients[page.who]
-        urls = page.urls(rng, users, args.urls)
-        pages[name] = [[url, headers] for url in urls]
-        with override_settings(CACHES=dummy):  # every page does all of its work
-            counts[name] = queries.measure(urls[: args.query_sample], client=client)
+    pages, counts = queries.measure_pages(PAGES, users, clients, rng, args.urls, args.query_sample)
     return {
         "applications": Application.objects.count(),
         "reviews": Review.objects.count(),
@@ -120,19 +110,9 @@ def _measure(args) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("mode", choices=["build", "measure"])
-    parser.add_argument("--applications", type=int, default=0)
-    parser.add_argument("--rounds", type=int, default=50)
-    parser.add_argument("--orgs", type=int, default=200)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--urls", type=int, default=200, help="distinct URLs per page")
-    parser.add_argument("--query-sample", type=int, default=30)
-    parser.add_argument("--out", required=True)
-    args = parser.parse_args()
-    _setup()
-    result = _build(args) if args.mode == "build" else _measure(args)
-    Path(args.out).write_text(json.dumps(result, indent=2), encoding="utf-8")
+    prepare_main(
+        __doc__, _build, _measure, {"--applications": 0, "--rounds": 50, "--orgs": 200}, sample=30
+    )
 
 
 if __name__ == "__main__":

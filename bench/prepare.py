@@ -114,5 +114,23 @@ def main() -> None:
     Path(args.out).write_text(json.dumps(result, indent=2), encoding="utf-8")
 
 
+def prepare_main(doc: str, build, measure, sizes: dict[str, int], sample: int) -> None:
+    """The command line of a two-size benchmark's prepare script (``funding_prepare.py``,
+    ``awards_prepare.py``): ``build`` or ``measure`` one database, the generator's
+    ``sizes`` ({option: default}), and write the result as JSON to ``--out``."""
+    parser = argparse.ArgumentParser(description=doc)
+    parser.add_argument("mode", choices=["build", "measure"])
+    for option, default in sizes.items():
+        parser.add_argument(option, type=int, default=default)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--urls", type=int, default=200, help="distinct URLs per page")
+    parser.add_argument("--query-sample", type=int, default=sample)
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args()
+    _setup()
+    result = build(args) if args.mode == "build" else measure(args)
+    Path(args.out).write_text(json.dumps(result, indent=2), encoding="utf-8")
+
+
 if __name__ == "__main__":
     main()

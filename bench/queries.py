@@ -88,3 +88,21 @@ def explain(sql: str, params) -> list[str]:
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
         return [row[-1] for row in cursor.fetchall()]
+
+
+def measure_pages(pages: dict, users: dict, clients: dict, rng, n_urls: int, sample: int):
+    """For every ``Page(who, urls)`` of ``pages``: ``n_urls`` URLs with the headers of its
+    signed-in ``clients[who]`` (``(client, headers)``), and the queries of the first
+    ``sample`` of them, counted with the cache off (every page does all of its work).
+    Returns ``(urls with headers per page, counts per page)``."""
+    from django.test import override_settings
+
+    found, counts = {}, {}
+    dummy = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    for name, page in pages.items():
+        client, headers = clients[page.who]
+        urls = page.urls(rng, users, n_urls)
+        found[name] = [[url, headers] for url in urls]
+        with override_settings(CACHES=dummy):
+            counts[name] = measure(urls[:sample], client=client)
+    return found, counts

@@ -89,13 +89,15 @@ class PanelMemberForm(forms.Form):
 class DecisionForm(forms.Form):
     notes = forms.CharField(label=_("Discussion notes"), required=False, **TEXTAREA)
 
-    def __init__(self, *args, candidates, **kwargs):
+    def __init__(self, *args, candidates=(), choices=None, **kwargs):
+        """``candidates``: the nominations to choose from; or, to show the form only,
+        ``choices``: their ``(uuid, nominee's name)``."""
         super().__init__(*args, **kwargs)
         self.candidates = {str(n.uuid): n for n in candidates}
+        if choices is None:
+            choices = [(str(n.uuid), n.owner.name) for n in candidates]
         self.fields["chosen"] = forms.MultipleChoiceField(
-            label=_("Chosen"),
-            choices=[(str(n.uuid), n.owner.name) for n in candidates],
-            widget=forms.CheckboxSelectMultiple,
+            label=_("Chosen"), choices=choices, widget=forms.CheckboxSelectMultiple
         )
 
     def chosen(self) -> list:

@@ -48,7 +48,7 @@ def due_on(edition, step: str) -> datetime.date | None:
 
 def open_work(panel, step: str) -> list[tuple[object, int]]:
     """(judge, nominations still to score) for every judge of ``panel`` with work open."""
-    rows = selectors_judging.judge_progress(panel=panel, step=step)
+    [(_step, rows)] = selectors_judging.panel_progress(panel=panel, steps=[step])
     return [
         (r["judge"], r["to_score"] - r["submitted"]) for r in rows if r["to_score"] > r["submitted"]
     ]

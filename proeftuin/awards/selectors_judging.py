@@ -1,17 +1,27 @@
 """Reads of judging: the consensus view of one nomination at one step (the scores side by
 side per criterion, mean, spread, disagreement; the weighted mean over the edition's
-weights) and the progress per judge. Only what ``Scorecard.objects.visible_to`` lets the
-viewer read counts."""
+weights), a judge's nominations to score per step, and the progress per judge. Only what
+``Scorecard.objects.visible_to`` lets the viewer read counts."""
 
 from __future__ import annotations
 
 import dataclasses
 
-from django.db.models import Prefetch
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
 
+from proeftuin.accounts.service import remember_roles, roles_by_organisation
+from proeftuin.awards.choices import Step
 from proeftuin.awards.models import Score, Scorecard
-from proeftuin.awards.services_judging import STEP_STAGES, judging_refusal
-from proeftuin.funding.service import CriterionSummary
+from proeftuin.awards.services_judging import (
+    PANEL_STEPS,
+    STEP_STAGES,
+    judge_facts,
+    judging_refusal,
+)
+from proeftuin.funding.service import CriterionSummary, declared_relations_of
+
+JUDGING_PAGE = 50  # nominations per page of a panel's list at one step
 
 
 @dataclasses.dataclass
@@ -47,32 +57,104 @@ def consensus(*, user, panel, nomination, step: str) -> Consensus:
     return Consensus(nomination, step, cards, summaries, mean)
 
 
+def judging_rows(*, user, panel, pages=None) -> list[dict]:
+    """Per step ``panel`` scores: a page (``JUDGING_PAGE``) of the nominations at that
+    step (``pages``: {step: page number asked for}), each with ``user``'s scorecard and
+    why they may not score it (``None`` when they may), and the query parameter of the
+    step's page number. A fixed number of queries, however many nominations."""
+    facts = judge_facts(user, panel)
+    rows = []
+    for step in PANEL_STEPS[panel.kind]:
+        nominations = panel.edition.nominations.filter(
+            stage__key__in=STEP_STAGES[step]
+        ).select_related("owner", "stage")
+        page = Paginator(nominations, JUDGING_PAGE).get_page((pages or {}).get(step))
+        shown = list(page.object_list)
+        cards = Scorecard.objects.filter(panel=panel, judge=user, step=step, nomination__in=shown)
+        cards = {c.nomination_id: c for c in cards}
+        items = [
+            {
+                "nomination": n,
+                "card": cards.get(n.pk),
+                "refusal": judging_refusal(user, panel, n, step, facts),
+            }
+            for n in shown
+        ]
+        param = page_parameter(panel.kind, step)
+        rows.append({"step": Step(step), "items": items, "page": page, "param": param})
+    return rows
+
+
+def page_parameter(kind: str, step: str) -> str:
+    """The query parameter of the page number of one panel's list at one step."""
+    return f"pagina-{kind}-{step}"
+
+
+def _by_judge(pairs) -> dict[int, set[int]]:
+    found: dict[int, set[int]] = {}
+    for judge_id, nomination_id in pairs:
+        found.setdefault(judge_id, set()).add(nomination_id)
+    return found
+
+
 def judge_progress(*, panel, step: str) -> list[dict]:
     """Per judge of ``panel``: the nominations at ``step`` they may score, how many they
     submitted, and how many they may not score (conflict or recusal)."""
-    nominations = list(
-        panel.edition.nominations.filter(stage__key__in=STEP_STAGES[step]).select_related(
-            "owner", "stage"
+    return panel_progress(panel=panel, steps=[step])[0][1]
+
+
+def panel_progress(*, panel, steps) -> list[tuple[str, list[dict]]]:
+    """``judge_progress`` of each of ``steps``, the judges' roles, declared relations and
+    recusals fetched once: a fixed number of queries, however many judges and nominations."""
+    judges = list(panel.members.order_by("username"))
+    remember_roles(judges)
+    declared = declared_relations_of([j.pk for j in judges])
+    conflicted = {j.pk: set(roles_by_organisation(j)) | set(declared[j.pk]) for j in judges}
+    recused = _by_judge(panel.recusals.values_list("judge_id", "nomination_id"))
+    facts = (judges, conflicted, recused)
+    return [(step, _step_progress(panel, step, facts)) for step in steps]
+
+
+def _step_progress(panel, step: str, facts) -> list[dict]:
+    judges, conflicted, recused = facts
+    owners = dict(
+        panel.edition.nominations.filter(stage__key__in=STEP_STAGES[step]).values_list(
+            "owner_id", "pk"
         )
     )
-    submitted = set(
-        Scorecard.objects.filter(panel=panel, step=step, submitted_at__isnull=False).values_list(
-            "judge_id", "nomination_id"
-        )
+    at_step = set(owners.values())
+    if not at_step or step not in PANEL_STEPS[panel.kind]:
+        return [
+            {"judge": j, "to_score": 0, "submitted": 0, "blocked": len(at_step)} for j in judges
+        ]
+    blocked = {
+        j.pk: {owners[o] for o in conflicted[j.pk] if o in owners}
+        | (recused.get(j.pk, set()) & at_step)
+        for j in judges
+    }
+    cards = Scorecard.objects.filter(
+        panel=panel,
+        step=step,
+        submitted_at__isnull=False,
+        nomination__stage__key__in=STEP_STAGES[step],
     )
-    rows = []
-    for judge in panel.members.order_by("username"):
-        open_ = [n for n in nominations if judging_refusal(judge, panel, n, step) is None]
-        done = sum(1 for n in open_ if (judge.pk, n.pk) in submitted)
-        rows.append(
-            {
-                "judge": judge,
-                "to_score": len(open_),
-                "submitted": done,
-                "blocked": len(nominations) - len(open_),
-            }
-        )
-    return rows
+    submitted = dict(cards.values_list("judge_id").annotate(n=Count("pk")).order_by())
+    # submitted before a conflict or recusal: not counted (one query, whatever is blocked)
+    maybe = cards.filter(
+        Q(nomination__in=panel.recusals.values("nomination"))
+        | Q(nomination__owner__in=set().union(*conflicted.values()))
+    )
+    on_blocked = _by_judge(maybe.values_list("judge_id", "nomination_id"))
+    return [
+        {
+            "judge": judge,
+            "to_score": len(at_step) - len(blocked[judge.pk]),
+            "submitted": submitted.get(judge.pk, 0)
+            - len(on_blocked.get(judge.pk, set()) & blocked[judge.pk]),
+            "blocked": len(blocked[judge.pk]),
+        }
+        for judge in judges
+    ]
 
 
 def site_visit_of(*, user, nomination):

@@ -7,6 +7,8 @@ assignment is blocked and the reason named. Each write is atomic and audited."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,7 +26,7 @@ from proeftuin.core.service import (
     locked,
 )
 from proeftuin.core.service import require as check
-from proeftuin.funding.service import conflict_reason
+from proeftuin.funding.service import conflict_reason, declared_relations
 
 # the steps each panel scores, and the stages a nomination is in for that step
 PANEL_STEPS = {
@@ -94,20 +96,44 @@ def panel_member_remove(*, actor, panel, user) -> None:
     changed()
 
 
-def judging_refusal(user, panel, nomination, step: str) -> str | None:
-    """Why ``user`` may not score ``nomination`` in ``step`` for ``panel`` (Dutch), or
-    ``None`` when they may."""
+@dataclasses.dataclass(frozen=True)
+class JudgeFacts:
+    """What deciding a judge's refusals needs, fetched once for many nominations: panel
+    membership, the relations they declared, the nominations they recused themselves from."""
+
+    member: bool
+    declared: dict[int, str]
+    recused: frozenset[int]
+
+
+def judge_facts(user, panel, nominations=None) -> JudgeFacts:
+    """``user``'s facts on ``panel``; the recusals of ``nominations`` only when given."""
     if not panel.members.filter(pk=getattr(user, "pk", None)).exists():
+        return JudgeFacts(False, {}, frozenset())
+    recusals = panel.recusals.filter(judge=user)
+    if nominations is not None:
+        recusals = recusals.filter(nomination__in=nominations)
+    recused = frozenset(recusals.values_list("nomination_id", flat=True))
+    return JudgeFacts(True, declared_relations(user), recused)
+
+
+def judging_refusal(user, panel, nomination, step: str, facts: JudgeFacts | None = None):
+    """Why ``user`` may not score ``nomination`` in ``step`` for ``panel`` (Dutch), or
+    ``None`` when they may. ``facts`` (``judge_facts``) saves the queries when explaining
+    many nominations."""
+    if facts is None:
+        facts = judge_facts(user, panel, [nomination.pk])
+    if not facts.member:
         return _("Only members of the panel score.")
     if nomination.edition_id != panel.edition_id:
         return _("This nomination is not part of this edition.")
-    reason = conflict_reason(user, nomination.owner_id)
+    reason = conflict_reason(user, nomination.owner_id, facts.declared)
     if reason:
         return _("You have a conflict of interest with %(organisation)s (%(reason)s).") % {
             "organisation": nomination.owner.name,
             "reason": reason,
         }
-    if panel.recusals.filter(judge=user, nomination=nomination).exists():
+    if nomination.pk in facts.recused:
         return _("You recused yourself from this nomination.")
     if step not in PANEL_STEPS[panel.kind]:
         return _("This panel does not score this step.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -16,9 +17,15 @@ from proeftuin.awards import services_nominations as services
 from proeftuin.awards.choices import Consent
 from proeftuin.awards.services_casebooks import casebooks_readable
 from proeftuin.awards.services_votes import VOTE_STAGES, vote_closed_message, vote_counts
-from proeftuin.core.service import DomainError, form_refusal, subject_moves
+from proeftuin.core.service import (
+    DomainError,
+    form_refusal,
+    querystring_without,
+    subject_moves,
+)
 
 PUBLIC_STAGES = ("finalist", "winner")
+NOMINEES_PAGE = 50  # nominees per page of an edition
 
 
 def _edition(request, slug):
@@ -59,16 +66,18 @@ def edition_list(request):
 
 def edition_detail(request, slug):
     edition = _edition(request, slug)
-    nominations = list(selectors.nominations_visible(user=request.user, edition=edition))
+    nominations = selectors.nominations_visible(user=request.user, edition=edition)
+    page = Paginator(nominations, NOMINEES_PAGE).get_page(request.GET.get("pagina"))
+    ahead = list(nominations.filter(stage__key__in=(*PUBLIC_STAGES, *VOTE_STAGES)))
     vote_closed = edition.vote_closes is not None and edition.vote_closes < timezone.now()
     context = {
         "edition": edition,
-        "nominations": nominations,
-        "finalists": [n for n in nominations if n.stage.key in PUBLIC_STAGES],
-        "candidates": [
-            n for n in nominations if n.stage.key in VOTE_STAGES and n.consent == "given"
-        ],
-        "winner": next((n for n in nominations if n.stage.key == "winner"), None),
+        "nominations": page.object_list,
+        "page": page,
+        "querystring": querystring_without(request, "pagina"),
+        "finalists": [n for n in ahead if n.stage.key in PUBLIC_STAGES],
+        "candidates": [n for n in ahead if n.stage.key in VOTE_STAGES and n.consent == "given"],
+        "winner": next((n for n in ahead if n.stage.key == "winner"), None),
         "criteria": edition.criteria.all(),
         "nominations_open": services.nominations_closed_message(edition) is None,
         "organiser": permissions.can_organise(request.user, edition.competition)[0],

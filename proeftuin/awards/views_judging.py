@@ -12,35 +12,9 @@ from django.utils.translation import gettext as _
 from proeftuin.awards import forms, permissions, selectors, selectors_judging
 from proeftuin.awards.choices import PanelKind, Step
 from proeftuin.awards.models import Scorecard
-from proeftuin.awards.services_judging import (
-    PANEL_STEPS,
-    STEP_STAGES,
-    judging_refusal,
-    scorecard_save,
-)
+from proeftuin.awards.services_judging import judging_refusal, scorecard_save
 from proeftuin.awards.views import _edition, _nomination
 from proeftuin.core.service import DomainError, forbidden, form_refusal
-
-
-def _rows(user, panel) -> list[dict]:
-    rows = []
-    for step in PANEL_STEPS[panel.kind]:
-        nominations = panel.edition.nominations.filter(
-            stage__key__in=STEP_STAGES[step]
-        ).select_related("owner", "stage")
-        cards = {
-            c.nomination_id: c for c in Scorecard.objects.filter(panel=panel, judge=user, step=step)
-        }
-        items = [
-            {
-                "nomination": n,
-                "card": cards.get(n.pk),
-                "refusal": judging_refusal(user, panel, n, step),
-            }
-            for n in nominations
-        ]
-        rows.append({"step": Step(step), "items": items})
-    return rows
 
 
 @login_required
@@ -51,9 +25,24 @@ def judging(request, slug):
         return forbidden(request, _("Only members of the panel score."))
     context = {
         "edition": edition,
-        "panels": [{"panel": p, "steps": _rows(request.user, p)} for p in panels],
+        "panels": [
+            {
+                "panel": p,
+                "steps": selectors_judging.judging_rows(
+                    user=request.user, panel=p, pages=_pages(request, p)
+                ),
+            }
+            for p in panels
+        ],
     }
     return render(request, "awards/judging.html", context)
+
+
+def _pages(request, panel) -> dict[str, str | None]:
+    return {
+        step: request.GET.get(selectors_judging.page_parameter(panel.kind, step))
+        for step in Step.values
+    }
 
 
 def _panel_step(nomination, kind: str, step: str):

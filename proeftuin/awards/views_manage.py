@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,7 +18,9 @@ from proeftuin.awards.services_decisions import RULES, panel_decide
 from proeftuin.awards.services_judging import PANEL_STEPS, panel_get_or_create, panel_member_add
 from proeftuin.awards.to_case import RECOGNISED, nomination_to_case
 from proeftuin.awards.views import _edition, _nomination
-from proeftuin.core.service import DomainError, forbidden
+from proeftuin.core.service import DomainError, forbidden, querystring_without
+
+NOMINATIONS_PAGE = 50  # nominations per page of the management page
 
 
 def _organised(request, slug):
@@ -28,17 +31,19 @@ def _organised(request, slug):
 
 def _steps(edition) -> list[dict]:
     decided = {d.decision: d for d in PanelDecision.objects.filter(panel__edition=edition)}
-    nominations = list(edition.nominations.select_related("owner", "stage"))
+    open_stages = [RULES[d][1] for d in Decision if d not in decided]
+    nominations = edition.nominations.filter(stage__key__in=open_stages)
+    nominations = list(nominations.values_list("uuid", "owner__name", "stage__key"))
     rows = []
     for decision in Decision:
         kinds, from_stage, _limit = RULES[decision]
-        candidates = [n for n in nominations if n.stage.key == from_stage]
+        candidates = [(str(uuid), name) for uuid, name, key in nominations if key == from_stage]
         rows.append(
             {
                 "decision": decision,
                 "kinds": kinds,
                 "done": decided.get(decision),
-                "form": forms.DecisionForm(candidates=candidates, prefix=decision.value)
+                "form": forms.DecisionForm(choices=candidates, prefix=decision.value)
                 if candidates and decision not in decided
                 else None,
             }
@@ -53,8 +58,9 @@ def _panels(edition) -> list[dict]:
         progress = []
         if panel is not None:
             last = reminders.last_reminders(panel)
-            for step in PANEL_STEPS[kind]:
-                judges = selectors_judging.judge_progress(panel=panel, step=step)
+            for step, judges in selectors_judging.panel_progress(
+                panel=panel, steps=PANEL_STEPS[kind]
+            ):
                 judges = _reminded(judges, last, step)
                 progress.append((step, judges, any(j["open"] for j in judges)))
         form = forms.PanelMemberForm(auto_id=f"id_{kind.value}_%s")  # ids unique per panel
@@ -74,11 +80,15 @@ def manage(request, slug):
     edition, refusal = _organised(request, slug)
     if refusal:
         return refusal
+    nominations = edition.nominations.select_related("owner", "stage", "case")
+    page = Paginator(nominations, NOMINATIONS_PAGE).get_page(request.GET.get("pagina"))
     context = {
         "edition": edition,
         "panels": _panels(edition),
         "steps": _steps(edition),
-        "nominations": edition.nominations.select_related("owner", "stage", "case"),
+        "nominations": page.object_list,
+        "page": page,
+        "querystring": querystring_without(request, "pagina"),
         "recognised": RECOGNISED,
     }
     return render(request, "awards/manage.html", context)

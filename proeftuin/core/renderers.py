@@ -4,10 +4,11 @@ site looks the same without each form class naming them (settings.FORM_RENDERER)
 A widget that already has a ``utrecht-*`` class keeps its own; the admin's widgets (classes
 starting with ``v``, e.g. ``vTextField``, or inside ``admin/`` templates) are left alone.
 
-A ``<select>`` is written out here rather than through Django's widget templates, which
-render a template per option: a filter of 200 organisations took a third of a list page's
-CPU. The HTML is the same as those templates give (``tests/core/test_renderers.py``
-compares them)."""
+A ``<select>`` and a list of checkboxes are written out here rather than through Django's
+widget templates, which render a template per option: a filter of 200 organisations took a
+third of a list page's CPU, a panel's choice among 900 nominations (the awards' management
+page) most of it. The HTML is the same as those templates give
+(``tests/core/test_renderers.py`` compares them)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ BY_OPTION = {
 }
 SELECT = "django/forms/widgets/select.html"
 OPTION = "django/forms/widgets/select_option.html"
+CHECKBOXES = "django/forms/widgets/checkbox_select.html"
+CHECKBOX = "django/forms/widgets/checkbox_option.html"
 TEXT_TYPES = {"text", "email", "password", "number", "url", "search", "tel", "date"}
 ADMIN_CLASS = re.compile(r"^v[A-Z]")  # vTextField, vLargeTextField, ...
 
@@ -67,6 +70,8 @@ class UtrechtFormRenderer(DjangoTemplates):
                         _add(option.setdefault("attrs", {}), BY_OPTION[option["type"]])
         if template_name == SELECT and self.write_selects and _plain_select(widget):
             return mark_safe(_select_html(widget))
+        if template_name == CHECKBOXES and self.write_selects and _plain_list(widget, CHECKBOX):
+            return mark_safe(_checkboxes_html(widget))
         return super().render(template_name, context, request)
 
 
@@ -77,11 +82,15 @@ def _text(value) -> bool:
 def _plain_select(widget: dict) -> bool:
     """Whether ``widget`` renders as Django's own templates would write it: options with the
     standard template and text labels (a number or date would be localised by a template)."""
+    return _plain_list(widget, OPTION)
+
+
+def _plain_list(widget: dict, option_template: str) -> bool:
     for group_name, options, _index in widget["optgroups"]:
         if group_name and not _text(group_name):
             return False
         for option in options:
-            if option.get("template_name") != OPTION or not _text(option["label"]):
+            if option.get("template_name") != option_template or not _text(option["label"]):
                 return False
     return _text(widget["name"])
 
@@ -119,4 +128,38 @@ def _select_html(widget: dict) -> str:
         if group_name:
             parts.append("\n  </optgroup>")
     parts.append("\n</select>")
+    return "".join(parts)
+
+
+def _input_html(option: dict) -> str:
+    """``django/forms/widgets/checkbox_option.html`` of one checkbox (each of the templates
+    it includes ends in a line break)."""
+    attrs, value = option["attrs"], option["value"]
+    html = f'<input type="{option["type"]}" name="{conditional_escape(option["name"])}"'
+    html += "" if value is None else f' value="{_formatted(value)}"'
+    html += f"{_attrs_html(attrs)}>\n"
+    if option.get("wrap_label"):
+        label_for = f' for="{_formatted(attrs["id"])}"' if attrs.get("id") else ""
+        html = f"<label{label_for}>{html} {conditional_escape(option['label'])}</label>"
+    return html + "\n\n"
+
+
+def _checkboxes_html(widget: dict) -> str:
+    """``django/forms/widgets/checkbox_select.html`` (``multiple_input.html``) with its
+    options, stripped as the renderer does."""
+    attrs = widget["attrs"]
+    parts = ["<div"]
+    if attrs.get("id"):
+        parts.append(f' id="{_formatted(attrs["id"])}"')
+    if attrs.get("class"):
+        parts.append(f' class="{_formatted(attrs["class"])}"')
+    parts.append(">")
+    for group_name, options, _index in widget["optgroups"]:
+        if group_name:
+            parts.append(f"\n  <div><label>{conditional_escape(group_name)}</label>")
+        for option in options:
+            parts.append(f"<div>\n    {_input_html(option)}</div>")
+        if group_name:
+            parts.append("\n  </div>")
+    parts.append("\n</div>")
     return "".join(parts)

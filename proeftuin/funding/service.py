@@ -1,7 +1,11 @@
 """Public interface of the funding app for other apps."""
 
 from proeftuin.funding.choices import DecisionOutcome, FundRole
-from proeftuin.funding.conflicts import conflict_reason, declared_relations
+from proeftuin.funding.conflicts import (
+    conflict_reason,
+    declared_relations,
+    declared_relations_of,
+)
 from proeftuin.funding.models import Application, Fund, Obligation, Round
 from proeftuin.funding.querysets import conflicted_organisation_ids
 from proeftuin.funding.selectors import applications_visible, rounds_visible
@@ -52,6 +56,7 @@ __all__ = [
     "decision_prepare",
     "decisions_batch",
     "declared_relations",
+    "declared_relations_of",
     "fund_create",
     "fund_member_set",
     "grant_to_initiative",

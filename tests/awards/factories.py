@@ -57,3 +57,25 @@ def make_edition(competition=None, *, criteria=("Innovatie", "Impact"), **fields
 
 def member(organisation, role=Role.EDITOR):
     return MembershipFactory(organisation=organisation, role=role).user
+
+
+def make_submitted(edition, organisation=None):
+    """A self-nomination of ``organisation`` (a new one by default) whose submission, a
+    text per criterion, is sent in; returns it fresh from the database."""
+    from proeftuin.awards.models import Nomination
+    from proeftuin.awards.services_nominations import (
+        nomination_create,
+        submission_save,
+        submission_submit,
+    )
+    from tests.factories import OrganisationFactory
+
+    organisation = organisation or OrganisationFactory()
+    editor = member(organisation)
+    nomination = nomination_create(
+        actor=editor, edition=edition, organisation=organisation, source="self"
+    )
+    answers = {c.pk: f"Tekst van {organisation.name}" for c in edition.criteria.all()}
+    submission_save(actor=editor, nomination=nomination, answers=answers)
+    submission_submit(actor=editor, nomination=Nomination.objects.get(pk=nomination.pk))
+    return Nomination.objects.get(pk=nomination.pk)

@@ -94,3 +94,26 @@ def test_selects_with_other_labels_go_through_the_templates():
     form = Numbers(renderer=UtrechtFormRenderer())
     assert str(form["year"]) == _by_templates(form, "year")
     assert '<option value="2025">2025</option>' in str(form["year"])
+
+
+class Checkboxes(forms.Form):
+    plain = forms.MultipleChoiceField(
+        choices=[("a", "A"), ("b", "B & <c>"), ("c", 'C "quoted"')],
+        initial=["b"],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    grouped = forms.MultipleChoiceField(
+        choices=[("Fruit", [("apple", "Apple"), ("pear", "Pear")]), ("x", "X")],
+        widget=forms.CheckboxSelectMultiple(attrs={"data-x": "<y>"}),
+    )
+    numbered = forms.TypedMultipleChoiceField(
+        choices=[(1, "One"), (2, "Two")], coerce=int, widget=forms.CheckboxSelectMultiple
+    )
+
+
+def test_checkbox_lists_are_written_as_the_widget_templates_write_them():
+    for data in (None, {"plain": ["a", "c"], "grouped": ["pear"], "numbered": ["2"]}):
+        form = Checkboxes(data=data, renderer=UtrechtFormRenderer())
+        for name in form.fields:
+            assert str(form[name]) == _by_templates(form, name), name
+            assert 'class="utrecht-checkbox utrecht-checkbox--html-input"' in str(form[name])
