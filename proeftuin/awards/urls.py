@@ -64,6 +64,7 @@ urlpatterns = [
     path(f"{NOMINATION}/toestemming/", views.consent, name="consent"),
     path(f"{NOMINATION}/inzending/", views.submission, name="submission"),
     path(f"{NOMINATION}/casus/", views_manage.to_case, name="to_case"),
+    path(f"{NOMINATION}/casus/koppelen/", views_manage.link_case, name="link_case"),
     path(f"{NOMINATION}/scores/<str:kind>/<str:step>/", views_judging.scorecard, name="scorecard"),
     path(f"{NOMINATION}/overleg/<str:kind>/<str:step>/", views_judging.consensus, name="consensus"),
     path(f"{NOMINATION}/terugtrekken/<str:kind>/", views_steps.recusal, name="recuse"),

@@ -16,9 +16,15 @@ from proeftuin.awards.choices import Decision, PanelKind
 from proeftuin.awards.models import PanelDecision
 from proeftuin.awards.services_decisions import RULES, panel_decide
 from proeftuin.awards.services_judging import PANEL_STEPS, panel_get_or_create, panel_member_add
-from proeftuin.awards.to_case import RECOGNISED, nomination_to_case
+from proeftuin.awards.to_case import (
+    RECOGNISED,
+    linkable_cases,
+    nomination_link_case,
+    nomination_to_case,
+)
 from proeftuin.awards.views import _edition, _nomination
-from proeftuin.core.service import DomainError, forbidden, querystring_without
+from proeftuin.cases.service import Case
+from proeftuin.core.service import DomainError, NotAllowed, forbidden, querystring_without
 
 NOMINATIONS_PAGE = 50  # nominations per page of the management page
 
@@ -86,7 +92,7 @@ def manage(request, slug):
         "edition": edition,
         "panels": _panels(edition),
         "steps": _steps(edition),
-        "nominations": page.object_list,
+        "nominations": _with_linkable(request.user, page.object_list),
         "page": page,
         "querystring": querystring_without(request, "pagina"),
         "recognised": RECOGNISED,
@@ -171,4 +177,33 @@ def to_case(request, uuid):
         messages.error(request, " ".join([str(exc.message), *_flat(exc.field_errors)]))
         return redirect("awards:manage", slug=nomination.edition.slug)
     messages.success(request, _("The case has been made."))
+    return redirect("cases:detail", slug=case.slug)
+
+
+def _with_linkable(user, nominations) -> list:
+    """The nominations of the page; a finalist or winner without a case gets the nominee's
+    cases it may be linked to (``linkable``)."""
+    rows = list(nominations)
+    for row in rows:
+        recognised = row.case_id is None and row.stage.key in RECOGNISED
+        row.linkable = list(linkable_cases(user, row)[:50]) if recognised else []
+    return rows
+
+
+@login_required
+@require_POST
+def link_case(request, uuid):
+    nomination = _nomination(request, uuid)
+    chosen = request.POST.get("case", "")
+    case = Case.objects.filter(pk=int(chosen)).first() if chosen.isdigit() else None
+    try:
+        case = nomination_link_case(actor=request.user, nomination=nomination, case=case)
+    except NotAllowed as exc:
+        return forbidden(request, str(exc.message))
+    except DomainError as exc:
+        if not permissions.can_organise(request.user, nomination.edition.competition)[0]:
+            return forbidden(request, str(exc.message))
+        messages.error(request, " ".join([str(exc.message), *_flat(exc.field_errors)]))
+        return redirect("awards:manage", slug=nomination.edition.slug)
+    messages.success(request, _("The nomination has been linked to this case."))
     return redirect("cases:detail", slug=case.slug)

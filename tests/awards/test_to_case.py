@@ -119,3 +119,20 @@ def test_a_finalist_already_in_the_library_is_linked_to_its_case(world):
     assert cited == {"sections.resilience"}
     with pytest.raises(ValidationFailed):  # linked once
         nomination_link_case(actor=organiser, nomination=finalist, case=existing)
+
+
+def test_the_management_page_offers_the_nominees_cases_and_links_one(client, world):
+    organiser, edition, (finalist, _other) = world
+    existing = make_case(organisations=[finalist.owner], title="Open werken met inwoners")
+    client.force_login(organiser)
+    page = client.get(f"/prijzen/{edition.slug}/beheer/", HTTP_ACCEPT_LANGUAGE="nl")
+    html = page.content.decode()
+    assert f'<option value="{existing.pk}">Open werken met inwoners (2016)</option>' in html
+    url = f"/prijzen/nominaties/{finalist.uuid}/casus/koppelen/"
+    wrong = client.post(url, {"case": "abc"}, follow=True, HTTP_ACCEPT_LANGUAGE="nl")
+    assert "Kies een casus van" in wrong.content.decode()
+    response = client.post(url, {"case": str(existing.pk)})
+    assert response.status_code == 302 and response["Location"].endswith(f"/{existing.slug}/")
+    assert Nomination.objects.get(pk=finalist.pk).case_id == existing.pk
+    client.force_login(UserFactory())
+    assert client.post(url, {"case": str(existing.pk)}).status_code in (403, 404)

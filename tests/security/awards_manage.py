@@ -21,9 +21,10 @@ from proeftuin.awards.models import (
     SiteVisit,
     Vote,
 )
+from proeftuin.cases.models import Case
 from proeftuin.core.service import workflow_for
 from proeftuin.organisations.models import Organisation
-from tests.factories import OrganisationFactory
+from tests.factories import OrganisationFactory, make_case
 from tests.security.awards import EDITIONS, MANAGER
 from tests.security.awards_writes import page_check
 from tests.security.visibility import Probe
@@ -279,6 +280,32 @@ AWARD_MANAGE_WRITES += [
         0,
         _remind,
         _reminders,
+        allowed_actor=MANAGER,
+        attackers=_others(*ORGANISERS),
+    ),
+]
+
+
+def _library_case(world: World):
+    owner = finalist(world).owner
+    found = Case.objects.filter(title="Zeta werkt open", owner=owner).first()
+    return found or make_case(organisations=[owner], title="Zeta werkt open")
+
+
+def _link_case(world: World, client):
+    case = _library_case(world)
+    return client.post(
+        f"/prijzen/nominaties/{finalist(world).uuid}/casus/koppelen/", {"case": case.pk}
+    )
+
+
+AWARD_MANAGE_WRITES += [
+    Write(
+        "link a finalist to its case in the library",
+        ("awards:link_case",),
+        0,
+        _link_case,
+        _case_of,
         allowed_actor=MANAGER,
         attackers=_others(*ORGANISERS),
     ),
