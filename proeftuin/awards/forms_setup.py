@@ -7,11 +7,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-# the form renderer gives no class to a datetime-local input (core/renderers.TEXT_TYPES)
 MOMENT = {
     "required": False,
     "widget": forms.DateTimeInput(
-        attrs={"type": "datetime-local", "class": "utrecht-textbox utrecht-textbox--html-input"},
+        attrs={"type": "datetime-local"},
         format="%Y-%m-%dT%H:%M",
     ),
 }

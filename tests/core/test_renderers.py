@@ -10,6 +10,7 @@ class Everything(forms.Form):
     name = forms.CharField()
     email = forms.EmailField()
     year = forms.IntegerField()
+    moment = forms.DateTimeField(widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
     text = forms.CharField(widget=forms.Textarea)
     kind = forms.ChoiceField(choices=[("a", "A"), ("b", "B")])
     many = forms.MultipleChoiceField(choices=[("a", "A")], widget=forms.SelectMultiple)
@@ -32,7 +33,7 @@ def test_the_site_uses_the_renderer(settings):
 
 
 def test_each_widget_gets_its_class():
-    for field in ("name", "email", "year"):
+    for field in ("name", "email", "year", "moment"):
         assert 'class="utrecht-textbox utrecht-textbox--html-input"' in html(field)
     assert 'class="utrecht-textarea utrecht-textarea--html-textarea"' in html("text")
     assert 'class="utrecht-select utrecht-select--html-select"' in html("kind")
