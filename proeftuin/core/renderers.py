@@ -34,7 +34,17 @@ SELECT = "django/forms/widgets/select.html"
 OPTION = "django/forms/widgets/select_option.html"
 CHECKBOXES = "django/forms/widgets/checkbox_select.html"
 CHECKBOX = "django/forms/widgets/checkbox_option.html"
-TEXT_TYPES = {"text", "email", "password", "number", "url", "search", "tel", "date", "datetime-local"}
+TEXT_TYPES = {
+    "text",
+    "email",
+    "password",
+    "number",
+    "url",
+    "search",
+    "tel",
+    "date",
+    "datetime-local",
+}
 ADMIN_CLASS = re.compile(r"^v[A-Z]")  # vTextField, vLargeTextField, ...
 
 
