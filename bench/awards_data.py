@@ -40,6 +40,7 @@ from proeftuin.awards.models import (
     Scorecard,
     SubmissionAnswer,
 )
+from proeftuin.awards.services_judging import weighted_mean
 from proeftuin.core.service import content_changed
 from proeftuin.core.workflows.models import Stage, Workflow
 from proeftuin.funding.models import ConflictDeclaration
@@ -214,12 +215,18 @@ def _judging(rng, panels, nominations, blocked, criteria) -> dict:
                         )
                     )
     Recusal.objects.bulk_create(recusals, batch_size=2_000)
+    scores = []
+    for card in cards:
+        mine = [
+            Score(scorecard=card, criterion=criterion, value=rng.randint(3, 10))
+            for criterion in (criteria if card.submitted_at else criteria[:3])
+        ]
+        # as the service keeps it for a submitted card
+        card.weighted_mean = weighted_mean(mine) if card.submitted_at else None
+        scores += mine
     cards = Scorecard.objects.bulk_create(cards, batch_size=2_000)
-    scores = [
-        Score(scorecard=card, criterion=criterion, value=rng.randint(3, 10))
-        for card in cards
-        for criterion in (criteria if card.submitted_at else criteria[:3])
-    ]
+    for score in scores:
+        score.scorecard = score.scorecard  # the saved card's id
     Score.objects.bulk_create(scores, batch_size=5_000)
     return {"recusals": len(recusals), "scorecards": len(cards), "scores": len(scores)}
 

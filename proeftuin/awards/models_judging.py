@@ -70,6 +70,9 @@ class Scorecard(BaseModel):
     step = models.CharField(_("step"), max_length=12, choices=Step.choices)
     comment = models.TextField(_("comment"), blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    # the mean of the card's scores weighted by the criteria's weights, set when it is
+    # submitted (a submitted card no longer changes): ranks the candidates of a decision
+    weighted_mean = models.FloatField(_("weighted mean"), null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
 
     objects = ScorecardQuerySet.as_manager()

@@ -8,10 +8,10 @@ from __future__ import annotations
 import dataclasses
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Avg, Count, Prefetch, Q
 
 from proeftuin.accounts.service import remember_roles, roles_by_organisation
-from proeftuin.awards.choices import Step
+from proeftuin.awards.choices import Decision, Step
 from proeftuin.awards.models import Score, Scorecard
 from proeftuin.awards.services_judging import (
     PANEL_STEPS,
@@ -22,6 +22,39 @@ from proeftuin.awards.services_judging import (
 from proeftuin.funding.service import CriterionSummary, declared_relations_of
 
 JUDGING_PAGE = 50  # nominations per page of a panel's list at one step
+# the scores that rank the candidates of each decision
+DECISION_STEP = {
+    Decision.LONG_LIST: Step.SUBMISSION,
+    Decision.TOP_TEN: Step.SUBMISSION,
+    Decision.FINALISTS: Step.PITCH,
+    Decision.WINNER: Step.SITE_VISIT,
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class Candidate:
+    uuid: str
+    name: str
+    mean: float | None  # the mean of the submitted scorecards' weighted means
+    cards: int  # submitted scorecards at the decision's step
+
+
+def ranked_candidates(*, edition, decision: str, stage: str, nominations) -> list[Candidate]:
+    """``nominations`` (``(pk, uuid, nominee's name)``: the ones at ``stage``, which the
+    decision chooses from) ranked by the panels' scores at the decision's step, highest
+    first, unscored last: one query, however many scorecards."""
+    cards = Scorecard.objects.filter(
+        panel__edition=edition,
+        step=DECISION_STEP[decision],
+        submitted_at__isnull=False,
+        nomination__stage__key=stage,
+    )
+    scores = {
+        row["nomination_id"]: (row["mean"], row["n"])
+        for row in cards.values("nomination_id").annotate(mean=Avg("weighted_mean"), n=Count("pk"))
+    }
+    found = [Candidate(str(u), name, *scores.get(pk, (None, 0))) for pk, u, name in nominations]
+    return sorted(found, key=lambda c: (c.mean is None, -(c.mean or 0), c.name))
 
 
 @dataclasses.dataclass

@@ -195,6 +195,13 @@ def _int(value) -> int | None:
         return None
 
 
+def weighted_mean(scores) -> float | None:
+    """The mean of ``scores`` weighted by their criteria's weights."""
+    pairs = [(s.value, s.criterion.weight) for s in scores]
+    total = sum(w for _v, w in pairs)
+    return sum(v * w for v, w in pairs) / total if total else None
+
+
 @transaction.atomic
 def scorecard_save(
     *,
@@ -236,6 +243,7 @@ def scorecard_save(
         )
     card.comment, card.version = comment, card.version + 1
     card.submitted_at = timezone.now() if submit else None
+    card.weighted_mean = weighted_mean(card.scores.select_related("criterion")) if submit else None
     card.save()
     audit_record(
         actor=actor,

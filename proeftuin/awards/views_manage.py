@@ -7,7 +7,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from proeftuin.accounts.service import User
@@ -27,6 +29,7 @@ from proeftuin.cases.service import Case
 from proeftuin.core.service import DomainError, NotAllowed, forbidden, querystring_without
 
 NOMINATIONS_PAGE = 50  # nominations per page of the management page
+CANDIDATES_SHOWN = 50  # a decision's best-scored candidates shown unless all are asked for
 
 
 def _organised(request, slug):
@@ -35,26 +38,42 @@ def _organised(request, slug):
     return edition, (None if allowed else forbidden(request, reason))
 
 
-def _steps(edition) -> list[dict]:
+def _steps(edition, everything: str = "") -> list[dict]:
+    """Per decision: done, or the form choosing from its candidates ranked by the panels'
+    scores; ``CANDIDATES_SHOWN`` of them unless ``everything`` names the decision."""
     decided = {d.decision: d for d in PanelDecision.objects.filter(panel__edition=edition)}
     open_stages = [RULES[d][1] for d in Decision if d not in decided]
     nominations = edition.nominations.filter(stage__key__in=open_stages)
-    nominations = list(nominations.values_list("uuid", "owner__name", "stage__key"))
+    nominations = list(nominations.values_list("pk", "uuid", "owner__name", "stage__key"))
     rows = []
     for decision in Decision:
         kinds, from_stage, _limit = RULES[decision]
-        candidates = [(str(uuid), name) for uuid, name, key in nominations if key == from_stage]
-        rows.append(
-            {
-                "decision": decision,
-                "kinds": kinds,
-                "done": decided.get(decision),
-                "form": forms.DecisionForm(choices=candidates, prefix=decision.value)
-                if candidates and decision not in decided
-                else None,
-            }
-        )
+        row = {"decision": decision, "kinds": kinds, "done": decided.get(decision), "form": None}
+        at_stage = [(pk, uuid, name) for pk, uuid, name, key in nominations if key == from_stage]
+        if at_stage and decision not in decided:
+            row.update(_ranked_form(edition, decision, from_stage, at_stage, everything))
+        rows.append(row)
     return rows
+
+
+def _ranked_form(edition, decision, stage, nominations, everything: str) -> dict:
+    ranked = selectors_judging.ranked_candidates(
+        edition=edition, decision=decision, stage=stage, nominations=nominations
+    )
+    shown = ranked if everything == decision.value else ranked[:CANDIDATES_SHOWN]
+    choices = [(c.uuid, _candidate_label(c)) for c in shown]
+    form = forms.DecisionForm(choices=choices, prefix=decision.value)
+    return {"form": form, "candidates": len(ranked), "shown": len(shown)}
+
+
+def _candidate_label(candidate) -> str:
+    if candidate.mean is None:
+        return _("%(name)s: not scored yet") % {"name": candidate.name}
+    return ngettext(
+        "%(name)s: %(mean)s on %(n)d scorecard",
+        "%(name)s: %(mean)s on average over %(n)d scorecards",
+        candidate.cards,
+    ) % {"name": candidate.name, "mean": number_format(candidate.mean, 1), "n": candidate.cards}
 
 
 def _panels(edition) -> list[dict]:
@@ -91,7 +110,7 @@ def manage(request, slug):
     context = {
         "edition": edition,
         "panels": _panels(edition),
-        "steps": _steps(edition),
+        "steps": _steps(edition, request.GET.get("alle", "")),
         "nominations": _with_linkable(request.user, page.object_list),
         "page": page,
         "querystring": querystring_without(request, "pagina"),
