@@ -46,22 +46,23 @@ class EditionQuerySet(models.QuerySet):
 
 
 def nomination_condition(user, model) -> Q | None:
-    """The condition a nomination meets when ``user`` may see it; ``None``: all."""
+    """The condition a nomination meets when ``user`` may see it; ``None``: all. The few
+    editions it depends on are fetched first, so the condition joins nothing but the
+    nomination's edition and stage: no subquery, no duplicate rows."""
     from proeftuin.accounts.service import is_platform_admin, roles_by_organisation
     from proeftuin.awards.choices import Consent
     from proeftuin.awards.models import Edition
 
     if is_platform_admin(user):
         return None
-    editions = Edition.objects.visible_to(user).values("pk")
-    public = (
-        Q(edition__in=editions, consent=Consent.GIVEN)
-        & ~Q(stage__key="withdrawn")
-        & Q(edition__published=True)
+    editions = list(Edition.objects.visible_to(user).values_list("pk", flat=True))
+    public = Q(edition_id__in=editions, consent=Consent.GIVEN, edition__published=True) & ~Q(
+        stage__key="withdrawn"
     )
     if not active(user):
         return public
-    condition = public | Q(edition__competition__programme__managers=user)
+    organised = Edition.objects.filter(competition__programme__managers=user)
+    condition = public | Q(edition_id__in=list(organised.values_list("pk", flat=True)))
     condition |= Q(nominated_by=user)
     organisations = list(roles_by_organisation(user))
     if organisations:  # the contacts are members of the nominee too (checked when added)
@@ -72,9 +73,7 @@ def nomination_condition(user, model) -> Q | None:
 class NominationQuerySet(models.QuerySet):
     def visible_to(self, user) -> NominationQuerySet:
         condition = nomination_condition(user, self.model)
-        if condition is None:
-            return self
-        return self.filter(pk__in=self.model.objects.filter(condition).values("pk"))
+        return self if condition is None else self.filter(condition)
 
 
 class ScorecardQuerySet(models.QuerySet):
