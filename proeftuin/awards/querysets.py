@@ -18,7 +18,7 @@ submitted cards."""
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 NOTHING = Q(pk__in=[])
 
@@ -78,7 +78,11 @@ class NominationQuerySet(models.QuerySet):
 
 class ScorecardQuerySet(models.QuerySet):
     def visible_to(self, user) -> ScorecardQuerySet:
+        """One flat condition (the organised editions and the viewer's conflicts fetched
+        first, the rest correlated to the card): the database checks it only on the cards
+        the rest of the query selects."""
         from proeftuin.accounts.service import is_platform_admin
+        from proeftuin.awards.models import Edition, Recusal
         from proeftuin.funding.service import conflicted_organisation_ids
 
         if is_platform_admin(user):
@@ -86,23 +90,16 @@ class ScorecardQuerySet(models.QuerySet):
         if not active(user):
             return self.none()
         submitted = Q(submitted_at__isnull=False)
-        organised = submitted & Q(panel__edition__competition__programme__managers=user)
-        mine = self.model.objects.filter(judge=user, submitted_at__isnull=False)
-        peers = submitted & Q(pk__in=_same_step(self.model, mine))
-        chair = submitted & Q(panel__chair=user)
-        blocked = Q(nomination__owner_id__in=conflicted_organisation_ids(user)) | Q(
-            nomination__recusals__judge=user
+        editions = Edition.objects.filter(competition__programme__managers=user)
+        organised = submitted & Q(panel__edition_id__in=list(editions.values_list("pk", flat=True)))
+        own = self.model.objects.filter(
+            judge=user,
+            submitted_at__isnull=False,
+            panel=OuterRef("panel"),
+            nomination=OuterRef("nomination"),
+            step=OuterRef("step"),
         )
-        judged = (peers | chair) & ~blocked
-        condition = Q(judge=user) | organised | judged
-        return self.filter(pk__in=self.model.objects.filter(condition).values("pk"))
-
-
-def _same_step(model, mine):
-    """Cards of a (panel, nomination, step) where the viewer's own card is submitted."""
-    from django.db.models import Exists, OuterRef
-
-    own = mine.filter(
-        panel=OuterRef("panel"), nomination=OuterRef("nomination"), step=OuterRef("step")
-    )
-    return model.objects.filter(Exists(own)).values("pk")
+        recused = Recusal.objects.filter(judge=user, nomination=OuterRef("nomination"))
+        blocked = Q(nomination__owner_id__in=conflicted_organisation_ids(user)) | Exists(recused)
+        judged = submitted & (Exists(own) | Q(panel__chair=user)) & ~blocked
+        return self.filter(Q(judge=user) | organised | judged)
