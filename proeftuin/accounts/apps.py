@@ -9,5 +9,8 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from proeftuin.accounts import events
+        from proeftuin.core.service import register_content_domain
 
         events.connect()
+        # who works where: what is derived from it (a judge's conflicts, say) is cached
+        register_content_domain("memberships", _("Memberships"))

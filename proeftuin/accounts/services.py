@@ -14,7 +14,7 @@ from proeftuin.accounts.permissions import (
     can_manage_platform_roles,
     can_manage_users,
 )
-from proeftuin.core.service import AuditEntry, NotAllowed, audit_record
+from proeftuin.core.service import AuditEntry, NotAllowed, audit_record, content_changed
 
 ACCOUNT_FIELDS = ("username", "email", "is_active", "is_staff", "is_superuser", "is_platform_admin")
 
@@ -50,6 +50,7 @@ def membership_set(*, user: User, organisation, role: Role, actor=None) -> Membe
         after={"role": int(role), "user": user.username, "organisation": str(organisation)},
     )
     _forget_roles(user)
+    content_changed("memberships")
     return membership
 
 
@@ -75,6 +76,7 @@ def membership_revoke(*, actor, membership: Membership) -> None:
     )
     membership.delete()
     _forget_roles(membership.user)
+    content_changed("memberships")
 
 
 @transaction.atomic

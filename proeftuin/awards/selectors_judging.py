@@ -49,9 +49,10 @@ def ranked_candidates(*, edition, decision: str, stage: str, nominations) -> lis
         submitted_at__isnull=False,
         nomination__stage__key=stage,
     )
+    by_nomination = cards.order_by().values("nomination_id")
     scores = {
         row["nomination_id"]: (row["mean"], row["n"])
-        for row in cards.values("nomination_id").annotate(mean=Avg("weighted_mean"), n=Count("pk"))
+        for row in by_nomination.annotate(mean=Avg("weighted_mean"), n=Count("pk"))
     }
     found = [Candidate(str(u), name, *scores.get(pk, (None, 0))) for pk, u, name in nominations]
     return sorted(found, key=lambda c: (c.mean is None, -(c.mean or 0), c.name))
@@ -177,7 +178,7 @@ def _step_progress(panel, step: str, facts) -> list[dict]:
         Q(nomination__in=panel.recusals.values("nomination"))
         | Q(nomination__owner__in=set().union(*conflicted.values()))
     )
-    on_blocked = _by_judge(maybe.values_list("judge_id", "nomination_id"))
+    on_blocked = _by_judge(maybe.order_by().values_list("judge_id", "nomination_id"))
     return [
         {
             "judge": judge,

@@ -13,8 +13,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from proeftuin.accounts.service import User
-from proeftuin.awards import forms, permissions, reminders, selectors_judging
-from proeftuin.awards.choices import Decision, PanelKind
+from proeftuin.awards import forms, permissions, reminders, selectors_manage
+from proeftuin.awards.choices import Decision, PanelKind, Step
 from proeftuin.awards.models import PanelDecision
 from proeftuin.awards.services_decisions import RULES, panel_decide
 from proeftuin.awards.services_judging import PANEL_STEPS, panel_get_or_create, panel_member_add
@@ -30,6 +30,17 @@ from proeftuin.core.service import DomainError, NotAllowed, forbidden, querystri
 
 NOMINATIONS_PAGE = 50  # nominations per page of the management page
 CANDIDATES_SHOWN = 50  # a decision's best-scored candidates shown unless all are asked for
+# what the list of nominations shows (and ``linkable_cases`` needs) of each
+LISTED_FIELDS = (
+    "uuid",
+    "edition",
+    "consent",
+    "owner__name",
+    "stage__key",
+    "stage__name",
+    "stage__name_en",
+    "case__slug",
+)
 
 
 def _organised(request, slug):
@@ -42,24 +53,19 @@ def _steps(edition, everything: str = "") -> list[dict]:
     """Per decision: done, or the form choosing from its candidates ranked by the panels'
     scores; ``CANDIDATES_SHOWN`` of them unless ``everything`` names the decision."""
     decided = {d.decision: d for d in PanelDecision.objects.filter(panel__edition=edition)}
-    open_stages = [RULES[d][1] for d in Decision if d not in decided]
-    nominations = edition.nominations.filter(stage__key__in=open_stages)
-    nominations = list(nominations.values_list("pk", "uuid", "owner__name", "stage__key"))
+    open_decisions = [(d, RULES[d][1]) for d in Decision if d not in decided]
+    ranked = selectors_manage.open_decisions_ranked(edition=edition, open_decisions=open_decisions)
     rows = []
     for decision in Decision:
-        kinds, from_stage, _limit = RULES[decision]
+        kinds = RULES[decision][0]
         row = {"decision": decision, "kinds": kinds, "done": decided.get(decision), "form": None}
-        at_stage = [(pk, uuid, name) for pk, uuid, name, key in nominations if key == from_stage]
-        if at_stage and decision not in decided:
-            row.update(_ranked_form(edition, decision, from_stage, at_stage, everything))
+        if ranked.get(decision.value):
+            row.update(_ranked_form(decision, ranked[decision.value], everything))
         rows.append(row)
     return rows
 
 
-def _ranked_form(edition, decision, stage, nominations, everything: str) -> dict:
-    ranked = selectors_judging.ranked_candidates(
-        edition=edition, decision=decision, stage=stage, nominations=nominations
-    )
+def _ranked_form(decision, ranked: list, everything: str) -> dict:
     shown = ranked if everything == decision.value else ranked[:CANDIDATES_SHOWN]
     choices = [(c.uuid, _candidate_label(c)) for c in shown]
     form = forms.DecisionForm(choices=choices, prefix=decision.value)
@@ -83,11 +89,11 @@ def _panels(edition) -> list[dict]:
         progress = []
         if panel is not None:
             last = reminders.last_reminders(panel)
-            for step, judges in selectors_judging.panel_progress(
+            for step, judges in selectors_manage.progress_shown(
                 panel=panel, steps=PANEL_STEPS[kind]
             ):
                 judges = _reminded(judges, last, step)
-                progress.append((step, judges, any(j["open"] for j in judges)))
+                progress.append((Step(step), judges, any(j["open"] for j in judges)))
         form = forms.PanelMemberForm(auto_id=f"id_{kind.value}_%s")  # ids unique per panel
         rows.append({"kind": kind, "panel": panel, "progress": progress, "member_form": form})
     return rows
@@ -95,7 +101,7 @@ def _panels(edition) -> list[dict]:
 
 def _reminded(rows: list[dict], last: dict, step: str) -> list[dict]:
     for row in rows:
-        row["reminded_at"] = last.get((step, row["judge"].pk))
+        row["reminded_at"] = last.get((step, row["judge_id"]))
         row["open"] = row["to_score"] - row["submitted"]
     return rows
 
@@ -106,6 +112,7 @@ def manage(request, slug):
     if refusal:
         return refusal
     nominations = edition.nominations.select_related("owner", "stage", "case")
+    nominations = nominations.only(*LISTED_FIELDS).order_by("owner__name", "pk")
     page = Paginator(nominations, NOMINATIONS_PAGE).get_page(request.GET.get("pagina"))
     context = {
         "edition": edition,
