@@ -17,34 +17,39 @@ from proeftuin.funding.selectors import applications_visible
 DUE_WITHIN_DAYS = 30
 
 
-def applications_ready(*, user, round_: Round) -> QuerySet[Application]:
-    """The round's applications in stage "decision" that ``user`` may read, each with
-    ``review_mean`` (the plain mean of every submitted review score; ``None`` without) and
-    ``review_count``."""
+def _with_review_scores(rows: QuerySet[Application]) -> QuerySet[Application]:
+    """Each with ``review_mean`` (the plain mean of every submitted review score; ``None``
+    without) and ``review_count``."""
     submitted = Q(assignments__review__submitted_at__isnull=False)
-    return (
-        applications_visible(user=user)
-        .filter(round=round_, stage__key="decision")
-        .annotate(
-            review_mean=Avg("assignments__review__scores__score", filter=submitted),
-            review_count=Count("assignments__review", filter=submitted, distinct=True),
-        )
-        .select_related("category")
-        .order_by("title", "pk")
+    return rows.annotate(
+        review_mean=Avg("assignments__review__scores__score", filter=submitted),
+        review_count=Count("assignments__review", filter=submitted, distinct=True),
     )
 
 
 READY_PAGE = 20
+# what the decision page shows of an application (the rest loads when a decision needs it)
+READY_FIELDS = (
+    "uuid",
+    "title",
+    "version",
+    "amount_requested",
+    "round",
+    "owner__name",
+    "category__name",
+)
 
 
 def applications_ready_page(*, user, round_: Round, page=None) -> Page:
-    """A page (``READY_PAGE``, by title) of ``applications_ready``: the page is chosen over
-    the keys alone, the mean scores are computed for its rows only."""
+    """A page (``READY_PAGE``, by title) of the round's applications in stage "decision"
+    that ``user`` may read: the page is chosen over the keys ``user`` may read, then its rows
+    are loaded by key with their mean scores."""
     keys = Application.objects.visible_to(user).filter(round=round_, stage__key="decision")
     keys = keys.order_by("title", "pk").values_list("pk", flat=True)
     shown = Paginator(keys, READY_PAGE).get_page(page)
-    rows = applications_ready(user=user, round_=round_).filter(pk__in=list(shown.object_list))
-    shown.object_list = list(rows)
+    rows = Application.objects.filter(pk__in=list(shown.object_list))  # read through the rule
+    rows = rows.select_related("owner", "category").only(*READY_FIELDS)
+    shown.object_list = list(_with_review_scores(rows).order_by("title", "pk"))
     return shown
 
 

@@ -16,13 +16,25 @@ from proeftuin.accounts.service import remember_roles, roles_by_organisation
 from proeftuin.core.service import require
 from proeftuin.funding.choices import AssignmentStatus
 from proeftuin.funding.conflicts import declared_relations_of
-from proeftuin.funding.models import Application, Review, ReviewAssignment, ReviewScore
+from proeftuin.funding.models import (
+    Application,
+    ApplicationPartner,
+    Review,
+    ReviewAssignment,
+    ReviewScore,
+)
 from proeftuin.funding.permissions import can_manage_fund
 from proeftuin.funding.services_reviews import (
     load_in_round,
     review_queue_of_round,
     reviewers_of,
 )
+
+QUEUE_ORDER = ("status", "due_on", "-created_at")
+
+
+def _own_review() -> Prefetch:
+    return Prefetch("review", queryset=Review.objects.only("pk", "assignment_id"))
 
 
 def assignments_of(user):
@@ -34,8 +46,8 @@ def assignments_of(user):
         ReviewAssignment.objects.filter(reviewer=user, application__in=readable)
         .exclude(status=AssignmentStatus.RECUSED)
         .select_related("application__round__fund", "application__owner", "application__stage")
-        .prefetch_related(Prefetch("review", queryset=Review.objects.only("pk", "assignment_id")))
-        .order_by("status", "due_on", "-created_at")
+        .prefetch_related(_own_review())
+        .order_by(*QUEUE_ORDER)
     )
 
 
@@ -44,20 +56,16 @@ def reviews_to_do(user):
 
 
 QUEUE_PAGE = 20
-# what the queue does not show: the texts of the application, round and fund
-QUEUE_DEFERRED = (
-    "recusal_reason",
-    "application__problem",
-    "application__idea",
-    "application__public_summary",
-    "application__answers",
-    "application__prior_cases",
-    "application__info_request",
-    "application__screening_note",
-    "application__conditions",
-    "application__decision_reason",
-    "application__round__description",
-    "application__round__fund__description",
+# what the queue shows of each assignment: no texts, no stage or fund
+QUEUE_FIELDS = (
+    "uuid",
+    "status",
+    "due_on",
+    "created_at",
+    "updated_at",
+    "application__title",
+    "application__owner__name",
+    "application__round__title",
 )
 
 
@@ -70,8 +78,13 @@ class Queue:
 
 def review_queue(user, page=None) -> Queue:
     """ "Mijn beoordelingen": a page of what ``user`` still has to review and their latest
-    submitted reviews; as many queries for any number of assignments."""
-    rows = assignments_of(user).defer(*QUEUE_DEFERRED)
+    submitted reviews; as many queries for any number of assignments. The visibility rule
+    runs once, for the keys of the assignments ``user`` may read; the lists and their counts
+    read those keys."""
+    readable = list(assignments_of(user).order_by().values_list("pk", flat=True))
+    rows = ReviewAssignment.objects.filter(pk__in=readable).order_by(*QUEUE_ORDER)
+    rows = rows.select_related("application__owner", "application__round")
+    rows = rows.prefetch_related(_own_review()).only(*QUEUE_FIELDS)
     to_do = Paginator(rows.filter(status=AssignmentStatus.ASSIGNED), QUEUE_PAGE).get_page(page)
     submitted = rows.filter(status=AssignmentStatus.SUBMITTED)
     done = list(submitted.order_by("-updated_at", "-pk")[:QUEUE_PAGE])
@@ -163,6 +176,10 @@ COLUMN_FIELDS = (
 REVIEWERS_PER_PAGE = 10
 
 
+# what the overview shows of an application in review (no texts: they are long)
+OVERVIEW_FIELDS = ("uuid", "title", "submitted_at", "round", "owner__name")
+
+
 def assignment_overview(*, user, round_, page=None, columns=None) -> Overview:
     """Applications in review x the fund's reviewers, a page of each (``page``: of the
     applications, ``columns``: of the reviewers): each cell the assignment or the conflict
@@ -183,8 +200,11 @@ def assignment_overview(*, user, round_, page=None, columns=None) -> Overview:
         column = by_user[member.user_id]
         column.own, column.declared = roles_by_organisation(member.user), declared[member.user_id]
     shown.object_list = [by_user[m.user_id] for m in shown]
-    rows = Paginator(review_queue_of_round(round_), APPLICATIONS_PER_PAGE).get_page(page)
-    applications = list(rows.object_list.prefetch_related("partners__organisation"))
+    in_review = review_queue_of_round(round_).select_related(None).select_related("owner")
+    in_review = in_review.only(*OVERVIEW_FIELDS)
+    rows = Paginator(in_review, APPLICATIONS_PER_PAGE).get_page(page)
+    partners = Prefetch("partners", ApplicationPartner.objects.select_related("organisation"))
+    applications = list(rows.object_list.prefetch_related(None).prefetch_related(partners))
     found = ReviewAssignment.objects.filter(
         application__in=[a.pk for a in applications],
         reviewer__in=[c.member.user_id for c in shown],

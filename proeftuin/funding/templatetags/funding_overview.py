@@ -1,6 +1,7 @@
-"""The cells of the assignment overview (``funding/review/assignments.html``), built in
-Python: a page has 20 applications x 10 reviewers, and as template markup each cell cost
-a URL reversal, a CSRF field and a dozen nodes."""
+"""The cells of the assignment overview (``funding/review/assignments.html``) and its list
+of every reviewer's load, built in Python: a page has 20 applications x 10 reviewers and a
+fund may have a hundred reviewers, and as template markup each cell cost a URL reversal, a
+CSRF field and a dozen nodes, each line of the list a translation block."""
 
 from django import template
 from django.urls import reverse
@@ -22,6 +23,23 @@ def overview_cells(context, application, cells) -> SafeString:
         "", '<td class="utrecht-table__cell" data-label="{}">{}</td>',
         ((cell.column.name, _cell(texts, application, cell)) for cell in cells),
     )  # fmt: skip
+
+
+@register.simple_tag
+def reviewer_loads(reviewers) -> SafeString:
+    """One ``<li>`` per reviewer of the fund: name, load in the round, maximum, expertise."""
+    if not reviewers:
+        return format_html("<li>{}</li>", _("This fund has no reviewers yet."))
+    return format_html_join("", "<li>{}: {}{}</li>", (_load(column) for column in reviewers))
+
+
+def _load(column) -> tuple:
+    member = column.member
+    load = _("%(load)s of at most %(max)s") % {"load": column.load, "max": member.max_assignments}
+    expertise = member.expertise and format_html(
+        ' · <span class="pt-muted">{}</span>', member.expertise
+    )
+    return column.name, load, expertise or ""
 
 
 def _texts(context) -> dict:
