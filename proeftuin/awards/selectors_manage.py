@@ -12,22 +12,32 @@ kept is the same for all of them, so one computation serves them all. The remind
 from __future__ import annotations
 
 from proeftuin.awards.selectors_judging import Candidate, panel_progress, ranked_candidates
+from proeftuin.awards.services_judging import PANEL_STEPS
 from proeftuin.core.fragments import shared_value
 
 DEPENDS_ON = ("awards", "funding", "memberships")
 
 
-def progress_shown(*, panel, steps) -> list[tuple[str, list[dict]]]:
-    """``panel_progress`` with each judge as ``judge_id`` and ``name``."""
+def figures(*, edition, panels, open_decisions) -> dict:
+    """``{"progress": {panel id: progress_shown}, "ranked": open_decisions_ranked}``: one
+    cache entry for the whole page."""
 
     def compute():
-        return [
-            (str(step), [_shown(row) for row in rows])
-            for step, rows in panel_progress(panel=panel, steps=steps)
-        ]
+        progress = {p.pk: _progress_shown(p, PANEL_STEPS[p.kind]) for p in panels}
+        ranked = _open_decisions_ranked(edition, open_decisions)
+        return {"progress": progress, "ranked": ranked}
 
-    key = f"awards.progress.1|{panel.pk}|{','.join(str(s) for s in steps)}"
+    opened = ",".join(f"{decision}:{stage}" for decision, stage in open_decisions)
+    key = f"awards.manage.1|{edition.pk}|{','.join(str(p.pk) for p in panels)}|{opened}"
     return shared_value(key, compute, depends_on=DEPENDS_ON)
+
+
+def _progress_shown(panel, steps) -> list[tuple[str, list[dict]]]:
+    """``panel_progress`` with each judge as ``judge_id`` and ``name``."""
+    return [
+        (str(step), [_shown(row) for row in rows])
+        for step, rows in panel_progress(panel=panel, steps=steps)
+    ]
 
 
 def _shown(row: dict) -> dict:
@@ -37,22 +47,16 @@ def _shown(row: dict) -> dict:
     return {"judge_id": judge.pk, "name": name, **counts}
 
 
-def open_decisions_ranked(*, edition, open_decisions) -> dict[str, list[Candidate]]:
+def _open_decisions_ranked(edition, open_decisions) -> dict[str, list[Candidate]]:
     """For each ``(decision, stage)`` of ``open_decisions``: the nominations at ``stage``
     ranked by ``ranked_candidates`` (an empty list when none is at that stage)."""
-
-    def compute():
-        wanted = {str(stage) for _decision, stage in open_decisions}
-        rows = edition.nominations.filter(stage__key__in=wanted).order_by()
-        found = list(rows.values_list("pk", "uuid", "owner__name", "stage__key"))
-        ranked = {}
-        for decision, stage in open_decisions:
-            at_stage = [(pk, uuid, name) for pk, uuid, name, key in found if key == stage]
-            ranked[str(decision)] = at_stage and ranked_candidates(
-                edition=edition, decision=decision, stage=stage, nominations=at_stage
-            )
-        return ranked
-
-    opened = ",".join(f"{decision}:{stage}" for decision, stage in open_decisions)
-    key = f"awards.ranking.1|{edition.pk}|{opened}"
-    return shared_value(key, compute, depends_on=DEPENDS_ON)
+    wanted = {str(stage) for _decision, stage in open_decisions}
+    rows = edition.nominations.filter(stage__key__in=wanted).order_by()
+    found = list(rows.values_list("pk", "uuid", "owner__name", "stage__key"))
+    ranked = {}
+    for decision, stage in open_decisions:
+        at_stage = [(pk, uuid, name) for pk, uuid, name, key in found if key == stage]
+        ranked[str(decision)] = at_stage and ranked_candidates(
+            edition=edition, decision=decision, stage=stage, nominations=at_stage
+        )
+    return ranked

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -17,7 +18,7 @@ from proeftuin.awards import forms, permissions, reminders, selectors_manage
 from proeftuin.awards.choices import Decision, PanelKind, Step
 from proeftuin.awards.models import PanelDecision
 from proeftuin.awards.services_decisions import RULES, panel_decide
-from proeftuin.awards.services_judging import PANEL_STEPS, panel_get_or_create, panel_member_add
+from proeftuin.awards.services_judging import panel_get_or_create, panel_member_add
 from proeftuin.awards.to_case import (
     RECOGNISED,
     linkable_cases,
@@ -49,12 +50,9 @@ def _organised(request, slug):
     return edition, (None if allowed else forbidden(request, reason))
 
 
-def _steps(edition, everything: str = "") -> list[dict]:
+def _steps(decided: dict, ranked: dict, everything: str = "") -> list[dict]:
     """Per decision: done, or the form choosing from its candidates ranked by the panels'
     scores; ``CANDIDATES_SHOWN`` of them unless ``everything`` names the decision."""
-    decided = {d.decision: d for d in PanelDecision.objects.filter(panel__edition=edition)}
-    open_decisions = [(d, RULES[d][1]) for d in Decision if d not in decided]
-    ranked = selectors_manage.open_decisions_ranked(edition=edition, open_decisions=open_decisions)
     rows = []
     for decision in Decision:
         kinds = RULES[decision][0]
@@ -82,20 +80,18 @@ def _candidate_label(candidate) -> str:
     ) % {"name": candidate.name, "mean": number_format(candidate.mean, 1), "n": candidate.cards}
 
 
-def _panels(edition) -> list[dict]:
+def _panels(panels: dict, progress: dict) -> list[dict]:
     rows = []
     for kind in PanelKind:
-        panel = edition.panels.filter(kind=kind).first()
-        progress = []
+        panel = panels.get(kind.value)
+        shown = []
         if panel is not None:
             last = reminders.last_reminders(panel)
-            for step, judges in selectors_manage.progress_shown(
-                panel=panel, steps=PANEL_STEPS[kind]
-            ):
+            for step, judges in progress[panel.pk]:
                 judges = _reminded(judges, last, step)
-                progress.append((Step(step), judges, any(j["open"] for j in judges)))
+                shown.append((Step(step), judges, any(j["open"] for j in judges)))
         form = forms.PanelMemberForm(auto_id=f"id_{kind.value}_%s")  # ids unique per panel
-        rows.append({"kind": kind, "panel": panel, "progress": progress, "member_form": form})
+        rows.append({"kind": kind, "panel": panel, "progress": shown, "member_form": form})
     return rows
 
 
@@ -114,10 +110,18 @@ def manage(request, slug):
     nominations = edition.nominations.select_related("owner", "stage", "case")
     nominations = nominations.only(*LISTED_FIELDS).order_by("owner__name", "pk")
     page = Paginator(nominations, NOMINATIONS_PAGE).get_page(request.GET.get("pagina"))
+    decided = {d.decision: d for d in PanelDecision.objects.filter(panel__edition=edition)}
+    members = Prefetch("members", queryset=User.objects.order_by("username"))
+    panels = {p.kind: p for p in edition.panels.prefetch_related(members)}
+    figures = selectors_manage.figures(
+        edition=edition,
+        panels=list(panels.values()),
+        open_decisions=[(d, RULES[d][1]) for d in Decision if d not in decided],
+    )
     context = {
         "edition": edition,
-        "panels": _panels(edition),
-        "steps": _steps(edition, request.GET.get("alle", "")),
+        "panels": _panels(panels, figures["progress"]),
+        "steps": _steps(decided, figures["ranked"], request.GET.get("alle", "")),
         "nominations": _with_linkable(request.user, page.object_list),
         "page": page,
         "querystring": querystring_without(request, "pagina"),

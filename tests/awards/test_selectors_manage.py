@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from proeftuin.accounts.models import Role
 from proeftuin.accounts.services import membership_revoke, membership_set
-from proeftuin.awards.selectors_manage import open_decisions_ranked, progress_shown
+from proeftuin.awards.selectors_manage import figures
 from proeftuin.awards.services_judging import (
     panel_get_or_create,
     panel_member_add,
@@ -35,8 +35,13 @@ def world():
 
 
 def counts(panel) -> tuple:
-    [(_step, [row])] = progress_shown(panel=panel, steps=["submission"])
+    found = figures(edition=panel.edition, panels=[panel], open_decisions=OPEN)
+    [(_step, [row])] = found["progress"][panel.pk]
     return row["name"], row["to_score"], row["submitted"], row["blocked"]
+
+
+def ranked(edition, open_decisions=OPEN) -> dict:
+    return figures(edition=edition, panels=[], open_decisions=open_decisions)["ranked"]
 
 
 def scores(edition, value=7):
@@ -75,8 +80,8 @@ def test_a_membership_of_the_nominee_counts_at_once_and_its_end_too(world):
 
 def test_the_ranking_follows_the_scores(world):
     edition, panel, judge, _first, second = world
-    ranked = open_decisions_ranked(edition=edition, open_decisions=OPEN)["long_list"]
-    assert [c.mean for c in ranked] == [None, None]
+    found = ranked(edition)["long_list"]
+    assert [c.mean for c in found] == [None, None]
     scorecard_save(
         actor=judge,
         panel=panel,
@@ -85,12 +90,11 @@ def test_the_ranking_follows_the_scores(world):
         scores=scores(edition, 9),
         submit=True,
     )
-    ranked = open_decisions_ranked(edition=edition, open_decisions=OPEN)["long_list"]
-    assert (ranked[0].uuid, ranked[0].mean, ranked[0].cards) == (str(second.uuid), 9.0, 1)
-    assert ranked[1].mean is None
+    found = ranked(edition)["long_list"]
+    assert (found[0].uuid, found[0].mean, found[0].cards) == (str(second.uuid), 9.0, 1)
+    assert found[1].mean is None
 
 
 def test_nothing_at_a_stage_is_an_empty_list(world):
     edition, *_rest = world
-    found = open_decisions_ranked(edition=edition, open_decisions=[("winner", "finalist")])
-    assert found == {"winner": []}
+    assert ranked(edition, [("winner", "finalist")]) == {"winner": []}
