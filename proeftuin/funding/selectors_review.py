@@ -30,7 +30,8 @@ from proeftuin.funding.services_reviews import (
     reviewers_of,
 )
 
-QUEUE_ORDER = ("status", "due_on", "-created_at")
+QUEUE_ORDER = ("status", "due_on", "-created_at", "-pk")
+ASSIGNED, SUBMITTED = AssignmentStatus.ASSIGNED, AssignmentStatus.SUBMITTED
 
 
 def _own_review() -> Prefetch:
@@ -79,17 +80,19 @@ class Queue:
 def review_queue(user, page=None) -> Queue:
     """ "Mijn beoordelingen": a page of what ``user`` still has to review and their latest
     submitted reviews; as many queries for any number of assignments. The visibility rule
-    runs once, for the keys of the assignments ``user`` may read; the lists and their counts
-    read those keys."""
-    readable = list(assignments_of(user).order_by().values_list("pk", flat=True))
-    rows = ReviewAssignment.objects.filter(pk__in=readable).order_by(*QUEUE_ORDER)
-    rows = rows.select_related("application__owner", "application__round")
-    rows = rows.prefetch_related(_own_review()).only(*QUEUE_FIELDS)
-    to_do = Paginator(rows.filter(status=AssignmentStatus.ASSIGNED), QUEUE_PAGE).get_page(page)
-    submitted = rows.filter(status=AssignmentStatus.SUBMITTED)
-    done = list(submitted.order_by("-updated_at", "-pk")[:QUEUE_PAGE])
-    total = len(done) if len(done) < QUEUE_PAGE else submitted.count()
-    return Queue(to_do, done, total)
+    runs once, for the keys and states of the assignments ``user`` may read (in the queue's
+    order): the counts come from those, the two lists are read by key."""
+    readable = assignments_of(user).order_by(*QUEUE_ORDER)
+    keys = list(readable.values_list("pk", "status", "updated_at"))
+    to_do = Paginator([pk for pk, status, _at in keys if status == ASSIGNED], QUEUE_PAGE)
+    to_do = to_do.get_page(page)
+    submitted = sorted(((at, pk) for pk, status, at in keys if status == SUBMITTED), reverse=True)
+    rows = ReviewAssignment.objects.select_related("application__owner", "application__round")
+    rows = rows.only(*QUEUE_FIELDS)
+    shown = rows.filter(pk__in=list(to_do.object_list)).prefetch_related(_own_review())
+    to_do.object_list = list(shown.order_by(*QUEUE_ORDER))
+    done = rows.filter(pk__in=[pk for _at, pk in submitted[:QUEUE_PAGE]])
+    return Queue(to_do, list(done.order_by("-updated_at", "-pk")), len(submitted))
 
 
 def assignment_for(user, uuid) -> ReviewAssignment | None:

@@ -5,7 +5,7 @@ CSRF field and a dozen nodes, each line of the list a translation block."""
 
 from django import template
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -15,14 +15,33 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def overview_cells(context, application, cells) -> SafeString:
-    """One ``<td>`` per reviewer column of ``application``'s row."""
-    texts = context.get("_overview_texts")
+    """One ``<td>`` per reviewer column of ``application``'s row. Every value is escaped
+    once (the row's application here, each column once per page) and the cells are joined
+    as text, which is safe because nothing else goes in."""
+    texts = context.render_context.get("_overview_texts")
     if texts is None:
-        texts = context["_overview_texts"] = _texts(context)
-    return format_html_join(
-        "", '<td class="utrecht-table__cell" data-label="{}">{}</td>',
-        ((cell.column.name, _cell(texts, application, cell)) for cell in cells),
-    )  # fmt: skip
+        texts = context.render_context["_overview_texts"] = _texts(context)
+    row = {"uuid": escape(application.uuid), "title": escape(application.title)}
+    return mark_safe("".join(_td(texts, row, cell) for cell in cells))
+
+
+def _td(texts, row: dict, cell) -> str:
+    column = _column(texts, cell.column)
+    content = _cell(texts, row, cell, column)
+    return f'<td class="utrecht-table__cell" data-label="{column["name"]}">{content}</td>'
+
+
+def _column(texts, column) -> dict:
+    """A reviewer column's escaped name and key, once per page."""
+    found = texts["columns"].get(id(column))
+    if found is None:
+        full = format_html('<br><span class="pt-muted">{}</span>', texts["full"])
+        found = texts["columns"][id(column)] = {
+            "name": escape(column.name),
+            "reviewer": escape(column.member.user.uuid),
+            "full": full if column.full else "",
+        }
+    return found
 
 
 @register.simple_tag
@@ -48,22 +67,23 @@ def _texts(context) -> dict:
     )
     return {
         "csrf": token,
-        "assign_url": reverse("funding:review_assign", args=[context["round"].slug]),
-        "withdraw": _("Withdraw"),
-        "conflict": _("Conflict of interest"),
-        "assign": _("Assign"),
+        "assign_url": escape(reverse("funding:review_assign", args=[context["round"].slug])),
+        "withdraw": escape(_("Withdraw")),
+        "conflict": escape(_("Conflict of interest")),
+        "assign": escape(_("Assign")),
         "full": _("at the maximum"),
+        "columns": {},
     }
 
 
-def _cell(texts, application, cell) -> SafeString:
+def _cell(texts, row: dict, cell, column: dict) -> str:
     assignment = cell.assignment
     if assignment is not None:
         status = capfirst(assignment.get_status_display())
         if assignment.status == "recused":
             status = format_html("{}: {}", status, assignment.recusal_reason)
         if assignment.status != "assigned":
-            return format_html("{}", status)
+            return conditional_escape(status)
         url = reverse("funding:review_unassign", args=[assignment.uuid])
         return format_html(
             '{}<form method="post" action="{}">{}<button class="utrecht-button '
@@ -75,12 +95,11 @@ def _cell(texts, application, cell) -> SafeString:
             '<strong>{}</strong><br><span class="pt-muted">{}</span>',
             texts["conflict"], cell.conflict,
         )  # fmt: skip
-    full = format_html('<br><span class="pt-muted">{}</span>', texts["full"])
-    return format_html(
-        '<form method="post" action="{}">{}<input type="hidden" name="application" value="{}">'
-        '<input type="hidden" name="reviewer" value="{}"><button class="utrecht-button '
-        'utrecht-button--secondary-action" type="submit">{}<span class="utrecht-visually-hidden">'
-        " {}</span></button></form>{}",
-        texts["assign_url"], texts["csrf"], application.uuid, cell.column.member.user.uuid,
-        texts["assign"], application.title, full if cell.column.full else mark_safe(""),
-    )  # fmt: skip
+    return (
+        f'<form method="post" action="{texts["assign_url"]}">{texts["csrf"]}'
+        f'<input type="hidden" name="application" value="{row["uuid"]}">'
+        f'<input type="hidden" name="reviewer" value="{column["reviewer"]}">'
+        '<button class="utrecht-button utrecht-button--secondary-action" type="submit">'
+        f'{texts["assign"]}<span class="utrecht-visually-hidden"> {row["title"]}</span>'
+        f"</button></form>{column['full']}"
+    )
