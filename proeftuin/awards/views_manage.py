@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from proeftuin.accounts.service import User
 from proeftuin.awards import forms, permissions, reminders, selectors_manage
 from proeftuin.awards.choices import Decision, PanelKind, Step
-from proeftuin.awards.models import PanelDecision
+from proeftuin.awards.models import Edition, PanelDecision
 from proeftuin.awards.services_decisions import RULES, panel_decide
 from proeftuin.awards.services_judging import panel_get_or_create, panel_member_add
 from proeftuin.awards.to_case import (
@@ -33,6 +33,7 @@ from proeftuin.core.service import DomainError, NotAllowed, forbidden, querystri
 
 NOMINATIONS_PAGE = 50  # nominations per page of the management page
 CANDIDATES_SHOWN = 50  # a decision's best-scored candidates shown unless all are asked for
+ANY_UUID = "00000000-0000-4000-8000-000000000000"
 # what the list of nominations shows (and ``linkable_cases`` needs) of each
 LISTED_FIELDS = (
     "uuid",
@@ -47,9 +48,15 @@ LISTED_FIELDS = (
 
 
 def _organised(request, slug):
+    """(the edition, ``None``) for its organisers, who always see it (the visibility rule is
+    not built for them); (the edition, a refusal) for anyone else who may see it; 404 for
+    the rest."""
+    edition = Edition.objects.select_related("competition__programme").filter(slug=slug).first()
+    if edition is not None and permissions.can_organise(request.user, edition.competition)[0]:
+        return edition, None
     edition = _edition(request, slug)
-    allowed, reason = permissions.can_organise(request.user, edition.competition)
-    return edition, (None if allowed else forbidden(request, reason))
+    _allowed, reason = permissions.can_organise(request.user, edition.competition)
+    return edition, forbidden(request, reason)
 
 
 def _steps(decided: dict, ranked: dict, everything: str = "") -> list[dict]:
@@ -217,12 +224,13 @@ def _with_linkable(user, nominations) -> list:
     here, 50 lines of template markup cost a sixth of the page); a finalist or winner without
     a case gets the nominee's cases it may be linked to (``linkable``)."""
     rows = list(nominations)
+    address = reverse("awards:nomination", args=[ANY_UUID])  # reversed once, not per row
     for row in rows:
         recognised = row.case_id is None and row.stage.key in RECOGNISED
         row.linkable = list(linkable_cases(user, row)[:50]) if recognised else []
         row.item_head = format_html(
             '<li><a class="utrecht-link" href="{}">{}</a> ({}, {})',
-            reverse("awards:nomination", args=[row.uuid]),
+            address.replace(ANY_UUID, str(row.uuid)),
             row.owner.name,
             row.stage.label(),
             row.get_consent_display(),
