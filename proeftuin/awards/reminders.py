@@ -112,12 +112,16 @@ def remind_judges(*, actor, panel: Panel, step: str, now=None) -> tuple[int, int
     return sent, skipped
 
 
-def last_reminders(panel) -> dict[tuple[str, int], datetime.datetime]:
-    """When each judge of ``panel`` was last reminded, per (step, judge id)."""
-    last: dict[tuple[str, int], datetime.datetime] = {}
-    for step, judge_id, sent_at in panel.reminders.values_list("step", "judge_id", "sent_at"):
+def last_reminders(panels) -> dict[int, dict[tuple[str, int], datetime.datetime]]:
+    """When each judge of each of ``panels`` was last reminded: per panel id, per (step,
+    judge id); one query."""
+    last: dict[int, dict] = {panel.pk: {} for panel in panels}
+    rows = JudgeReminder.objects.filter(panel__in=[p.pk for p in panels]).order_by()
+    for panel_id, step, judge_id, sent_at in rows.values_list(
+        "panel_id", "step", "judge_id", "sent_at"
+    ):
         key = (step, judge_id)
-        last[key] = max(sent_at, last.get(key, sent_at))
+        last[panel_id][key] = max(sent_at, last[panel_id].get(key, sent_at))
     return last
 
 

@@ -19,16 +19,17 @@ DEPENDS_ON = ("awards", "funding", "memberships")
 
 
 def figures(*, edition, panels, open_decisions) -> dict:
-    """``{"progress": {panel id: progress_shown}, "ranked": open_decisions_ranked}``: one
-    cache entry for the whole page."""
+    """``{"progress": {panel id: progress_shown}, "ranked": open_decisions_ranked,
+    "criteria": n, "categories": n}``: one cache entry for the whole page."""
 
     def compute():
         progress = {p.pk: _progress_shown(p, PANEL_STEPS[p.kind]) for p in panels}
         ranked = _open_decisions_ranked(edition, open_decisions)
-        return {"progress": progress, "ranked": ranked}
+        counts = {"criteria": edition.criteria.count(), "categories": edition.categories.count()}
+        return {"progress": progress, "ranked": ranked, **counts}
 
     opened = ",".join(f"{decision}:{stage}" for decision, stage in open_decisions)
-    key = f"awards.manage.1|{edition.pk}|{','.join(str(p.pk) for p in panels)}|{opened}"
+    key = f"awards.manage.2|{edition.pk}|{','.join(str(p.pk) for p in panels)}|{opened}"
     return shared_value(key, compute, depends_on=DEPENDS_ON)
 
 

@@ -90,14 +90,13 @@ def _candidate_label(candidate) -> str:
 
 
 def _panels(panels: dict, progress: dict) -> list[dict]:
-    rows = []
+    rows, reminded = [], reminders.last_reminders(panels.values())
     for kind in PanelKind:
         panel = panels.get(kind.value)
         shown = []
         if panel is not None:
-            last = reminders.last_reminders(panel)
             for step, judges in progress[panel.pk]:
-                judges = _reminded(judges, last, step)
+                judges = _reminded(judges, reminded[panel.pk], step)
                 shown.append((Step(step), judges, any(j["open"] for j in judges)))
         form = forms.PanelMemberForm(auto_id=f"id_{kind.value}_%s")  # ids unique per panel
         rows.append({"kind": kind, "panel": panel, "progress": shown, "member_form": form})
@@ -130,6 +129,8 @@ def manage(request, slug):
     context = {
         "edition": edition,
         "panels": _panels(panels, figures["progress"]),
+        "criteria": figures["criteria"],
+        "categories": figures["categories"],
         "steps": _steps(decided, figures["ranked"], request.GET.get("alle", "")),
         "nominations": _with_linkable(request.user, page.object_list),
         "page": page,

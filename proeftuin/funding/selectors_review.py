@@ -12,7 +12,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from proeftuin.accounts.service import remember_roles, roles_by_organisation
+from proeftuin.accounts.service import User, remember_roles, roles_by_organisation
 from proeftuin.core.service import require
 from proeftuin.funding.choices import AssignmentStatus
 from proeftuin.funding.conflicts import declared_relations_of
@@ -125,18 +125,22 @@ def other_reviews(user, application):
 
 @dataclasses.dataclass
 class ReviewerColumn:
-    member: object
-    load: int
-    own: dict
-    declared: dict
+    """A reviewer of the fund with their load in the round; for the reviewers shown as
+    columns also the account (``user``), their organisations (``own``) and the relations
+    they declared (``declared``)."""
 
-    def __post_init__(self):
-        user = self.member.user
-        self.name = user.get_full_name() or user.username
+    user_id: int
+    name: str
+    load: int
+    max_assignments: int
+    expertise: str = ""
+    user: object = None
+    own: dict = dataclasses.field(default_factory=dict)
+    declared: dict = dataclasses.field(default_factory=dict)
 
     @property
     def full(self) -> bool:
-        return self.load >= self.member.max_assignments
+        return self.load >= self.max_assignments
 
     def conflict(self, organisations: dict[int, str]) -> list[tuple[str, str]]:
         reasons = []
@@ -145,6 +149,12 @@ class ReviewerColumn:
             if reason:
                 reasons.append((name, reason))
         return reasons
+
+
+def _reviewer(row: tuple, loads: dict[int, int]) -> ReviewerColumn:
+    user_id, first_name, last_name, username, maximum, expertise = row
+    name = f"{first_name} {last_name}".strip() or username  # as User.get_full_name
+    return ReviewerColumn(user_id, name, loads.get(user_id, 0), maximum, expertise)
 
 
 @dataclasses.dataclass
@@ -164,17 +174,14 @@ class Overview:
 
 
 APPLICATIONS_PER_PAGE = 20
-COLUMN_FIELDS = (
-    "fund_id",
+# what the overview shows of every reviewer (a fund may have a hundred: read as values)
+REVIEWER_FIELDS = (
     "user_id",
-    "role",
-    "expertise",
-    "max_assignments",
-    "user__uuid",
-    "user__username",
     "user__first_name",
     "user__last_name",
-    "user__is_active",
+    "user__username",
+    "max_assignments",
+    "expertise",
 )
 REVIEWERS_PER_PAGE = 10
 
@@ -190,19 +197,15 @@ def assignment_overview(*, user, round_, page=None, columns=None) -> Overview:
     any number of applications and reviewers."""
     require(can_manage_fund(user, round_.fund))
     loads = load_in_round(round_)
-    members = list(reviewers_of(round_.fund).only(*COLUMN_FIELDS))
-    shown = Paginator(members, REVIEWERS_PER_PAGE).get_page(columns)
-    remember_roles([m.user for m in shown])
-    declared = declared_relations_of([m.user_id for m in shown])
-    reviewers, by_user = [], {}
-    for member in members:
-        column = ReviewerColumn(member, loads.get(member.user_id, 0), {}, {})
-        reviewers.append(column)
-        by_user[member.user_id] = column
-    for member in shown:
-        column = by_user[member.user_id]
-        column.own, column.declared = roles_by_organisation(member.user), declared[member.user_id]
-    shown.object_list = [by_user[m.user_id] for m in shown]
+    rows = reviewers_of(round_.fund).values_list(*REVIEWER_FIELDS)
+    reviewers = [_reviewer(row, loads) for row in rows]
+    shown = Paginator(reviewers, REVIEWERS_PER_PAGE).get_page(columns)
+    users = User.objects.in_bulk([c.user_id for c in shown])
+    remember_roles(users.values())
+    declared = declared_relations_of(list(users))
+    for column in shown:
+        column.user = users[column.user_id]
+        column.own, column.declared = roles_by_organisation(column.user), declared[column.user_id]
     in_review = review_queue_of_round(round_).select_related(None).select_related("owner")
     in_review = in_review.only(*OVERVIEW_FIELDS)
     rows = Paginator(in_review, APPLICATIONS_PER_PAGE).get_page(page)
@@ -210,7 +213,7 @@ def assignment_overview(*, user, round_, page=None, columns=None) -> Overview:
     applications = list(rows.object_list.prefetch_related(None).prefetch_related(partners))
     found = ReviewAssignment.objects.filter(
         application__in=[a.pk for a in applications],
-        reviewer__in=[c.member.user_id for c in shown],
+        reviewer__in=[c.user_id for c in shown],
     )
     by_pair = {(a.application_id, a.reviewer_id): a for a in found}
     table = []
@@ -222,7 +225,7 @@ def assignment_overview(*, user, round_, page=None, columns=None) -> Overview:
 
 
 def _cell(by_pair, application, column, names) -> Cell:
-    assignment = by_pair.get((application.pk, column.member.user_id))
+    assignment = by_pair.get((application.pk, column.user_id))
     reasons = column.conflict(names)
     text = "; ".join(f"{name}: {reason}" for name, reason in reasons)
     return Cell(column=column, assignment=assignment, conflict=text)

@@ -15,9 +15,8 @@ ESCAPED = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co"
 
 
 def column(name: str, load: int = 0, maximum: int = 5) -> ReviewerColumn:
-    user = SimpleNamespace(uuid=uuid.uuid4(), username=name, get_full_name=lambda: name)
-    member = SimpleNamespace(user=user, max_assignments=maximum, expertise=HOSTILE)
-    return ReviewerColumn(member, load, {}, {})
+    user = SimpleNamespace(uuid=uuid.uuid4(), username=name)
+    return ReviewerColumn(1, name, load, maximum, expertise=HOSTILE, user=user)
 
 
 def render(template: str, **context) -> str:
@@ -43,7 +42,7 @@ def test_every_kind_of_cell_is_escaped_once(db):
     assert html.count("<td ") == 5
     assert html.count(f'data-label="{ESCAPED}"') == 4
     assert f'<span class="utrecht-visually-hidden"> {ESCAPED}</span>' in html
-    assert f'name="reviewer" value="{full.member.user.uuid}"' in html
+    assert f'name="reviewer" value="{full.user.uuid}"' in html
     assert html.count('<br><span class="pt-muted">op het maximum</span>') == 1
     assert "<strong>Belangenconflict</strong><br>" in html
     assert ">Intrekken</button>" in html

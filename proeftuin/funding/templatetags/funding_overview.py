@@ -38,7 +38,7 @@ def _column(texts, column) -> dict:
         full = format_html('<br><span class="pt-muted">{}</span>', texts["full"])
         found = texts["columns"][id(column)] = {
             "name": escape(column.name),
-            "reviewer": escape(column.member.user.uuid),
+            "reviewer": escape(column.user.uuid),
             "full": full if column.full else "",
         }
     return found
@@ -53,10 +53,9 @@ def reviewer_loads(reviewers) -> SafeString:
 
 
 def _load(column) -> tuple:
-    member = column.member
-    load = _("%(load)s of at most %(max)s") % {"load": column.load, "max": member.max_assignments}
-    expertise = member.expertise and format_html(
-        ' · <span class="pt-muted">{}</span>', member.expertise
+    load = _("%(load)s of at most %(max)s") % {"load": column.load, "max": column.max_assignments}
+    expertise = column.expertise and format_html(
+        ' · <span class="pt-muted">{}</span>', column.expertise
     )
     return column.name, load, expertise or ""
 
