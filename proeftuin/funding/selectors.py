@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from proeftuin.funding.models import Application, Fund, Round
-from proeftuin.organisations.service import Programme
+from proeftuin.organisations.service import Programme, programmes_managed
 
 
 def _programme_ids(programmes) -> list[int]:
@@ -32,8 +32,7 @@ def rounds_visible(*, user) -> QuerySet[Round]:
     programmes = _programme_ids(Programme.objects.visible_to(user))
     visible = Q(published=True, fund__programme__in=programmes)
     if active:
-        managed = _programme_ids(Programme.objects.filter(managers=user))
-        visible |= Q(fund__programme__in=managed)
+        visible |= Q(fund__programme__in=_programme_ids(programmes_managed(user)))
     return Round.objects.filter(visible)
 
 
