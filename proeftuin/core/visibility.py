@@ -45,10 +45,16 @@ class VisibilityRule:
         if not getattr(user, "is_authenticated", False) or not user.is_active:
             return self.public
         condition = self.public
-        for grant in self.grants:
-            owners = organisation_ids_with_role(user, grant.role)
+        opened = [(g, set(organisation_ids_with_role(user, g.role))) for g in self.grants]
+        # owners whose every record a grant opens: other grants add nothing there, and
+        # leaving them out keeps the condition short (it is built for every read)
+        whole = set().union(*(owners for grant, owners in opened if _unconditional(grant)))
+        for grant, owners in opened:
+            if not _unconditional(grant):
+                owners -= whole
             if not owners:
                 continue
+            owners = sorted(owners)
             granted = Q(**{f"{self.owner_field}_id__in": owners}) & grant.condition
             if grant.authored:
                 granted &= Q(**{self.author_field: user})
@@ -73,6 +79,10 @@ class VisibilityRule:
                 author = f"@{user.pk}" if grant.authored else ""
                 parts.append(f"{index}:{','.join(map(str, owners))}{author}")
         return ";".join(parts) or "public"
+
+
+def _unconditional(grant: Grant) -> bool:
+    return not grant.authored and not grant.condition
 
 
 class VisibleQuerySet(models.QuerySet):

@@ -105,15 +105,17 @@ def dashboard_for(user, scope: str, organisation_ids=None) -> dict:
     return {**figures, "charts_html": mark_safe(figures["charts_html"])}
 
 
-def owners_in_view(user) -> list:
-    """The organisations that lead an initiative ``user`` may see: the dashboard's choices."""
+def owners_in_view(user) -> list[tuple[str, str]]:
+    """``(slug, name)`` of the organisations that lead an initiative ``user`` may see, by
+    name: the dashboard's choices."""
 
     def compute() -> list:
         owners = initiatives_in_scope(user).order_by().values("owner_id")
-        return list(Organisation.objects.filter(pk__in=owners).only("slug", "name"))
+        rows = Organisation.objects.filter(pk__in=owners).order_by("name", "pk")
+        return list(rows.values_list("slug", "name"))
 
     return viewer_cached(
-        "portfolio.dashboard.owners",
+        "portfolio.dashboard.owners.2",  # the shape of what is kept: bump when it changes
         (),
         compute,
         user=user,

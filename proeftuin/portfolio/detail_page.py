@@ -32,8 +32,8 @@ PARTS = {
 DEPENDS_ON = ("initiatives", "organisations", "cases", "workflows")
 
 
-def _render(pk: int, rights: dict) -> dict:
-    initiative = selectors.initiative_with_parts(pk)
+def _render(initiative: Initiative, rights: dict) -> dict:
+    initiative = selectors.initiative_with_parts(initiative)
     context = {
         "initiative": initiative,
         "kpis": [(kpi, selectors.kpi_chart(kpi)) for kpi in initiative.kpis.all()],
@@ -59,7 +59,7 @@ def shared_parts(initiative: Initiative, rights: dict) -> dict:
     found = shared_fragments(
         name,
         {initiative.pk: initiative.updated_at.isoformat()},
-        lambda pks: {pk: _render(pk, rights) for pk in pks},
+        lambda pks: {initiative.pk: _render(initiative, rights)},
         depends_on=DEPENDS_ON,
     )[initiative.pk]
     return {**{key: mark_safe(found[key]) for key in PARTS}, "inspired_by": found["inspired_by"]}

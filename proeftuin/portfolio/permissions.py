@@ -48,9 +48,17 @@ def can_see_people(user, initiative) -> bool:
     return is_platform_admin(user) or (_active(user) and is_organisation_member(user, initiative))
 
 
+def seen_by(initiative, user) -> None:
+    """Mark ``initiative`` as read through ``visible_to(user)`` in this request, so that
+    :func:`can_view_initiative` need not ask the database again (a page asks several times)."""
+    initiative._seen_by = getattr(user, "pk", None)
+
+
 def can_view_initiative(user, initiative) -> tuple[bool, str]:
     from proeftuin.portfolio.models import Initiative
 
+    if getattr(initiative, "_seen_by", False) == getattr(user, "pk", None):
+        return True, ""
     if Initiative.objects.visible_to(user).filter(pk=initiative.pk).exists():
         return True, ""
     return False, _("This initiative does not exist or is not visible to you.")

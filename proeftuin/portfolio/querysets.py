@@ -8,7 +8,12 @@ from __future__ import annotations
 from django.db.models import Q
 
 from proeftuin.accounts.service import roles_by_organisation
-from proeftuin.core.service import EditorialStatus, VisibleQuerySet, editorial_rule
+from proeftuin.core.service import (
+    EditorialStatus,
+    VisibleQuerySet,
+    content_generation,
+    editorial_rule,
+)
 
 INITIATIVE_VISIBILITY = editorial_rule()
 
@@ -23,6 +28,20 @@ def team_q(user, model) -> Q | None:
         Q(owner_id__in=organisations) | Q(partners__in=organisations)
     )
     return Q(pk__in=rows.values("pk"))
+
+
+def _team_ids(user, model) -> list[int]:
+    """The ids of :func:`team_q`, kept on the user object for the request (as its roles
+    are, ``accounts.selectors``) while no initiative changes: a page with several caches
+    asks for the signature more than once."""
+    generation = content_generation("initiatives")
+    kept = getattr(user, "_proeftuin_team_ids", None)
+    if kept is None or kept[0] != generation:
+        team = team_q(user, model)
+        rows = model.objects.filter(team) if team is not None else model.objects.none()
+        kept = (generation, sorted(rows.values_list("pk", flat=True).distinct()))
+        user._proeftuin_team_ids = kept
+    return kept[1]
 
 
 class InitiativeQuerySet(VisibleQuerySet):
@@ -40,10 +59,7 @@ class InitiativeQuerySet(VisibleQuerySet):
         signature = self.rule.signature(user)
         if signature == "all" or not getattr(user, "is_authenticated", False):
             return signature
-        team = team_q(user, self.model)
-        if team is None:
-            return signature
-        ids = sorted(self.model.objects.filter(team).values_list("pk", flat=True).distinct())
+        ids = _team_ids(user, self.model)
         return f"{signature}|team:{','.join(map(str, ids))}" if ids else signature
 
     def current(self) -> InitiativeQuerySet:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from proeftuin.accounts.service import (
@@ -20,6 +20,7 @@ from proeftuin.organisations.service import Organisation
 from proeftuin.portfolio.choices import TeamRole
 from proeftuin.portfolio.filters import InitiativeFilterSet
 from proeftuin.portfolio.models import Initiative, Kpi, Reflection, TeamMember
+from proeftuin.portfolio.permissions import seen_by
 
 
 def initiative_visible(user) -> QuerySet[Initiative]:
@@ -81,18 +82,21 @@ def initiative_header(*, user, slug: str) -> Initiative:
     parts are not in the cache); raises ``Initiative.DoesNotExist``. For a signed-in viewer
     with its partners and team, which every permission check on the page reads
     (``permissions.is_organisation_member``, ``is_current_team_member``): loaded once, not
-    once per check."""
+    once per check, and as the shared parts show them."""
     rows = initiative_visible(user).select_related("owner", "stage")
     if getattr(user, "is_authenticated", False):
-        rows = rows.prefetch_related("partners", "team")
-    return rows.get(slug=slug)
+        rows = rows.prefetch_related("partners", _team())
+    initiative = rows.get(slug=slug)
+    seen_by(initiative, user)
+    return initiative
 
 
-def initiative_with_parts(pk: int) -> Initiative:
-    """The initiative ``pk`` with all its parts, for someone already allowed to see it: what
-    the page shows (not who created it, nor the themes' sets, which the API gives)."""
-    rows = Initiative.objects.filter(pk=pk).select_related("owner", "stage")
-    return rows.prefetch_related("themes", *_parts()).get()
+def initiative_with_parts(initiative: Initiative) -> Initiative:
+    """``initiative`` (read for someone allowed to see it) with all its parts loaded: what
+    the page shows (not who created it, nor the themes' sets, which the API gives). Parts
+    loaded already, such as the header's partners and team, are not read again."""
+    prefetch_related_objects([initiative], "themes", *_parts())
+    return initiative
 
 
 def initiative_detail_queryset(user) -> QuerySet[Initiative]:
@@ -111,7 +115,7 @@ def _parts() -> tuple:
     return (
         "partners",
         "domains",
-        Prefetch("team", queryset=TeamMember.objects.select_related("user")),
+        _team(),
         "learning_questions",
         Prefetch(
             "reflections",
@@ -121,6 +125,10 @@ def _parts() -> tuple:
         "budget",
         "hours",
     )
+
+
+def _team() -> Prefetch:
+    return Prefetch("team", queryset=TeamMember.objects.select_related("user"))
 
 
 def initiative_lead_choices(*, user, initiative: Initiative | None = None):

@@ -7,6 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -32,6 +34,18 @@ def _default_organisation(user) -> str:
     return Organisation.objects.filter(pk=mine[0]).values_list("slug", flat=True).first() or ALL
 
 
+def _options(choices: list[tuple[str, str]], selected: str) -> str:
+    """The ``<option>`` of each organisation (a couple of hundred), each value escaped once:
+    written in Python, not in a template loop."""
+    return mark_safe(
+        "".join(
+            f'<option value="{escape(slug)}"{" selected" if slug == selected else ""}>'
+            f"{escape(name)}</option>"
+            for slug, name in choices
+        )
+    )
+
+
 @require_GET
 def dashboard_organisation(request):
     """``?organisatie=<slug>`` (default: the user's organisation) or ``alle``."""
@@ -45,7 +59,7 @@ def dashboard_organisation(request):
         scope = f"organisation:{organisation.pk}"
         figures = dashboard_for(request.user, scope, [organisation.pk])
         title = organisation.name
-    choices = owners_in_view(request.user)
+    choices = _options(owners_in_view(request.user), slug)
     context = {"title": title, "selected": slug, "choices": choices, "formats": FORMATS}
     context.update(figures)
     return render(request, "portfolio/dashboard.html", context)

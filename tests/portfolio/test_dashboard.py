@@ -166,3 +166,19 @@ def test_the_pages_show_charts_with_tables(client, portfolio, lead, make_member)
     open_programme.members.set([lead, portfolio["other"]])
     body = client.get("/initiatieven/overzicht/programma/open/").content.decode()
     assert 'id="dashboard-total">3 ' in body
+
+
+@pytest.mark.django_db
+def test_the_organisation_choices_are_escaped_once_and_the_chosen_one_selected(client):
+    hostile = OrganisationFactory(name='Gemeente "A" & <b>B</b>', slug="gemeente-a-b")
+    plain = OrganisationFactory(name="Waterschap Plain", slug="waterschap-plain")
+    for owner in (hostile, plain):
+        make_initiative(owner, title=f"Van {owner.slug}", **PUBLIC)
+    body = client.get("/initiatieven/overzicht/?organisatie=waterschap-plain").content.decode()
+    assert (
+        '<option value="gemeente-a-b">Gemeente &quot;A&quot; &amp; &lt;b&gt;B&lt;/b&gt;</option>'
+        in body
+    )
+    assert '<option value="waterschap-plain" selected>Waterschap Plain</option>' in body
+    assert body.index("gemeente-a-b") < body.index('value="waterschap-plain"')  # by name
+    assert "<b>B</b>" not in body and "&amp;amp;" not in body

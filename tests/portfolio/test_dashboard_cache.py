@@ -142,3 +142,17 @@ def test_a_team_member_does_not_share_with_colleagues_who_are_not_on_the_team(
     assert dashboard_for(on_team, "all")["total"] == 1
     assert dashboard_for(colleagues[1], "all")["total"] == 0
     assert len(counted) == 2  # the colleagues share theirs
+
+
+def test_joining_a_team_shows_at_once_for_the_same_user_object(make_member, lead, partner, editor):
+    """The team's initiatives are kept on the user object for a request; after a team write
+    in between (the same object, as in a long request or a test) the member's figures are
+    kept apart from their colleagues' all the same."""
+    draft = make_initiative(
+        lead, actor=editor, partners=[partner], status="draft", visibility="private"
+    )
+    member, colleague = make_member(partner, Role.VIEWER), make_member(partner, Role.VIEWER)
+    assert dashboard_for(member, "all")["total"] == 0
+    team_member_add(actor=editor, initiative=draft, user=member, role="team")
+    assert dashboard_for(member, "all")["total"] == 1
+    assert dashboard_for(colleague, "all")["total"] == 0  # not served the member's figures

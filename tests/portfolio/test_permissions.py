@@ -66,3 +66,16 @@ def test_platform_admin_may(initiative, platform_admin):
 def test_only_editors_publish(initiative, editor, contributor):
     assert can_publish_initiative(editor, initiative)[0]
     assert not can_publish_initiative(contributor, initiative)[0]
+
+
+def test_a_page_asks_only_once_whether_its_initiative_is_visible(
+    initiative, editor, django_assert_num_queries
+):
+    from proeftuin.portfolio.permissions import can_view_initiative
+    from proeftuin.portfolio.selectors import initiative_header
+
+    read = initiative_header(user=editor, slug=initiative.slug)
+    with django_assert_num_queries(0):
+        assert can_view_initiative(editor, read) == (True, "")
+    assert not can_view_initiative(UserFactory(), read)[0]  # the mark is the reader's only
+    assert can_view_initiative(editor, initiative)[0]  # unmarked: asked in the database
