@@ -81,7 +81,7 @@ def arguments(spec: Spec, description: str) -> argparse.Namespace:
     parser.add_argument("--small", action="store_true", help=small)
     parser.add_argument("--clients", type=int, default=10, help="concurrent clients")
     parser.add_argument("--requests", type=int, default=200, help="measured requests per page")
-    parser.add_argument("--warmup", type=int, default=40, help="unmeasured requests first")
+    parser.add_argument("--warmup", type=int, default=40, help="unmeasured requests per page first")
     parser.add_argument("--rounds", type=int, default=2, help="alternations baseline/full")
     parser.add_argument("--max-seconds", type=float, default=120, help="time cap per page/size")
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
@@ -135,8 +135,9 @@ def load(spec: Spec, args, servers: dict, pages: dict) -> dict:
     """Warm up, then measure in rounds that alternate between the sizes, so that other load
     on the machine falls on both alike."""
     for label, server in servers.items():
-        urls = [item for name in spec.pages for item in pages[label][name][:20]]
-        loadgen.run(server.port, urls, args.clients, args.warmup, args.max_seconds)
+        for name in spec.pages:  # every page, as a server that has been running a while
+            urls = pages[label][name][:20]
+            loadgen.run(server.port, urls, args.clients, args.warmup, args.max_seconds)
     totals = {
         (label, name): {"samples": loadgen.Samples(), "cpu": 0.0, "client_cpu": 0.0,
                         "other_cpu": 0.0}

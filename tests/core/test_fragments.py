@@ -55,3 +55,49 @@ def test_shared_values_are_kept_for_everyone_until_a_write_to_their_domain():
     assert shared_value("test.value", compute, depends_on=("organisations",)) == 1
     content_changed("organisations")
     assert shared_value("test.value", compute, depends_on=("organisations",)) == 2
+
+
+def _never():
+    raise AssertionError("computed again")
+
+
+def test_a_value_another_request_is_computing_is_awaited_not_computed_again():
+    import threading
+
+    from django.core.cache import cache
+
+    from proeftuin.core import fragments
+
+    cache.add("k:computing", 1, 30)  # another request computes "k"
+    threading.Timer(
+        0.1, lambda: (cache.set("k", "theirs", 60), cache.delete("k:computing"))
+    ).start()
+    assert fragments._cached("k", _never, 60) == "theirs"
+
+
+def test_a_value_is_computed_here_when_the_other_request_stops_without_one(monkeypatch):
+    from django.core.cache import cache
+
+    from proeftuin.core import fragments
+
+    cache.add("failed:computing", 1, 30)
+    cache.delete("failed:computing")  # that request raised: its mark is gone, no value
+    assert fragments._cached("failed", lambda: "mine", 60) == "mine"
+    cache.add("slow:computing", 1, 30)  # still busy after the wait
+    monkeypatch.setattr(fragments, "WAIT_SECONDS", 0.05)
+    assert fragments._cached("slow", lambda: "mine", 60) == "mine"
+    assert cache.get("slow") == "mine"
+
+
+def test_the_mark_goes_when_the_computation_fails():
+    from django.core.cache import cache
+
+    from proeftuin.core import fragments
+
+    def broken():
+        raise RuntimeError("database gone")
+
+    with pytest.raises(RuntimeError):
+        fragments._cached("broken", broken, 60)
+    assert cache.get("broken:computing") is None
+    assert fragments._cached("broken", lambda: "later", 60) == "later"
