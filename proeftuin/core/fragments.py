@@ -57,17 +57,19 @@ def _cached(key: str, compute: Callable[[], object], timeout: int):
     if value is not None:
         return value
     busy = f"{key}:computing"
-    if cache.add(busy, 1, COMPUTING_SECONDS):
-        try:
-            value = compute()
-            cache.set(key, value, timeout)
-        finally:
-            cache.delete(busy)
-        return value
-    value = _awaited(key, busy)
-    if value is None:  # the other request failed or took too long: compute it here
+    marked = cache.add(busy, 1, COMPUTING_SECONDS)
+    if not marked:
+        value = _awaited(key, busy)
+        if value is not None:
+            return value
+        # the other request failed or took too long: compute it here, marked if we can
+        marked = cache.add(busy, 1, COMPUTING_SECONDS)
+    try:
         value = compute()
         cache.set(key, value, timeout)
+    finally:
+        if marked:
+            cache.delete(busy)
     return value
 
 
@@ -89,13 +91,18 @@ def shared_fragments(
     render: Callable[[list[int]], dict[int, str]],
     *,
     depends_on: tuple[str, ...],
+    generation: str | None = None,
 ) -> dict[int, str]:
     """Fragments that depend only on one record each (``{id: version}``), for every user.
 
     ``render(ids)`` renders the ones not in the cache; the caller decides which ids a
     user may see, so sharing a fragment shares nothing that user could not see anyway.
+    ``generation``: ``content_generation(*depends_on)`` as the caller read it before it read
+    what ``render`` reuses (a write in between then makes a key of its own, not a stale entry
+    under the new one).
     """
-    prefix = f"{name}|{content_generation(*depends_on)}|{get_language()}|"
+    generation = generation or content_generation(*depends_on)
+    prefix = f"{name}|{generation}|{get_language()}|"
     keys = {
         pk: "fragment:" + hashlib.sha256(f"{prefix}{pk}|{v}".encode()).hexdigest()
         for pk, v in versions.items()

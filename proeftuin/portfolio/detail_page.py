@@ -17,6 +17,7 @@ from django.utils.safestring import mark_safe
 
 from proeftuin.cases.service import case_visible
 from proeftuin.core.fragments import shared_fragments
+from proeftuin.core.service import content_generation
 from proeftuin.portfolio import selectors
 from proeftuin.portfolio.choices import REFLECTION_PROMPTS
 from proeftuin.portfolio.models import Initiative
@@ -50,10 +51,19 @@ def _render(initiative: Initiative, rights: dict) -> dict:
     return html
 
 
-def shared_parts(initiative: Initiative, rights: dict) -> dict:
+def parts_generation() -> str:
+    """What the shared parts' key is built on; read it before the initiative (see
+    :func:`shared_parts`)."""
+    return content_generation(*DEPENDS_ON)
+
+
+def shared_parts(initiative: Initiative, rights: dict, generation: str) -> dict:
     """The rendered shared parts (``meta``, ``about``, ``work``) of ``initiative`` for a
     viewer with ``rights`` (``can_edit``, ``can_see_people``), and the ids of the cases and
-    initiatives that inspired it (``inspired_by``)."""
+    initiatives that inspired it (``inspired_by``). A missing part is rendered from
+    ``initiative`` as the page read it (its owner, stage, partners and team), so
+    ``generation`` is :func:`parts_generation` as read before the initiative: a write in
+    between gives a key of its own."""
     flags = ",".join(f"{name}={bool(value)}" for name, value in sorted(rights.items()))
     name = f"portfolio.detail.1|{flags}|{timezone.localdate().isoformat()}"
     found = shared_fragments(
@@ -61,6 +71,7 @@ def shared_parts(initiative: Initiative, rights: dict) -> dict:
         {initiative.pk: initiative.updated_at.isoformat()},
         lambda pks: {initiative.pk: _render(initiative, rights)},
         depends_on=DEPENDS_ON,
+        generation=generation,
     )[initiative.pk]
     return {**{key: mark_safe(found[key]) for key in PARTS}, "inspired_by": found["inspired_by"]}
 

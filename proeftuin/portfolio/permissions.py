@@ -48,6 +48,9 @@ def can_see_people(user, initiative) -> bool:
     return is_platform_admin(user) or (_active(user) and is_organisation_member(user, initiative))
 
 
+UNSEEN = object()  # not read through ``visible_to`` of anyone in this request
+
+
 def seen_by(initiative, user) -> None:
     """Mark ``initiative`` as read through ``visible_to(user)`` in this request, so that
     :func:`can_view_initiative` need not ask the database again (a page asks several times)."""
@@ -57,7 +60,7 @@ def seen_by(initiative, user) -> None:
 def can_view_initiative(user, initiative) -> tuple[bool, str]:
     from proeftuin.portfolio.models import Initiative
 
-    if getattr(initiative, "_seen_by", False) == getattr(user, "pk", None):
+    if getattr(initiative, "_seen_by", UNSEEN) == getattr(user, "pk", None):
         return True, ""
     if Initiative.objects.visible_to(user).filter(pk=initiative.pk).exists():
         return True, ""

@@ -32,14 +32,14 @@ def team_q(user, model) -> Q | None:
 
 def _team_ids(user, model) -> list[int]:
     """The ids of :func:`team_q`, kept on the user object for the request (as its roles
-    are, ``accounts.selectors``) while no initiative changes: a page with several caches
-    asks for the signature more than once."""
-    generation = content_generation("initiatives")
+    are, ``accounts.selectors``) while no initiative and none of their roles changes: a
+    page with several caches asks for the signature more than once."""
+    state = (content_generation("initiatives"), sorted(roles_by_organisation(user).items()))
     kept = getattr(user, "_proeftuin_team_ids", None)
-    if kept is None or kept[0] != generation:
+    if kept is None or kept[0] != state:
         team = team_q(user, model)
         rows = model.objects.filter(team) if team is not None else model.objects.none()
-        kept = (generation, sorted(rows.values_list("pk", flat=True).distinct()))
+        kept = (state, sorted(rows.values_list("pk", flat=True).distinct()))
         user._proeftuin_team_ids = kept
     return kept[1]
 

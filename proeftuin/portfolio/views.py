@@ -24,7 +24,7 @@ from proeftuin.core.service import (
     querystring_without,
 )
 from proeftuin.portfolio import permissions, selectors, services
-from proeftuin.portfolio.detail_page import inspirations, shared_parts
+from proeftuin.portfolio.detail_page import inspirations, parts_generation, shared_parts
 from proeftuin.portfolio.forms import InitiativeForm
 from proeftuin.portfolio.models import Initiative
 from proeftuin.portfolio.to_case import case_context
@@ -113,6 +113,7 @@ def initiative_list(request):
 @require_GET
 def initiative_detail(request, slug: str):
     user = request.user
+    generation = parts_generation()  # before the initiative is read
     try:
         initiative = selectors.initiative_header(user=user, slug=slug)
     except Initiative.DoesNotExist as exc:
@@ -121,7 +122,7 @@ def initiative_detail(request, slug: str):
         "can_edit": permissions.can_edit_initiative(user, initiative)[0],
         "can_see_people": permissions.can_see_people(user, initiative),
     }
-    fragments = shared_parts(initiative, rights)
+    fragments = shared_parts(initiative, rights, generation)
     context = {
         "initiative": initiative,
         "fragments": fragments,

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from proeftuin.accounts.models import Membership, Role
-from proeftuin.accounts.services import membership_revoke
+from proeftuin.accounts.services import membership_revoke, membership_set
 from proeftuin.core.service import workflow_copy_default, workflow_editing, workflow_move
 from proeftuin.organisations.services import programme_save
 from proeftuin.portfolio import dashboard as dashboards
@@ -156,3 +156,22 @@ def test_joining_a_team_shows_at_once_for_the_same_user_object(make_member, lead
     team_member_add(actor=editor, initiative=draft, user=member, role="team")
     assert dashboard_for(member, "all")["total"] == 1
     assert dashboard_for(colleague, "all")["total"] == 0  # not served the member's figures
+
+
+def test_a_membership_given_back_to_the_same_user_object_keeps_their_figures_apart(
+    make_member, lead, partner, editor
+):
+    """On the team of a partner's private draft, without a role in the partner and then
+    with one again on the same user object: their figures with the draft are never shared
+    with a colleague who is not on the team."""
+    draft = make_initiative(
+        lead, actor=editor, partners=[partner], status="draft", visibility="private"
+    )
+    member, colleague = make_member(partner, Role.VIEWER), make_member(partner, Role.VIEWER)
+    team_member_add(actor=editor, initiative=draft, user=member, role="team")
+    membership_revoke(actor=None, membership=Membership.objects.get(user=member))
+    member = type(member).objects.get(pk=member.pk)  # from here on one object
+    assert dashboard_for(member, "all")["total"] == 0
+    membership_set(user=member, organisation=partner, role=Role.VIEWER)
+    assert dashboard_for(member, "all")["total"] == 1
+    assert dashboard_for(colleague, "all")["total"] == 0

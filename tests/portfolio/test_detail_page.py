@@ -93,3 +93,26 @@ def test_an_admin_change_moves_the_initiatives_on(public, platform_admin, rf):
     request.user = platform_admin
     InitiativeAdmin(Initiative, admin.site).save_related(request, SavedForm(), [], True)
     assert content_generation("initiatives") != before
+
+
+def test_a_write_while_the_page_reads_the_initiative_is_not_kept_as_its_new_state(
+    client, public, editor, make_member, lead, monkeypatch
+):
+    """The page renders its missing parts from the initiative it read; a team member added
+    just after that read must not leave the old team cached under the new generation."""
+    from proeftuin.portfolio import selectors
+
+    newcomer = make_member(lead, Role.VIEWER)
+    newcomer.first_name, newcomer.last_name = "Noor", "Nieuwkomer"
+    newcomer.save()
+    real = selectors.initiative_header
+
+    def racing(**kwargs):
+        found = real(**kwargs)
+        team_member_add(actor=editor, initiative=public, user=newcomer, role="team")
+        return found
+
+    monkeypatch.setattr(selectors, "initiative_header", racing)
+    assert "Noor Nieuwkomer" not in page(client, public, editor)  # as read: before the write
+    monkeypatch.setattr(selectors, "initiative_header", real)
+    assert "Noor Nieuwkomer" in page(client, public, editor)

@@ -78,4 +78,5 @@ def test_a_page_asks_only_once_whether_its_initiative_is_visible(
     with django_assert_num_queries(0):
         assert can_view_initiative(editor, read) == (True, "")
     assert not can_view_initiative(UserFactory(), read)[0]  # the mark is the reader's only
-    assert can_view_initiative(editor, initiative)[0]  # unmarked: asked in the database
+    with django_assert_num_queries(1):  # unmarked: asked in the database
+        assert can_view_initiative(editor, initiative)[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, Q, Subquery
 
 from proeftuin.core.workflows.choices import ORGANISATION_ROLES, StageCategory
 from proeftuin.core.workflows.models import Move, Stage, Transition, Workflow
@@ -71,9 +72,10 @@ def transitions_from(subject):
     transitions = Transition.objects.filter(
         workflow_id=subject.workflow_id, from_stage_id=subject.stage_id
     ).select_related("from_stage", "to_stage")
-    back = parked_from(subject)
-    if back is not None:
-        transitions = transitions.filter(to_stage=back)
+    if subject.stage.category == StageCategory.PARKED:  # as parked_from, in the same query
+        entered = subject_moves(subject).filter(to_stage=subject.stage)
+        back = entered.exclude(from_stage=subject.stage).values("from_stage")[:1]
+        transitions = transitions.filter(Q(to_stage=Subquery(back)) | ~Exists(back))
     return transitions
 
 

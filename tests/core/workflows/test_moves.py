@@ -276,3 +276,20 @@ def test_a_move_is_never_changed(make_experiment, people):
     move.reason = "later rewritten"
     with pytest.raises(ValueError):
         move.save()
+
+
+def test_the_moves_out_of_a_parked_stage_cost_no_extra_query(make_experiment, people):
+    """The park rule is part of the transitions' query, so a page's query count does not
+    depend on whether its subject is parked."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    moving, parked = make_experiment("pilot"), make_experiment("pilot")
+    workflow_move(actor=people.lead, subject=parked, to_stage="parked", reason="Wachten")
+    counts = []
+    for subject in (moving, parked):
+        allowed_moves(subject, people.lead)  # the roles, read once per user
+        with CaptureQueriesContext(connection) as queries:
+            assert allowed_moves(subject, people.lead)
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
