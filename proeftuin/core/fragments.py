@@ -80,8 +80,10 @@ def _awaited(key: str, busy: str):
     while time.monotonic() < deadline:
         time.sleep(POLL_SECONDS)
         value = cache.get(key)
-        if value is not None or cache.get(busy) is None:
-            return value if value is not None else cache.get(key)
+        if value is not None:
+            return value
+        if cache.get(busy) is None:  # done meanwhile, or stopped without a value
+            return cache.get(key)
     return None
 
 

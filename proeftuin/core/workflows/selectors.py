@@ -57,13 +57,13 @@ def parked_from(subject) -> Stage | None:
     """For a parked subject: the stage it was parked from (unparking returns there)."""
     if subject.stage.category != StageCategory.PARKED:
         return None
-    last = (
-        subject_moves(subject)
-        .filter(to_stage=subject.stage)
-        .exclude(from_stage=subject.stage)
-        .first()
-    )
+    last = _parkings(subject).first()
     return last.from_stage if last else None
+
+
+def _parkings(subject):
+    """The moves into the subject's (parked) stage from another one, newest first."""
+    return subject_moves(subject).filter(to_stage=subject.stage).exclude(from_stage=subject.stage)
 
 
 def transitions_from(subject):
@@ -73,8 +73,7 @@ def transitions_from(subject):
         workflow_id=subject.workflow_id, from_stage_id=subject.stage_id
     ).select_related("from_stage", "to_stage")
     if subject.stage.category == StageCategory.PARKED:  # as parked_from, in the same query
-        entered = subject_moves(subject).filter(to_stage=subject.stage)
-        back = entered.exclude(from_stage=subject.stage).values("from_stage")[:1]
+        back = _parkings(subject).values("from_stage")[:1]
         transitions = transitions.filter(Q(to_stage=Subquery(back)) | ~Exists(back))
     return transitions
 
