@@ -30,7 +30,7 @@ def focused_id(page) -> str:
 
 
 def expect_focus_on(page, element_id: str):
-    """After a swap htmx settles the new block first; then review.js moves focus to it."""
+    """review.js moves focus to the new block as soon as htmx has swapped it in."""
     expect(page.locator(f"#{element_id}")).to_be_focused()
 
 
@@ -91,6 +91,29 @@ def test_keys_move_decide_and_undo_in_place(browsing, editor, document):
     expect_focus_on(page, ids[2])
     assert same_document(page)
 
+    assert not browsing.errors
+
+
+def test_a_key_pressed_before_the_swap_settles_keeps_its_row(browsing, editor, document):
+    """Focus goes to the new block when it is swapped in, not when htmx settles it (20 ms
+    later by default): a reviewer who moves on at once keeps the row they moved to, and the
+    next decision lands on that row. Here settling takes a second, so the gap is certain."""
+    page = open_queue(browsing, editor, document)
+    ids = page.locator("[data-review-item]").evaluate_all("rows => rows.map(r => r.id)")
+    page.evaluate("htmx.config.defaultSettleDelay = 1000")
+    page.keyboard.press("j")
+    page.keyboard.press("a")
+    status = page.locator("#review-status")
+    expect(status).to_contain_text("Overgenomen: ")  # swapped in; not settled yet
+    assert focused_id(page) == ids[0]
+    page.keyboard.press("j")
+    assert focused_id(page) == ids[1]
+    page.wait_for_timeout(1300)  # settled
+    assert focused_id(page) == ids[1]
+    page.keyboard.press("r")
+    expect(status).to_contain_text("Afgewezen: ")
+    assert row_of(ids[1]).status == Suggestion.Status.REJECTED
+    assert row_of(ids[0]).status == Suggestion.Status.ACCEPTED
     assert not browsing.errors
 
 

@@ -117,7 +117,10 @@
   document.body.addEventListener("htmx:responseError", failed);
   document.body.addEventListener("htmx:sendError", failed);
 
-  // After a decision the block is new: put focus back on it, or on its first error.
+  // After a decision the block is new: put focus back on it, or on its first error (and
+  // on the preview of "accept all above"), as soon as it is swapped in. Not when htmx
+  // settles it (20 ms later): a key pressed in between moves focus on, and settling would
+  // pull it back, so the next decision would land on the row just decided.
   var waiting = new WeakMap();
   document.body.addEventListener("htmx:beforeRequest", function (event) {
     var source = event.detail.elt;
@@ -126,7 +129,7 @@
       waiting.set(event.detail.xhr, row.id);
     }
   });
-  document.body.addEventListener("htmx:afterSettle", function (event) {
+  document.body.addEventListener("htmx:afterSwap", function (event) {
     var xhr = event.detail.xhr;
     var id = xhr ? waiting.get(xhr) : null;
     if (id) {
