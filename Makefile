@@ -89,8 +89,9 @@ openapi: $(VENV)/.installed
 	SECRET_KEY=openapi $(PY) manage.py spectacular --validate --fail-on-warn --file docs/api/openapi.yaml
 
 openapi-check: $(VENV)/.installed
-	SECRET_KEY=openapi $(PY) manage.py spectacular --validate --fail-on-warn --file /tmp/proeftuin-openapi.yaml
-	diff -u docs/api/openapi.yaml /tmp/proeftuin-openapi.yaml && echo "OpenAPI spec is up to date."
+	@out=$$(mktemp --suffix=.yaml) && trap 'rm -f "$$out"' EXIT && \
+	SECRET_KEY=openapi $(PY) manage.py spectacular --validate --fail-on-warn --file "$$out" && \
+	diff -u docs/api/openapi.yaml "$$out" && echo "OpenAPI spec is up to date."
 
 messages: $(VENV)/.installed
 	cd proeftuin && SECRET_KEY=messages ../$(PY) ../manage.py makemessages -l nl -l en --no-obsolete --ignore='static/*'
