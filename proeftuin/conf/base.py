@@ -112,7 +112,7 @@ CACHES = {
     "default": env(
         "CACHE_URL",
         default={
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "proeftuin.core.cache.FileCache",
             "LOCATION": str(DATA_DIR / "cache"),
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         },
